@@ -1,0 +1,59 @@
+import type { Catalog } from "./load";
+
+/**
+ * The data document the gate's Rego reads as data.modelgate. Built from the catalog alone
+ * (and, when a config is given, the approved model and product IDs), never from policies/,
+ * so that a bug in rendering cannot also weaken the gate.
+ */
+export interface RegoData {
+  readonly modelgate: {
+    readonly catalog: {
+      readonly snapshotDate: string;
+      readonly models: Record<
+        string,
+        {
+          readonly provider: string;
+          readonly lifecycle: string;
+          readonly hasFoundationModelArn: boolean;
+          readonly onDemand: boolean;
+          readonly profilePrefixes: readonly string[];
+          readonly marketplace: boolean | null;
+          readonly productId: string | null;
+        }
+      >;
+    };
+    /** Present only when the user gave a config: the union of approved models over all targets. */
+    readonly approved: null | {
+      readonly models: readonly string[];
+      readonly productIds: readonly string[];
+    };
+  };
+}
+
+export interface ApprovedSet {
+  readonly models: readonly string[];
+  readonly productIds: readonly string[];
+}
+
+export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
+  const models: RegoData["modelgate"]["catalog"]["models"] = {};
+  for (const m of catalog.models) {
+    models[m.id] = {
+      provider: m.provider,
+      lifecycle: m.lifecycle,
+      hasFoundationModelArn: m.hasFoundationModelArn,
+      onDemand: m.onDemand,
+      profilePrefixes: [...m.profilePrefixes],
+      marketplace: m.marketplace,
+      productId: m.productId,
+    };
+  }
+  return {
+    modelgate: {
+      catalog: { snapshotDate: catalog.snapshotDate, models },
+      approved: approved
+        ? { models: [...new Set(approved.models)].sort(), productIds: [...new Set(approved.productIds)].sort() }
+        : null,
+    },
+  };
+}

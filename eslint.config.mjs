@@ -1,0 +1,35 @@
+// Lint and module boundaries. The boundary rules mirror docs/ARCHITECTURE.md: imports flow one way.
+import tseslint from "typescript-eslint";
+
+const cdk = ["cdktf", "cdktf/*", "constructs", "@cdktf/*"];
+const barrel = { name: "@cdktf/provider-aws", message: "Import resources from @cdktf/provider-aws/lib/<resource>: the barrel costs ~5x synth time and memory." };
+const opa = ["@open-policy-agent/*"];
+const internal = (...dirs) => dirs.flatMap((d) => [`**/${d}`, `**/${d}/*`, `**/${d}/**`]);
+
+function boundary(files, forbidden, extraPaths = []) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": ["error", { paths: [barrel, ...extraPaths], patterns: [{ group: forbidden, message: "Crosses a module boundary (docs/ARCHITECTURE.md)." }] }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "cdktf.out/**", "coverage/**", "bench/out/**", "**/*.js", "**/*.mjs"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { paths: [barrel] }],
+    },
+  },
+  boundary(["core/**/*.ts"], [...internal("catalog", "config", "policies", "stacks", "gate", "report", "cli", "server"), ...cdk, ...opa]),
+  boundary(["catalog/**/*.ts"], [...internal("config", "policies", "stacks", "gate", "report", "cli", "server"), ...cdk, ...opa]),
+  boundary(["config/**/*.ts"], [...internal("policies", "stacks", "gate", "report", "cli", "server"), ...cdk, ...opa]),
+  boundary(["policies/**/*.ts"], [...internal("stacks", "gate", "report", "cli", "server"), ...cdk, ...opa, "fs", "node:fs", "fs/*", "node:fs/*"]),
+  boundary(["stacks/**/*.ts"], [...internal("gate", "report", "cli", "server"), ...opa]),
+  boundary(["gate/**/*.ts"], [...internal("config", "policies", "stacks", "report", "cli", "server"), ...cdk]),
+  boundary(["report/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa, "fs", "node:fs", "fs/*", "node:fs/*"]),
+  boundary(["cli/**/*.ts", "server/**/*.ts"], [...internal("stacks"), ...cdk, ...opa]),
+);

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  // Opt-in heavy suites (real OpenTofu + moto) run only with MODELGATE_E2E=1; see README.
+  testPathIgnorePatterns: process.env.MODELGATE_E2E === "1" ? ["/node_modules/"] : ["/node_modules/", "/test/e2e/"],
+  testTimeout: 120000,
+};
