@@ -7,4 +7,5 @@ module.exports = {
   // Opt-in heavy suites (real OpenTofu + moto) run only with MODELGATE_E2E=1; see README.
   testPathIgnorePatterns: process.env.MODELGATE_E2E === "1" ? ["/node_modules/"] : ["/node_modules/", "/test/e2e/"],
   testTimeout: 120000,
+  reporters: ["default", "<rootDir>/tools/jest-summary-reporter.js"],
 };

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
+// Usage: node tools/build-catalog.js [seed.json] [--check]
 // Rebuilds catalog/models.json from the reviewed seed ../shared/data/bedrock-models.json (or the path given).
 // Run it when the seed changes, review the diff, and commit. The catalog keeps the seed's snapshotDate.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 
-const src = process.argv[2] ?? path.join(__dirname, "..", "..", "shared", "data", "bedrock-models.json");
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const src = args.find((a) => !a.startsWith("--")) ?? path.join(__dirname, "..", "..", "shared", "data", "bedrock-models.json");
 const seed = JSON.parse(fs.readFileSync(src, "utf8"));
 const models = seed.models
   .map((m) => ({
@@ -28,5 +31,14 @@ const out = {
   models,
 };
 const dest = path.join(__dirname, "..", "catalog", "models.json");
-fs.writeFileSync(dest, JSON.stringify(out, null, 2) + "\n");
+const text = JSON.stringify(out, null, 2) + "\n";
+if (check) {
+  if (fs.readFileSync(dest, "utf8") !== text) {
+    process.stderr.write(`catalog/models.json is out of date with ${src}: run node tools/build-catalog.js and review the diff\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`catalog/models.json matches ${path.relative(process.cwd(), src)} (${models.length} models)\n`);
+  process.exit(0);
+}
+fs.writeFileSync(dest, text);
 process.stderr.write(`wrote ${models.length} models (snapshot ${seed.snapshotDate}) to ${path.relative(process.cwd(), dest)}\n`);
