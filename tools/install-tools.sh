@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the project's pinned Go-built tools into $MODELGATE_TOOLS (default $HOME/.cache/modelgate/bin).
 # Usage: tools/install-tools.sh [opa] [regal] [tofu]   (no argument: opa and regal)
-# Each tool is built from the Go module proxy; a second run finds the binary and returns at once.
+# Each tool is built from the Go module proxy through a tool module under tools/<name>/ whose go.sum pins every
+# dependency (plain `go install x@v` also fails here for Regal: the proxy refuses its version-list lookup).
+# A second run finds the binary with a matching version stamp and returns at once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${MODELGATE_TOOLS:-$HOME/.cache/modelgate/bin}
@@ -23,12 +25,11 @@ for tool in "${want[@]}"; do
   case "$tool" in
     opa)
       if ! stamp_ok opa "$OPA_VERSION"; then
-        echo "installing opa $OPA_VERSION (go install, a few minutes the first time)..." >&2
-        GOBIN="$bin" go install "github.com/open-policy-agent/opa@$OPA_VERSION"
+        echo "installing opa $OPA_VERSION (go build in tools/opa, a few minutes the first time)..." >&2
+        (cd "$here/opa" && go build -o "$bin/opa" github.com/open-policy-agent/opa)
         echo "$OPA_VERSION" > "$bin/opa.version"
       fi ;;
     regal)
-      # A tool module, not `go install regal@v`: the proxy refuses the version-list lookup `go install` makes.
       if ! stamp_ok regal "$REGAL_VERSION"; then
         echo "installing regal $REGAL_VERSION (go build in tools/regal)..." >&2
         (cd "$here/regal" && go build -o "$bin/regal" github.com/open-policy-agent/regal)
