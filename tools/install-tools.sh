@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the project's pinned Go-built tools into $MODELGATE_TOOLS (default $HOME/.cache/modelgate/bin).
-# Usage: tools/install-tools.sh [opa] [regal] [tofu]   (no argument: opa and regal)
+# Usage: tools/install-tools.sh [opa] [regal] [tofu] [conftest]   (no argument: opa and regal)
 # Each tool is built from the Go module proxy through a tool module under tools/<name>/ whose go.sum pins every
 # dependency (plain `go install x@v` also fails here for Regal: the proxy refuses its version-list lookup).
 # A second run finds the binary with a matching version stamp and returns at once.
@@ -15,6 +15,7 @@ export CGO_ENABLED=0
 OPA_VERSION=v1.22.3
 REGAL_VERSION=v0.42.0
 TOFU_VERSION=v1.12.6
+CONFTEST_VERSION=v0.69.0
 
 want=("$@")
 [ ${#want[@]} -eq 0 ] && want=(opa regal)
@@ -41,6 +42,13 @@ for tool in "${want[@]}"; do
         (cd "$here/tofu" && go build -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$bin/tofu" github.com/opentofu/opentofu/cmd/tofu)
         echo "$TOFU_VERSION" > "$bin/tofu.version"
       fi ;;
-    *) echo "unknown tool: $tool (known: opa regal tofu)" >&2; exit 2 ;;
+    conftest)
+      # Benchmarks only (bench/gate compares against it).
+      if ! stamp_ok conftest "$CONFTEST_VERSION"; then
+        echo "installing conftest $CONFTEST_VERSION (go build in tools/conftest)..." >&2
+        (cd "$here/conftest" && go build -o "$bin/conftest" github.com/open-policy-agent/conftest)
+        echo "$CONFTEST_VERSION" > "$bin/conftest.version"
+      fi ;;
+    *) echo "unknown tool: $tool (known: opa regal tofu conftest)" >&2; exit 2 ;;
   esac
 done
