@@ -1,0 +1,4 @@
+export * from "./types";
+export * from "./load";
+export * from "./approved-set";
+export { configFileSchema } from "./schema";

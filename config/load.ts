@@ -1,0 +1,422 @@
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+import { ConfigError, isModelgateError } from "../core/errors";
+import { deepFreeze } from "../core/canonical-json";
+import {
+  GEOGRAPHIES,
+  expandModelPattern,
+  isPattern,
+  loadCatalog,
+  suggestModelIds,
+  wildcardToRegExp,
+  type Catalog,
+  type Geography,
+} from "../catalog";
+import { configFileSchema, type AllowListInput, type ConfigFile, type ModelEntry } from "./schema";
+import type {
+  ApprovedModels,
+  DenySurfaces,
+  PatternExpansion,
+  ResolvedAccount,
+  ResolvedConfig,
+  ResolvedTarget,
+  TargetKind,
+} from "./types";
+
+type PathPart = string | number;
+
+/** Read and resolve a modelgate.yaml. Throws ConfigError("CONFIG_INVALID") listing every problem. */
+export function loadConfig(path: string): ResolvedConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "file cannot be read";
+    throw new ConfigError("CONFIG_UNREADABLE", `${path}: ${reason}`, { cause, problems: [`${path}: ${reason}`] });
+  }
+  return parseConfig(text, path);
+}
+
+/** Parse and resolve config text; `fileName` names the source in every problem. */
+export function parseConfig(text: string, fileName: string): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((e) => {
+      const pos = lineCounter.linePos(e.pos[0]);
+      const where = `${fileName}:${pos.line}:${pos.col}`;
+      return `${where}: YAML syntax error: ${e.message.split("\n")[0]}`;
+    });
+    throw invalid(fileName, problems);
+  }
+  const locator = new Locator(fileName, doc, lineCounter);
+  const raw: unknown = doc.toJS();
+  const parsed = configFileSchema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw invalid(fileName, zodProblems(parsed.error, raw, locator));
+  }
+  return new Resolver(parsed.data, locator).resolve();
+}
+
+function invalid(fileName: string, problems: string[]): ConfigError {
+  return new ConfigError("CONFIG_INVALID", `${fileName}: ${problems.length} problem(s) in the configuration`, { problems });
+}
+
+/** Formats YAML paths and finds their line:column. */
+class Locator {
+  constructor(
+    readonly fileName: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  problem(path: readonly PathPart[], rule: string, value?: unknown): string {
+    return `${this.where(path)}: ${formatPath(path)}: ${rule}${describeValue(value)}`;
+  }
+
+  private where(path: readonly PathPart[]): string {
+    for (let n = path.length; n >= 0; n--) {
+      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === "object" && Array.isArray(node.range)) {
+        const pos = this.lines.linePos(node.range[0]);
+        return `${this.fileName}:${pos.line}:${pos.col}`;
+      }
+    }
+    return this.fileName;
+  }
+}
+
+/** targets.ous[1].models[0] */
+export function formatPath(path: readonly PathPart[]): string {
+  if (path.length === 0) return "(root)";
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "";
+  const text = JSON.stringify(value);
+  if (text === undefined) return "";
+  return ` (got ${text.length > 80 ? text.slice(0, 77) + "..." : text})`;
+}
+
+function valueAt(input: unknown, path: readonly PathPart[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function zodProblems(error: z.ZodError, raw: unknown, locator: Locator): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is PathPart => typeof p === "string" || typeof p === "number");
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys;
+      return locator.problem([...path, keys[0] ?? ""], `unknown key (allowed keys are listed in examples/organization/modelgate.yaml)`, keys.length === 1 ? keys[0] : keys);
+    }
+    return locator.problem(path, issue.message, valueAt(raw, path));
+  });
+}
+
+/** A root, OU or account allow-list level before resolution. */
+interface Level {
+  readonly kind: TargetKind;
+  readonly id: string;
+  readonly name: string;
+  readonly path: readonly PathPart[];
+  readonly parent: string | null;
+  readonly own: AllowListInput;
+}
+
+const DENY_DEFAULT: DenySurfaces = { bedrockMantle: true, claudePlatform: true, apiKeys: true };
+
+class Resolver {
+  private readonly problems: string[] = [];
+  private readonly expansions: PatternExpansion[] = [];
+  private readonly warnings: string[] = [];
+  private readonly effective = new Map<string, ApprovedModels | null>();
+  private readonly levels = new Map<string, Level>();
+  private catalog!: Catalog;
+
+  constructor(
+    private readonly cfg: ConfigFile,
+    private readonly loc: Locator,
+  ) {}
+
+  resolve(): ResolvedConfig {
+    const cfg = this.cfg;
+    try {
+      this.catalog = loadCatalog({ overrides: cfg.catalog.overrides, overridesSource: `${this.loc.fileName}: catalog.overrides` });
+    } catch (error) {
+      if (isModelgateError(error)) throw invalid(this.loc.fileName, [...error.problems]);
+      throw error;
+    }
+    this.collectLevels();
+    if (this.problems.length === 0) {
+      for (const level of this.levels.values()) this.resolveLevel(level, []);
+    }
+    const accounts = this.problems.length === 0 ? this.resolveAccounts() : [];
+    if (this.problems.length > 0) throw invalid(this.loc.fileName, this.problems);
+
+    const targets: ResolvedTarget[] = [];
+    for (const level of this.levels.values()) {
+      const own = level.own;
+      const approved = this.effective.get(level.id);
+      if (!approved || (own.models === undefined && own.geographies === undefined && own.deny === undefined)) continue;
+      targets.push({ kind: level.kind, id: level.id, name: level.name, yamlPath: formatPath(level.path), approved, otherScps: own.otherScps ?? 0 });
+    }
+    const org = cfg.organization;
+    const resolved: ResolvedConfig = {
+      source: this.loc.fileName,
+      catalog: this.catalog,
+      organization: {
+        managementAccountId: org.managementAccountId,
+        rootId: org.rootId,
+        marketplace: org.marketplace,
+        anthropicUseCaseForm: org.anthropicUseCaseForm,
+        backend: org.backend,
+        policyNamePrefix: org.policyNamePrefix,
+        skipDestroy: org.skipDestroy,
+      },
+      targets,
+      accounts,
+      expansions: this.expansions,
+      warnings: this.warnings,
+    };
+    // The catalog is already frozen; freeze the rest without walking into it.
+    for (const key of ["organization", "targets", "accounts", "expansions", "warnings"] as const) deepFreeze(resolved[key]);
+    return Object.freeze(resolved);
+  }
+
+  private problem(path: readonly PathPart[], rule: string, value?: unknown): void {
+    this.problems.push(this.loc.problem(path, rule, value));
+  }
+
+  private collectLevels(): void {
+    const { cfg } = this;
+    const rootId = cfg.organization.rootId;
+    this.levels.set(rootId, { kind: "root", id: rootId, name: "Root", path: ["targets", "root"], parent: null, own: cfg.targets.root ?? {} });
+    cfg.targets.ous.forEach((ou, i) => {
+      if (this.levels.has(ou.id)) return this.problem(["targets", "ous", i, "id"], "duplicate OU ID", ou.id);
+      const parent = ou.parent === "root" ? rootId : ou.parent;
+      const { id, name, parent: _p, ...own } = ou;
+      this.levels.set(id, { kind: "ou", id, name, path: ["targets", "ous", i], parent, own });
+    });
+    cfg.targets.ous.forEach((ou, i) => {
+      const parent = ou.parent === "root" ? rootId : ou.parent;
+      if (!this.levels.has(parent)) {
+        this.problem(["targets", "ous", i, "parent"], `must be "root" or the ID of an OU listed under targets.ous`, ou.parent);
+      }
+    });
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    cfg.accounts.forEach((account, i) => {
+      if (ids.has(account.id)) this.problem(["accounts", i, "id"], "duplicate account ID", account.id);
+      if (names.has(account.name)) this.problem(["accounts", i, "name"], "duplicate account name (it names the stack)", account.name);
+      ids.add(account.id);
+      names.add(account.name);
+      const ou = account.ou === "root" ? rootId : account.ou;
+      if (!this.levels.has(ou) || this.levels.get(ou)?.kind === "account") {
+        this.problem(["accounts", i, "ou"], `must be "root" or the ID of an OU listed under targets.ous`, account.ou);
+      }
+      const recipients = account.invokePolicy;
+      if ((recipients.attachToRoles ?? []).length + (recipients.attachToGroups ?? []).length === 0 && !recipients.createRole) {
+        this.problem(["accounts", i, "invokePolicy"], "must name at least one role or group in attachToRoles/attachToGroups, or a createRole");
+      }
+      if (account.allowList) {
+        this.levels.set(account.id, { kind: "account", id: account.id, name: account.name, path: ["accounts", i, "allowList"], parent: ou, own: account.allowList });
+      }
+      if (account.id === cfg.organization.managementAccountId) {
+        this.warnings.push(`${formatPath(["accounts", i])} (${account.id}) is the management account: SCPs do not apply to it, only its IAM policy restricts it`);
+      }
+    });
+  }
+
+  /** Effective allow-list of a level (null: no level from the root down restricts models). */
+  private resolveLevel(level: Level, visiting: string[]): ApprovedModels | null {
+    if (this.effective.has(level.id)) return this.effective.get(level.id) ?? null;
+    if (visiting.includes(level.id)) {
+      this.problem([...level.path, "parent"], `OU parents form a cycle: ${[...visiting, level.id].join(" → ")}`, level.parent);
+      this.effective.set(level.id, null);
+      return null;
+    }
+    const parentLevel = level.parent === null ? undefined : this.levels.get(level.parent);
+    const parent = parentLevel ? this.resolveLevel(parentLevel, [...visiting, level.id]) : null;
+    const result = this.narrow(level, parent, parentLevel);
+    this.effective.set(level.id, result);
+    return result;
+  }
+
+  private narrow(level: Level, parent: ApprovedModels | null, parentLevel: Level | undefined): ApprovedModels | null {
+    const own = level.own;
+    const path = level.path;
+    const parentName = parentLevel ? formatPath(parentLevel.path) : "";
+    const declaresAny = own.models !== undefined || own.geographies !== undefined || own.deny !== undefined || own.regions !== undefined;
+    if (parent === null && !declaresAny) return null;
+    if (parent === null && own.models === undefined) {
+      this.problem(path, "declares geographies, regions or deny but no level from the root down approves models; add models here or above");
+      return null;
+    }
+
+    // Models.
+    let models: string[];
+    let literalPatterns: string[];
+    if (own.models === undefined) {
+      models = [...(parent?.models ?? [])];
+      literalPatterns = [...(parent?.literalPatterns ?? [])];
+    } else {
+      const expanded = this.expandModels(own.models, [...path, "models"]);
+      models = expanded.models;
+      literalPatterns = expanded.literalPatterns;
+      if (parent) this.checkModelsNarrow(own.models, parent, [...path, "models"], parentName);
+    }
+
+    // Geographies.
+    let geographies: Geography[];
+    if (own.geographies === undefined) {
+      geographies = [...(parent?.geographies ?? [])];
+    } else {
+      geographies = sortedUnique(own.geographies).sort((a, b) => GEOGRAPHIES.indexOf(a) - GEOGRAPHIES.indexOf(b));
+      if (parent) {
+        own.geographies.forEach((g, i) => {
+          if (!parent.geographies.includes(g)) {
+            this.problem([...path, "geographies", i], `not allowed by the parent (${parentName}, which allows [${parent.geographies.join(", ")}]); a level can only narrow its parent, so this would have no effect`, g);
+          }
+        });
+      }
+    }
+
+    // Regions.
+    let regions: string[] | null;
+    if (own.regions === undefined) {
+      regions = parent?.regions ? [...parent.regions] : null;
+    } else {
+      regions = sortedUnique(own.regions);
+      const parentRegions = parent?.regions;
+      if (parentRegions) {
+        own.regions.forEach((r, i) => {
+          if (!parentRegions.includes(r)) {
+            this.problem([...path, "regions", i], `not allowed by the parent (${parentName}, which allows [${parentRegions.join(", ")}]); a level can only narrow its parent, so this would have no effect`, r);
+          }
+        });
+      }
+    }
+
+    // Denied surfaces: a child may add denials, not lift them.
+    const inherited = parent?.deny ?? DENY_DEFAULT;
+    const deny: DenySurfaces = {
+      bedrockMantle: own.deny?.bedrockMantle ?? inherited.bedrockMantle,
+      claudePlatform: own.deny?.claudePlatform ?? inherited.claudePlatform,
+      apiKeys: own.deny?.apiKeys ?? inherited.apiKeys,
+    };
+    if (parent) {
+      for (const key of ["bedrockMantle", "claudePlatform", "apiKeys"] as const) {
+        if (own.deny?.[key] === false && parent.deny[key]) {
+          this.problem([...path, "deny", key], `the parent (${parentName}) denies this surface; a level can only narrow its parent, so false would have no effect`, false);
+        }
+      }
+    }
+
+    // A profile-only model needs at least one approved geography among its profiles.
+    if (own.models !== undefined || own.geographies !== undefined) {
+      for (const id of models) {
+        const model = this.catalog.get(id);
+        if (!model || model.onDemand || !model.hasFoundationModelArn) continue;
+        if (!model.profilePrefixes.some((p) => geographies.includes(p))) {
+          this.problem([...path, own.models !== undefined ? "models" : "geographies"], `${id} is callable only through inference profiles (${model.profilePrefixes.join(", ")}) and none of those geographies is approved here; approve one or remove the model`, geographies);
+        }
+      }
+    }
+    return { models, literalPatterns, geographies, regions, deny };
+  }
+
+  private expandModels(entries: readonly ModelEntry[], path: PathPart[]): { models: string[]; literalPatterns: string[] } {
+    const models: string[] = [];
+    const literalPatterns: string[] = [];
+    entries.forEach((entry, i) => {
+      const here = [...path, i];
+      if (typeof entry === "string") {
+        if (isPattern(entry)) {
+          const matched = expandModelPattern(this.catalog, entry);
+          if (matched.length === 0) return this.problem(here, "the pattern matches no model in the catalog", entry);
+          this.expansions.push({ yamlPath: formatPath(here), pattern: entry, literal: false, models: matched });
+          models.push(...matched);
+        } else if (this.catalog.get(entry)) {
+          models.push(entry);
+        } else {
+          const suggestions = suggestModelIds(this.catalog, entry);
+          const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "";
+          this.problem(here, `unknown model ID (not in catalog snapshot ${this.catalog.snapshotDate}; add it under catalog.overrides)${hint}`, entry);
+        }
+        return;
+      }
+      if (!isPattern(entry.pattern)) return this.problem([...here, "pattern"], "literal: true needs a wildcard pattern (* or ?); write an exact ID as a plain string", entry.pattern);
+      const matched = expandModelPattern(this.catalog, entry.pattern);
+      if (matched.length === 0) return this.problem([...here, "pattern"], "the pattern matches no model in the catalog", entry.pattern);
+      this.expansions.push({ yamlPath: formatPath(here), pattern: entry.pattern, literal: true, models: matched });
+      literalPatterns.push(entry.pattern);
+    });
+    return { models: sortedUnique(models), literalPatterns: sortedUnique(literalPatterns) };
+  }
+
+  private checkModelsNarrow(
+    entries: readonly ModelEntry[],
+    parent: ApprovedModels,
+    path: PathPart[],
+    parentName: string,
+  ): void {
+    const parentLiterals = parent.literalPatterns.map(wildcardToRegExp);
+    const allowedByParent = (id: string) => parent.models.includes(id) || parentLiterals.some((re) => re.test(id));
+    entries.forEach((entry, i) => {
+      if (typeof entry === "string") {
+        const ids = isPattern(entry) ? expandModelPattern(this.catalog, entry) : this.catalog.get(entry) ? [entry] : [];
+        const outside = ids.filter((id) => !allowedByParent(id));
+        if (outside.length > 0) {
+          this.problem([...path, i], `not approved by the parent (${parentName}): ${outside.join(", ")}; a level can only narrow its parent, so this would have no effect`, entry);
+        }
+      } else if (!parent.literalPatterns.includes(entry.pattern)) {
+        this.problem([...path, i, "pattern"], `a literal wildcard must also be approved literally by the parent (${parentName}); a level can only narrow its parent`, entry.pattern);
+      }
+    });
+  }
+
+  private resolveAccounts(): ResolvedAccount[] {
+    const { cfg } = this;
+    const rootId = cfg.organization.rootId;
+    const out: ResolvedAccount[] = [];
+    cfg.accounts.forEach((account, i) => {
+      const ou = account.ou === "root" ? rootId : account.ou;
+      const chain: string[] = [];
+      for (let cur: string | null = account.allowList ? account.id : ou; cur !== null; cur = this.levels.get(cur)?.parent ?? null) {
+        chain.unshift(cur);
+      }
+      const effective = this.effective.get(account.allowList ? account.id : ou) ?? null;
+      if (!effective) {
+        this.problem(["accounts", i], "no level from the root down to this account approves any model; declare models on targets.root, its OU, or the account's allowList", account.name);
+        return;
+      }
+      const recipients = account.invokePolicy;
+      out.push({
+        id: account.id,
+        name: account.name,
+        ou: account.ou === "root" ? "root" : account.ou,
+        region: account.region,
+        assumeRoleArn: account.assumeRoleArn,
+        invokePolicy: {
+          attachToRoles: sortedUnique(recipients.attachToRoles ?? []),
+          attachToGroups: sortedUnique(recipients.attachToGroups ?? []),
+          createRole: recipients.createRole ? { name: recipients.createRole.name, assumedBy: sortedUnique(recipients.createRole.assumedBy) } : null,
+        },
+        effective,
+        chain,
+      });
+    });
+    return out;
+  }
+}
+
+function sortedUnique<T extends string>(values: readonly T[]): T[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,4 @@
+export * from "./organization-stack";
+export * from "./account-stack";
+export * from "./backend";
+export * from "./app";

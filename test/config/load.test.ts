@@ -1,0 +1,233 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, isModelgateError } from "../../core/errors";
+import { approvedSet, loadConfig, parseConfig } from "../../config";
+import { MINIMAL_YAML } from "./minimal";
+
+const EXAMPLE = join(__dirname, "../../examples/organization/modelgate.yaml");
+
+/** Parse and return the thrown ConfigError (fails the test if nothing is thrown). */
+function problemsOf(text: string): readonly string[] {
+  try {
+    parseConfig(text, "t.yaml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe("CONFIG_INVALID");
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig: the bundled example resolves to the documented organization", () => {
+  it("has a root, three OUs and an account target, four accounts and the printed expansion", () => {
+    // GIVEN the annotated example WHEN it is loaded
+    const resolved = loadConfig(EXAMPLE);
+    // THEN every declaring level is a target, in root → OUs → accounts order
+    expect(resolved.targets.map((t) => `${t.kind}:${t.id}`)).toEqual([
+      "root:r-a1b2",
+      "ou:ou-a1b2-wk7q3m9d",
+      "ou:ou-a1b2-pr4d8x2n",
+      "ou:ou-a1b2-sb5j6t1c",
+      "account:510987654321",
+    ]);
+    expect(resolved.accounts.map((a) => a.name)).toEqual(["ml-dev", "ml-prod", "research-sandbox", "data-science"]);
+    // AND the pattern is expanded at both places it appears, not rendered literally
+    expect(resolved.expansions.map((e) => [e.yamlPath, e.pattern, e.literal])).toEqual([
+      ["targets.root.models[0]", "amazon.nova-*", false],
+      ["targets.ous[2].models[0]", "amazon.nova-*", false],
+    ]);
+    expect(resolved.expansions[0]!.models).toContain("amazon.nova-2-lite-v1:0");
+    expect(resolved.targets[0]!.approved.literalPatterns).toEqual([]);
+  });
+
+  it("gives each account the intersection of its chain", () => {
+    // GIVEN the example WHEN loaded
+    const resolved = loadConfig(EXAMPLE);
+    const prod = resolved.accounts.find((a) => a.name === "ml-prod")!;
+    const ds = resolved.accounts.find((a) => a.name === "data-science")!;
+    // THEN ml-prod sits under Workloads → Production and gets Production's narrower set
+    expect(prod.chain).toEqual(["r-a1b2", "ou-a1b2-wk7q3m9d", "ou-a1b2-pr4d8x2n"]);
+    expect(prod.effective.models).toEqual(["amazon.nova-2-lite-v1:0", "amazon.nova-lite-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0"]);
+    expect(prod.effective.geographies).toEqual(["us", "eu"]);
+    expect(prod.effective.regions).toEqual(["eu-central-1", "us-east-1"]);
+    // AND data-science is itself a target below Workloads
+    expect(ds.chain).toEqual(["r-a1b2", "ou-a1b2-wk7q3m9d", "510987654321"]);
+    expect(ds.effective.models).toEqual(["anthropic.claude-sonnet-4-5-20250929-v1:0", "cohere.embed-v4:0"]);
+    expect(ds.effective.geographies).toEqual(["us", "global"]);
+  });
+
+  it("returns a frozen value", () => {
+    // GIVEN a loaded config WHEN someone tries to change it THEN it throws (strict mode)
+    const resolved = loadConfig(EXAMPLE);
+    expect(() => (resolved.targets as unknown[]).push(1)).toThrow(TypeError);
+    expect(Object.isFrozen(resolved.accounts[0]!.effective.models)).toBe(true);
+  });
+});
+
+describe("approvedSet: the union of approved models and their known product IDs", () => {
+  it("lists the example's Marketplace product IDs and nothing unapproved", () => {
+    // GIVEN the example WHEN the approved set is taken
+    const set = approvedSet(loadConfig(EXAMPLE));
+    // THEN product IDs are those of Sonnet 4.5, Haiku 4.5 and Cohere Embed v4 (facts doc §7), sorted
+    expect(set.productIds).toEqual(["prod-ft3cj5gst3spo", "prod-mxcfnwvpd6kb4", "prod-xdkflymybwmvi"]);
+    expect(set.models).toContain("mistral.mistral-large-3-675b-instruct");
+    expect(set.models).not.toContain("anthropic.claude-opus-4-5-20251101-v1:0");
+  });
+
+  it("counts a literal wildcard's current catalog matches", () => {
+    // GIVEN a root that approves a literal wildcard
+    const text = MINIMAL_YAML.replace("      - amazon.nova-lite-v1:0\n      - anthropic", '      - amazon.nova-lite-v1:0\n      - {pattern: "cohere.embed-*", literal: true}\n      - anthropic');
+    // WHEN resolved THEN the literal pattern is kept as-is, and the set contains what it matches today
+    const resolved = parseConfig(text, "t.yaml");
+    expect(resolved.targets[0]!.approved.literalPatterns).toEqual(["cohere.embed-*"]);
+    expect(approvedSet(resolved).productIds).toEqual([
+      "38e55671-c3fe-4a44-9783-3584906e7cad",
+      "b7568428-a1ab-46d8-bab3-37def50f6f6a",
+      "prod-ft3cj5gst3spo",
+      "prod-xdkflymybwmvi",
+    ]);
+  });
+});
+
+describe("parseConfig: every problem names the file, the YAML path, the bad value and the rule", () => {
+  it("reports YAML syntax errors with line:col", () => {
+    // GIVEN a flow sequence on line 3 that is never closed (the parser notices at the end of input, line 4)
+    const problems = problemsOf("version: 1\norganization:\n  rootId: [r-a1b2\n");
+    // THEN the problem points at the line and column
+    expect(problems[0]).toMatch(/^t\.yaml:4:1: YAML syntax error: /);
+  });
+
+  it("rejects an account ID that is not 12 digits", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace('- id: "123456789012"', '- id: "12345"'));
+    expect(problems).toEqual(['t.yaml:18:9: accounts[0].id: must be a 12-digit AWS account ID in quotes (got "12345")']);
+  });
+
+  it("suggests catalog IDs for an unknown model", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      - amazon.nova-lite-v1:0\n      - anthropic", "      - amazon.nova-lite-v1:1\n      - anthropic"));
+    expect(problems).toEqual([
+      't.yaml:8:9: targets.root.models[0]: unknown model ID (not in catalog snapshot 2026-08-21; add it under catalog.overrides); did you mean amazon.nova-lite-v1:0, amazon.nova-2-lite-v1:0, amazon.nova-reel-v1:1? (got "amazon.nova-lite-v1:1")',
+      // and the OU, which approves the model the root no longer does, is reported too
+      't.yaml:15:16: targets.ous[0].models[0]: not approved by the parent (targets.root): amazon.nova-lite-v1:0; a level can only narrow its parent, so this would have no effect (got "amazon.nova-lite-v1:0")',
+    ]);
+  });
+
+  it("rejects a pattern that matches nothing", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      - anthropic.claude-haiku-4-5-20251001-v1:0\n", "      - anthropic.claude-haiku-4-5-20251001-v1:0\n      - acme.*\n"));
+    expect(problems).toEqual(['t.yaml:10:9: targets.root.models[2]: the pattern matches no model in the catalog (got "acme.*")']);
+  });
+
+  it("rejects a model an OU approves but its parent does not", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("models: [amazon.nova-lite-v1:0]", "models: [amazon.nova-lite-v1:0, amazon.nova-pro-v1:0]"));
+    expect(problems).toEqual([
+      't.yaml:15:39: targets.ous[0].models[1]: not approved by the parent (targets.root): amazon.nova-pro-v1:0; a level can only narrow its parent, so this would have no effect (got "amazon.nova-pro-v1:0")',
+    ]);
+  });
+
+  it("rejects a geography an OU allows but its parent does not", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      geographies: [us]\n", "      geographies: [us, apac]\n"));
+    expect(problems).toEqual([
+      't.yaml:16:25: targets.ous[0].geographies[1]: not allowed by the parent (targets.root, which allows [us, eu]); a level can only narrow its parent, so this would have no effect (got "apac")',
+    ]);
+  });
+
+  it("rejects lifting a surface denial the parent makes", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      geographies: [us]\n", "      geographies: [us]\n      deny: {apiKeys: false}\n"));
+    expect(problems).toEqual([
+      "t.yaml:17:23: targets.ous[0].deny.apiKeys: the parent (targets.root) denies this surface; a level can only narrow its parent, so false would have no effect (got false)",
+    ]);
+  });
+
+  it("rejects an unknown OU parent", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      parent: root\n", "      parent: ou-a1b2-zzzzzzzz\n"));
+    expect(problems).toEqual([
+      't.yaml:14:15: targets.ous[0].parent: must be "root" or the ID of an OU listed under targets.ous (got "ou-a1b2-zzzzzzzz")',
+    ]);
+  });
+
+  it("rejects OU parents that form a cycle", () => {
+    const text = MINIMAL_YAML.replace(
+      "      parent: root\n      models: [amazon.nova-lite-v1:0]\n      geographies: [us]\n",
+      "      parent: ou-a1b2-bbbbbbbb\n    - id: ou-a1b2-bbbbbbbb\n      name: Loop\n      parent: ou-a1b2-aaaaaaaa\n",
+    );
+    expect(problemsOf(text)).toEqual([
+      't.yaml:14:15: targets.ous[0].parent: OU parents form a cycle: ou-a1b2-aaaaaaaa → ou-a1b2-bbbbbbbb → ou-a1b2-aaaaaaaa (got "ou-a1b2-bbbbbbbb")',
+    ]);
+  });
+
+  it("rejects a profile-only model when none of its geographies is approved", () => {
+    const text = MINIMAL_YAML.replace("geographies: [us, eu]", "geographies: [apac]").replace("      geographies: [us]\n", "");
+    expect(problemsOf(text)).toEqual([
+      't.yaml:8:7: targets.root.models: anthropic.claude-haiku-4-5-20251001-v1:0 is callable only through inference profiles (au, eu, global, jp, us) and none of those geographies is approved here; approve one or remove the model (got ["apac"])',
+    ]);
+  });
+
+  it("rejects literal: true on an exact ID", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      - amazon.nova-lite-v1:0\n      - anthropic", "      - amazon.nova-lite-v1:0\n      - {pattern: amazon.nova-pro-v1:0, literal: true}\n      - anthropic"));
+    expect(problems).toEqual([
+      't.yaml:9:19: targets.root.models[1].pattern: literal: true needs a wildcard pattern (* or ?); write an exact ID as a plain string (got "amazon.nova-pro-v1:0")',
+    ]);
+  });
+
+  it("rejects a literal wildcard on an OU whose parent expanded it", () => {
+    const text = MINIMAL_YAML.replace("      - amazon.nova-lite-v1:0\n      - anthropic", "      - amazon.nova-*\n      - anthropic").replace(
+      "models: [amazon.nova-lite-v1:0]",
+      'models: [{pattern: "amazon.nova-*", literal: true}]',
+    );
+    expect(problemsOf(text)).toEqual([
+      't.yaml:15:26: targets.ous[0].models[0].pattern: a literal wildcard must also be approved literally by the parent (targets.root); a level can only narrow its parent (got "amazon.nova-*")',
+    ]);
+  });
+
+  it("rejects an unknown key", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("  rootId: r-a1b2\n", "  rootId: r-a1b2\n  rootID: r-a1b2\n"));
+    expect(problems).toEqual(['t.yaml:5:11: organization.rootID: unknown key (allowed keys are listed in examples/organization/modelgate.yaml) (got "rootID")']);
+  });
+
+  it("rejects the provider resource for the Anthropic form, which the pinned provider lacks", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("  rootId: r-a1b2\n", "  rootId: r-a1b2\n  anthropicUseCaseForm: terraform-resource\n"));
+    expect(problems).toEqual([
+      't.yaml:5:25: organization.anthropicUseCaseForm: must be documented-step: the pinned AWS provider (6.25.0) has no aws_bedrock_use_case_for_model_access (got "terraform-resource")',
+    ]);
+  });
+
+  it("rejects an account with no approved models above it", () => {
+    const text = MINIMAL_YAML.replace(/targets:\n[\s\S]*?accounts:/, "accounts:").replace("ou: ou-a1b2-aaaaaaaa", "ou: root");
+    expect(problemsOf(text)).toEqual([
+      't.yaml:6:5: accounts[0]: no level from the root down to this account approves any model; declare models on targets.root, its OU, or the account\'s allowList (got "apps")',
+    ]);
+  });
+
+  it("rejects duplicate account IDs", () => {
+    const second = MINIMAL_YAML.slice(MINIMAL_YAML.indexOf('  - id: "123456789012"')).replace("name: apps", "name: apps2");
+    expect(problemsOf(MINIMAL_YAML + second)).toEqual(['t.yaml:25:9: accounts[1].id: duplicate account ID (got "123456789012")']);
+  });
+
+  it("rejects an invoke policy with no recipient", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("      attachToRoles: [Builder]\n", "      attachToRoles: []\n"));
+    expect(problems).toEqual(["t.yaml:24:7: accounts[0].invokePolicy: must name at least one role or group in attachToRoles/attachToGroups, or a createRole"]);
+  });
+
+  it("rejects designated-subscriber mode without a role name", () => {
+    const problems = problemsOf(MINIMAL_YAML.replace("  rootId: r-a1b2\n", "  rootId: r-a1b2\n  marketplace: {mode: designated-subscriber}\n"));
+    expect(problems).toEqual(["t.yaml:5:16: organization.marketplace.subscriberRoleName: Invalid input: expected string, received undefined"]);
+  });
+
+  it("reports a missing file with its own code", () => {
+    // GIVEN a path that does not exist WHEN loaded THEN CONFIG_UNREADABLE names it
+    const path = join(mkdtempSync(join(tmpdir(), "mg-")), "absent.yaml");
+    expect(() => loadConfig(path)).toThrow(`${path}: file not found`);
+    try {
+      loadConfig(path);
+    } catch (error) {
+      expect(isModelgateError(error) && error.code).toBe("CONFIG_UNREADABLE");
+    }
+  });
+
+  it("reads a file through loadConfig with the same rules", () => {
+    // GIVEN the minimal config on disk WHEN loaded THEN the source is the path
+    const path = join(mkdtempSync(join(tmpdir(), "mg-")), "modelgate.yaml");
+    writeFileSync(path, MINIMAL_YAML);
+    expect(loadConfig(path).source).toBe(path);
+  });
+});

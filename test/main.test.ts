@@ -1,0 +1,45 @@
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { configPathFrom, main } from "../main";
+
+const EXAMPLE = join(__dirname, "../examples/organization/modelgate.yaml");
+
+describe("configPathFrom: --config, then MODELGATE_CONFIG, then modelgate.yaml", () => {
+  it("prefers the flag, then the environment, then the default", () => {
+    expect(configPathFrom(["--config", "a.yaml"], { MODELGATE_CONFIG: "b.yaml" })).toBe("a.yaml");
+    expect(configPathFrom(["--config=c.yaml"], {})).toBe("c.yaml");
+    expect(configPathFrom([], { MODELGATE_CONFIG: "b.yaml" })).toBe("b.yaml");
+    expect(configPathFrom([], {})).toBe("modelgate.yaml");
+  });
+});
+
+describe("main: synthesizes a valid config and exits 2 on a user error", () => {
+  it("synthesizes the example into CDKTF_OUTDIR and prints the expansion and a summary", () => {
+    // GIVEN the example and a temp outdir WHEN main runs
+    const outdir = mkdtempSync(join(tmpdir(), "mg-main-"));
+    const lines: string[] = [];
+    const code = main(["--config", EXAMPLE], { CDKTF_OUTDIR: outdir }, (l) => lines.push(l));
+    // THEN it succeeds, writes the manifest, and prints expansions then the one-line summary
+    expect(code).toBe(0);
+    expect(existsSync(join(outdir, "manifest.json"))).toBe(true);
+    expect(lines[0]).toMatch(/: targets\.root\.models\[0\]: amazon\.nova-\* → amazon\.nova-2-lite-v1:0, /);
+    expect(lines.at(-1)).toBe("modelgate: synthesized 5 stacks (1 organization + 4 accounts): 5 SCPs on 5 targets, 5 IAM policies; catalog 2026-08-21");
+  });
+
+  it("prints every problem and returns 2 on an invalid config", () => {
+    // GIVEN a config with a bad version WHEN main runs
+    const path = join(mkdtempSync(join(tmpdir(), "mg-main-")), "bad.yaml");
+    writeFileSync(path, "version: 2\n");
+    const lines: string[] = [];
+    const code = main([], { MODELGATE_CONFIG: path }, (l) => lines.push(l));
+    // THEN the exit code is 2 and each problem is listed
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      `modelgate: ${path}: 3 problem(s) in the configuration`,
+      `  - ${path}:1:10: version: must be 1 (got 2)`,
+      `  - ${path}:1:1: organization: Invalid input: expected object, received undefined`,
+      `  - ${path}:1:1: accounts: Invalid input: expected array, received undefined`,
+    ]);
+  });
+});
