@@ -1,0 +1,36 @@
+# METADATA
+# title: Model catalog accessors
+# description: |
+#   Reads data.modelgate (catalog and approved set, see docs/ARCHITECTURE.md). Both may be absent:
+#   then the catalog is empty and nothing is approved-checked.
+# scope: package
+package lib.catalog
+
+import data.lib.iam
+
+default models := {}
+
+models := data.modelgate.catalog.models
+
+default approved := null
+
+approved := data.modelgate.approved
+
+default snapshot_date := "unknown"
+
+snapshot_date := data.modelgate.catalog.snapshotDate
+
+has_catalog if count(models) > 0
+
+# matching: the catalog IDs an ID or ID pattern names
+matching(pattern) := {id |
+	some id, _ in models
+	iam.wildcard_match(pattern, id)
+}
+
+known(id) if models[id]
+
+# profile_prefixes of a catalog model (may be empty)
+profile_prefixes(id) := object.get(models, [id, "profilePrefixes"], [])
+
+is_approved(id) if id in approved.models

@@ -1,0 +1,169 @@
+# METADATA
+# title: IAM policy grammar helpers
+# description: |
+#   Reads IAM policy documents as IAM does: Statement, Action, NotAction, Resource and NotResource may
+#   each be a single value or an array; action names are case-insensitive; "*" and "?" are wildcards
+#   that may also match ":" and the empty string.
+# scope: package
+package lib.iam
+
+import data.lib.iam.actions
+
+invoke_actions := {"bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"}
+
+# a model ID no catalog contains: matching it means "every model"
+any_model := "zz.unlisted-model-v9:0"
+
+any_model_arn := concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", any_model])
+
+as_array(x) := x if is_array(x)
+
+as_array(x) := [x] if not is_array(x)
+
+# statements: index -> statement object
+statements(doc) := {i: s |
+	some i, s in as_array(doc.Statement)
+	is_object(s)
+}
+
+_strings(x) := [s |
+	some s in as_array(x)
+	is_string(s)
+]
+
+# raw (original case) action entries of Action and NotAction
+action_entries(s) := array.concat(_strings(object.get(s, "Action", [])), _strings(object.get(s, "NotAction", [])))
+
+action_patterns(s) := [lower(a) | some a in _strings(s.Action)]
+
+not_action_patterns(s) := [lower(a) | some a in _strings(s.NotAction)]
+
+resources(s) := _strings(s.Resource)
+
+not_resources(s) := _strings(s.NotResource)
+
+allows(s) if s.Effect == "Allow"
+
+denies(s) if s.Effect == "Deny"
+
+has_wildcard(p) if contains(p, "*")
+
+has_wildcard(p) if contains(p, "?")
+
+# glob pattern (IAM: * and ?) to an anchored regular expression
+to_regex(p) := concat("", ["^", r, "$"]) if {
+	e1 := replace(replace(replace(p, "\\", "\\\\"), ".", "\\."), "+", "\\+")
+	e2 := replace(replace(replace(replace(e1, "(", "\\("), ")", "\\)"), "[", "\\["), "]", "\\]")
+	e3 := replace(replace(replace(replace(e2, "{", "\\{"), "}", "\\}"), "|", "\\|"), "^", "\\^")
+	r := replace(replace(replace(e3, "$", "\\$"), "*", ".*"), "?", ".")
+}
+
+# wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions)
+wildcard_match(p, v) if p == v
+
+wildcard_match(p, v) if {
+	p != v
+	has_wildcard(p)
+	regex.match(to_regex(p), v)
+}
+
+# covers_action: does the statement's Action/NotAction element cover action a (lower-case)
+covers_action(s, a) if {
+	some p in action_patterns(s)
+	wildcard_match(p, a)
+}
+
+covers_action(s, a) if {
+	s.NotAction
+	not _not_action_excludes(s, a)
+}
+
+_not_action_excludes(s, a) if {
+	some p in not_action_patterns(s)
+	wildcard_match(p, a)
+}
+
+covers_invoke(s) if {
+	some a in invoke_actions
+	covers_action(s, a)
+}
+
+# covers_resource: does the statement's Resource/NotResource element cover ARN arn
+covers_resource(s, arn) if {
+	some p in resources(s)
+	wildcard_match(p, arn)
+}
+
+covers_resource(s, arn) if {
+	s.NotResource
+	not _not_resource_excludes(s, arn)
+}
+
+_not_resource_excludes(s, arn) if {
+	some p in not_resources(s)
+	wildcard_match(p, arn)
+}
+
+# resource_patterns: every string in Resource and NotResource of every statement
+resource_patterns(doc) := {r |
+	some s in statements(doc)
+	some r in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+}
+
+# is_allowlist: the document denies model invocation on everything but a NotResource list
+is_allowlist(doc) if {
+	some s in statements(doc)
+	denies(s)
+	s.NotResource
+	covers_invoke(s)
+}
+
+# parse_arn splits an ARN (or ARN pattern) into its segments; the resource keeps its colons
+parse_arn(arn) := {
+	"service": p[2],
+	"region": p[3],
+	"account": p[4],
+	"resource": r,
+	"type": split(r, "/")[0],
+	"id": substring(r, count(split(r, "/")[0]) + 1, -1),
+} if {
+	is_string(arn)
+	startswith(arn, "arn:")
+	p := split(arn, ":")
+	count(p) >= 6
+	r := concat(":", array.slice(p, 5, count(p)))
+	contains(r, "/")
+}
+
+profile_prefixes := {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
+
+# model_ref: the model a bedrock foundation-model or inference-profile ARN names
+model_ref(arn) := {"type": "foundation-model", "model": a.id, "prefix": "", "arn": arn, "region": a.region} if {
+	a := parse_arn(arn)
+	a.service == "bedrock"
+	a.type == "foundation-model"
+}
+
+model_ref(arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn": arn, "region": a.region} if {
+	a := parse_arn(arn)
+	a.service == "bedrock"
+	a.type == "inference-profile"
+	pf := _profile_prefix(a.id)
+	m := substring(a.id, count(pf) + 1, -1)
+}
+
+_profile_prefix(id) := pf if {
+	pf := split(id, ".")[0]
+	count(split(id, ".")) > 1
+	_is_prefix(pf)
+}
+
+_is_prefix(pf) if pf in profile_prefixes
+
+_is_prefix(pf) if has_wildcard(pf)
+
+# known_action: a lower-case action name in the generated list
+known_action(a) if a in actions.known
+
+# service prefix of a lower-case action name
+action_prefix(a) := split(a, ":")[0] if contains(a, ":")

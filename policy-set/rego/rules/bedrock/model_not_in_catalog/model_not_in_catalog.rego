@@ -1,0 +1,44 @@
+# METADATA
+# title: Model ID not in the catalog
+# description: |
+#   A foundation-model or inference-profile ARN names a model ID (or an ID pattern that matches no
+#   model) that the reviewed catalog does not know: a typo, a retired model or a model newer than the
+#   catalog snapshot.
+# scope: package
+# custom:
+#   id: MG-0011
+#   long_id: model_not_in_catalog
+#   severity: MEDIUM
+#   remediation: >-
+#     Check the model ID against ListFoundationModels / the catalog (modelgate list-models); fix the typo
+#     or refresh the catalog snapshot.
+#   related_resources:
+#     - https://docs.aws.amazon.com/bedrock/latest/userguide/models-supported.html
+package rules.bedrock.model_not_in_catalog
+
+import data.lib.catalog
+import data.lib.iam
+import data.lib.result
+import data.lib.tfplan
+
+deny contains finding if {
+	catalog.has_catalog
+	some d in tfplan.documents
+	some arn in iam.resource_patterns(d.doc)
+	ref := iam.model_ref(arn)
+	not iam.has_wildcard(ref.model)
+	not catalog.known(ref.model)
+	msg := concat("", [arn, " names model ", ref.model, ", which is not in the catalog (snapshot ", catalog.snapshot_date, ")"])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+deny contains finding if {
+	catalog.has_catalog
+	some d in tfplan.documents
+	some arn in iam.resource_patterns(d.doc)
+	ref := iam.model_ref(arn)
+	iam.has_wildcard(ref.model)
+	count(catalog.matching(ref.model)) == 0
+	msg := concat("", [arn, " matches no model in the catalog (snapshot ", catalog.snapshot_date, ")"])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}

@@ -1,0 +1,108 @@
+# METADATA
+# title: Test helpers
+# description: Builds small plans (input documents) and a catalog sample for the rule tests.
+# scope: package
+package lib.testing
+
+provider := "registry.terraform.io/hashicorp/aws"
+
+# plan wraps resource changes as the gate does
+plan(rcs) := {"plan": {"format_version": "1.2", "terraform_version": "1.14.0", "resource_changes": rcs}}
+
+_attr := {
+	"aws_organizations_policy": "content",
+	"aws_iam_policy": "policy",
+	"aws_iam_role_policy": "policy",
+	"aws_iam_user_policy": "policy",
+	"aws_iam_group_policy": "policy",
+	"aws_iam_policy_document": "json",
+}
+
+# rc_text: a created resource whose policy attribute holds text verbatim
+rc_text(type, address, text) := {
+	"address": address,
+	"mode": _mode(type),
+	"type": type,
+	"name": "x",
+	"provider_name": provider,
+	"change": {
+		"actions": _actions(type),
+		"before": null,
+		"after": {_attr[type]: text},
+		"after_unknown": {},
+	},
+}
+
+# rc_doc: a created resource whose policy attribute holds the minified JSON of doc
+rc_doc(type, address, doc) := rc_text(type, address, json.marshal(doc))
+
+# rc_unknown: a created resource whose policy text is computed during apply
+rc_unknown(type, address) := {
+	"address": address,
+	"mode": _mode(type),
+	"type": type,
+	"name": "x",
+	"provider_name": provider,
+	"change": {
+		"actions": _actions(type),
+		"before": null,
+		"after": {"name": "x"},
+		"after_unknown": {_attr[type]: true},
+	},
+}
+
+_mode("aws_iam_policy_document") := "data"
+
+_mode(type) := "managed" if type != "aws_iam_policy_document"
+
+_actions("aws_iam_policy_document") := ["read"]
+
+_actions(type) := ["create"] if type != "aws_iam_policy_document"
+
+doc(statements) := {"Version": "2012-10-17", "Statement": statements}
+
+scp_doc_plan(d) := plan([rc_doc("aws_organizations_policy", "aws_organizations_policy.this", d)])
+
+iam_doc_plan(d) := plan([rc_doc("aws_iam_policy", "aws_iam_policy.this", d)])
+
+# scp_plan: an allow-list SCP that exempts resources from the invoke deny
+scp_plan(resources) := scp_doc_plan(doc([{
+	"Sid": "DenyInvokeExceptApproved",
+	"Effect": "Deny",
+	"Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": resources,
+}]))
+
+# iam_plan: an identity policy that allows invoking resources
+iam_plan(resources) := iam_doc_plan(doc([{
+	"Sid": "AllowInvoke",
+	"Effect": "Allow",
+	"Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"Resource": resources,
+}]))
+
+# a sample of the reviewed catalog (catalog/models.json, snapshot 2026-08-21)
+catalog := {"snapshotDate": "2026-08-21", "models": {
+	"amazon.nova-lite-v1:0": _m("amazon", ["apac", "ca", "eu", "us"], false, null),
+	"amazon.nova-pro-v1:0": _m("amazon", ["apac", "eu", "us"], false, null),
+	"amazon.nova-2-lite-v1:0": _m("amazon", ["eu", "global", "jp", "us"], false, null),
+	"amazon.nova-canvas-v1:0": _m("amazon", [], false, null),
+	"anthropic.claude-haiku-4-5-20251001-v1:0": _m("anthropic", ["au", "eu", "global", "jp", "us"], true, "prod-xdkflymybwmvi"),
+	"anthropic.claude-3-7-sonnet-20250219-v1:0": _m("anthropic", ["apac"], true, "prod-4dlfvry4v5hbi"),
+	"anthropic.claude-sonnet-4-20250514-v1:0": _m("anthropic", ["apac", "eu", "global", "us"], true, "prod-4pmewlybdftbs"),
+	"deepseek.r1-v1:0": _m("deepseek", ["us"], false, null),
+	"deepseek.v3-v1:0": _m("deepseek", [], false, null),
+}}
+
+_m(provider_id, prefixes, marketplace, product_id) := {
+	"provider": provider_id,
+	"lifecycle": "ACTIVE",
+	"hasFoundationModelArn": true,
+	"onDemand": true,
+	"profilePrefixes": prefixes,
+	"marketplace": marketplace,
+	"productId": product_id,
+}
+
+# approving: the data.modelgate.approved document for a list of model IDs
+approving(models) := {"models": models, "productIds": []}

@@ -1,0 +1,62 @@
+# METADATA
+# title: Identity policy allows invoking every model
+# description: |
+#   An Allow with NotAction or NotResource, or with an action pattern that covers bedrock:InvokeModel
+#   or InvokeModelWithResponseStream ("*", "bedrock:*", "bedrock:Invoke*", any case) on "*" or on every
+#   model ARN, grants invocation of any model, including models outside the catalog, unless the same
+#   policy denies invocation outside an allow-list.
+# scope: package
+# custom:
+#   id: MG-0009
+#   long_id: broad_invoke_allow
+#   severity: HIGH
+#   remediation: >-
+#     Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on the foundation-model and
+#     inference-profile ARNs of approved models only, or add a Deny with NotResource listing them.
+#   related_resources:
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+package rules.bedrock.broad_invoke_allow
+
+import data.lib.iam
+import data.lib.result
+import data.lib.tfplan
+
+# the same policy denies invoking an arbitrary model with an unconditional Deny
+_bounded(doc, a) if {
+	some t in iam.statements(doc)
+	iam.denies(t)
+	not t.Condition
+	iam.covers_action(t, a)
+	iam.covers_resource(t, iam.any_model_arn)
+}
+
+_how(s) := "NotAction" if s.NotAction
+
+_how(s) := "NotResource" if {
+	not s.NotAction
+	s.NotResource
+}
+
+_how(s) := concat("", ["Action ", json.marshal(s.Action), " on Resource ", json.marshal(s.Resource)]) if {
+	not s.NotAction
+	not s.NotResource
+}
+
+deny contains finding if {
+	some d in tfplan.identity_documents
+	some i, s in iam.statements(d.doc)
+	iam.allows(s)
+	granted := [a |
+		some a in iam.invoke_actions
+		iam.covers_action(s, a)
+		iam.covers_resource(s, iam.any_model_arn)
+		not _bounded(d.doc, a)
+	]
+	count(granted) > 0
+	msg := concat("", [
+		tfplan.statement_label(s, i), " allows ", concat(" and ", sort(granted)), " on every model (",
+		_how(s), "), including models outside the catalog",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}

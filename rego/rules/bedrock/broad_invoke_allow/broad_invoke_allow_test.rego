@@ -1,0 +1,55 @@
+package rules.bedrock.broad_invoke_allow_test
+
+import data.lib.testing
+import data.rules.bedrock.broad_invoke_allow as rule
+
+_allow(actions, resources) := testing.iam_doc_plan(testing.doc([{"Sid": "Broad", "Effect": "Allow", "Action": actions, "Resource": resources}]))
+
+test_fails_when_wildcard_actions_on_star if {
+	every actions in ["*", "bedrock:*", "BEDROCK:Invoke*", "bedrock:*Model*", ["s3:GetObject", "bedrock:invokemodel"]] {
+		count(rule.deny) == 1 with input as _allow(actions, "*")
+	}
+}
+
+test_fails_with_message_when_bedrock_star if {
+	findings := rule.deny with input as _allow("bedrock:*", "*")
+	some f in findings
+	f.ruleId == "MG-0009"
+	f.message == "statement \"Broad\" allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (Action \"bedrock:*\" on Resource \"*\"), including models outside the catalog"
+}
+
+test_fails_when_every_model_arn if {
+	count(rule.deny) == 1 with input as _allow("bedrock:InvokeModel", "arn:aws:bedrock:*::foundation-model/*")
+}
+
+test_fails_when_notaction_or_notresource if {
+	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"},
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "NotResource": "arn:aws:bedrock:*::foundation-model/deepseek.*"},
+	]))
+	{f.message | some f in findings} == {
+		"statement 1 allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (NotAction), including models outside the catalog",
+		"statement 2 allows bedrock:invokemodel on every model (NotResource), including models outside the catalog",
+	}
+}
+
+test_passes_when_bounded_by_allowlist_deny if {
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream", "bedrock:List*"], "Resource": "*"},
+		{"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-*"]},
+	]))
+}
+
+test_passes_when_scoped_or_scp if {
+	count(rule.deny) == 0 with input as _allow("bedrock:Invoke*", "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0")
+	count(rule.deny) == 0 with input as _allow(["bedrock:List*", "s3:*"], "*")
+	count(rule.deny) == 0 with input as testing.scp_doc_plan(testing.doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}]))
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(testing.doc([{"Effect": "Allow", "NotAction": "bedrock:Invoke*", "Resource": "*"}]))
+}
+
+test_fails_when_deny_is_conditional if {
+	count(rule.deny) == 1 with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-*"], "Condition": {"Bool": {"aws:ViaAWSService": "false"}}},
+	]))
+}

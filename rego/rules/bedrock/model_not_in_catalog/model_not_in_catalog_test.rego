@@ -1,0 +1,31 @@
+package rules.bedrock.model_not_in_catalog_test
+
+import data.lib.testing
+import data.rules.bedrock.model_not_in_catalog as rule
+
+test_fails_when_model_id_unknown if {
+	findings := rule.deny with input as testing.iam_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lyte-v1:0"])
+		with data.modelgate.catalog as testing.catalog
+	count(findings) == 1
+	some f in findings
+	f.ruleId == "MG-0011"
+	f.message == "arn:aws:bedrock:*::foundation-model/amazon.nova-lyte-v1:0 names model amazon.nova-lyte-v1:0, which is not in the catalog (snapshot 2026-08-21)"
+}
+
+test_fails_when_pattern_matches_nothing if {
+	findings := rule.deny with input as testing.scp_plan(["arn:aws:bedrock:*:*:inference-profile/*.meta.llama9-*"])
+		with data.modelgate.catalog as testing.catalog
+	{f.message | some f in findings} == {"arn:aws:bedrock:*:*:inference-profile/*.meta.llama9-* matches no model in the catalog (snapshot 2026-08-21)"}
+}
+
+test_passes_when_models_known if {
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:*:*:inference-profile/us.deepseek.r1-v1:0",
+		"arn:aws:bedrock:*::foundation-model/deepseek.*",
+	])
+		with data.modelgate.catalog as testing.catalog
+}
+
+test_passes_when_no_catalog if {
+	count(rule.deny) == 0 with input as testing.iam_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lyte-v1:0"])
+}

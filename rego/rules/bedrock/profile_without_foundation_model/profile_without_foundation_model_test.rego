@@ -1,0 +1,44 @@
+package rules.bedrock.profile_without_foundation_model_test
+
+import data.lib.testing
+import data.rules.bedrock.profile_without_foundation_model as rule
+
+test_fails_when_profile_allowed_alone if {
+	findings := rule.deny with input as testing.iam_plan("arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0")
+	count(findings) == 2
+	some f in findings
+	f.ruleId == "MG-0007"
+	f.message == "allows bedrock:invokemodel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but not on foundation-model/amazon.nova-lite-v1:0, which every profile call also checks; the calls fail"
+}
+
+test_fails_when_global_profile_lacks_regionless_fm if {
+	findings := rule.deny with input as testing.iam_plan([
+		"arn:aws:bedrock:*:*:inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0",
+		"arn:aws:bedrock:us-*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0",
+	])
+	count(findings) == 2
+	some f in findings
+	contains(f.message, "arn:aws:bedrock:::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0")
+}
+
+test_fails_when_fm_allowed_for_other_action_only if {
+	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:eu-west-1:*:inference-profile/eu.amazon.nova-pro-v1:0"},
+		{"Effect": "Allow", "Action": "bedrock:InvokeModelWithResponseStream", "Resource": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-pro-v1:0"},
+	]))
+	count(findings) == 1
+}
+
+test_passes_when_profiles_and_models_allowed if {
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+	])
+}
+
+test_passes_when_models_allowed_by_notresource if {
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*:*:inference-profile/us.x"},
+		{"Effect": "Allow", "Action": "bedrock:Invoke*", "NotResource": "arn:aws:s3:::b"},
+	]))
+}

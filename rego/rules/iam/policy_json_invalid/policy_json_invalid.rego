@@ -1,0 +1,54 @@
+# METADATA
+# title: Policy text is not JSON
+# description: |
+#   The policy text does not parse as strict JSON (typographic quotes, trailing commas, missing
+#   brackets), or contains typographic quotes inside its strings. AWS rejects the first at apply
+#   time; the second compares the quote characters literally, so the element never matches.
+# scope: package
+# custom:
+#   id: MG-0001
+#   long_id: policy_json_invalid
+#   severity: CRITICAL
+#   remediation: >-
+#     Render the policy from data (jsonencode, a policy-document data source or modelgate render)
+#     instead of pasting text; replace U+2018/2019/201C/201D with straight quotes and remove trailing commas.
+#   related_resources:
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+#     - https://aws.amazon.com/blogs/security/simplified-amazon-bedrock-model-access/
+package rules.iam.policy_json_invalid
+
+import data.lib.result
+import data.lib.tfplan
+
+_smart_quotes := ["\u2018", "\u2019", "\u201c", "\u201d"]
+
+_has_smart_quote(text) if {
+	some q in _smart_quotes
+	contains(text, q)
+}
+
+_hint(text) := ": it contains typographic quotes (U+2018/U+2019/U+201C/U+201D) where JSON needs straight quotes" if {
+	_has_smart_quote(text)
+}
+
+_hint(text) := ": look for trailing commas, missing brackets or unescaped characters" if {
+	not _has_smart_quote(text)
+}
+
+deny contains finding if {
+	some p in tfplan.policies
+	not tfplan.strict_json(p.text)
+	msg := concat("", ["policy text (", p.attr, ") is not valid JSON", _hint(p.text)])
+	finding := result.new(rego.metadata.chain(), p.rc, msg)
+}
+
+deny contains finding if {
+	some p in tfplan.policies
+	tfplan.strict_json(p.text)
+	_has_smart_quote(p.text)
+	msg := concat("", [
+		"policy text (", p.attr, ") contains typographic quotes (U+2018/U+2019/U+201C/U+201D) inside its strings; ",
+		"IAM compares them literally, so those values never match",
+	])
+	finding := result.new(rego.metadata.chain(), p.rc, msg)
+}

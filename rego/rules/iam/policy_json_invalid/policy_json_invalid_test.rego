@@ -1,0 +1,49 @@
+package rules.iam.policy_json_invalid_test
+
+import data.lib.testing
+import data.rules.iam.policy_json_invalid as rule
+
+test_fails_when_policy_has_smart_quotes if {
+	text := "{\u201cVersion\u201d: \u201c2012-10-17\u201d, \"Statement\": []}"
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	count(findings) == 1
+	some f in findings
+	f.ruleId == "MG-0001"
+	f.severity == "CRITICAL"
+	f.address == "aws_iam_policy.x"
+	contains(f.message, "typographic quotes")
+}
+
+test_fails_when_scp_has_trailing_comma if {
+	text := `{"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": ["bedrock:InvokeModel",], "Resource": "*"}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_organizations_policy", "module.org.aws_organizations_policy.p[0]", text)])
+	count(findings) == 1
+	some f in findings
+	f.address == "module.org.aws_organizations_policy.p[0]"
+	contains(f.message, "trailing commas")
+}
+
+test_fails_when_valid_json_hides_smart_quotes_in_strings if {
+	text := "{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"\u2018bedrock:InvokeModel\u2019\", \"Resource\": \"*\"}}"
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_role_policy", "aws_iam_role_policy.r", text)])
+	count(findings) == 1
+	some f in findings
+	contains(f.message, "inside its strings")
+}
+
+test_passes_when_policy_is_json if {
+	count(rule.deny) == 0 with input as testing.iam_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"])
+}
+
+test_passes_when_change_is_delete_or_other_provider if {
+	base := testing.rc_text("aws_iam_policy", "aws_iam_policy.x", "{,}")
+	deleted := object.union(base, {"change": {"actions": ["delete"], "before": {"policy": "{,}"}, "after": null}})
+	other := object.union(base, {"provider_name": "registry.terraform.io/example/aws"})
+	count(rule.deny) == 0 with input as testing.plan([deleted, other])
+}
+
+test_fails_when_tofu_provider_address if {
+	base := testing.rc_text("aws_iam_policy", "aws_iam_policy.x", "{,}")
+	tofu := object.union(base, {"provider_name": "registry.opentofu.org/hashicorp/aws"})
+	count(rule.deny) == 1 with input as testing.plan([tofu])
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: Allow-list SCP leaves other inference surfaces open
+# description: |
+#   The SCP allow-lists models on bedrock: but does not deny the inference surfaces outside that
+#   prefix: bedrock-mantle (OpenAI- and Anthropic-compatible endpoints), Claude Platform on AWS
+#   (aws-external-anthropic) and Bedrock API keys (bedrock:CallWithBearerToken). Advisory.
+# scope: package
+# custom:
+#   id: MG-0019
+#   long_id: inference_surface_gap
+#   severity: LOW
+#   remediation: >-
+#     In the same SCP, deny bedrock-mantle:CreateInference and bedrock-mantle:CreateFineTuningJob (with
+#     StringNotLike bedrock-mantle:Model for approved mantle models), aws-external-anthropic:*, and
+#     bedrock:CallWithBearerToken unless API keys are intended.
+#   related_resources:
+#     - https://github.com/aws-samples/service-control-policy-examples
+#     - https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
+package rules.organizations.inference_surface_gap
+
+import data.lib.iam
+import data.lib.result
+import data.lib.tfplan
+
+# surface -> [an action that must be denied, message]
+_surfaces := {
+	"mantle": ["bedrock-mantle:createinference", "bedrock-mantle inference (bedrock-mantle:CreateInference)"],
+	"anthropic": ["aws-external-anthropic:createinference", "Claude Platform on AWS (aws-external-anthropic:*)"],
+	"api_keys": ["bedrock:callwithbearertoken", "Bedrock API keys (bedrock:CallWithBearerToken)"],
+}
+
+_denied(doc, a) if {
+	some s in iam.statements(doc)
+	iam.denies(s)
+	iam.covers_action(s, a)
+}
+
+deny contains finding if {
+	some d in tfplan.scp_documents
+	iam.is_allowlist(d.doc)
+	some surface in _surfaces
+	not _denied(d.doc, surface[0])
+	msg := concat("", ["model allow-list SCP does not deny ", surface[1], ", so models stay reachable there"])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}

@@ -1,0 +1,31 @@
+package rules.organizations.inference_surface_gap_test
+
+import data.lib.testing
+import data.rules.organizations.inference_surface_gap as rule
+
+_allowlist := {
+	"Effect": "Deny",
+	"Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"],
+}
+
+test_fails_when_allowlist_leaves_surfaces_open if {
+	findings := rule.deny with input as testing.scp_doc_plan(testing.doc([_allowlist]))
+	count(findings) == 3
+	some f in findings
+	f.ruleId == "MG-0019"
+	f.severity == "LOW"
+	f.message == "model allow-list SCP does not deny Bedrock API keys (bedrock:CallWithBearerToken), so models stay reachable there"
+}
+
+test_passes_when_surfaces_denied if {
+	count(rule.deny) == 0 with input as testing.scp_doc_plan(testing.doc([
+		_allowlist,
+		{"Effect": "Deny", "Action": ["bedrock-mantle:CreateInference", "bedrock-mantle:CreateFineTuningJob"], "Resource": "*"},
+		{"Effect": "Deny", "Action": ["aws-external-anthropic:*", "bedrock:CallWithBearerToken"], "Resource": "*"},
+	]))
+}
+
+test_passes_when_not_an_allowlist if {
+	count(rule.deny) == 0 with input as testing.scp_doc_plan(testing.doc([{"Effect": "Deny", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::foundation-model/deepseek.*"}]))
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds rego/dist/policy.wasm and rego/dist/manifest.json from the non-test Rego under rego/.
+#   bash tools/build-wasm.sh          build into rego/dist/
+#   bash tools/build-wasm.sh --check  rebuild into a temp dir and fail if rego/dist/ differs
+# The build uses rego/capabilities.json (tools/gen-capabilities.js), so a builtin that opa-wasm cannot
+# run fails here, not in a user's run. Only *.rego files outside .regal/ and not ending in _test.rego
+# are staged; the output is byte-for-byte reproducible for the same sources and OPA version.
+set -euo pipefail
+export LC_ALL=C TZ=UTC
+root=$(cd "$(dirname "$0")/.." && pwd)
+opa=(bash "$root/tools/opa.sh")
+mode=${1:-build}
+entrypoints=(modelgate/main/findings modelgate/main/deny)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# 1. stage the sources (sorted, test files and .regal excluded)
+mkdir -p "$work/src" "$work/out"
+cd "$root/rego"
+mapfile -t sources < <(find . -path ./.regal -prune -o -path ./dist -prune -o -type f -name '*.rego' ! -name '*_test.rego' -print | sed 's|^\./||' | sort)
+for f in "${sources[@]}"; do
+	mkdir -p "$work/src/$(dirname "$f")"
+	cp "$f" "$work/src/$f"
+done
+
+# 2. compile to wasm
+args=(build -t wasm --capabilities "$root/rego/capabilities.json" -o "$work/bundle.tar.gz")
+for e in "${entrypoints[@]}"; do args+=(-e "$e"); done
+(cd "$work/src" && "${opa[@]}" "${args[@]}" .)
+tar -xzf "$work/bundle.tar.gz" -C "$work/out" /policy.wasm 2>/dev/null || tar -xzf "$work/bundle.tar.gz" -C "$work/out" policy.wasm
+mkdir -p "$work/dist"
+cp "$work/out/policy.wasm" "$work/dist/policy.wasm"
+
+# 3. manifest: OPA version, entrypoints, hash of sources + capabilities, hash of the module
+source_sha=$(for f in "${sources[@]}"; do printf '%s\n' "$f"; sha256sum < "$f" | cut -d' ' -f1; done; printf 'capabilities.json\n'; sha256sum < capabilities.json | cut -d' ' -f1)
+source_sha=$(printf '%s\n' "$source_sha" | sha256sum | cut -d' ' -f1)
+wasm_sha=$(sha256sum < "$work/dist/policy.wasm" | cut -d' ' -f1)
+opa_version=$("${opa[@]}" version 2>/dev/null | sed -n 's/^Version: //p')
+node -e '
+const [opaVersion, sourceSha256, wasmSha256, ...entrypoints] = process.argv.slice(1);
+process.stdout.write(JSON.stringify({opaVersion, entrypoints, sourceSha256, wasmSha256}, null, 2) + "\n");
+' "$opa_version" "$source_sha" "$wasm_sha" "${entrypoints[@]}" > "$work/dist/manifest.json"
+
+if [[ $mode == --check ]]; then
+	status=0
+	for f in policy.wasm manifest.json; do
+		if ! cmp -s "$work/dist/$f" "$root/rego/dist/$f"; then
+			echo "build-wasm --check: rego/dist/$f is out of date; run npm run rego:build" >&2
+			status=1
+		fi
+	done
+	[[ $status == 0 ]] && echo "build-wasm --check: rego/dist/ matches the sources"
+	exit $status
+fi
+mkdir -p "$root/rego/dist"
+cp "$work/dist/policy.wasm" "$work/dist/manifest.json" "$root/rego/dist/"
+echo "built rego/dist/policy.wasm ($(wc -c < "$root/rego/dist/policy.wasm") bytes) from ${#sources[@]} files, sha256 $wasm_sha"
