@@ -14,6 +14,11 @@ export interface ApprovedArnOptions {
 export interface ApprovedArns {
   readonly foundationModels: readonly string[];
   readonly inferenceProfiles: readonly string[];
+  /**
+   * The same ARNs grouped per approved model (or literal pattern), in model order: the foundation-model ARN and
+   * its profile ARNs together. A split policy must keep a group whole, since a profile is useless without its model.
+   */
+  readonly byModel: readonly (readonly string[])[];
 }
 
 /**
@@ -24,24 +29,23 @@ export interface ApprovedArns {
 export function approvedArns(catalog: Catalog, approved: ApprovedModels, options: ApprovedArnOptions): ApprovedArns {
   const fms: string[] = [];
   const profiles: string[] = [];
+  const byModel: string[][] = [];
   const regions = options.regions ?? ["*"];
-  const addProfile = (prefix: string, id: string) => {
-    for (const region of regions) profiles.push(inferenceProfileArn(prefix, id, options.account, region));
+  const group = (fm: string, prefixes: readonly string[], id: string) => {
+    const own = prefixes.flatMap((prefix) => regions.map((region) => inferenceProfileArn(prefix, id, options.account, region)));
+    fms.push(fm);
+    profiles.push(...own);
+    byModel.push([fm, ...own]);
   };
   for (const id of approved.models) {
     const model = catalog.get(id);
     if (!model || !model.hasFoundationModelArn) continue;
-    fms.push(foundationModelArn(id));
     const prefixes = model.profilePrefixes.filter((p) => approved.geographies.includes(p));
-    if (options.compactProfiles && prefixes.length > 0 && prefixes.length === model.profilePrefixes.length) {
-      addProfile("*", id);
-    } else {
-      for (const prefix of prefixes) addProfile(prefix, id);
-    }
+    const compact = options.compactProfiles && prefixes.length > 0 && prefixes.length === model.profilePrefixes.length;
+    group(foundationModelArn(id), compact ? ["*"] : prefixes, id);
   }
   for (const pattern of approved.literalPatterns) {
-    fms.push(foundationModelArn(pattern));
-    for (const prefix of approved.geographies) addProfile(prefix, pattern);
+    group(foundationModelArn(pattern), approved.geographies, pattern);
   }
-  return { foundationModels: [...new Set(fms)].sort(), inferenceProfiles: [...new Set(profiles)].sort() };
+  return { foundationModels: [...new Set(fms)].sort(), inferenceProfiles: [...new Set(profiles)].sort(), byModel };
 }

@@ -62,7 +62,7 @@ export function approvedProductIds(catalog: Catalog, approved: ApprovedModels, n
  */
 export function renderAccountPolicies(catalog: Catalog, input: AccountPoliciesInput): AccountPolicies {
   const arns = approvedArns(catalog, input.approved, { account: input.accountId, regions: input.approved.regions });
-  const resources = [...arns.foundationModels, ...arns.inferenceProfiles];
+  const resources = arns.byModel.flat();
   const { productIds, warnings } = approvedProductIds(catalog, input.approved, input.name);
   const designated = input.marketplace.mode === "designated-subscriber";
   const marketplace = !designated && productIds.length > 0 ? marketplaceStatements(productIds) : [];
@@ -70,7 +70,7 @@ export function renderAccountPolicies(catalog: Catalog, input: AccountPoliciesIn
 
   let invoke: PolicyDocument[] = [];
   if (resources.length > 0) {
-    invoke = chunkInvoke(resources, marketplace);
+    invoke = chunkInvoke(arns.byModel, marketplace);
     invoke.forEach((d, i) => problems.push(...validateManagedPolicySize(`${input.name} invoke policy ${i + 1}`, d)));
   } else if (marketplace.length > 0) {
     invoke = [new PolicyDocument(marketplace)];
@@ -105,23 +105,23 @@ function marketplaceStatements(productIds: readonly string[]): PolicyStatement[]
 }
 
 /**
- * One managed policy when it fits; otherwise the sorted resource list is cut greedily into consecutive runs, each
- * run its own policy (Allows add up, so unlike an SCP allow-list this split is exact). Marketplace statements go
- * in the first policy.
+ * One managed policy when it fits; otherwise the per-model ARN groups are packed greedily, in model order, into
+ * consecutive policies (Allows add up, so unlike an SCP allow-list this split is exact). A model's foundation-model
+ * ARN and its profile ARNs always stay in the same policy, so each policy works on its own and is judged on its own
+ * by the gate (MG-0007). Marketplace statements go in the first policy.
  */
-function chunkInvoke(resources: readonly string[], marketplace: readonly PolicyStatement[]): PolicyDocument[] {
-  const sorted = [...new Set(resources)].sort();
-  const single = new PolicyDocument([invokeStatement("AllowInvokeApprovedModels", sorted), ...marketplace]);
+function chunkInvoke(groups: readonly (readonly string[])[], marketplace: readonly PolicyStatement[]): PolicyDocument[] {
+  const single = new PolicyDocument([invokeStatement("AllowInvokeApprovedModels", groups.flat()), ...marketplace]);
   if (single.nonWhitespaceLength <= MANAGED_POLICY_MAX_CHARS) return [single];
   const docs: PolicyDocument[] = [];
   let run: string[] = [];
-  const build = (part: string[], first: boolean) =>
+  const build = (part: readonly string[], first: boolean) =>
     new PolicyDocument([invokeStatement(`AllowInvokeApprovedModelsPart${docs.length + 1}`, part), ...(first ? marketplace : [])]);
-  for (const arn of sorted) {
-    const candidate = [...run, arn];
+  for (const arns of groups) {
+    const candidate = [...run, ...arns];
     if (run.length > 0 && build(candidate, docs.length === 0).nonWhitespaceLength > MANAGED_POLICY_MAX_CHARS) {
       docs.push(build(run, docs.length === 0));
-      run = [arn];
+      run = [...arns];
     } else {
       run = candidate;
     }

@@ -265,6 +265,26 @@ describe("renderAccountPolicies: Allow invoke on exactly the approved ARNs with 
     expect(all).toHaveLength(30 + 30 * 2 * 3);
     expect(new Set(all).size).toBe(all.length);
   });
+
+  it("keeps each model's foundation-model ARN in the same policy as its profile ARNs", () => {
+    // GIVEN an invoke policy too large for one managed policy
+    const { catalog: big, ids } = bigCatalog(30);
+    const a = approved(ids, ["us", "eu"], { regions: ["eu-west-1", "us-east-1", "us-west-2"] });
+    // WHEN it is split
+    const result = renderAccountPolicies(big, { accountId: "123456789012", name: "acct", approved: a, marketplace: SUBSCRIBE });
+    expect(result.invoke.length).toBeGreaterThan(1);
+    // THEN every profile ARN's model has its foundation-model ARN in that same policy, since each managed policy
+    // must work on its own (and the gate judges each on its own)
+    const orphans = result.invoke.flatMap((d, i) => {
+      const resources = [...d.statements[0]!.resources!];
+      return resources
+        .filter((arn) => arn.includes(":inference-profile/"))
+        .map((arn) => arn.replace(/^.*:inference-profile\/[a-z]+\./, ""))
+        .filter((id) => !resources.includes(`arn:aws:bedrock:*::foundation-model/${id}`))
+        .map((id) => `part ${i + 1}: ${id}`);
+    });
+    expect(orphans).toEqual([]);
+  });
 });
 
 describe("renderTrustPolicy: canonical trust policy of a created role", () => {
