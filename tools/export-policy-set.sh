@@ -4,11 +4,23 @@
 #   policy-set/rego/**                      the non-test Rego (rules, lib, aggregator)
 #   policy-set/rego/modelgate/data/data.rego the reviewed catalog as Rego (package modelgate), because a
 #                                           policy set has no setData; approved stays undefined (no config)
-# Usage: bash tools/export-policy-set.sh   (then point the policy set's VCS path or upload at policy-set/)
+# Usage: bash tools/export-policy-set.sh [--check]   (then point the policy set's VCS path or upload at policy-set/)
+#   --check: export into a temp dir and fail if the committed policy-set/ differs (CI runs this).
 set -euo pipefail
 export LC_ALL=C
 root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/policy-set"
+if [ "${1:-}" = "--check" ]; then
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	MODELGATE_POLICY_SET_OUT="$tmp/policy-set" bash "$0"
+	if ! diff -r "$tmp/policy-set" "$root/policy-set" >&2; then
+		echo "policy-set/ is out of date with rego/ or catalog/: run bash tools/export-policy-set.sh and commit" >&2
+		exit 1
+	fi
+	echo "export-policy-set --check: policy-set/ matches the sources" >&2
+	exit 0
+fi
+out="${MODELGATE_POLICY_SET_OUT:-$root/policy-set}"
 rm -rf "$out/rego"
 mkdir -p "$out/rego"
 cd "$root/rego"

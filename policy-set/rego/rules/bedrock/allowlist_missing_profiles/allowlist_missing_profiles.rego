@@ -3,7 +3,8 @@
 # description: |
 #   A Deny on the invoke actions with NotResource (an allow-list) that exempts foundation-model/MODEL
 #   but none of MODEL's inference profiles still denies every cross-Region (profile) call, and makes
-#   profile-only models unusable. The profiles come from the catalog's profilePrefixes.
+#   profile-only models unusable. The profiles come from the catalog's profilePrefixes. Exempting
+#   only some of a model's geographies is a deliberate restriction and is not reported.
 # scope: package
 # custom:
 #   id: MG-0008
@@ -49,6 +50,9 @@ deny contains finding if {
 		not iam.covers_resource({"Resource": iam.not_resources(s)}, _profile_arn(prefix, model))
 	]
 	count(missing) > 0
+
+	# some but not all geographies exempted: a deliberate geography restriction, not a forgotten profile
+	count(missing) == count(catalog.profile_prefixes(model))
 	msg := concat("", [
 		"exempts ", exempt, " from the invoke deny but not the inference profiles ", concat(", ", missing),
 		" of ", model, ", so cross-Region calls to it stay denied",
