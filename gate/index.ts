@@ -1,0 +1,5 @@
+export * from "./finding";
+export * from "./input";
+export * from "./load-policy";
+export * from "./evaluate";
+export * from "./suppressions";

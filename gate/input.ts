@@ -1,0 +1,488 @@
+import { readFileSync, statSync } from "node:fs";
+import * as path from "node:path";
+import { PlanInputError } from "../core/errors";
+
+/**
+ * Reading what the gate judges: `terraform show -json` / `tofu show -json` plans, Terraform Cloud's OPA input
+ * `{plan, run}`, one CDKTF `cdk.tf.json`, or a whole `cdktf.out` directory. Every input becomes the document the
+ * Rego reads (`{"plan": …}`), plus where it came from. Anything unreadable is a PlanInputError (exit 2).
+ */
+
+export type InputKind = "plan" | "tfc" | "cdktf";
+
+export interface GateInput {
+  /** The file the input came from (for a cdktf.out directory: that stack's cdk.tf.json). */
+  readonly file: string;
+  readonly kind: InputKind;
+  /** CDKTF stack name, for synth output. */
+  readonly stack?: string;
+  /** Terraform address → CDKTF construct path, for synth output. Empty for plans. */
+  readonly constructPaths: ReadonlyMap<string, string>;
+  /** What the Rego sees as `input`. */
+  readonly document: { readonly plan: Record<string, unknown>; readonly run?: unknown };
+  /**
+   * UTF-8 JSON text of `document` built from the input bytes without re-serialising, when available (plan and
+   * Terraform Cloud files). Only set after the text has parsed as JSON: the wasm would read a truncated
+   * document as "no input" and pass it.
+   */
+  readonly json?: Uint8Array;
+}
+
+/** Inputs larger than this are refused before reading (V8 cannot hold a string much longer). */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/** Deeper JSON is refused: no Terraform plan nests this deep, and the evaluators recurse. */
+export const MAX_JSON_DEPTH = 512;
+
+/** Read every path (plan file, cdk.tf.json, or cdktf.out directory) in order. */
+export function readInputs(paths: readonly string[]): GateInput[] {
+  return paths.flatMap((p) => readInput(p));
+}
+
+/** Read one path; a cdktf.out directory yields one input per stack. */
+export function readInput(file: string): GateInput[] {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (cause) {
+    throw new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
+  }
+  if (stat.isDirectory()) return readSynthDirectory(file);
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new PlanInputError(
+      "INPUT_TOO_LARGE",
+      `${file}: input is ${stat.size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`,
+    );
+  }
+  const bytes = readBytes(file);
+  if (path.basename(file) === "manifest.json") {
+    const value = parseJson(decodeText(bytes, file), file);
+    if (isRecord(value) && isRecord(value.stacks)) return readSynthDirectory(path.dirname(file));
+  }
+  return parseInputBytes(bytes, file);
+}
+
+/** Classify and convert already-read bytes (exported for tests and for the server's request bodies). */
+export function parseInputBytes(bytes: Uint8Array, file: string): GateInput[] {
+  const decoded = decodeInput(bytes, file);
+  const value = parseJson(decoded.text, file);
+  if (!isRecord(value)) {
+    throw new PlanInputError(
+      "INPUT_NOT_OBJECT",
+      `${file}: expected a JSON object (a Terraform plan), got ${jsonTypeName(value)}`,
+    );
+  }
+  checkDepth(value, file);
+  const raw = (prefix: string, suffix: string): Uint8Array => {
+    const body = decoded.utf8 ?? Buffer.from(decoded.text, "utf8");
+    return Buffer.concat([Buffer.from(prefix, "utf8"), body, Buffer.from(suffix, "utf8")]);
+  };
+
+  if (isUiEvent(value)) throw uiStreamError(file);
+  if ("format_version" in value) {
+    validatePlan(value, file, "");
+    return [{ file, kind: "plan", constructPaths: new Map(), document: { plan: value }, json: raw('{"plan":', "}") }];
+  }
+  if ("plan" in value && isRecord(value.plan) && ("run" in value || "format_version" in value.plan)) {
+    validatePlan(value.plan, file, "plan.");
+    const document = "run" in value ? { plan: value.plan, run: value.run } : { plan: value.plan };
+    return [{ file, kind: "tfc", constructPaths: new Map(), document, json: raw("", "") }];
+  }
+  if ("plan" in value) {
+    throw new PlanInputError(
+      "PLAN_SHAPE_INVALID",
+      `${file}: "plan" is ${jsonTypeName(value.plan)} without a format_version; expected Terraform Cloud's OPA input {"plan": <terraform show -json output>, "run": …}`,
+    );
+  }
+  if (looksLikeSynthStack(value)) return [convertSynthStack(value, file, undefined)];
+  throw new PlanInputError(
+    "INPUT_UNRECOGNIZED",
+    `${file}: not a Terraform plan; expected the output of "terraform show -json tfplan" (with format_version), ` +
+      `Terraform Cloud's OPA input {"plan", "run"}, a cdk.tf.json, or a cdktf.out directory`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Encodings
+
+interface DecodedInput {
+  readonly text: string;
+  /** The UTF-8 bytes of `text` when the input already was UTF-8 (BOM removed). */
+  readonly utf8?: Uint8Array;
+}
+
+/** Decode UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; anything else is a PlanInputError. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  return decodeInput(bytes, file).text;
+}
+
+function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
+  if (bytes.length === 0) throw new PlanInputError("INPUT_EMPTY", `${file}: the file is empty`);
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    throw encodingError(file, "starts with a UTF-32 byte-order mark; UTF-32 is not supported");
+  }
+  if (b0 === 0xff && b1 === 0xfe) return { text: decodeStrict("utf-16le", bytes.subarray(2), file, "UTF-16LE") };
+  if (b0 === 0xfe && b1 === 0xff) return { text: decodeStrict("utf-16be", bytes.subarray(2), file, "UTF-16BE") };
+  const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul !== -1) {
+    throw encodingError(
+      file,
+      `contains a NUL byte at offset ${nul + bytes.length - body.length}; UTF-16 without a byte-order mark is not supported`,
+    );
+  }
+  return { text: decodeStrict("utf-8", body, file, "UTF-8"), utf8: body };
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array, file: string, label: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch (cause) {
+    throw encodingError(file, `is not valid ${label}`, cause);
+  }
+}
+
+function encodingError(file: string, detail: string, cause?: unknown): PlanInputError {
+  return new PlanInputError(
+    "INPUT_ENCODING",
+    `${file}: ${detail}; save the plan as UTF-8 (or UTF-16 with a byte-order mark), e.g. terraform show -json tfplan > plan.json`,
+    cause === undefined ? {} : { cause },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    if (looksLikeUiStream(text)) throw uiStreamError(file);
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new PlanInputError("INPUT_NOT_JSON", `${file}: not valid JSON (truncated or corrupted?): ${detail}`, { cause });
+  }
+}
+
+function isUiEvent(value: Record<string, unknown>): boolean {
+  return "@level" in value && "@message" in value;
+}
+
+function looksLikeUiStream(text: string): boolean {
+  const firstLine = text.slice(0, 64 * 1024).split("\n", 1)[0]?.trim() ?? "";
+  try {
+    const first: unknown = JSON.parse(firstLine);
+    return isRecord(first) && isUiEvent(first);
+  } catch {
+    return false;
+  }
+}
+
+function uiStreamError(file: string): PlanInputError {
+  return new PlanInputError(
+    "PLAN_JSON_UI_STREAM",
+    `${file}: this is the event stream of "terraform plan -json", not a plan; ` +
+      `save the plan and convert it instead: terraform plan -out=tfplan && terraform show -json tfplan > plan.json`,
+  );
+}
+
+/** Iterative, so that a hostile nesting depth cannot overflow the stack here. */
+function checkDepth(root: unknown, file: string): void {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (depth > MAX_JSON_DEPTH) {
+      throw new PlanInputError("INPUT_TOO_DEEP", `${file}: JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+    }
+    if (value !== null && typeof value === "object") {
+      for (const child of Object.values(value)) {
+        if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Plans
+
+const MAX_LISTED_PROBLEMS = 20;
+
+function validatePlan(plan: Record<string, unknown>, file: string, at: string): void {
+  const version = plan.format_version;
+  if (typeof version !== "string" || !/^\d+\.\d+$/.test(version)) {
+    throw new PlanInputError(
+      "PLAN_FORMAT_UNSUPPORTED",
+      `${file}: ${at}format_version is ${typeof version === "string" ? `"${version}"` : jsonTypeName(version)}; expected "1.x" from "terraform show -json"`,
+    );
+  }
+  const major = version.split(".")[0];
+  if (major !== "1") {
+    throw new PlanInputError(
+      "PLAN_FORMAT_UNSUPPORTED",
+      `${file}: plan format_version "${version}" is not supported; modelgate reads format 1.x (terraform show -json from Terraform 1.1 or later, or OpenTofu)`,
+    );
+  }
+  const problems: string[] = [];
+  const changes = plan.resource_changes;
+  if (changes !== undefined && changes !== null) {
+    if (!Array.isArray(changes)) {
+      problems.push(`${at}resource_changes is ${jsonTypeName(changes)}, expected an array`);
+    } else {
+      changes.forEach((rc: unknown, i) => problems.push(...resourceChangeProblems(rc, `${at}resource_changes[${i}]`)));
+    }
+  }
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    if (problems.length > listed.length) listed.push(`… and ${problems.length - listed.length} more`);
+    throw new PlanInputError(
+      "PLAN_SHAPE_INVALID",
+      `${file}: not a valid Terraform plan (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${listed[0]}`,
+      { problems: listed },
+    );
+  }
+}
+
+function resourceChangeProblems(rc: unknown, at: string): string[] {
+  if (!isRecord(rc)) return [`${at} is ${jsonTypeName(rc)}, expected an object`];
+  const problems: string[] = [];
+  for (const key of ["address", "type"] as const) {
+    if (typeof rc[key] !== "string") problems.push(`${at}.${key} is ${jsonTypeName(rc[key])}, expected a string`);
+  }
+  const change = rc.change;
+  if (!isRecord(change)) return [...problems, `${at}.change is ${jsonTypeName(change)}, expected an object`];
+  const actions = change.actions;
+  if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
+    problems.push(`${at}.change.actions is ${jsonTypeName(actions)}, expected a non-empty array of strings`);
+  }
+  for (const key of ["after", "after_unknown"] as const) {
+    const v = change[key];
+    if (v !== undefined && v !== null && typeof v !== "object" && typeof v !== "boolean") {
+      problems.push(`${at}.change.${key} is ${jsonTypeName(v)}, expected an object`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CDKTF synth output
+
+function looksLikeSynthStack(value: Record<string, unknown>): boolean {
+  return "resource" in value || "data" in value || ("//" in value && "terraform" in value);
+}
+
+interface SynthManifest {
+  readonly stacks: Record<string, { readonly name?: unknown; readonly synthesizedStackPath?: unknown }>;
+}
+
+function readSynthDirectory(dir: string): GateInput[] {
+  const manifestFile = path.join(dir, "manifest.json");
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(manifestFile);
+  } catch (cause) {
+    throw new PlanInputError(
+      "INPUT_NOT_FOUND",
+      `${dir}: a directory without manifest.json; pass a cdktf.out directory, a cdk.tf.json, or a plan JSON file (${errnoText(cause)})`,
+      { cause },
+    );
+  }
+  const manifest = parseJson(decodeText(bytes, manifestFile), manifestFile);
+  if (!isRecord(manifest) || !isRecord(manifest.stacks)) {
+    throw new PlanInputError("SYNTH_MANIFEST_INVALID", `${manifestFile}: expected an object with "stacks" (cdktf synth output)`);
+  }
+  const stacks = (manifest as unknown as SynthManifest).stacks;
+  const names = Object.keys(stacks).sort();
+  if (names.length === 0) throw new PlanInputError("SYNTH_MANIFEST_INVALID", `${manifestFile}: lists no stacks`);
+  return names.map((key) => {
+    const entry = stacks[key];
+    const stackPath = isRecord(entry) ? entry.synthesizedStackPath : undefined;
+    if (typeof stackPath !== "string" || stackPath.length === 0) {
+      throw new PlanInputError(
+        "SYNTH_MANIFEST_INVALID",
+        `${manifestFile}: stacks.${key}.synthesizedStackPath is ${jsonTypeName(stackPath)}, expected a relative path`,
+      );
+    }
+    const resolved = path.resolve(dir, stackPath);
+    const relative = path.relative(path.resolve(dir), resolved);
+    if (relative.startsWith("..") || path.isAbsolute(relative)) {
+      throw new PlanInputError(
+        "SYNTH_MANIFEST_INVALID",
+        `${manifestFile}: stacks.${key}.synthesizedStackPath "${stackPath}" points outside the directory`,
+      );
+    }
+    const file = path.join(dir, stackPath);
+    const stackBytes = readBytes(file);
+    const value = parseJson(decodeText(stackBytes, file), file);
+    if (!isRecord(value)) {
+      throw new PlanInputError("INPUT_NOT_OBJECT", `${file}: expected a JSON object (a cdk.tf.json), got ${jsonTypeName(value)}`);
+    }
+    checkDepth(value, file);
+    const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
+    return convertSynthStack(value, file, name);
+  });
+}
+
+/** Meta-arguments are Terraform's, not the provider's: they never appear in a plan's `after`. */
+const META_ARGUMENTS = new Set(["//", "count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"]);
+
+/** Computed attributes that carry policy text: never literal in synth output, so unknown. */
+const COMPUTED_POLICY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  aws_iam_policy_document: ["json", "minified_json"],
+};
+
+/** Convert one cdk.tf.json into the plan shape described in docs/ARCHITECTURE.md ("Gate input"). */
+export function convertSynthStack(stack: Record<string, unknown>, file: string, stackName: string | undefined): GateInput {
+  const meta = isRecord(stack["//"]) && isRecord(stack["//"].metadata) ? stack["//"].metadata : {};
+  const name = stackName ?? (typeof meta.stackName === "string" ? meta.stackName : undefined);
+  const providers = providerSources(stack);
+  const constructPaths = new Map<string, string>();
+  const resourceChanges: Record<string, unknown>[] = [];
+  const problems: string[] = [];
+
+  for (const mode of ["managed", "data"] as const) {
+    const block = stack[mode === "managed" ? "resource" : "data"];
+    if (block === undefined) continue;
+    if (!isRecord(block)) {
+      problems.push(`${mode === "managed" ? "resource" : "data"} is ${jsonTypeName(block)}, expected an object`);
+      continue;
+    }
+    for (const type of Object.keys(block).sort()) {
+      const byId = block[type];
+      if (!isRecord(byId)) {
+        problems.push(`${mode === "managed" ? "resource" : "data"}.${type} is ${jsonTypeName(byId)}, expected an object`);
+        continue;
+      }
+      for (const id of Object.keys(byId).sort()) {
+        const body = byId[id];
+        const address = mode === "managed" ? `${type}.${id}` : `data.${type}.${id}`;
+        if (!isRecord(body)) {
+          problems.push(`${address} is ${jsonTypeName(body)}, expected an object`);
+          continue;
+        }
+        const after: Record<string, unknown> = {};
+        const afterUnknown: Record<string, unknown> = {};
+        for (const attr of Object.keys(body).sort()) {
+          if (META_ARGUMENTS.has(attr)) continue;
+          const value = body[attr];
+          if (containsInterpolation(value)) afterUnknown[attr] = true;
+          else after[attr] = unescapeTemplates(value);
+        }
+        if (mode === "data") for (const attr of COMPUTED_POLICY_ATTRIBUTES[type] ?? []) {
+          if (!(attr in after)) afterUnknown[attr] = true;
+        }
+        const construct = isRecord(body["//"]) && isRecord(body["//"].metadata) ? body["//"].metadata.path : undefined;
+        if (typeof construct === "string") constructPaths.set(address, construct);
+        resourceChanges.push({
+          address,
+          mode,
+          type,
+          name: id,
+          provider_name: providerName(type, body.provider, providers),
+          change: {
+            actions: [mode === "managed" ? "create" : "read"],
+            before: null,
+            after,
+            after_unknown: afterUnknown,
+            before_sensitive: false,
+            after_sensitive: {},
+          },
+        });
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new PlanInputError("SYNTH_SHAPE_INVALID", `${file}: not a valid cdk.tf.json: ${problems[0]}`, { problems });
+  }
+  const plan = { format_version: "1.2", resource_changes: resourceChanges };
+  return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan } };
+}
+
+/**
+ * True when a string (or any string or key inside the value) holds a Terraform template sequence:
+ * `${…}` interpolation or a `%{…}` directive. `$${` and `%%{` are escapes for literal text.
+ */
+export function containsInterpolation(value: unknown): boolean {
+  if (typeof value === "string") return hasTemplateSequence(value);
+  if (Array.isArray(value)) return value.some(containsInterpolation);
+  if (isRecord(value)) {
+    return Object.entries(value).some(([k, v]) => hasTemplateSequence(k) || containsInterpolation(v));
+  }
+  return false;
+}
+
+function hasTemplateSequence(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
+      i += 2;
+      continue;
+    }
+    if ((c === "$" || c === "%") && text[i + 1] === "{") return true;
+  }
+  return false;
+}
+
+function unescapeTemplates(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+  if (Array.isArray(value)) return value.map(unescapeTemplates);
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = unescapeTemplates(v);
+    return out;
+  }
+  return value;
+}
+
+function providerSources(stack: Record<string, unknown>): Map<string, string> {
+  const out = new Map<string, string>();
+  const terraform = stack.terraform;
+  const required = isRecord(terraform) && isRecord(terraform.required_providers) ? terraform.required_providers : {};
+  for (const [local, spec] of Object.entries(required)) {
+    if (isRecord(spec) && typeof spec.source === "string") out.set(local, spec.source);
+  }
+  return out;
+}
+
+/** Fully qualified provider address, as `terraform show -json` writes it. */
+function providerName(type: string, providerArg: unknown, sources: Map<string, string>): string {
+  const local =
+    typeof providerArg === "string" && providerArg.length > 0 ? providerArg.split(".")[0] ?? "" : type.split("_")[0] ?? type;
+  const source = sources.get(local) ?? local;
+  const parts = source.split("/");
+  if (parts.length === 1) return `registry.terraform.io/hashicorp/${source}`;
+  if (parts.length === 2) return `registry.terraform.io/${source}`;
+  return source;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (cause) {
+    throw new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
+  }
+}
+
+function errnoText(cause: unknown): string {
+  const code = isRecord(cause) && typeof cause.code === "string" ? cause.code : undefined;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES") return "permission denied";
+  if (code === "EISDIR") return "is a directory";
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function jsonTypeName(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "string") return "a string";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "boolean") return "a boolean";
+  return typeof value;
+}

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { loadPolicy as sdkLoadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { GateEvaluationError, describeThrown } from "../core/errors";
+
+/** The one entrypoint the gate evaluates (package modelgate.main, rule findings). */
+export const FINDINGS_ENTRYPOINT = "modelgate/main/findings";
+
+/** 64 KiB wasm pages. The default of 5 is too small for the catalog data; inputs grow memory on demand. */
+export interface MemoryOptions {
+  readonly initial: number;
+  readonly maximum: number;
+}
+export const DEFAULT_MEMORY: MemoryOptions = { initial: 32, maximum: 65536 };
+/** After an evaluation leaves memory larger than this, the instance is dropped (wasm memory never shrinks). */
+const RELOAD_ABOVE_BYTES = 256 * 1024 * 1024;
+
+/** A loaded findings policy. Every method throws only GateEvaluationError. */
+export interface GatePolicy {
+  readonly wasmPath: string;
+  /** Load the data document (`toRegoData(...)`) unless the same one is already loaded. */
+  setData(data: object): void;
+  /** Evaluate the findings entrypoint; returns the SDK's raw result set. */
+  evaluate(input: object | Uint8Array): unknown;
+}
+
+/** The wasm built by tools/build-wasm.sh, found from the source tree or from dist/. */
+export function defaultWasmPath(): string {
+  const candidates = [
+    path.resolve(__dirname, "..", "rego", "dist", "policy.wasm"),
+    path.resolve(__dirname, "..", "..", "rego", "dist", "policy.wasm"),
+  ];
+  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
+}
+
+const wasmBytes = new Map<string, Uint8Array>();
+const instances = new Map<string, Promise<GatePolicy>>();
+
+/** Forget every cached module and instance (tests that rebuild a wasm at the same path). */
+export function clearPolicyCache(): void {
+  wasmBytes.clear();
+  instances.clear();
+}
+
+/**
+ * Load the policy at `wasmPath` once per process and reuse it. The bytes are cached by path; the
+ * instance is replaced after a very large input (its memory cannot shrink).
+ */
+export function loadGatePolicy(wasmPath: string = defaultWasmPath(), memory: MemoryOptions = DEFAULT_MEMORY): Promise<GatePolicy> {
+  const key = `${path.resolve(wasmPath)}#${memory.initial}/${memory.maximum}`;
+  let instance = instances.get(key);
+  if (!instance) {
+    instance = instantiate(wasmPath, memory, () => instances.delete(key));
+    instances.set(key, instance);
+    instance.catch(() => instances.delete(key));
+  }
+  return instance;
+}
+
+function readWasm(wasmPath: string): Uint8Array {
+  const key = path.resolve(wasmPath);
+  const cached = wasmBytes.get(key);
+  if (cached) return cached;
+  try {
+    const bytes = readFileSync(wasmPath);
+    wasmBytes.set(key, bytes);
+    return bytes;
+  } catch (cause) {
+    throw new GateEvaluationError(
+      "GATE_POLICY_MISSING",
+      `cannot read the policy ${wasmPath} (${describeThrown(cause)}); build it with tools/build-wasm.sh`,
+      { cause },
+    );
+  }
+}
+
+async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () => void): Promise<GatePolicy> {
+  const bytes = readWasm(wasmPath);
+  let loaded: LoadedPolicy;
+  try {
+    loaded = await sdkLoadPolicy(bytes, { initial: memory.initial, maximum: memory.maximum });
+  } catch (cause) {
+    throw new GateEvaluationError("GATE_POLICY_INVALID", `cannot load the policy ${wasmPath}: ${describeThrown(cause)}`, { cause });
+  }
+  const entrypoints = (loaded.entrypoints ?? {}) as Record<string, number>;
+  if (!Object.prototype.hasOwnProperty.call(entrypoints, FINDINGS_ENTRYPOINT)) {
+    const known = Object.keys(entrypoints).sort();
+    throw new GateEvaluationError(
+      "GATE_ENTRYPOINT_MISSING",
+      `the policy ${wasmPath} has no entrypoint ${FINDINGS_ENTRYPOINT} (it has: ${known.length > 0 ? known.join(", ") : "none"}); rebuild it with tools/build-wasm.sh`,
+    );
+  }
+  let dataKey: string | undefined;
+  return {
+    wasmPath,
+    setData(data: object): void {
+      const key = JSON.stringify(data);
+      if (key === dataKey) return;
+      try {
+        loaded.setData(data);
+        dataKey = key;
+      } catch (cause) {
+        dataKey = undefined;
+        throw new GateEvaluationError("GATE_DATA_REJECTED", `the policy ${wasmPath} rejected its data document: ${describeThrown(cause)}`, {
+          cause,
+        });
+      }
+    },
+    evaluate(input: object | Uint8Array): unknown {
+      // The SDK takes an ArrayBuffer holding exactly the JSON text; a Uint8Array view is copied into one.
+      const arg =
+        input instanceof Uint8Array
+          ? (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer)
+          : input;
+      try {
+        return loaded.evaluate(arg, FINDINGS_ENTRYPOINT);
+      } catch (cause) {
+        evict();
+        throw new GateEvaluationError("GATE_EVALUATION_FAILED", `the policy failed during evaluation: ${describeThrown(cause)}`, { cause });
+      } finally {
+        if (loaded.mem.buffer.byteLength > RELOAD_ABOVE_BYTES) evict();
+      }
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { SuppressionError } from "../core/errors";
+import { findingKey, type Finding } from "./finding";
+
+/**
+ * Suppressions silence one finding each (rule ID + Terraform address), with a reason, an owner and an expiry
+ * date. Expired entries stop applying and are reported. Suppressed findings are counted and listed, never hidden.
+ */
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const entrySchema = z
+  .object({
+    ruleId: z.string().regex(/^[A-Z]+-\d{4}$/, "must look like MG-0005"),
+    address: z.string().min(1, "must be a Terraform address"),
+    reason: z.string().trim().min(10, "must be at least 10 characters"),
+    owner: z.string().trim().min(1, "must name an owner"),
+    expires: z
+      .string()
+      .regex(DATE, "must be a date YYYY-MM-DD")
+      .refine(isRealDate, "must be a real calendar date"),
+  })
+  .strict();
+
+const fileSchema = z.union([
+  z.object({ suppressions: z.array(entrySchema) }).strict(),
+  z.array(entrySchema),
+]);
+
+export type Suppression = z.infer<typeof entrySchema>;
+
+export interface SuppressionResult {
+  readonly findings: Finding[];
+  readonly suppressed: SuppressedFinding[];
+  /** Entries whose expiry date has passed: they no longer apply. */
+  readonly expired: Suppression[];
+}
+
+export interface SuppressedFinding {
+  readonly finding: Finding;
+  readonly suppression: Suppression;
+}
+
+function isRealDate(value: string): boolean {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Read and validate a suppressions file (YAML or JSON). Throws SuppressionError listing every problem. */
+export function loadSuppressions(file: string): Suppression[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (cause) {
+    throw new SuppressionError("SUPPRESSIONS_UNREADABLE", `${file}: cannot read the suppressions file`, { cause });
+  }
+  return parseSuppressions(text, file);
+}
+
+export function parseSuppressions(text: string, file: string): Suppression[] {
+  let value: unknown;
+  try {
+    value = parseYaml(text); // YAML 1.2 is a superset of JSON.
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+    throw new SuppressionError("SUPPRESSIONS_INVALID", `${file}: not valid YAML or JSON: ${detail}`, { cause });
+  }
+  const parsed = fileSchema.safeParse(value ?? []);
+  if (!parsed.success) {
+    const problems = suppressionProblems(value, file);
+    throw new SuppressionError(
+      "SUPPRESSIONS_INVALID",
+      `${file}: ${problems.length} invalid suppression field(s): ${problems[0] ?? "expected a list of suppressions"}`,
+      { problems },
+    );
+  }
+  const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.suppressions;
+  const seen = new Set<string>();
+  const duplicates: string[] = [];
+  for (const e of entries) {
+    const key = findingKey(e);
+    if (seen.has(key)) duplicates.push(`${file}: ${key} is suppressed more than once`);
+    seen.add(key);
+  }
+  if (duplicates.length > 0) {
+    throw new SuppressionError("SUPPRESSIONS_INVALID", duplicates[0] as string, { problems: duplicates });
+  }
+  return entries;
+}
+
+/** Per-entry messages naming the file, the entry and the field: `file: suppressions[1].reason must be …`. */
+function suppressionProblems(value: unknown, file: string): string[] {
+  const list = Array.isArray(value)
+    ? value
+    : value !== null && typeof value === "object" && Array.isArray((value as { suppressions?: unknown }).suppressions)
+      ? ((value as { suppressions: unknown[] }).suppressions)
+      : undefined;
+  if (!list) return [`${file}: expected a list of suppressions, or an object {suppressions: [...]}`];
+  const problems: string[] = [];
+  if (!Array.isArray(value)) {
+    const extra = Object.keys(value as object).filter((k) => k !== "suppressions");
+    for (const k of extra) problems.push(`${file}: unknown top-level key "${k}"`);
+  }
+  list.forEach((entry, i) => {
+    const result = entrySchema.safeParse(entry);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      const field = issue.path.length > 0 ? `.${issue.path.join(".")}` : "";
+      const message = issue.code === "unrecognized_keys" ? `has unknown key(s) ${issue.keys.join(", ")}` : issue.message;
+      problems.push(`${file}: suppressions[${i}]${field} ${message}`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Split findings into those still reported and those suppressed. An entry applies while `today` ≤ expires;
+ * from the day after, it is expired and listed in `expired`. `today` is YYYY-MM-DD (injectable for tests).
+ */
+export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], today: string): SuppressionResult {
+  const active = new Map<string, Suppression>();
+  const expired: Suppression[] = [];
+  for (const s of suppressions) {
+    if (s.expires < today) expired.push(s);
+    else active.set(findingKey(s), s);
+  }
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const suppression = active.get(findingKey(finding));
+    if (suppression) suppressed.push({ finding, suppression });
+    else kept.push(finding);
+  }
+  expired.sort((a, b) => (findingKey(a) < findingKey(b) ? -1 : findingKey(a) > findingKey(b) ? 1 : 0));
+  return { findings: kept, suppressed, expired };
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function todayUtc(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

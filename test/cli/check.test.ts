@@ -1,0 +1,173 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { main } from "../../cli";
+import type { CliIo } from "../../cli/io";
+import { clearPolicyCache } from "../../gate/load-policy";
+import { buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "../gate/wasm-helper";
+
+const WIDE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] };
+const CORPUS = path.resolve(__dirname, "..", "fixtures", "inputs");
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the CLI in-process against the stand-in policy with a fixed date. */
+async function run(argv: string[], wasmPath = buildTestWasm("standin")): Promise<Captured> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), today: () => "2026-08-21", wasmPath };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+let wide: string;
+let unknown: string;
+let clean: string;
+beforeAll(() => {
+  dir = tempDir();
+  wide = writeTemp(dir, "wide.json", JSON.stringify(plan([iamPolicyChange("aws_iam_policy.wide", WIDE)])));
+  unknown = writeTemp(dir, "unknown.json", JSON.stringify(plan([iamPolicyChange("aws_iam_policy.u", undefined)])));
+  clean = writeTemp(dir, "clean.json", JSON.stringify(plan([iamPolicyChange("aws_iam_policy.ok", { Statement: [] })])));
+});
+beforeEach(() => clearPolicyCache());
+
+describe("modelgate check: the exit code follows the findings and --fail-on", () => {
+  it("GIVEN a HIGH finding and the default threshold (medium) THEN exit 1", async () => {
+    expect((await run(["check", wide])).code).toBe(1);
+  });
+
+  it("GIVEN a HIGH finding and --fail-on critical THEN exit 0, and the finding is still reported", async () => {
+    const r = await run(["check", wide, "--fail-on", "critical"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("HIGH MG-9001[aws_iam_policy.wide]");
+  });
+
+  it("GIVEN a clean plan THEN exit 0 with a PASS summary", async () => {
+    const r = await run(["check", clean]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n", ""]);
+  });
+
+  it("GIVEN the only finding suppressed THEN exit 0 and it is counted", async () => {
+    const s = writeTemp(dir, "s.yaml", "- ruleId: MG-9001\n  address: aws_iam_policy.wide\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-12-31'\n");
+    const r = await run(["check", wide, "--suppressions", s, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.summary.total, out.summary.suppressed, out.suppressed[0].key]).toEqual([0, 1, "MG-9001[aws_iam_policy.wide]"]);
+  });
+
+  it("GIVEN an expired suppression THEN exit 1 and a warning on stderr", async () => {
+    const s = writeTemp(dir, "old.yaml", "- ruleId: MG-9001\n  address: aws_iam_policy.wide\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-08-20'\n");
+    const r = await run(["check", wide, "--suppressions", s, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("warning: suppression for MG-9001[aws_iam_policy.wide] expired on 2026-08-20; it no longer applies\n");
+    expect(JSON.parse(r.stdout).summary.expiredSuppressions).toEqual([{ ruleId: "MG-9001", address: "aws_iam_policy.wide", owner: "ml-team", expires: "2026-08-20" }]);
+  });
+});
+
+describe("modelgate check --format json: exactly one JSON object on stdout", () => {
+  it("GIVEN two inputs THEN stdout parses as one object holding both findings, stderr is empty", async () => {
+    const r = await run(["check", wide, unknown, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.map((f: { key: string; severity: string }) => `${f.severity} ${f.key}`)).toEqual([
+      "critical MG-9002[aws_iam_policy.u]",
+      "high MG-9001[aws_iam_policy.wide]",
+    ]);
+    expect(out.summary.inputs.map((i: { file: string }) => i.file)).toEqual([wide, unknown]);
+  });
+
+  it("GIVEN a bad input THEN nothing on stdout, the error on stderr, exit 2", async () => {
+    const r = await run(["check", path.join(CORPUS, "bad", "format-version-2.json"), "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `modelgate: error PLAN_FORMAT_UNSUPPORTED: ${path.join(CORPUS, "bad", "format-version-2.json")}: plan format_version "2.0" is not supported; modelgate reads format 1.x (terraform show -json from Terraform 1.1 or later, or OpenTofu)\n`,
+    );
+  });
+});
+
+describe("modelgate check: user errors exit 2, internal errors exit 3", () => {
+  it("GIVEN an unknown --format THEN exit 2 with commander's message", async () => {
+    const r = await run(["check", wide, "--format", "html"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: option '-f, --format <format>' argument 'html' is invalid. Allowed choices are text, json, sarif, junit, markdown.");
+  });
+
+  it("GIVEN an unknown option THEN exit 2", async () => {
+    const r = await run(["check", wide, "--strict-mode"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: unknown option '--strict-mode'");
+  });
+
+  it("GIVEN no path THEN exit 2", async () => {
+    const r = await run(["check"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: missing required argument 'path'");
+  });
+
+  it("GIVEN an invalid suppressions file THEN exit 2 listing each problem", async () => {
+    const s = writeTemp(dir, "bad.yaml", "- ruleId: MG-9001\n  address: aws_iam_policy.wide\n  reason: short\n  owner: me\n  expires: '2026-12-31'\n");
+    const r = await run(["check", wide, "--suppressions", s]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `modelgate: error SUPPRESSIONS_INVALID: ${s}: 1 invalid suppression field(s): ${s}: suppressions[0].reason must be at least 10 characters\n  - ${s}: suppressions[0].reason must be at least 10 characters\n`,
+    );
+  });
+
+  it("GIVEN a policy that returns a non-array THEN exit 3 and no report", async () => {
+    const r = await run(["check", wide, "--format", "json"], buildTestWasm("non-array"));
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "modelgate: error GATE_RESULT_INVALID: the policy entrypoint modelgate/main/findings returned an object instead of an array of findings; the plan was not evaluated\n" +
+        "  (an internal error: the plan was not judged; please report it)\n",
+    );
+  });
+
+  it("GIVEN a missing config file THEN exit 2", async () => {
+    const r = await run(["check", wide, "--config", path.join(dir, "nope.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.startsWith("modelgate: error CONFIG_UNREADABLE: ")).toBe(true);
+  });
+});
+
+describe("modelgate check --output: the report file is written whole, or not at all", () => {
+  it("GIVEN --output THEN the file holds the report, stdout is empty and the summary goes to stderr", async () => {
+    const out = path.join(tempDir(), "report.sarif");
+    const r = await run(["check", wide, "--format", "sarif", "--output", out]);
+    expect([r.code, r.stdout]).toEqual([1, ""]);
+    expect(JSON.parse(readFileSync(out, "utf8")).version).toBe("2.1.0");
+    expect(r.stderr).toBe(`FAIL: at or above medium; 1 finding (1 high); 0 suppressed; 1 input; catalog 2026-08-21\nreport written to ${out}\n`);
+    expect(readdirSync(path.dirname(out))).toEqual(["report.sarif"]);
+  });
+
+  it("GIVEN an output directory that does not exist THEN exit 2 and no stray temp file", async () => {
+    const parent = tempDir();
+    const out = path.join(parent, "missing", "report.json");
+    const r = await run(["check", wide, "--format", "json", "--output", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`modelgate: error OUTPUT_UNWRITABLE: ${out}: cannot write the report (ENOENT)\n`);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe("modelgate --help teaches with examples", () => {
+  it("GIVEN check --help THEN exit 0 and the examples and exit codes are shown", async () => {
+    const r = await run(["check", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("$ modelgate check cdktf.out --fail-on high");
+    expect(r.stdout).toContain("Exit codes: 0 nothing at or above --fail-on");
+    expect(r.stdout.replace(/\s+/g, " ")).toContain('(choices: "low", "medium", "high", "critical", default: "medium")');
+  });
+
+  it("GIVEN no arguments THEN the overview on stdout and exit 2", async () => {
+    const r = await run([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("terraform show -json tfplan > plan.json && modelgate check plan.json");
+  });
+});
