@@ -3,12 +3,13 @@
 # description: |
 #   An SCP that denies invocation on specific model ARNs (a deny-list) leaves every model released
 #   later open, and needs maintenance with each release. An allow-list (Deny with NotResource listing
-#   the approved models and their profiles) fails closed.
+#   the approved models and their profiles) fails closed. A deny-list still blocks what it names, so
+#   this is advisory (LOW): the default --fail-on medium passes it; use --fail-on low to enforce it.
 # scope: package
 # custom:
 #   id: MG-0006
 #   long_id: scp_model_denylist
-#   severity: MEDIUM
+#   severity: LOW
 #   remediation: >-
 #     Deny bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream with NotResource listing the
 #     approved foundation-model and inference-profile ARNs (modelgate render builds it from the catalog).
