@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
+import { listRulesCommand } from "./commands/list-rules";
 import type { CliIo } from "./io";
 
 const VERSION = "0.1.0";
@@ -13,6 +14,7 @@ The gate reads a Terraform plan (or CDKTF synth output) and reports every way th
 Examples:
   $ terraform show -json tfplan > plan.json && modelgate check plan.json
   $ modelgate check cdktf.out --format markdown --fail-on high
+  $ modelgate list-rules          (every rule the gate runs)
   $ modelgate check --help        (options, input kinds and exit codes)
 `;
 
@@ -52,6 +54,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError("(run with --help for usage)");
   const check = checkCommand(io, setExit).configureOutput(output).exitOverride().showHelpAfterError("(run modelgate check --help for usage and examples)");
   program.addCommand(check);
+  program.addCommand(listRulesCommand(io, setExit).configureOutput(output).exitOverride());
   try {
     if (argv.length === 0) {
       program.outputHelp();

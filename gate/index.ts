@@ -3,3 +3,4 @@ export * from "./input";
 export * from "./load-policy";
 export * from "./evaluate";
 export * from "./suppressions";
+export * from "./rules";

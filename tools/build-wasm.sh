@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds rego/dist/policy.wasm and rego/dist/manifest.json from the non-test Rego under rego/.
+# Builds rego/dist/policy.wasm, rego/dist/manifest.json and rego/dist/rules.json (every rule's METADATA; duplicate
+# rule IDs fail the build) from the non-test Rego under rego/.
 #   bash tools/build-wasm.sh          build into rego/dist/
 #   bash tools/build-wasm.sh --check  rebuild into a temp dir and fail if rego/dist/ differs
 # The build uses rego/capabilities.json (tools/gen-capabilities.js), so a builtin that opa-wasm cannot
@@ -42,9 +43,25 @@ const [opaVersion, sourceSha256, wasmSha256, ...entrypoints] = process.argv.slic
 process.stdout.write(JSON.stringify({opaVersion, entrypoints, sourceSha256, wasmSha256}, null, 2) + "\n");
 ' "$opa_version" "$source_sha" "$wasm_sha" "${entrypoints[@]}" > "$work/dist/manifest.json"
 
+# 4. rules.json: every rule's METADATA (for `modelgate list-rules` and report rule descriptions), sorted by id
+(cd "$work/src" && "${opa[@]}" inspect -a --format json .) | node -e '
+let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
+  const rules = (JSON.parse(text).annotations ?? [])
+    .filter((a) => a.annotations?.scope === "package" && a.annotations?.custom?.id)
+    .map((a) => { const m = a.annotations; const c = m.custom; return {
+      id: c.id, longId: c.long_id, title: m.title, severity: String(c.severity).toLowerCase(),
+      description: (m.description ?? "").trim(), remediation: c.remediation ?? "", relatedResources: c.related_resources ?? [],
+      package: a.path.slice(1).map((p) => p.value).join("."), deprecated: c.deprecated === true }; })
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const ids = rules.map((r) => r.id);
+  const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (dup.length > 0) { process.stderr.write("duplicate rule ids: " + dup.join(", ") + "\n"); process.exit(1); }
+  process.stdout.write(JSON.stringify({ rules }, null, 2) + "\n");
+});' > "$work/dist/rules.json"
+
 if [[ $mode == --check ]]; then
 	status=0
-	for f in policy.wasm manifest.json; do
+	for f in policy.wasm manifest.json rules.json; do
 		if ! cmp -s "$work/dist/$f" "$root/rego/dist/$f"; then
 			echo "build-wasm --check: rego/dist/$f is out of date; run npm run rego:build" >&2
 			status=1
@@ -54,5 +71,5 @@ if [[ $mode == --check ]]; then
 	exit $status
 fi
 mkdir -p "$root/rego/dist"
-cp "$work/dist/policy.wasm" "$work/dist/manifest.json" "$root/rego/dist/"
+cp "$work/dist/policy.wasm" "$work/dist/manifest.json" "$work/dist/rules.json" "$root/rego/dist/"
 echo "built rego/dist/policy.wasm ($(wc -c < "$root/rego/dist/policy.wasm") bytes) from ${#sources[@]} files, sha256 $wasm_sha"
