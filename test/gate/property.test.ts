@@ -5,13 +5,17 @@
  *   a random identity policy that the oracle says grants an UNAPPROVED model is never reported clean,
  *
  * where "clean" means no finding at or above the CLI's default --fail-on (medium). The approved set is fixed
- * (it is what `check --config` hands the gate as data.modelgate.approved); "grants" is asked of the oracle for
- * each probed unapproved model, both invoke actions, its foundation-model ARN in us-east-1 and, when the
- * catalog lists a `us.` profile for it, that profile in the caller's account. No SCPs apply (scps: []).
+ * (it is what `check --config` hands the gate as data.modelgate.approved). "Grants" means the oracle (no SCPs:
+ * scps: []) lets a call of a probed unapproved model succeed, for either invoke action, by one of:
+ * - a direct call: its foundation-model ARN in us-east-1 (or eu-west-1);
+ * - a `us.` profile call, when the catalog lists one: the profile ARN in the caller's account AND the
+ *   foundation-model ARN in us-east-1 evaluated with bedrock:InferenceProfileArn = that profile (facts §3).
+ * A profile ARN allowed on its own is NOT a grant (its FM request is denied, so no call succeeds); such policies
+ * are counted and printed separately.
  *
  * The converse (the gate flags a policy the oracle says grants nothing unapproved) is NOT a property: the
- * gate also reports other defects (an approved profile without its foundation model, empty-account ARNs, …)
- * and judges patterns rather than requests. It is measured and printed as the false-positive rate.
+ * gate also reports other defects (a profile without its foundation model, empty-account ARNs, unscoped
+ * Subscribe, …) and judges patterns rather than requests. It is measured and printed as the false-positive rate.
  */
 import fc from "fast-check";
 import { loadCatalog, toRegoData, type ApprovedSet } from "../../catalog";
@@ -117,8 +121,8 @@ const PATHS: readonly InvokePath[] = PROBED_UNAPPROVED.flatMap((model) =>
   }),
 );
 
-/** The cast the generator builds per-model patterns from: all approved models and every probed neighbor. */
-const pools = policyPools([...APPROVED_MODELS, ...PROBED_UNAPPROVED]);
+/** The cast the generator builds per-model patterns from (all approved and probed models); approved ones are preferred. */
+const pools = policyPools([...APPROVED_MODELS, ...PROBED_UNAPPROVED], APPROVED_MODELS);
 
 const SEED = 20260821;
 const NUM_RUNS = 300;
@@ -160,12 +164,22 @@ const blocking = (findings: readonly Finding[]): Finding[] => findings.filter((f
 
 interface Stats {
   policies: number;
+  evaluations: number;
   granting: number;
+  grantingByKind: Record<InvokePath["kind"], number>;
   grantingFlagged: number;
   notGranting: number;
+  /** Flagged >= medium by any rule although the oracle grants nothing unapproved. */
   notGrantingFlagged: number;
+  /** Flagged by the two rules that claim an unapproved or unbounded grant (MG-0009, MG-0010). */
+  notGrantingFlaggedAsGrant: number;
   fpRules: Map<string, number>;
+  /** Clean, granting nothing end to end, but allowing an unapproved profile ARN on its own. */
+  cleanProfileAlone: { document: PolicyDocument; profile: string }[];
 }
+
+const fmtRules = (rules: Map<string, number>): string => [...rules.entries()].sort().map(([id, n]) => `${id}:${n}`).join(" ") || "none";
+const pct = (n: number, of: number): string => (of === 0 ? "n/a" : `${((100 * n) / of).toFixed(1)} %`);
 
 describe("gate property: a policy the IAM oracle says grants an unapproved model is never reported clean", () => {
   let policy: GatePolicy;
@@ -174,44 +188,105 @@ describe("gate property: a policy the IAM oracle says grants an unapproved model
     policy = await loadGatePolicy(requireRealWasm());
   });
 
-  it("has every approved and probed model in the catalog, and probes both invoke actions on FM and `us.` profile ARNs", () => {
+  it("has every approved and probed model in the catalog, and probes both invoke actions directly and through `us.` profiles", () => {
     // GIVEN the fixed approved set and probe list
     // WHEN they are looked up in the catalog
-    // THEN all exist, none is both approved and probed, and the probes cover FM and profile ARNs
+    // THEN all exist, none is both approved and probed, and the paths cover direct and profile calls for both actions
     for (const id of [...APPROVED_MODELS, ...PROBED_UNAPPROVED]) expect(catalog.get(id)?.id).toBe(id);
     expect(PROBED_UNAPPROVED.filter((id) => (APPROVED_MODELS as readonly string[]).includes(id))).toEqual([]);
     expect(approved.productIds).toEqual(["prod-ffvjxvh4ltq64", "prod-xdkflymybwmvi"]);
-    expect(PROBES.some((p) => p.resource.includes(":inference-profile/us."))).toBe(true);
-    expect(new Set(PROBES.map((p) => p.action))).toEqual(new Set(INVOKE_ACTIONS));
+    expect(new Set(PATHS.map((p) => `${p.kind} ${p.action}`))).toEqual(
+      new Set(INVOKE_ACTIONS.flatMap((a) => [`direct ${a}`, `profile ${a}`])),
+    );
+    expect(PATHS.filter((p) => p.kind === "profile").map((p) => p.requests[1]?.context)).toContainEqual({
+      "bedrock:InferenceProfileArn": `arn:aws:bedrock:us-east-1:${CALLER_ACCOUNT}:inference-profile/us.amazon.nova-pro-v1:0`,
+    });
     expect(toRegoData(catalog, approved).modelgate.approved?.models).toEqual([...APPROVED_MODELS].sort());
   });
 
+  it("finds a profile-only grant (FM allowed only with bedrock:InferenceProfileArn) that a direct probe misses, and the gate flags it", async () => {
+    // GIVEN Nova Pro (unapproved) allowed through its `us.` profile, its FM only when called through a profile
+    const document: PolicyDocument = {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0" },
+        {
+          Effect: "Allow",
+          Action: "bedrock:InvokeModel",
+          Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
+          Condition: { ArnLike: { "bedrock:InferenceProfileArn": "arn:aws:bedrock:*:*:inference-profile/us.*" } },
+        },
+      ],
+    };
+    // WHEN the oracle and the gate judge it
+    const verdict = await judgeWithOracle(document);
+    const findings = await evaluatePlan(inputOf(document), { catalog, approved, policy });
+    // THEN the oracle finds the profile path (the direct call is denied: the key is absent), and the gate flags it
+    expect(verdict.grant?.kind).toBe("profile");
+    expect(verdict.grant?.model).toBe("amazon.nova-pro-v1:0");
+    expect(blocking(findings).map((f) => f.ruleId)).toContain("MG-0010");
+  });
+
+  it("does not count a profile allowed without its foundation model as a grant (no call can succeed)", async () => {
+    // GIVEN every profile allowed, but only Nova Lite's (approved) foundation model
+    const document: PolicyDocument = {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: "bedrock:InvokeModel",
+          Resource: ["arn:aws:bedrock:*:*:inference-profile/*", "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"],
+        },
+      ],
+    };
+    // WHEN the oracle judges it
+    const verdict = await judgeWithOracle(document);
+    // THEN no unapproved model is invocable, although an unapproved profile ARN is allowed on its own
+    expect(verdict.grant).toBeUndefined();
+    expect(verdict.profileAlone).toBe(inferenceProfileArn(PROBE_REGION, CALLER_ACCOUNT, "us", "amazon.nova-pro-v1:0"));
+  });
+
   it(`GIVEN ${NUM_RUNS} random identity policies (seed ${SEED}) THEN every one the oracle lets invoke an unapproved model has a finding >= medium`, async () => {
-    const stats: Stats = { policies: 0, granting: 0, grantingFlagged: 0, notGranting: 0, notGrantingFlagged: 0, fpRules: new Map() };
+    const stats: Stats = {
+      policies: 0,
+      evaluations: 0,
+      granting: 0,
+      grantingByKind: { direct: 0, profile: 0 },
+      grantingFlagged: 0,
+      notGranting: 0,
+      notGrantingFlagged: 0,
+      notGrantingFlaggedAsGrant: 0,
+      fpRules: new Map(),
+      cleanProfileAlone: [],
+    };
     const started = Date.now();
 
     await fc.assert(
-      fc.asyncProperty(identityPolicyArbitrary(pools), async (document) => {
-        // WHEN the oracle is asked about every probe and the gate judges the same policy in a plan
-        const grant = await firstUnapprovedGrant(document);
+      fc.asyncProperty(identityPolicyArbitrary(pools, APPROVED_MODELS), async (document) => {
+        // WHEN the oracle is asked about every invoke path and the gate judges the same policy in a plan
+        const verdict = await judgeWithOracle(document);
         const findings = await evaluatePlan(inputOf(document), { catalog, approved, policy });
         const flagged = blocking(findings);
+        const { grant } = verdict;
         stats.policies += 1;
+        stats.evaluations += verdict.evaluations;
         if (grant) {
           stats.granting += 1;
+          stats.grantingByKind[grant.kind] += 1;
           if (flagged.length > 0) stats.grantingFlagged += 1;
         } else {
           stats.notGranting += 1;
-          if (flagged.length > 0) {
-            stats.notGrantingFlagged += 1;
-            for (const id of new Set(flagged.map((f) => f.ruleId))) stats.fpRules.set(id, (stats.fpRules.get(id) ?? 0) + 1);
-          }
+          if (flagged.length > 0) stats.notGrantingFlagged += 1;
+          if (flagged.some((f) => f.ruleId === "MG-0009" || f.ruleId === "MG-0010")) stats.notGrantingFlaggedAsGrant += 1;
+          for (const id of new Set(flagged.map((f) => f.ruleId))) stats.fpRules.set(id, (stats.fpRules.get(id) ?? 0) + 1);
+          if (flagged.length === 0 && verdict.profileAlone) stats.cleanProfileAlone.push({ document, profile: verdict.profileAlone });
         }
         // THEN a granting policy is never clean
         if (grant && flagged.length === 0) {
           throw new Error(
-            `the oracle allows ${grant.action} on ${grant.resource}, but the gate reports no finding >= medium; ` +
-              `findings: ${JSON.stringify(findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message })))}`,
+            `the oracle allows ${grant.action} on ${grant.requests.map((r) => r.resource).join(" and ")} (${grant.kind} call of ${grant.model}), ` +
+              `but the gate reports no finding >= medium; findings: ` +
+              JSON.stringify(findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message }))),
           );
         }
       }),
@@ -219,20 +294,25 @@ describe("gate property: a policy the IAM oracle says grants an unapproved model
     );
 
     const seconds = (Date.now() - started) / 1000;
-    const fpRate = stats.notGranting === 0 ? 0 : stats.notGrantingFlagged / stats.notGranting;
-    const byRule = [...stats.fpRules.entries()].sort().map(([id, n]) => `${id}:${n}`).join(" ");
+    const smallest = [...stats.cleanProfileAlone].sort((x, y) => JSON.stringify(x.document).length - JSON.stringify(y.document).length)[0];
     console.log(
       [
-        `gate property (seed ${SEED}): ${stats.policies} policies, ${PROBES.length} oracle probes each at most, ${seconds.toFixed(1)} s`,
-        `  oracle grants an unapproved model: ${stats.granting}, gate flags ${stats.grantingFlagged} of them (must be all)`,
-        `  oracle grants nothing unapproved: ${stats.notGranting}, gate still flags ${stats.notGrantingFlagged} ` +
-          `(false-positive rate ${(fpRate * 100).toFixed(1)} %; by rule, >= medium: ${byRule || "none"})`,
+        `gate property (seed ${SEED}): ${stats.policies} policies, ${stats.evaluations} oracle evaluations ` +
+          `(at most ${PATHS.reduce((n, p) => n + p.requests.length, 0)} per policy), ${seconds.toFixed(1)} s`,
+        `  oracle: an unapproved model is invocable under ${stats.granting} ` +
+          `(first path found: direct ${stats.grantingByKind.direct}, profile ${stats.grantingByKind.profile}); gate flags ${stats.grantingFlagged} of them (must be all)`,
+        `  oracle: nothing unapproved invocable under ${stats.notGranting}; gate still flags ${stats.notGrantingFlagged} ` +
+          `(${pct(stats.notGrantingFlagged, stats.notGranting)}), ${stats.notGrantingFlaggedAsGrant} of them with MG-0009/MG-0010 ` +
+          `(${pct(stats.notGrantingFlaggedAsGrant, stats.notGranting)}); rules >= medium on these: ${fmtRules(stats.fpRules)}`,
+        `  clean policies that allow an unapproved profile ARN on its own (its FM stays denied, so no call succeeds): ` +
+          `${stats.cleanProfileAlone.length}${smallest ? `; smallest: ${JSON.stringify(smallest.document)} allows ${smallest.profile}` : ""}`,
       ].join("\n"),
     );
 
     // AND the generator exercised both sides of the property, so it cannot pass vacuously
     expect(stats.granting).toBeGreaterThanOrEqual(NUM_RUNS / 5);
     expect(stats.notGranting).toBeGreaterThanOrEqual(NUM_RUNS / 10);
+    expect(stats.grantingByKind.direct).toBeGreaterThan(0);
   });
 });
 

@@ -16,6 +16,19 @@ any_model := "zz.unlisted-model-v9:0"
 
 any_model_arn := concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", any_model])
 
+# Resources that InvokeModel accepts and that run a model no catalog entry governs, each invocable by its own ARN:
+# an arbitrary foundation model, an imported model (the caller's own weights, never in the catalog), a custom-model
+# deployment and provisioned throughput. That the last two need no foundation-model permission is inferred [I]
+# from the facts doc's resource table, so rules use them to widen an Allow's reach, never to excuse one. System
+# inference profiles are left out (a profile call also checks the foundation model), and so are application
+# profiles (which ARNs they evaluate is unverified [U]).
+unlisted_model_arns := [
+	any_model_arn,
+	"arn:aws:bedrock:us-east-1:111122223333:imported-model/modelgate-probe",
+	"arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/modelgate-probe",
+	"arn:aws:bedrock:us-east-1:111122223333:provisioned-model/modelgate-probe",
+]
+
 as_array(x) := x if is_array(x)
 
 as_array(x) := [x] if not is_array(x)

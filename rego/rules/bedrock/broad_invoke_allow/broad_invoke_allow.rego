@@ -22,14 +22,17 @@ import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
 
-# the same policy denies invoking an arbitrary model with an unconditional Deny
-_bounded(doc, a) if {
+# the same policy denies invoking this kind of unlisted model with an unconditional Deny
+_bounded(doc, a, arn) if {
 	some t in iam.statements(doc)
 	iam.denies(t)
 	not t.Condition
 	iam.covers_action(t, a)
-	iam.covers_resource(t, iam.any_model_arn)
+	iam.covers_resource(t, arn)
 }
+
+# "arn:aws:bedrock:us-east-1:111122223333:imported-model/modelgate-probe" -> "imported-model"
+_kind(arn) := split(split(arn, ":")[5], "/")[0]
 
 _how(s) := "NotAction" if s.NotAction
 
@@ -47,16 +50,19 @@ deny contains finding if {
 	some d in tfplan.identity_documents
 	some i, s in iam.statements(d.doc)
 	iam.allows(s)
-	granted := [a |
+	reach := {[a, arn] |
 		some a in iam.invoke_actions
 		iam.covers_action(s, a)
-		iam.covers_resource(s, iam.any_model_arn)
-		not _bounded(d.doc, a)
-	]
-	count(granted) > 0
+		some arn in iam.unlisted_model_arns
+		iam.covers_resource(s, arn)
+		not _bounded(d.doc, a, arn)
+	}
+	count(reach) > 0
+	granted := {a | some [a, _] in reach}
+	kinds := {_kind(arn) | some [_, arn] in reach}
 	msg := concat("", [
 		tfplan.statement_label(s, i), " allows ", concat(" and ", sort(granted)), " on every model (",
-		_how(s), "), including models outside the catalog",
+		_how(s), "), including models outside the catalog (", concat(", ", sort(kinds)), ")",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }

@@ -15,7 +15,7 @@ test_fails_with_message_when_bedrock_star if {
 	findings := rule.deny with input as _allow("bedrock:*", "*")
 	some f in findings
 	f.ruleId == "MG-0009"
-	f.message == "statement \"Broad\" allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (Action \"bedrock:*\" on Resource \"*\"), including models outside the catalog"
+	f.message == "statement \"Broad\" allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (Action \"bedrock:*\" on Resource \"*\"), including models outside the catalog (custom-model-deployment, foundation-model, imported-model, provisioned-model)"
 }
 
 test_fails_when_every_model_arn if {
@@ -28,8 +28,8 @@ test_fails_when_notaction_or_notresource if {
 		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "NotResource": "arn:aws:bedrock:*::foundation-model/deepseek.*"},
 	]))
 	{f.message | some f in findings} == {
-		"statement 1 allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (NotAction), including models outside the catalog",
-		"statement 2 allows bedrock:invokemodel on every model (NotResource), including models outside the catalog",
+		"statement 1 allows bedrock:invokemodel and bedrock:invokemodelwithresponsestream on every model (NotAction), including models outside the catalog (custom-model-deployment, foundation-model, imported-model, provisioned-model)",
+		"statement 2 allows bedrock:invokemodel on every model (NotResource), including models outside the catalog (custom-model-deployment, foundation-model, imported-model, provisioned-model)",
 	}
 }
 
@@ -52,4 +52,13 @@ test_fails_when_deny_is_conditional if {
 		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"},
 		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-*"], "Condition": {"Bool": {"aws:ViaAWSService": "false"}}},
 	]))
+}
+
+test_fails_when_notresource_excludes_only_foundation_models if {
+	# grants imported and custom models, which no catalog governs
+	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([{
+		"Effect": "Allow", "Action": "bedrock:InvokeModel",
+		"NotResource": ["arn:aws:bedrock:*::foundation-model/*"],
+	}]))
+	{f.message | some f in findings} == {"statement 1 allows bedrock:invokemodel on every model (NotResource), including models outside the catalog (custom-model-deployment, imported-model, provisioned-model)"}
 }
