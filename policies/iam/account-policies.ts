@@ -10,7 +10,7 @@ import {
 } from "../bedrock-actions";
 import { PolicyDocument } from "../document";
 import { PolicyStatement } from "../statement";
-import { MANAGED_POLICY_MAX_CHARS, validateManagedPolicySize } from "../validate";
+import { MANAGED_POLICY_MAX_CHARS, validateManagedPolicyCount, validateManagedPolicySize } from "../validate";
 
 export interface AccountPoliciesInput {
   /** 12-digit account ID: rendered literally in profile ARNs. */
@@ -72,6 +72,7 @@ export function renderAccountPolicies(catalog: Catalog, input: AccountPoliciesIn
   if (resources.length > 0) {
     invoke = chunkInvoke(arns.byModel, marketplace);
     invoke.forEach((d, i) => problems.push(...validateManagedPolicySize(`${input.name} invoke policy ${i + 1}`, d)));
+    problems.push(...validateManagedPolicyCount(input.name, invoke.length));
   } else if (marketplace.length > 0) {
     invoke = [new PolicyDocument(marketplace)];
   }

@@ -266,6 +266,22 @@ describe("renderAccountPolicies: Allow invoke on exactly the approved ARNs with 
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it("refuses an invoke policy that needs more managed policies than a role or group may have", () => {
+    // GIVEN 150 long-named models, two geographies and three Regions: far more than 10 managed policies' worth
+    const { catalog: big, ids } = bigCatalog(150);
+    const a = approved(ids, ["us", "eu"], { regions: ["eu-west-1", "us-east-1", "us-west-2"] });
+    // WHEN rendered
+    const result = renderAccountPolicies(big, { accountId: "123456789012", name: "acct", approved: a, marketplace: SUBSCRIBE });
+    // THEN nothing is rendered and the problem names the count and the quota
+    expect(result.invoke).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+    const match = /^acct: the invoke policy needs (\d+) managed policies on each role or group that receives it, over the default quota of 10; approve fewer models, geographies or Regions for this account$/.exec(
+      result.problems[0]!,
+    );
+    expect(match).not.toBeNull();
+    expect(Number(match![1])).toBeGreaterThan(10);
+  });
+
   it("keeps each model's foundation-model ARN in the same policy as its profile ARNs", () => {
     // GIVEN an invoke policy too large for one managed policy
     const { catalog: big, ids } = bigCatalog(30);
