@@ -37,6 +37,9 @@
  *   resource part is case-sensitive.
  * - Condition keys the SAR does not list for the action are silently dropped by iam-simulate; see
  *   {@link UnlistedContextKeyMode} for how this harness handles them.
+ * - `aws:PrincipalArn` is NOT filled in from the principal: a policy conditioned on it (e.g. the
+ *   designated-subscriber SCP's ArnNotLike) sees the key as absent unless the request's `context` passes it,
+ *   as IAM always would. test/policies/semantics.test.ts passes it on every request.
  */
 import { runSimulation, runUnsafeSimulation, typeForContextKey, isConditionKeyArray } from "@cloud-copilot/iam-simulate";
 import type { Simulation, SimulationErrors } from "@cloud-copilot/iam-simulate";
