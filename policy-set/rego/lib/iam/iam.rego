@@ -72,12 +72,93 @@ to_regex(p) := concat("", ["^", r, "$"]) if {
 }
 
 # wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions)
+# wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions).
+# "*" matches any run of characters, ":" and the empty run included; "?" exactly one character.
+#
+# Patterns with only "*" (nearly all IAM patterns) are matched with string builtins, not regex.match: OPA's
+# wasm runtime caches at most 100 compiled regular expressions and, once the cache is full, can free the one
+# it is returning, which crashes the evaluation (bench/gate/regex-cache-repro.js; Go OPA is unaffected). Only
+# patterns with "?" or more than _max_stars stars still use regex.match; should those overflow the cache, the
+# gate fails closed with an evaluation error, never a pass.
 wildcard_match(p, v) if p == v
 
 wildcard_match(p, v) if {
 	p != v
-	has_wildcard(p)
+	not contains(p, "?")
+	parts := split(p, "*")
+	count(parts) > 1
+	count(parts) <= _max_stars + 1
+	_star_match(parts, v)
+}
+
+wildcard_match(p, v) if {
+	p != v
+	_needs_regex(p)
 	regex.match(to_regex(p), v)
+}
+
+_max_stars := 8
+
+_needs_regex(p) if contains(p, "?")
+
+_needs_regex(p) if count(split(p, "*")) > _max_stars + 1
+
+# v starts with the text before the first "*", ends with the text after the last, and holds the texts between
+# stars in order, without overlap, in what is left: leftmost-first search is exact for "*"-only patterns.
+# Empty texts (from "**") match anywhere, and indexof finds no "" in "", so they are dropped first.
+_star_match(parts, v) if {
+	first := parts[0]
+	last := parts[count(parts) - 1]
+	startswith(v, first)
+	endswith(v, last)
+	count(v) >= count(first) + count(last)
+	middle := substring(v, count(first), (count(v) - count(first)) - count(last))
+	_in_order(middle, [m | some m in array.slice(parts, 1, count(parts) - 1); m != ""])
+}
+
+# the rest of s after the leftmost occurrence of m; undefined when m does not occur
+_after(s, m) := substring(s, indexof(s, m) + count(m), -1) if indexof(s, m) >= 0
+
+# Rego has no recursion, so the search is unrolled for up to _max_stars - 1 middle parts.
+_in_order(_, mids) if count(mids) == 0
+
+_in_order(s, mids) if {
+	count(mids) == 1
+	_after(s, mids[0])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 2
+	_after(_after(s, mids[0]), mids[1])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 3
+	_after(_after(_after(s, mids[0]), mids[1]), mids[2])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 4
+	s2 := _after(_after(s, mids[0]), mids[1])
+	_after(_after(s2, mids[2]), mids[3])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 5
+	s3 := _after(_after(_after(s, mids[0]), mids[1]), mids[2])
+	_after(_after(s3, mids[3]), mids[4])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 6
+	s3 := _after(_after(_after(s, mids[0]), mids[1]), mids[2])
+	_after(_after(_after(s3, mids[3]), mids[4]), mids[5])
+}
+
+_in_order(s, mids) if {
+	count(mids) == 7
+	s4 := _after(_after(_after(_after(s, mids[0]), mids[1]), mids[2]), mids[3])
+	_after(_after(_after(s4, mids[4]), mids[5]), mids[6])
 }
 
 # covers_action: does the statement's Action/NotAction element cover action a (lower-case)

@@ -1,0 +1,89 @@
+package lib.iam_test
+
+import data.lib.iam
+
+# every case: [pattern, value, IAM's answer]
+_cases := [
+	["arn:aws:bedrock:*::foundation-model/amazon.nova-*", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:*::foundation-model/amazon.nova-*", "arn:aws:bedrock:::foundation-model/amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:*::foundation-model/amazon.nova-*", "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v1", false],
+	["arn:aws:bedrock:*::inference-profile/us.amazon.nova-lite-v1:0", "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0", false],
+	["arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-lite-v1:0", "arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0", "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:*:*:inference-profile/*", "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc", false],
+	["*", "", true],
+	["*", "anything:at/all", true],
+	["a*", "a", true],
+	["*a", "a", true],
+	["a*a", "a", false],
+	["a*a", "aa", true],
+	["a**b", "ab", true],
+	["*ab*ab*", "abab", true],
+	["*ab*ab*", "aba", false],
+	["*aba*aba*", "ababa", false],
+	["*aba*aba*", "abaaba", true],
+	["x*a*b*c*d*e*f*y", "x1a2b3c4d5e6f7y", true],
+	["x*a*b*c*d*e*f*y", "x1a2b3c4d5e6f7", false],
+	["x*a*b*c*d*e*f*g*y", "xabcdefgy", true],
+	["x*a*b*c*d*e*f*g*y", "xabcdefy", false],
+	["bedrock:invoke*", "bedrock:invokemodelwithresponsestream", true],
+	["bedrock:*model*", "bedrock:invokemodel", true],
+	["bedrock:*model*", "bedrock:listagents", false],
+	["bedrock:invokemodel?", "bedrock:invokemodel", false],
+	["bedrock:invokemode?", "bedrock:invokemodel", true],
+	["a*?", "a", false],
+	["a*?", "ab", true],
+	["x*1*2*3*4*5*6*7*8*y", "x12345678y", true],
+	["x*1*2*3*4*5*6*7*8*y", "x1234567y", false],
+	["plain", "plain", true],
+	["plain", "plainer", false],
+]
+
+test_wildcard_match_agrees_with_iam_on_every_case if {
+	wrong := [c |
+		some c in _cases
+		_answer(c[0], c[1]) != c[2]
+	]
+	wrong == []
+}
+
+test_star_only_patterns_agree_with_the_regex_translation if {
+	# the string-builtin matcher and the regex it replaces must agree wherever both apply
+	wrong := [c |
+		some c in _cases
+		not contains(c[0], "?")
+		_answer(c[0], c[1]) != regex.match(iam.to_regex(c[0]), c[1])
+	]
+	wrong == []
+}
+
+test_regex_is_kept_only_for_question_marks_and_many_stars if {
+	iam._needs_regex("bedrock:invokemode?")
+	iam._needs_regex("x*1*2*3*4*5*6*7*8*y")
+	not iam._needs_regex("x*a*b*c*d*e*f*g*y")
+	not iam._needs_regex("arn:aws:bedrock:*::foundation-model/*")
+}
+
+test_covers_action_is_case_insensitive_and_reads_single_values if {
+	iam.covers_action({"Action": "Bedrock:Invoke*"}, "bedrock:invokemodel")
+	iam.covers_action({"Action": ["s3:*", "bedrock:InvokeModel"]}, "bedrock:invokemodel")
+	not iam.covers_action({"Action": "bedrock:Get*"}, "bedrock:invokemodel")
+	iam.covers_action({"NotAction": "s3:*"}, "bedrock:invokemodel")
+	not iam.covers_action({"NotAction": ["bedrock:*"]}, "bedrock:invokemodel")
+}
+
+test_covers_resource_reads_resource_and_notresource if {
+	iam.covers_resource({"Resource": "*"}, iam.any_model_arn)
+	iam.covers_resource({"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.*"]}, iam.any_model_arn)
+	not iam.covers_resource({"NotResource": "arn:aws:bedrock:*::foundation-model/*"}, iam.any_model_arn)
+}
+
+test_unlisted_model_arns_are_not_catalog_foundation_models if {
+	some arn in iam.unlisted_model_arns
+	contains(arn, ":imported-model/")
+	count(iam.unlisted_model_arns) == 4
+}
+
+_answer(p, v) if iam.wildcard_match(p, v)
+
+_answer(p, v) := false if not iam.wildcard_match(p, v)
