@@ -79,9 +79,9 @@ test_covers_resource_reads_resource_and_notresource if {
 }
 
 test_unlisted_model_arns_are_not_catalog_foundation_models if {
+	count(iam.unlisted_model_arns) == 4
 	some arn in iam.unlisted_model_arns
 	contains(arn, ":imported-model/")
-	count(iam.unlisted_model_arns) == 4
 }
 
 _answer(p, v) if iam.wildcard_match(p, v)

@@ -108,8 +108,8 @@ _needs_regex(p) if count(split(p, "*")) > _max_stars + 1
 # Empty texts (from "**") match anywhere, and indexof finds no "" in "", so they are dropped first.
 _star_match(parts, v) if {
 	first := parts[0]
-	last := parts[count(parts) - 1]
 	startswith(v, first)
+	last := parts[count(parts) - 1]
 	endswith(v, last)
 	count(v) >= count(first) + count(last)
 	middle := substring(v, count(first), (count(v) - count(first)) - count(last))

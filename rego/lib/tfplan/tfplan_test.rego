@@ -1,0 +1,381 @@
+package lib.tfplan_test
+
+import data.lib.tfplan
+
+_aws := "registry.terraform.io/hashicorp/aws"
+
+_policy := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`
+
+_policy_doc := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+
+# a resource change in the shape of `terraform show -json`
+_rc(mode, type, address, actions, after, after_unknown) := {
+	"address": address,
+	"mode": mode,
+	"type": type,
+	"name": "x",
+	"provider_name": _aws,
+	"change": {"actions": actions, "before": null, "after": after, "after_unknown": after_unknown},
+}
+
+_managed(type, address, after) := _rc("managed", type, address, ["create"], after, {})
+
+_data_doc(address, after, after_unknown) := _rc("data", "aws_iam_policy_document", address, ["read"], after, after_unknown)
+
+_plan(rcs) := {"plan": {"format_version": "1.2", "resource_changes": rcs}}
+
+# ---- resource_changes
+
+test_resource_changes_is_empty_without_a_plan if {
+	tfplan.resource_changes == set() with input as {}
+	tfplan.resource_changes == set() with input as {"plan": {"format_version": "1.2"}}
+}
+
+test_resource_changes_keeps_only_objects if {
+	rc := _managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy})
+	tfplan.resource_changes == {rc} with input as _plan([rc, "aws_iam_policy.b", null, 7, [rc]])
+}
+
+# ---- is_aws: provider suffix matching
+
+test_is_aws_for_terraform_and_opentofu_registries if {
+	tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/aws"})
+	tfplan.is_aws({"provider_name": "registry.opentofu.org/hashicorp/aws"})
+	tfplan.is_aws({"provider_name": "terraform.example.com/hashicorp/aws"})
+}
+
+test_is_aws_when_provider_name_is_absent if {
+	tfplan.is_aws({"address": "aws_iam_policy.a"})
+}
+
+test_is_aws_rejects_other_providers if {
+	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/awscc"})
+	not tfplan.is_aws({"provider_name": "registry.terraform.io/nothashicorp/aws"})
+	not tfplan.is_aws({"provider_name": "registry.opentofu.org/hashicorp/aws-extra"})
+	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/google"})
+}
+
+test_policies_skip_resources_of_other_providers if {
+	rc := object.union(
+		_managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy}),
+		{"provider_name": "registry.terraform.io/acme/aws"},
+	)
+	tfplan.policies == set() with input as _plan([rc])
+}
+
+test_policies_accept_opentofu_provider if {
+	rc := object.union(
+		_managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy}),
+		{"provider_name": "registry.opentofu.org/hashicorp/aws"},
+	)
+	tfplan.policies == {{"rc": rc, "kind": "managed", "attr": "policy", "text": _policy}} with input as _plan([rc])
+}
+
+# ---- writes / removes: create, update and replace vs no-op, delete and read
+
+test_writes_create_update_and_replace if {
+	tfplan.writes({"mode": "managed", "change": {"actions": ["create"]}})
+	tfplan.writes({"mode": "managed", "change": {"actions": ["update"]}})
+	tfplan.writes({"mode": "managed", "change": {"actions": ["delete", "create"]}})
+	tfplan.writes({"mode": "managed", "change": {"actions": ["create", "delete"]}})
+}
+
+test_writes_data_source_reads if {
+	tfplan.writes({"mode": "data", "change": {"actions": ["read"]}})
+}
+
+test_writes_not_no_op_delete_or_managed_read if {
+	not tfplan.writes({"mode": "managed", "change": {"actions": ["no-op"]}})
+	not tfplan.writes({"mode": "managed", "change": {"actions": ["delete"]}})
+	not tfplan.writes({"mode": "managed", "change": {"actions": ["read"]}})
+	not tfplan.writes({"mode": "data", "change": {"actions": ["no-op"]}})
+	not tfplan.writes({"mode": "data", "change": {"actions": []}})
+}
+
+test_removes_only_pure_deletes if {
+	tfplan.removes({"change": {"actions": ["delete"]}})
+	not tfplan.removes({"change": {"actions": ["delete", "create"]}})
+	not tfplan.removes({"change": {"actions": ["create", "delete"]}})
+	not tfplan.removes({"change": {"actions": ["create"]}})
+	not tfplan.removes({"change": {"actions": ["no-op"]}})
+}
+
+test_policies_ignore_no_op_delete_and_managed_read if {
+	rcs := [
+		_rc("managed", "aws_iam_policy", "aws_iam_policy.noop", ["no-op"], {"policy": _policy}, {}),
+		_rc("managed", "aws_iam_policy", "aws_iam_policy.gone", ["delete"], null, {}),
+		_rc("managed", "aws_iam_policy", "aws_iam_policy.read", ["read"], {"policy": _policy}, {}),
+	]
+	tfplan.policies == set() with input as _plan(rcs)
+	tfplan.unknown == set() with input as _plan(rcs)
+}
+
+test_policies_include_update_and_replace if {
+	upd := _rc("managed", "aws_iam_policy", "aws_iam_policy.upd", ["update"], {"policy": _policy}, {})
+	rep := _rc("managed", "aws_iam_policy", "aws_iam_policy.rep", ["delete", "create"], {"policy": _policy}, {})
+	tfplan.policies == {
+		{"rc": upd, "kind": "managed", "attr": "policy", "text": _policy},
+		{"rc": rep, "kind": "managed", "attr": "policy", "text": _policy},
+	} with input as _plan([upd, rep])
+}
+
+# ---- attrs and kind: which resource types and attributes are policy-bearing
+
+test_attrs_of_managed_policy_resources if {
+	tfplan.attrs({"mode": "managed", "type": "aws_organizations_policy"}) == ["content"]
+	tfplan.attrs({"mode": "managed", "type": "aws_iam_policy"}) == ["policy"]
+	tfplan.attrs({"mode": "managed", "type": "aws_iam_role_policy"}) == ["policy"]
+	tfplan.attrs({"mode": "managed", "type": "aws_iam_user_policy"}) == ["policy"]
+	tfplan.attrs({"mode": "managed", "type": "aws_iam_group_policy"}) == ["policy"]
+}
+
+test_attrs_of_policy_document_data_source if {
+	tfplan.attrs({"mode": "data", "type": "aws_iam_policy_document"}) == ["json", "minified_json"]
+}
+
+test_attrs_undefined_for_other_types_and_modes if {
+	not tfplan.attrs({"mode": "managed", "type": "aws_iam_role"})
+	not tfplan.attrs({"mode": "managed", "type": "aws_iam_role_policy_attachment"})
+	not tfplan.attrs({"mode": "managed", "type": "aws_iam_policy_document"})
+	not tfplan.attrs({"mode": "data", "type": "aws_iam_policy"})
+}
+
+test_kind_scp_for_service_control_policy_or_unset_type if {
+	tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}"})) == "scp"
+	tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": null})) == "scp"
+	tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": "SERVICE_CONTROL_POLICY"})) == "scp"
+}
+
+test_kind_undefined_for_other_organizations_policy_types if {
+	not tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": "TAG_POLICY"}))
+	not tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": "BACKUP_POLICY"}))
+	not tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": "AISERVICES_OPT_OUT_POLICY"}))
+	not tfplan.kind(_managed("aws_organizations_policy", "a", {"content": "{}", "type": "RESOURCE_CONTROL_POLICY"}))
+}
+
+test_kind_of_iam_resources_and_document if {
+	tfplan.kind(_managed("aws_iam_policy", "a", {})) == "managed"
+	tfplan.kind(_managed("aws_iam_role_policy", "a", {})) == "inline"
+	tfplan.kind(_managed("aws_iam_user_policy", "a", {})) == "inline"
+	tfplan.kind(_managed("aws_iam_group_policy", "a", {})) == "inline"
+	tfplan.kind(_data_doc("a", {}, {})) == "document"
+}
+
+test_kind_undefined_for_data_sources_of_managed_types if {
+	not tfplan.kind(_rc("data", "aws_iam_policy", "data.aws_iam_policy.a", ["read"], {"policy": _policy}, {}))
+	not tfplan.kind(_rc("data", "aws_organizations_policy", "data.aws_organizations_policy.a", ["read"], {"content": "{}"}, {}))
+	not tfplan.kind(_managed("aws_iam_policy_document", "a", {"json": _policy}))
+	not tfplan.kind(_managed("aws_iam_role", "a", {"assume_role_policy": _policy}))
+}
+
+test_identity_kinds if {
+	tfplan.identity_kinds == {"managed", "inline", "document"}
+}
+
+# ---- policies: one entry per known policy text
+
+test_policies_of_every_policy_bearing_type if {
+	scp := _managed("aws_organizations_policy", "aws_organizations_policy.a", {"content": _policy, "type": "SERVICE_CONTROL_POLICY"})
+	managed := _managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy})
+	role := _managed("aws_iam_role_policy", "aws_iam_role_policy.a", {"policy": _policy})
+	user := _managed("aws_iam_user_policy", "aws_iam_user_policy.a", {"policy": _policy})
+	group := _managed("aws_iam_group_policy", "aws_iam_group_policy.a", {"policy": _policy})
+	document := _data_doc("data.aws_iam_policy_document.a", {"json": _policy, "minified_json": _policy}, {})
+	tfplan.policies == {
+		{"rc": scp, "kind": "scp", "attr": "content", "text": _policy},
+		{"rc": managed, "kind": "managed", "attr": "policy", "text": _policy},
+		{"rc": role, "kind": "inline", "attr": "policy", "text": _policy},
+		{"rc": user, "kind": "inline", "attr": "policy", "text": _policy},
+		{"rc": group, "kind": "inline", "attr": "policy", "text": _policy},
+		{"rc": document, "kind": "document", "attr": "json", "text": _policy},
+	} with input as _plan([scp, managed, role, user, group, document])
+}
+
+test_policies_skip_non_policy_resources_and_other_scp_types if {
+	rcs := [
+		_managed("aws_organizations_policy", "aws_organizations_policy.tag", {"content": _policy, "type": "TAG_POLICY"}),
+		_managed("aws_iam_role", "aws_iam_role.a", {"assume_role_policy": _policy}),
+		_managed("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.a", {"policy_arn": "arn:aws:iam::aws:policy/X"}),
+		_managed("aws_s3_bucket_policy", "aws_s3_bucket_policy.a", {"policy": _policy}),
+	]
+	tfplan.policies == set() with input as _plan(rcs)
+	tfplan.unknown == set() with input as _plan(rcs)
+}
+
+test_policies_use_minified_json_when_json_is_absent if {
+	rc := _data_doc("data.aws_iam_policy_document.a", {"minified_json": _policy}, {})
+	tfplan.policies == {{"rc": rc, "kind": "document", "attr": "minified_json", "text": _policy}} with input as _plan([rc])
+}
+
+test_policies_prefer_json_over_minified_json if {
+	rc := _data_doc("data.aws_iam_policy_document.a", {"json": "{\n  \"Version\": \"2012-10-17\"\n}", "minified_json": "{}"}, {})
+	tfplan.policies == {{"rc": rc, "kind": "document", "attr": "json", "text": "{\n  \"Version\": \"2012-10-17\"\n}"}} with input as _plan([rc])
+}
+
+test_policies_skip_non_string_policy_attributes if {
+	rcs := [
+		_managed("aws_iam_policy", "aws_iam_policy.null", {"policy": null}),
+		_managed("aws_iam_policy", "aws_iam_policy.obj", {"policy": _policy_doc}),
+		_managed("aws_iam_policy", "aws_iam_policy.none", {"name": "x"}),
+	]
+	tfplan.policies == set() with input as _plan(rcs)
+}
+
+test_policies_keep_module_count_and_for_each_addresses_verbatim if {
+	mod := _managed("aws_iam_policy", `module.a.module.b.aws_iam_policy.x["k"]`, {"policy": _policy})
+	cnt := _managed("aws_iam_role_policy", "aws_iam_role_policy.y[0]", {"policy": _policy})
+	doc := _data_doc(`module.a["eu"].data.aws_iam_policy_document.z`, {"json": _policy}, {})
+	addresses := {p.rc.address | some p in tfplan.policies} with input as _plan([mod, cnt, doc])
+	addresses == {`module.a.module.b.aws_iam_policy.x["k"]`, "aws_iam_role_policy.y[0]", `module.a["eu"].data.aws_iam_policy_document.z`}
+}
+
+# ---- unknown: policy text computed during apply
+
+test_unknown_reports_computed_managed_policy if {
+	rc := _managed("aws_iam_policy", "aws_iam_policy.a", {"name": "a"})
+	unknown_rc := object.union(rc, {"change": object.union(rc.change, {"after_unknown": {"policy": true, "arn": true}})})
+	tfplan.unknown == {{"rc": unknown_rc, "attr": "policy"}} with input as _plan([unknown_rc])
+	tfplan.policies == set() with input as _plan([unknown_rc])
+}
+
+test_unknown_reports_computed_scp_content if {
+	rc := _rc("managed", "aws_organizations_policy", "aws_organizations_policy.a", ["update"], {"type": "SERVICE_CONTROL_POLICY"}, {"content": true})
+	tfplan.unknown == {{"rc": rc, "attr": "content"}} with input as _plan([rc])
+}
+
+test_unknown_reports_only_the_first_document_attribute if {
+	rc := _data_doc("data.aws_iam_policy_document.a", {}, {"json": true, "minified_json": true})
+	tfplan.unknown == {{"rc": rc, "attr": "json"}} with input as _plan([rc])
+}
+
+test_unknown_reports_minified_json_when_only_it_is_unknown if {
+	rc := _data_doc("data.aws_iam_policy_document.a", {}, {"minified_json": true})
+	tfplan.unknown == {{"rc": rc, "attr": "minified_json"}} with input as _plan([rc])
+}
+
+test_unknown_ignores_known_text_and_unrelated_unknowns if {
+	known := _rc("managed", "aws_iam_policy", "aws_iam_policy.known", ["create"], {"policy": _policy}, {"policy": true})
+	other := _rc("managed", "aws_iam_policy", "aws_iam_policy.other", ["create"], {"policy": _policy}, {"arn": true, "id": true})
+	doc := _data_doc("data.aws_iam_policy_document.a", {"json": _policy}, {"minified_json": true})
+	tfplan.unknown == set() with input as _plan([known, other, doc])
+}
+
+test_unknown_requires_after_unknown_true if {
+	rc := _rc("managed", "aws_iam_policy", "aws_iam_policy.a", ["create"], {"name": "a"}, {"policy": false})
+	tfplan.unknown == set() with input as _plan([rc])
+}
+
+test_unknown_ignores_deletes_and_other_scp_types if {
+	gone := _rc("managed", "aws_iam_policy", "aws_iam_policy.gone", ["delete"], null, {"policy": true})
+	tag := _rc("managed", "aws_organizations_policy", "aws_organizations_policy.tag", ["create"], {"type": "TAG_POLICY"}, {"content": true})
+	tfplan.unknown == set() with input as _plan([gone, tag])
+}
+
+# ---- strict_json
+
+test_strict_json_accepts_objects_arrays_and_scalars if {
+	tfplan.strict_json(_policy)
+	tfplan.strict_json("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": []\n}\n")
+	tfplan.strict_json("  [1, 2]  ")
+	tfplan.strict_json("[]")
+	tfplan.strict_json("\"text\"")
+	tfplan.strict_json("42")
+	tfplan.strict_json("null")
+}
+
+test_strict_json_rejects_invalid_json if {
+	not tfplan.strict_json("")
+	not tfplan.strict_json("{")
+	not tfplan.strict_json("{'Version': '2012-10-17'}")
+	not tfplan.strict_json("{\"Version\": “2012-10-17”}")
+}
+
+test_strict_json_rejects_trailing_commas if {
+	not tfplan.strict_json(`{"Action": ["a", "b",]}`)
+	not tfplan.strict_json(`{"Action": "a",}`)
+	not tfplan.strict_json("[1,\n  ]")
+}
+
+test_strict_json_rejects_concatenated_values if {
+	not tfplan.strict_json(`{"a": 1}{"b": 2}`)
+	not tfplan.strict_json(`{"a": 1} {"b": 2}`)
+	not tfplan.strict_json("[1]\n[2]")
+	not tfplan.strict_json(`{"a": 1} x`)
+}
+
+# OPA's Wasm json.is_valid accepts these; strict_json must reject them anyway (mocked lenient builtin)
+test_strict_json_rejects_trailing_comma_that_a_lenient_is_valid_accepts if {
+	not tfplan.strict_json(`{"Action": ["a", "b",]}`) with json.is_valid as true
+	not tfplan.strict_json(`{"Action": "a" , }`) with json.is_valid as true
+}
+
+test_strict_json_rejects_concatenated_values_that_a_lenient_is_valid_accepts if {
+	not tfplan.strict_json(`{"a": 1}{"b": 2}`) with json.is_valid as true
+	not tfplan.strict_json("[1] \n [2]") with json.is_valid as true
+	not tfplan.strict_json(`[1]{"b": 2}`) with json.is_valid as true
+	not tfplan.strict_json(`{"a": 1} trailing`) with json.is_valid as true
+	not tfplan.strict_json(`[1] 2`) with json.is_valid as true
+}
+
+test_strict_json_lenient_is_valid_still_accepts_strict_text if {
+	tfplan.strict_json(_policy) with json.is_valid as true
+	tfplan.strict_json("7") with json.is_valid as true
+}
+
+test_strict_json_reports_strings_that_look_like_trailing_commas if {
+	json.is_valid(`{"Sid": "a, ]"}`)
+	not tfplan.strict_json(`{"Sid": "a, ]"}`)
+	not tfplan.strict_json(`{"Sid": "a}{b"}`)
+}
+
+# ---- parsed, documents, identity_documents, scp_documents
+
+test_parsed_holds_only_strict_json if {
+	good := _managed("aws_iam_policy", "aws_iam_policy.good", {"policy": _policy})
+	comma := _managed("aws_iam_policy", "aws_iam_policy.comma", {"policy": `{"Version": "2012-10-17",}`})
+	broken := _managed("aws_iam_policy", "aws_iam_policy.broken", {"policy": "{"})
+	tfplan.parsed == {{
+		"rc": good, "kind": "managed", "attr": "policy",
+		"text": _policy, "doc": _policy_doc,
+	}} with input as _plan([good, comma, broken])
+}
+
+test_documents_hold_only_json_objects if {
+	obj := _managed("aws_iam_policy", "aws_iam_policy.obj", {"policy": _policy})
+	arr := _managed("aws_iam_policy", "aws_iam_policy.arr", {"policy": "[]"})
+	str := _managed("aws_iam_policy", "aws_iam_policy.str", {"policy": "\"x\""})
+	rcs := [obj, arr, str]
+	count(tfplan.parsed) == 3 with input as _plan(rcs)
+	{d.rc.address | some d in tfplan.documents} == {"aws_iam_policy.obj"} with input as _plan(rcs)
+}
+
+test_identity_and_scp_documents_split_by_kind if {
+	rcs := [
+		_managed("aws_organizations_policy", "aws_organizations_policy.scp", {"content": _policy}),
+		_managed("aws_iam_policy", "aws_iam_policy.managed", {"policy": _policy}),
+		_managed("aws_iam_group_policy", "aws_iam_group_policy.inline", {"policy": _policy}),
+		_data_doc("data.aws_iam_policy_document.doc", {"json": _policy}, {}),
+	]
+	scp := {[d.rc.address, d.kind, d.doc] | some d in tfplan.scp_documents} with input as _plan(rcs)
+	scp == {["aws_organizations_policy.scp", "scp", _policy_doc]}
+	identity := {[d.rc.address, d.kind] | some d in tfplan.identity_documents} with input as _plan(rcs)
+	identity == {
+		["aws_iam_policy.managed", "managed"],
+		["aws_iam_group_policy.inline", "inline"],
+		["data.aws_iam_policy_document.doc", "document"],
+	}
+}
+
+# ---- statement_label
+
+test_statement_label_uses_sid if {
+	tfplan.statement_label({"Sid": "AllowInvoke", "Effect": "Allow"}, 0) == `statement "AllowInvoke"`
+	tfplan.statement_label({"Sid": "", "Effect": "Allow"}, 4) == `statement ""`
+}
+
+test_statement_label_uses_one_based_position_without_string_sid if {
+	tfplan.statement_label({"Effect": "Allow"}, 0) == "statement 1"
+	tfplan.statement_label({"Effect": "Allow"}, 11) == "statement 12"
+	tfplan.statement_label({"Sid": 3, "Effect": "Allow"}, 2) == "statement 3"
+	tfplan.statement_label({"Sid": null}, 1) == "statement 2"
+}
