@@ -18,6 +18,9 @@ Examples:
   $ modelgate check --help        (options, input kinds and exit codes)
 `;
 
+/** Internal errors that are known limits, not bugs: still exit 3 (not judged), but not worth a bug report. */
+const KNOWN_LIMITS = new Set(["GATE_INPUT_TOO_LARGE", "GATE_OUT_OF_MEMORY"]);
+
 /** Exit code for a thrown value: the user's fault → 2, the tool's (or unknown) → 3. */
 export function exitCodeForError(error: unknown): number {
   if (isModelgateError(error)) return error.source === "user" ? ExitCode.UserError : ExitCode.InternalError;
@@ -29,7 +32,8 @@ export function formatError(error: unknown): string {
   if (isModelgateError(error)) {
     const lines = [`modelgate: error ${error.code}: ${error.message}`];
     for (const p of error.problems) if (p !== error.message) lines.push(`  - ${p}`);
-    if (error.source === "internal") lines.push("  (an internal error: the plan was not judged; please report it)");
+    if (KNOWN_LIMITS.has(error.code)) lines.push("  (a known limit of the wasm gate: the plan was not judged)");
+    else if (error.source === "internal") lines.push("  (an internal error: the plan was not judged; please report it)");
     return `${lines.join("\n")}\n`;
   }
   return `modelgate: internal error: ${describeThrown(error)}\n`;

@@ -3,7 +3,15 @@ import { toRegoData } from "../catalog";
 import { GateEvaluationError } from "../core/errors";
 import { assertFindingsArray, describeType, parseRawFinding, sortFindings, type Finding } from "./finding";
 import type { GateInput } from "./input";
-import { DEFAULT_MEMORY, FINDINGS_ENTRYPOINT, loadGatePolicy, type GatePolicy, type MemoryOptions } from "./load-policy";
+import {
+  FINDINGS_ENTRYPOINT,
+  MAX_WASM_INPUT_BYTES,
+  loadGatePolicy,
+  memoryForInput,
+  tooLargeAdvice,
+  type GatePolicy,
+  type MemoryOptions,
+} from "./load-policy";
 
 export interface EvaluateOptions {
   readonly catalog: Catalog;
@@ -11,6 +19,7 @@ export interface EvaluateOptions {
   readonly approved?: ApprovedSet;
   /** Defaults to rego/dist/policy.wasm. */
   readonly wasmPath?: string;
+  /** Wasm memory; defaults to memoryForInput(the input's size). */
   readonly memory?: MemoryOptions;
   /** An already loaded policy (tests, the server); overrides wasmPath. */
   readonly policy?: GatePolicy;
@@ -21,7 +30,10 @@ export interface EvaluateOptions {
  * or holds a malformed finding is a GateEvaluationError, never "no findings".
  */
 export async function evaluatePlan(input: GateInput, options: EvaluateOptions): Promise<Finding[]> {
-  const policy = options.policy ?? (await loadGatePolicy(options.wasmPath, options.memory ?? DEFAULT_MEMORY));
+  const bytes = input.json?.byteLength ?? 0;
+  if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
+  const memory = options.memory ?? memoryForInput(bytes);
+  const policy = options.policy ?? (await loadGatePolicy(options.wasmPath, memory));
   policy.setData(toRegoData(options.catalog, options.approved));
   const resultSet = policy.evaluate(input.json ?? input.document);
   const value = unwrapResultSet(resultSet, input.file);

@@ -12,7 +12,50 @@ export interface MemoryOptions {
   readonly maximum: number;
 }
 export const DEFAULT_MEMORY: MemoryOptions = { initial: 32, maximum: 65536 };
-/** After an evaluation leaves memory larger than this, the instance is dropped (wasm memory never shrinks). */
+
+/**
+ * Memory for evaluating an input of `inputBytes` bytes of JSON. Evaluation needs roughly 110-170 bytes of wasm
+ * memory per input byte (BENCHMARKS.md). Left to grow on demand from a small start, the runtime grows in many
+ * small steps and V8 answers each with a garbage collection, which dominated the check of a 1 MB plan; growing
+ * the memory from outside does not help, since the runtime's allocator does not see the added pages. So the
+ * instance starts large enough: 256 bytes per input byte, rounded up to a power of two (so that inputs of
+ * similar size share one cached instance), at least DEFAULT_MEMORY.initial. Untouched pages cost no RSS.
+ */
+export function memoryForInput(inputBytes: number): MemoryOptions {
+  const pages = Math.ceil((inputBytes * 256) / (64 * 1024)) + 64;
+  let initial = DEFAULT_MEMORY.initial;
+  while (initial < pages && initial < MAX_INITIAL_PAGES) initial *= 2;
+  return { initial: Math.min(initial, MAX_INITIAL_PAGES), maximum: DEFAULT_MEMORY.maximum };
+}
+
+/**
+ * The largest plan the wasm gate attempts. Evaluation needs at least ~110 bytes of wasm memory per byte of plan
+ * JSON and a wasm32 instance addresses 4 GiB, so a larger plan cannot be judged: refusing it at once beats
+ * failing after minutes of garbage collection (a 98 MB plan ran for over 5 minutes at 4 GiB before it was
+ * stopped). Plans between ~25 MB and this limit may still run out of memory; that fails closed too.
+ */
+export const MAX_WASM_INPUT_BYTES = Math.floor((4 * 1024 ** 3) / 110);
+
+/** The advice given whenever a plan is too large for the wasm gate. */
+export function tooLargeAdvice(bytes: number, maximumPages: number = DEFAULT_MEMORY.maximum): string {
+  const limit = maximumPages >= 65536 ? "the 4 GiB a wasm32 policy can address" : `the ${maximumPages / 16} MiB this policy may use`;
+  return (
+    `the plan (${(bytes / 1e6).toFixed(1)} MB of JSON) needs more than ${limit} ` +
+    `(about 110-170 bytes per byte of plan), so it was not judged. Gate it in parts (one stack or module per plan), ` +
+    `or with Go OPA on the exported policy set: opa eval -d policy-set/rego -i input.json data.modelgate.main.deny, ` +
+    `where input.json is {"plan": <the plan>}`
+  );
+}
+
+/**
+ * 2 GiB. A wasm32 instance that starts with the whole 4 GiB cannot even allocate its data (the runtime's
+ * heap arithmetic overflows: "opa_malloc: failed"); from here the runtime may still grow to the maximum.
+ */
+const MAX_INITIAL_PAGES = 32768;
+/**
+ * After an evaluation leaves memory larger than this (and larger than the instance started with), the instance
+ * is dropped: wasm memory never shrinks.
+ */
 const RELOAD_ABOVE_BYTES = 256 * 1024 * 1024;
 
 /** A loaded findings policy. Every method throws only GateEvaluationError. */
@@ -116,9 +159,14 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
         return loaded.evaluate(arg, FINDINGS_ENTRYPOINT);
       } catch (cause) {
         evict();
-        throw new GateEvaluationError("GATE_EVALUATION_FAILED", `the policy failed during evaluation: ${describeThrown(cause)}`, { cause });
+        const text = describeThrown(cause);
+        if (input instanceof Uint8Array && /opa_malloc|out of memory|Out of memory|could not grow|Cannot grow/i.test(text)) {
+          throw new GateEvaluationError("GATE_OUT_OF_MEMORY", `${tooLargeAdvice(input.byteLength, memory.maximum)} (${text})`, { cause });
+        }
+        throw new GateEvaluationError("GATE_EVALUATION_FAILED", `the policy failed during evaluation: ${text}`, { cause });
       } finally {
-        if (loaded.mem.buffer.byteLength > RELOAD_ABOVE_BYTES) evict();
+        const now = loaded.mem.buffer.byteLength;
+        if (now > RELOAD_ABOVE_BYTES && now > memory.initial * 64 * 1024) evict();
       }
     },
   };

@@ -2,7 +2,7 @@ import { loadCatalog } from "../../catalog";
 import { GateEvaluationError, isModelgateError } from "../../core/errors";
 import { evaluateInputs, evaluatePlan } from "../../gate/evaluate";
 import { parseInputBytes, readInput, type GateInput } from "../../gate/input";
-import { clearPolicyCache, FINDINGS_ENTRYPOINT, loadGatePolicy } from "../../gate/load-policy";
+import { clearPolicyCache, FINDINGS_ENTRYPOINT, MAX_WASM_INPUT_BYTES, loadGatePolicy, memoryForInput } from "../../gate/load-policy";
 import * as path from "node:path";
 import { buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "./wasm-helper";
 
@@ -169,9 +169,39 @@ describe("evaluatePlan: fails closed when the policy cannot decide", () => {
     expect(e.message.startsWith(`cannot load the policy ${bogus}: `)).toBe(true);
   });
 
-  it("GIVEN a memory maximum too small for the input THEN GATE_EVALUATION_FAILED rather than a crash or a pass", async () => {
+  it("GIVEN a memory maximum too small for the input THEN GATE_OUT_OF_MEMORY rather than a crash or a pass", async () => {
     const big = plan(Array.from({ length: 200 }, (_, i) => iamPolicyChange(`aws_iam_policy.p${i}`, { Pad: "x".repeat(10_000) })));
     const e = await evaluationError(evaluatePlan(inputOf(big), { catalog, wasmPath: buildTestWasm("standin"), memory: { initial: 32, maximum: 40 } }));
-    expect(e.code).toBe("GATE_EVALUATION_FAILED");
+    expect(e.code).toBe("GATE_OUT_OF_MEMORY");
+    expect(e.message).toMatch(/^the plan \(2\.\d MB of JSON\) needs more than the 2\.5 MiB this policy may use /);
+  });
+});
+
+describe("memoryForInput and the size limit: the wasm instance starts large enough, and plans it cannot hold are refused", () => {
+  it("starts at 32 pages for small inputs and grows in powers of two with the input, capped at 2 GiB", () => {
+    // GIVEN inputs from empty to far beyond what wasm32 can hold  WHEN sized
+    const pages = [0, 4096, 1_000_000, 10_000_000, 30_000_000].map((b) => memoryForInput(b).initial);
+    // THEN ~256 bytes of memory per input byte, rounded up to a power of two, never above 32768 pages
+    expect(pages).toEqual([64, 128, 4096, 32768, 32768]);
+    expect(memoryForInput(1_000_000).maximum).toBe(65536);
+  });
+
+  it("refuses a plan too large for 4 GiB of wasm memory at once, as an evaluation error (exit 3), never a pass", async () => {
+    // GIVEN an input whose JSON is one byte over the limit (its bytes are never read: the size alone decides)
+    const input: GateInput = {
+      file: "huge.json",
+      kind: "plan",
+      constructPaths: new Map(),
+      document: { plan: {} },
+      json: new Uint8Array(MAX_WASM_INPUT_BYTES + 1),
+    };
+    // WHEN evaluated
+    const error = await evaluatePlan(input, { catalog: loadCatalog() }).catch((e: unknown) => e);
+    // THEN a typed internal error says why and what to do instead
+    expect(error).toBeInstanceOf(GateEvaluationError);
+    expect((error as GateEvaluationError).code).toBe("GATE_INPUT_TOO_LARGE");
+    expect((error as GateEvaluationError).message).toMatch(
+      /^huge\.json: the plan \(39\.0 MB of JSON\) needs more than the 4 GiB a wasm32 policy can address .*Gate it in parts .*opa eval -d policy-set\/rego/,
+    );
   });
 });
