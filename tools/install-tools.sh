@@ -22,33 +22,23 @@ want=("$@")
 
 stamp_ok() { [ -x "$bin/$1" ] && [ "$(cat "$bin/$1.version" 2>/dev/null)" = "$2" ]; }
 
+# build_tool NAME VERSION [go build flags...]: build tools/NAME's tool module unless the stamped version is there.
+build_tool() {
+  local name=$1 version=$2 pkg
+  shift 2
+  stamp_ok "$name" "$version" && return 0
+  pkg=$(sed -n 's/^tool //p' "$here/$name/go.mod")
+  echo "installing $name $version (go build in tools/$name; minutes the first time, OpenTofu 8-15)..." >&2
+  (cd "$here/$name" && go build "$@" -o "$bin/$name" "$pkg")
+  echo "$version" > "$bin/$name.version"
+}
+
 for tool in "${want[@]}"; do
   case "$tool" in
-    opa)
-      if ! stamp_ok opa "$OPA_VERSION"; then
-        echo "installing opa $OPA_VERSION (go build in tools/opa, a few minutes the first time)..." >&2
-        (cd "$here/opa" && go build -o "$bin/opa" github.com/open-policy-agent/opa)
-        echo "$OPA_VERSION" > "$bin/opa.version"
-      fi ;;
-    regal)
-      if ! stamp_ok regal "$REGAL_VERSION"; then
-        echo "installing regal $REGAL_VERSION (go build in tools/regal)..." >&2
-        (cd "$here/regal" && go build -o "$bin/regal" github.com/open-policy-agent/regal)
-        echo "$REGAL_VERSION" > "$bin/regal.version"
-      fi ;;
-    tofu)
-      if ! stamp_ok tofu "$TOFU_VERSION"; then
-        echo "installing OpenTofu $TOFU_VERSION (go build in tools/tofu, 8-15 minutes the first time)..." >&2
-        (cd "$here/tofu" && go build -ldflags "-X github.com/opentofu/opentofu/version.dev=no" -o "$bin/tofu" github.com/opentofu/opentofu/cmd/tofu)
-        echo "$TOFU_VERSION" > "$bin/tofu.version"
-      fi ;;
-    conftest)
-      # Benchmarks only (bench/gate compares against it).
-      if ! stamp_ok conftest "$CONFTEST_VERSION"; then
-        echo "installing conftest $CONFTEST_VERSION (go build in tools/conftest)..." >&2
-        (cd "$here/conftest" && go build -o "$bin/conftest" github.com/open-policy-agent/conftest)
-        echo "$CONFTEST_VERSION" > "$bin/conftest.version"
-      fi ;;
+    opa) build_tool opa "$OPA_VERSION" ;;
+    regal) build_tool regal "$REGAL_VERSION" ;;
+    tofu) build_tool tofu "$TOFU_VERSION" -ldflags "-X github.com/opentofu/opentofu/version.dev=no" ;;
+    conftest) build_tool conftest "$CONFTEST_VERSION" ;; # benchmarks only (bench/gate compares against it)
     *) echo "unknown tool: $tool (known: opa regal tofu conftest)" >&2; exit 2 ;;
   esac
 done

@@ -7,9 +7,10 @@
 // Usage: node bench/gate/experiment.js slim-rc
 "use strict";
 const { spawnSync } = require("node:child_process");
-const { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require("node:fs");
-const { join, resolve, dirname } = require("node:path");
+const { readFileSync, rmSync, writeFileSync } = require("node:fs");
+const { join, resolve } = require("node:path");
 const os = require("node:os");
+const { stageRego } = require("./stage-rego");
 
 const ROOT = resolve(__dirname, "../..");
 const OPA = process.env.OPA ?? join(os.homedir(), ".cache/modelgate/bin/opa");
@@ -52,19 +53,7 @@ if (!EXPERIMENTS[name]) {
 const dir = join(ROOT, "bench/out/gate/exp", name);
 const dest = join(dir, "rego");
 rmSync(dir, { recursive: true, force: true });
-const src = join(ROOT, "rego");
-const walk = (rel) => {
-  for (const e of readdirSync(join(src, rel), { withFileTypes: true })) {
-    const child = join(rel, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== ".regal" && e.name !== "dist") walk(child);
-    } else if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) {
-      mkdirSync(dirname(join(dest, child)), { recursive: true });
-      cpSync(join(src, child), join(dest, child));
-    }
-  }
-};
-walk(".");
+stageRego(dest);
 const tfplan = join(dest, "lib/tfplan/tfplan.rego");
 writeFileSync(tfplan, EXPERIMENTS[name](readFileSync(tfplan, "utf8")));
 const r = spawnSync(

@@ -75,23 +75,7 @@ function version(cmd, args, re) {
 }
 
 // ------------------------------------------------------------------------------------------------ staging
-/** The same non-test Rego tools/build-wasm.sh compiles (rego/ minus *_test.rego, .regal, dist). */
-function stageRego(dest) {
-  rmSync(dest, { recursive: true, force: true });
-  const src = join(ROOT, "rego");
-  const walk = (rel) => {
-    for (const e of readdirSync(join(src, rel), { withFileTypes: true })) {
-      const child = join(rel, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== ".regal" && e.name !== "dist") walk(child);
-      } else if (e.name.endsWith(".rego") && !e.name.endsWith("_test.rego")) {
-        mkdirSync(dirname(join(dest, child)), { recursive: true });
-        cpSync(join(src, child), join(dest, child));
-      }
-    }
-  };
-  walk(".");
-}
+const { stageRego } = require("./stage-rego");
 
 /** Write `{"plan": <file bytes>}` without re-serialising (the shape opa eval -i and conftest must see). */
 function writeWrapped(planFile, wrappedFile, planText) {
