@@ -222,9 +222,27 @@ function validatePlan(plan: Record<string, unknown>, file: string, at: string): 
       `${file}: plan format_version "${version}" is not supported; modelgate reads format 1.x (terraform show -json from Terraform 1.1 or later, or OpenTofu)`,
     );
   }
+  // `terraform show -json` without a plan file prints the STATE: same format_version, "values" instead of a plan.
+  // Judging it would judge nothing, so it is refused, as is an object with no plan content at all.
+  const hasPlanContent = ["resource_changes", "planned_values", "configuration", "prior_state"].some((k) => k in plan);
+  if (!hasPlanContent) {
+    const state = "values" in plan;
+    throw new PlanInputError(
+      state ? "PLAN_IS_STATE" : "PLAN_SHAPE_INVALID",
+      state
+        ? `${file}: ${at ? `${at.slice(0, -1)} is` : "this is"} a Terraform state, not a plan (terraform show -json without a plan file); run: terraform plan -out=tfplan && terraform show -json tfplan`
+        : `${file}: ${at ? at.slice(0, -1) : "the JSON"} has format_version but no plan content (no resource_changes, planned_values, configuration or prior_state); expected the output of terraform show -json tfplan`,
+    );
+  }
+  if (plan.errored === true) {
+    throw new PlanInputError(
+      "PLAN_ERRORED",
+      `${file}: ${at}errored is true: Terraform could not finish this plan, so it cannot be judged; fix the plan's errors first`,
+    );
+  }
   const problems: string[] = [];
   const changes = plan.resource_changes;
-  if (changes !== undefined && changes !== null) {
+  if (changes !== undefined) {
     if (!Array.isArray(changes)) {
       problems.push(`${at}resource_changes is ${jsonTypeName(changes)}, expected an array`);
     } else {
@@ -242,6 +260,9 @@ function validatePlan(plan: Record<string, unknown>, file: string, at: string): 
   }
 }
 
+/** Every action `terraform show -json` (format 1.x) and `tofu show -json` emit in change.actions. */
+const PLAN_ACTIONS = new Set(["no-op", "create", "read", "update", "delete", "forget"]);
+
 function resourceChangeProblems(rc: unknown, at: string): string[] {
   if (!isRecord(rc)) return [`${at} is ${jsonTypeName(rc)}, expected an object`];
   const problems: string[] = [];
@@ -253,6 +274,12 @@ function resourceChangeProblems(rc: unknown, at: string): string[] {
   const actions = change.actions;
   if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === "string")) {
     problems.push(`${at}.change.actions is ${jsonTypeName(actions)}, expected a non-empty array of strings`);
+  } else {
+    // An action the rules do not know would be skipped as if nothing happened: refuse it instead.
+    const unknown = actions.filter((a) => !PLAN_ACTIONS.has(a as string));
+    if (unknown.length > 0) {
+      problems.push(`${at}.change.actions has ${unknown.map((a) => JSON.stringify(a)).join(", ")}; expected ${[...PLAN_ACTIONS].join(", ")}`);
+    }
   }
   for (const key of ["after", "after_unknown"] as const) {
     const v = change[key];

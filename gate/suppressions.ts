@@ -7,6 +7,9 @@ import { findingKey, type Finding } from "./finding";
 /**
  * Suppressions silence one finding each (rule ID + Terraform address), with a reason, an owner and an expiry
  * date. Expired entries stop applying and are reported. Suppressed findings are counted and listed, never hidden.
+ * The same address can stand in several inputs (every CDKTF account stack has aws_iam_policy.InvokePolicy), so an
+ * entry may name its `stack` or `file`; an entry that names neither and matches findings in more than one input
+ * is ambiguous and does not apply.
  */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,6 +20,10 @@ const entrySchema = z
     address: z.string().min(1, "must be a Terraform address"),
     reason: z.string().trim().min(10, "must be at least 10 characters"),
     owner: z.string().trim().min(1, "must name an owner"),
+    /** The CDKTF stack the finding is in (cdktf.out inputs). */
+    stack: z.string().min(1, "must name a stack").optional(),
+    /** The input file the finding is in, as given on the command line. */
+    file: z.string().min(1, "must name a file").optional(),
     expires: z
       .string()
       .regex(DATE, "must be a date YYYY-MM-DD")
@@ -36,6 +43,14 @@ export interface SuppressionResult {
   readonly suppressed: SuppressedFinding[];
   /** Entries whose expiry date has passed: they no longer apply. */
   readonly expired: Suppression[];
+  /** Entries without stack or file that match findings in several inputs: they do not apply. */
+  readonly ambiguous: AmbiguousSuppression[];
+}
+
+export interface AmbiguousSuppression {
+  readonly suppression: Suppression;
+  /** The inputs (stack, else file) it matched, sorted. */
+  readonly inputs: readonly string[];
 }
 
 export interface SuppressedFinding {
@@ -80,7 +95,7 @@ export function parseSuppressions(text: string, file: string): Suppression[] {
   const seen = new Set<string>();
   const duplicates: string[] = [];
   for (const e of entries) {
-    const key = findingKey(e);
+    const key = `${findingKey(e)}${e.stack !== undefined ? ` in stack ${e.stack}` : ""}${e.file !== undefined ? ` in file ${e.file}` : ""}`;
     if (seen.has(key)) duplicates.push(`${file}: ${key} is suppressed more than once`);
     seen.add(key);
   }
@@ -120,21 +135,32 @@ function suppressionProblems(value: unknown, file: string): string[] {
  * from the day after, it is expired and listed in `expired`. `today` is YYYY-MM-DD (injectable for tests).
  */
 export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], today: string): SuppressionResult {
-  const active = new Map<string, Suppression>();
+  const active: Suppression[] = [];
   const expired: Suppression[] = [];
   for (const s of suppressions) {
     if (s.expires < today) expired.push(s);
-    else active.set(findingKey(s), s);
+    else active.push(s);
   }
+  const inputOf = (f: Finding) => f.stack ?? f.file;
+  const matches = (s: Suppression, f: Finding) =>
+    findingKey(s) === findingKey(f) && (s.stack === undefined || s.stack === f.stack) && (s.file === undefined || s.file === f.file);
+  const ambiguous: AmbiguousSuppression[] = [];
+  const applicable = active.filter((s) => {
+    if (s.stack !== undefined || s.file !== undefined) return true;
+    const inputs = [...new Set(findings.filter((f) => matches(s, f)).map(inputOf))].sort();
+    if (inputs.length <= 1) return true;
+    ambiguous.push({ suppression: s, inputs });
+    return false;
+  });
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   for (const finding of findings) {
-    const suppression = active.get(findingKey(finding));
+    const suppression = applicable.find((s) => matches(s, finding));
     if (suppression) suppressed.push({ finding, suppression });
     else kept.push(finding);
   }
   expired.sort((a, b) => (findingKey(a) < findingKey(b) ? -1 : findingKey(a) > findingKey(b) ? 1 : 0));
-  return { findings: kept, suppressed, expired };
+  return { findings: kept, suppressed, expired, ambiguous };
 }
 
 /** Today's date in UTC as YYYY-MM-DD. */

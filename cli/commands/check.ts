@@ -45,6 +45,13 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     inputs: inputs.map((i) => ({ file: i.file, kind: i.kind, ...(i.stack !== undefined ? { stack: i.stack } : {}) })),
     catalogSnapshotDate: catalog.snapshotDate,
   };
+  for (const a of applied.ambiguous) {
+    const s = a.suppression;
+    io.stderr(
+      `warning: suppression for ${s.ruleId}[${s.address}] matches findings in ${a.inputs.length} inputs (${a.inputs.join(", ")}); ` +
+        `it was not applied: add stack: or file: to say which one\n`,
+    );
+  }
   const rendered = REPORTERS[options.format](report);
   if (options.output !== undefined) {
     writeFileAtomic(options.output, rendered);

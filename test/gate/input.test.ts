@@ -179,20 +179,20 @@ describe("readInput: the bad-input corpus is refused with exit-2 errors that nam
 describe("readInput: huge and deeply nested inputs end in clean results or clean errors", () => {
   it(`GIVEN JSON nested ${MAX_JSON_DEPTH + 1000} levels deep THEN INPUT_TOO_DEEP, not a stack overflow`, () => {
     const depth = MAX_JSON_DEPTH + 1000;
-    const text = `{"format_version":"1.2","x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const text = `{"format_version":"1.2","resource_changes":[],"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
     const e = inputError(() => parseInputBytes(Buffer.from(text), "deep.json"));
     expect([e.code, e.message]).toEqual(["INPUT_TOO_DEEP", `deep.json: JSON nests deeper than ${MAX_JSON_DEPTH} levels`]);
   });
 
   it("GIVEN a million levels of nesting THEN still INPUT_TOO_DEEP", () => {
     const depth = 1_000_000;
-    const text = `{"format_version":"1.2","x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const text = `{"format_version":"1.2","resource_changes":[],"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
     expect(inputError(() => parseInputBytes(Buffer.from(text), "deep.json")).code).toBe("INPUT_TOO_DEEP");
   });
 
   it("GIVEN nesting just within the limit THEN the plan is accepted", () => {
     const depth = MAX_JSON_DEPTH - 5;
-    const text = `{"format_version":"1.2","x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const text = `{"format_version":"1.2","resource_changes":[],"x":${"[".repeat(depth)}${"]".repeat(depth)}}`;
     expect(parseInputBytes(Buffer.from(text), "ok.json")[0]?.kind).toBe("plan");
   });
 
@@ -337,3 +337,35 @@ describe("containsInterpolation: Terraform template sequences, with $${ and %%{ 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("parseInputBytes: inputs that look like plans but hold nothing to judge are refused, never passed", () => {
+  const refuse = (value: unknown) => inputError(() => parseInputBytes(Buffer.from(JSON.stringify(value)), "in.json"));
+
+  it("GIVEN a state (terraform show -json without a plan file) THEN PLAN_IS_STATE says what to run", () => {
+    const state = { format_version: "1.0", terraform_version: "1.14.0", values: { root_module: { resources: [] } } };
+    const e = refuse(state);
+    expect(e.code).toBe("PLAN_IS_STATE");
+    expect(e.message).toBe(
+      "in.json: this is a Terraform state, not a plan (terraform show -json without a plan file); run: terraform plan -out=tfplan && terraform show -json tfplan",
+    );
+  });
+
+  it("GIVEN format_version alone, at the top or inside a Terraform Cloud input THEN PLAN_SHAPE_INVALID", () => {
+    expect(refuse({ format_version: "1.2" }).message).toBe(
+      "in.json: the JSON has format_version but no plan content (no resource_changes, planned_values, configuration or prior_state); expected the output of terraform show -json tfplan",
+    );
+    expect(refuse({ plan: { format_version: "1.2" }, run: {} }).message).toBe(
+      "in.json: plan has format_version but no plan content (no resource_changes, planned_values, configuration or prior_state); expected the output of terraform show -json tfplan",
+    );
+  });
+
+  it("GIVEN resource_changes null, an unknown action, or an errored plan THEN each is refused", () => {
+    expect(refuse({ format_version: "1.2", resource_changes: null }).problems).toEqual(["resource_changes is null, expected an array"]);
+    const rc = { address: "aws_iam_policy.p", type: "aws_iam_policy", change: { actions: ["creat"], after: {}, after_unknown: {} } };
+    expect(refuse({ format_version: "1.2", resource_changes: [rc] }).problems).toEqual([
+      'resource_changes[0].change.actions has "creat"; expected no-op, create, read, update, delete, forget',
+    ]);
+    const errored = refuse({ format_version: "1.2", resource_changes: [], errored: true });
+    expect(errored.code).toBe("PLAN_ERRORED");
+  });
+});

@@ -102,3 +102,41 @@ describe("applySuppressions: one finding key per entry, until the expiry date in
     expect(todayUtc(new Date("2026-08-21T23:30:00-05:00"))).toBe("2026-08-22");
   });
 });
+
+describe("applySuppressions: an address that stands in several inputs is suppressed only where the entry says", () => {
+  // Every CDKTF account stack has the same address for its invoke policy.
+  const dev = finding({ ruleId: "MG-0009", address: "aws_iam_policy.InvokePolicy", stack: "account-ml-dev", file: "cdktf.out/stacks/account-ml-dev/cdk.tf.json" });
+  const prod = finding({ ruleId: "MG-0009", address: "aws_iam_policy.InvokePolicy", stack: "account-ml-prod", file: "cdktf.out/stacks/account-ml-prod/cdk.tf.json" });
+  const base = { ruleId: "MG-0009", address: "aws_iam_policy.InvokePolicy", reason: "Sandbox account, reviewed in SEC-42", owner: "sec", expires: "2026-12-31" };
+
+  it("GIVEN an entry without stack or file matching findings in two stacks THEN it applies to neither and is reported as ambiguous", () => {
+    const result = applySuppressions([dev, prod], [base], "2026-11-28");
+    expect(result.findings).toEqual([dev, prod]);
+    expect(result.suppressed).toEqual([]);
+    expect(result.ambiguous).toEqual([{ suppression: base, inputs: ["account-ml-dev", "account-ml-prod"] }]);
+  });
+
+  it("GIVEN an entry naming its stack (or file) THEN only that stack's finding is suppressed", () => {
+    const byStack = { ...base, stack: "account-ml-dev" };
+    expect(applySuppressions([dev, prod], [byStack], "2026-11-28")).toEqual({
+      findings: [prod],
+      suppressed: [{ finding: dev, suppression: byStack }],
+      expired: [],
+      ambiguous: [],
+    });
+    const byFile = { ...base, file: "cdktf.out/stacks/account-ml-prod/cdk.tf.json" };
+    expect(applySuppressions([dev, prod], [byFile], "2026-11-28").suppressed).toEqual([{ finding: prod, suppression: byFile }]);
+  });
+
+  it("GIVEN two entries for the same address in different stacks THEN the file is valid and both apply", () => {
+    const text = JSON.stringify([
+      { ...base, stack: "account-ml-dev" },
+      { ...base, stack: "account-ml-prod" },
+    ]);
+    const entries = parseSuppressions(text, "s.json");
+    expect(applySuppressions([dev, prod], entries, "2026-11-28").suppressed).toHaveLength(2);
+    expect(suppressionError(() => parseSuppressions(JSON.stringify([base, base]), "s.json")).message).toBe(
+      "s.json: MG-0009[aws_iam_policy.InvokePolicy] is suppressed more than once",
+    );
+  });
+});
