@@ -78,10 +78,29 @@ test_covers_resource_reads_resource_and_notresource if {
 	not iam.covers_resource({"NotResource": "arn:aws:bedrock:*::foundation-model/*"}, iam.any_model_arn)
 }
 
-test_unlisted_model_arns_are_not_catalog_foundation_models if {
-	count(iam.unlisted_model_arns) == 4
-	some arn in iam.unlisted_model_arns
-	contains(arn, ":imported-model/")
+test_model_probes_without_arn_patterns_use_the_made_up_region_and_account if {
+	iam.model_probes({"*", "arn:aws:s3:::bucket/*"}) == {
+		"arn:aws:bedrock:zz-probe-9::foundation-model/zz.unlisted-model-v9:0",
+		"arn:aws:bedrock:zz-probe-9:000000000000:imported-model/modelgate-probe",
+		"arn:aws:bedrock:zz-probe-9:000000000000:custom-model-deployment/modelgate-probe",
+		"arn:aws:bedrock:zz-probe-9:000000000000:provisioned-model/modelgate-probe",
+	}
+}
+
+test_model_probes_follow_the_regions_and_accounts_of_the_patterns if {
+	probes := iam.model_probes({
+		"arn:aws:bedrock:us-west-2::foundation-model/*",
+		"arn:aws:bedrock:eu-*:444455556666:imported-model/*",
+		"arn:aws:bedrock:*:*:inference-profile/*",
+	})
+	count(probes) == 3 * (1 + (3 * 2))
+	"arn:aws:bedrock:us-west-2::foundation-model/zz.unlisted-model-v9:0" in probes
+	"arn:aws:bedrock:eu-probe::foundation-model/zz.unlisted-model-v9:0" in probes
+	"arn:aws:bedrock:zz-probe-9:444455556666:imported-model/modelgate-probe" in probes
+	"arn:aws:bedrock:us-west-2:000000000000:provisioned-model/modelgate-probe" in probes
+	every arn in probes {
+		not contains(arn, ":*")
+	}
 }
 
 _answer(p, v) if iam.wildcard_match(p, v)

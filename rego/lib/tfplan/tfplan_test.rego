@@ -44,13 +44,26 @@ test_is_aws_for_terraform_and_opentofu_registries if {
 	tfplan.is_aws({"provider_name": "terraform.example.com/hashicorp/aws"})
 }
 
+test_is_aws_for_mirrors_and_forks_of_the_aws_provider if {
+	tfplan.is_aws({"provider_name": "terraform.example.com/acme/aws"})
+	tfplan.is_aws({"provider_name": "registry.terraform.io/nothashicorp/aws"})
+	tfplan.is_aws({"provider_name": "aws"})
+}
+
+test_is_aws_when_provider_name_is_empty_null_or_not_a_string if {
+	tfplan.is_aws({"provider_name": ""})
+	tfplan.is_aws({"provider_name": null})
+	tfplan.is_aws({"provider_name": 7})
+}
+
 test_is_aws_when_provider_name_is_absent if {
 	tfplan.is_aws({"address": "aws_iam_policy.a"})
 }
 
 test_is_aws_rejects_other_providers if {
 	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/awscc"})
-	not tfplan.is_aws({"provider_name": "registry.terraform.io/nothashicorp/aws"})
+	not tfplan.is_aws({"provider_name": "registry.terraform.io/acme/awscc"})
+	not tfplan.is_aws({"provider_name": "awscc"})
 	not tfplan.is_aws({"provider_name": "registry.opentofu.org/hashicorp/aws-extra"})
 	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/google"})
 }
@@ -58,9 +71,20 @@ test_is_aws_rejects_other_providers if {
 test_policies_skip_resources_of_other_providers if {
 	rc := object.union(
 		_managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy}),
-		{"provider_name": "registry.terraform.io/acme/aws"},
+		{"provider_name": "registry.terraform.io/acme/awscc"},
 	)
 	tfplan.policies == set() with input as _plan([rc])
+	tfplan.unknown == set() with input as _plan([rc])
+}
+
+test_policies_accept_forked_and_empty_provider_names if {
+	base := _managed("aws_iam_policy", "aws_iam_policy.a", {"policy": _policy})
+	fork := object.union(base, {"provider_name": "terraform.example.com/acme/aws"})
+	empty := object.union(base, {"address": "aws_iam_policy.b", "provider_name": ""})
+	tfplan.policies == {
+		{"rc": fork, "kind": "managed", "attr": "policy", "text": _policy},
+		{"rc": empty, "kind": "managed", "attr": "policy", "text": _policy},
+	} with input as _plan([fork, empty])
 }
 
 test_policies_accept_opentofu_provider if {
@@ -219,6 +243,12 @@ test_policies_skip_non_string_policy_attributes if {
 		_managed("aws_iam_policy", "aws_iam_policy.none", {"name": "x"}),
 	]
 	tfplan.policies == set() with input as _plan(rcs)
+	found := {[u.rc.address, u.attr, u.found] | some u in tfplan.unknown} with input as _plan(rcs)
+	found == {
+		["aws_iam_policy.null", "policy", "null"],
+		["aws_iam_policy.obj", "policy", "object"],
+		["aws_iam_policy.none", "policy", "missing"],
+	}
 }
 
 test_policies_keep_module_count_and_for_each_addresses_verbatim if {
@@ -234,23 +264,23 @@ test_policies_keep_module_count_and_for_each_addresses_verbatim if {
 test_unknown_reports_computed_managed_policy if {
 	rc := _managed("aws_iam_policy", "aws_iam_policy.a", {"name": "a"})
 	unknown_rc := object.union(rc, {"change": object.union(rc.change, {"after_unknown": {"policy": true, "arn": true}})})
-	tfplan.unknown == {{"rc": unknown_rc, "attr": "policy"}} with input as _plan([unknown_rc])
+	tfplan.unknown == {{"rc": unknown_rc, "attr": "policy", "found": "unknown"}} with input as _plan([unknown_rc])
 	tfplan.policies == set() with input as _plan([unknown_rc])
 }
 
 test_unknown_reports_computed_scp_content if {
 	rc := _rc("managed", "aws_organizations_policy", "aws_organizations_policy.a", ["update"], {"type": "SERVICE_CONTROL_POLICY"}, {"content": true})
-	tfplan.unknown == {{"rc": rc, "attr": "content"}} with input as _plan([rc])
+	tfplan.unknown == {{"rc": rc, "attr": "content", "found": "unknown"}} with input as _plan([rc])
 }
 
 test_unknown_reports_only_the_first_document_attribute if {
 	rc := _data_doc("data.aws_iam_policy_document.a", {}, {"json": true, "minified_json": true})
-	tfplan.unknown == {{"rc": rc, "attr": "json"}} with input as _plan([rc])
+	tfplan.unknown == {{"rc": rc, "attr": "json", "found": "unknown"}} with input as _plan([rc])
 }
 
 test_unknown_reports_minified_json_when_only_it_is_unknown if {
 	rc := _data_doc("data.aws_iam_policy_document.a", {}, {"minified_json": true})
-	tfplan.unknown == {{"rc": rc, "attr": "minified_json"}} with input as _plan([rc])
+	tfplan.unknown == {{"rc": rc, "attr": "minified_json", "found": "unknown"}} with input as _plan([rc])
 }
 
 test_unknown_ignores_known_text_and_unrelated_unknowns if {
@@ -260,9 +290,9 @@ test_unknown_ignores_known_text_and_unrelated_unknowns if {
 	tfplan.unknown == set() with input as _plan([known, other, doc])
 }
 
-test_unknown_requires_after_unknown_true if {
+test_unknown_false_marker_is_not_unknown if {
 	rc := _rc("managed", "aws_iam_policy", "aws_iam_policy.a", ["create"], {"name": "a"}, {"policy": false})
-	tfplan.unknown == set() with input as _plan([rc])
+	tfplan.unknown == {{"rc": rc, "attr": "policy", "found": "missing"}} with input as _plan([rc])
 }
 
 test_unknown_ignores_deletes_and_other_scp_types if {

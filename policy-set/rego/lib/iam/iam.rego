@@ -22,12 +22,50 @@ any_model_arn := concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", any
 # from the facts doc's resource table, so rules use them to widen an Allow's reach, never to excuse one. System
 # inference profiles are left out (a profile call also checks the foundation model), and so are application
 # profiles (which ARNs they evaluate is unverified [U]).
-unlisted_model_arns := [
-	any_model_arn,
-	"arn:aws:bedrock:us-east-1:111122223333:imported-model/modelgate-probe",
-	"arn:aws:bedrock:us-east-1:111122223333:custom-model-deployment/modelgate-probe",
-	"arn:aws:bedrock:us-east-1:111122223333:provisioned-model/modelgate-probe",
-]
+_probe_kinds := ["imported-model", "custom-model-deployment", "provisioned-model"]
+
+# a made-up Region and account that no wildcard-free pattern names
+probe_region := "zz-probe-9"
+
+probe_account := "000000000000"
+
+# model_probes(patterns): ARNs of unlisted models (see above) to test a policy's statements against, in every
+# Region and account the patterns set apart. Probes must depend on the policy: fixed ones miss an Allow scoped to
+# another Region or account, and count a Deny that covers only their Region as bounding an Allow on "*".
+# Regions: every non-empty Region segment of a bedrock pattern (a wildcard segment such as "eu-*" yields a Region
+# it matches, "eu-probe"), plus probe_region for any Region no pattern names; accounts likewise, plus
+# probe_account. Foundation-model ARNs keep their empty account. Region-less ARNs are not probed (the Regional
+# check also applies to those calls).
+model_probes(patterns) := fm | owned if {
+	regions := {probe_region} | {r |
+		some p in patterns
+		r := _probe_segment(_bedrock_segments(p)[3], "probe")
+	}
+	accounts := {probe_account} | {a |
+		some p in patterns
+		a := _probe_segment(_bedrock_segments(p)[4], "0")
+	}
+	fm := {concat("", ["arn:aws:bedrock:", r, "::foundation-model/", any_model]) | some r in regions}
+	owned := {concat("", ["arn:aws:bedrock:", r, ":", a, ":", k, "/modelgate-probe"]) |
+		some r in regions
+		some a in accounts
+		some k in _probe_kinds
+	}
+}
+
+# the ":"-separated segments of a pattern that names the bedrock service
+_bedrock_segments(p) := segs if {
+	startswith(p, "arn:")
+	segs := split(p, ":")
+	count(segs) > 3
+	wildcard_match(segs[2], "bedrock")
+}
+
+# a value the segment pattern matches: wildcards filled in; nothing for "" and "*" (the made-up probe covers "*")
+_probe_segment(seg, fill) := replace(replace(seg, "*", fill), "?", "0") if {
+	seg != ""
+	seg != "*"
+}
 
 as_array(x) := x if is_array(x)
 

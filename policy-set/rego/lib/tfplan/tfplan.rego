@@ -26,10 +26,14 @@ resource_changes contains rc if {
 	is_object(rc)
 }
 
-# is_aws holds for the hashicorp/aws provider under any registry host (terraform, tofu)
-is_aws(rc) if endswith(rc.provider_name, "/hashicorp/aws")
+# is_aws holds for any provider whose type is aws (hashicorp/aws under any registry host, a mirror or a
+# fork such as terraform.example.com/acme/aws), and for a missing, null, empty or non-string provider_name
+# (fail closed: a resource that may belong to the aws provider is judged)
+is_aws(rc) if endswith(rc.provider_name, "/aws")
 
-is_aws(rc) if not rc.provider_name
+is_aws(rc) if rc.provider_name in {"", "aws"}
+
+is_aws(rc) if not is_string(object.get(rc, "provider_name", null))
 
 # writes holds for changes that leave the resource in place after apply
 writes(rc) if {
@@ -52,13 +56,19 @@ attrs(rc) := _data_attrs[rc.type] if rc.mode == "data"
 
 attrs(rc) := _managed_attrs[rc.type] if not rc.mode == "data"
 
-_scp_type(after) if object.get(after, "type", null) in {null, "SERVICE_CONTROL_POLICY"}
+# an organizations policy is an SCP unless its type is known to be another policy type; a null or
+# absent after, or a type unknown until apply, leaves it a candidate (fail closed)
+_other_org_policy_type(rc) if {
+	t := rc.change.after.type
+	is_string(t)
+	t != "SERVICE_CONTROL_POLICY"
+}
 
 # kind: scp, managed (aws_iam_policy), inline (role/user/group policy) or document (data source)
 kind(rc) := "scp" if {
 	rc.type == "aws_organizations_policy"
 	not rc.mode == "data"
-	_scp_type(rc.change.after)
+	not _other_org_policy_type(rc)
 }
 
 kind(rc) := "managed" if {
@@ -84,10 +94,40 @@ _candidates contains rc if {
 	kind(rc)
 }
 
+# the planned values of a change as an object ({} when after is null or absent)
+_after(rc) := a if {
+	a := rc.change.after
+	is_object(a)
+} else := {}
+
+# the whole object is unknown: after_unknown is neither an object nor absent/false/null
+_all_unknown(rc) if {
+	u := rc.change.after_unknown
+	not is_object(u)
+	not u in {false, null}
+}
+
+# an attribute is unknown when its after_unknown value is present and not false (true, or nested
+# true as in [true] or {"x": true}), or when the whole object is unknown
+_unknown_attr(rc, _) if _all_unknown(rc)
+
+_unknown_attr(rc, attr) if rc.change.after_unknown[attr] != false
+
+# what the gate found instead of known, not unknown policy text: missing, or the JSON type of the value
+_found(rc, attr) := "missing" if {
+	not attr in object.keys(_after(rc))
+} else := type_name(_after(rc)[attr])
+
 # the first policy attribute that holds known text
 _text_attr(rc) := [attr |
 	some attr in attrs(rc)
 	is_string(rc.change.after[attr])
+][0]
+
+# the first policy attribute that is unknown (json and minified_json are the same text)
+_unknown_first(rc) := [attr |
+	some attr in attrs(rc)
+	_unknown_attr(rc, attr)
 ][0]
 
 # policies: {rc, kind, attr, text} for every known policy text
@@ -97,20 +137,126 @@ policies contains {"rc": rc, "kind": kind(rc), "attr": attr, "text": text} if {
 	text := rc.change.after[attr]
 }
 
-# unknown: {rc, attr} for every policy whose text is computed during apply
-unknown contains {"rc": rc, "attr": attr} if {
-	some rc in _candidates
-	not _text_attr(rc)
-	some attr in attrs(rc)
-	rc.change.after_unknown[attr] == true
-	not _any_unknown_before(rc, attr)
+policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(i), "text": text} if {
+	some rc in _roles
+	some i, block in _blocks(rc)
+	text := block.policy
+	_block_text(text)
 }
 
-# report the first unknown attribute only (json and minified_json are the same text)
-_any_unknown_before(rc, attr) if {
-	some other in attrs(rc)
-	other < attr
-	rc.change.after_unknown[other] == true
+# unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"
+# (computed during apply), "missing" (absent from after and not unknown), or the JSON type of a value
+# that is not a string ("null", "object", "array", "number", "boolean"). One entry per resource:
+# the first unknown attribute, else the first attribute.
+unknown contains {"rc": rc, "attr": attr, "found": "unknown"} if {
+	some rc in _candidates
+	not _text_attr(rc)
+	attr := _unknown_first(rc)
+}
+
+unknown contains {"rc": rc, "attr": attr, "found": _found(rc, attr)} if {
+	some rc in _candidates
+	not _text_attr(rc)
+	not _unknown_first(rc)
+	attr := attrs(rc)[0]
+}
+
+# an inline_policy block whose policy is unknown (the element, or its policy, marked in after_unknown)
+unknown contains {"rc": rc, "attr": _block_attr(i), "found": "unknown"} if {
+	some rc in _roles
+	some i in _block_indices(rc)
+	not _block_text(object.get(_block(rc, i), "policy", null))
+	_block_unknown(rc, i)
+}
+
+# an inline_policy block whose policy is known but not a string
+unknown contains {"rc": rc, "attr": _block_attr(i), "found": type_name(p)} if {
+	some rc in _roles
+	some i, block in _blocks(rc)
+	not _block_unknown(rc, i)
+	p := block.policy
+	not is_string(p)
+	p != null
+}
+
+# the whole inline_policy set unknown, unless the configuration shows the role has no inline_policy
+# block (the attribute is optional and computed, so every new role without one plans it as unknown)
+unknown contains {"rc": rc, "attr": "inline_policy", "found": "unknown"} if {
+	some rc in _roles
+	_inline_set_unknown(rc)
+	not _inline_unconfigured(rc)
+}
+
+# ---- aws_iam_role inline_policy blocks (identity policy text, kind inline)
+
+_roles contains rc if {
+	some rc in resource_changes
+	rc.type == "aws_iam_role"
+	not rc.mode == "data"
+	writes(rc)
+	is_aws(rc)
+}
+
+_blocks(rc) := b if {
+	b := rc.change.after.inline_policy
+	is_array(b)
+} else := []
+
+_block_marks(rc) := m if {
+	m := rc.change.after_unknown.inline_policy
+	is_array(m)
+} else := []
+
+_block(rc, i) := b if {
+	b := _blocks(rc)[i]
+	is_object(b)
+} else := {}
+
+_block_indices(rc) := {i | some i, _ in _blocks(rc)} | {i | some i, _ in _block_marks(rc)}
+
+_block_attr(i) := concat("", ["inline_policy[", format_int(i, 10), "].policy"])
+
+# known block text; an empty policy is the documented empty block (inline_policy {}) that removes
+# out-of-band inline policies, and carries no policy text
+_block_text(text) if {
+	is_string(text)
+	text != ""
+}
+
+_block_unknown(rc, i) if {
+	m := _block_marks(rc)[i]
+	not is_object(m)
+	not m in {false, null}
+}
+
+_block_unknown(rc, i) if _block_marks(rc)[i].policy != false
+
+_inline_set_unknown(rc) if _all_unknown(rc)
+
+_inline_set_unknown(rc) if {
+	m := rc.change.after_unknown.inline_policy
+	not is_array(m)
+	m != false
+}
+
+# every aws_iam_role in the configuration (any module): [name, has an inline_policy block]
+_role_configs contains [r.name, _has_inline_config(r)] if {
+	walk(input.plan.configuration, [path, r])
+	count(path) >= 2
+	path[count(path) - 2] == "resources"
+	r.type == "aws_iam_role"
+	object.get(r, "mode", "managed") == "managed"
+}
+
+_has_inline_config(r) if {
+	r.expressions.inline_policy
+} else := false
+
+# the configuration has roles of this name, and none has an inline_policy block (a dynamic block is
+# omitted from the configuration, so one over an unknown for_each is not reported)
+_inline_unconfigured(rc) if {
+	[rc.name, false] in _role_configs
+	not [rc.name, true] in _role_configs
 }
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an

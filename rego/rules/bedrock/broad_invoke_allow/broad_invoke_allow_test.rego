@@ -62,3 +62,49 @@ test_fails_when_notresource_excludes_only_foundation_models if {
 	}]))
 	{f.message | some f in findings} == {"statement 1 allows bedrock:invokemodel on every model (NotResource), including models outside the catalog (custom-model-deployment, imported-model, provisioned-model)"}
 }
+
+test_fails_when_every_model_arn_in_another_region if {
+	# fixed us-east-1 probes missed these
+	findings := rule.deny with input as _allow("bedrock:InvokeModel", "arn:aws:bedrock:us-west-2::foundation-model/*")
+	{f.message | some f in findings} == {"statement \"Broad\" allows bedrock:invokemodel on every model (Action \"bedrock:InvokeModel\" on Resource \"arn:aws:bedrock:us-west-2::foundation-model/*\"), including models outside the catalog (foundation-model)"}
+	count(rule.deny) == 1 with input as _allow("bedrock:InvokeModel", "arn:aws:bedrock:eu-*::foundation-model/*")
+	count(rule.deny) == 1 with input as _allow("bedrock:InvokeModel", ["arn:aws:bedrock:ap-south-?::foundation-model/*"])
+}
+
+test_fails_when_deny_covers_only_one_region if {
+	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:us-east-1:*"},
+	]))
+	{f.message | some f in findings} == {"statement 1 allows bedrock:invokemodel on every model (Action \"bedrock:InvokeModel\" on Resource \"*\"), including models outside the catalog (custom-model-deployment, foundation-model, imported-model, provisioned-model)"}
+}
+
+test_fails_when_allowlist_deny_exempts_a_whole_region if {
+	# every model in us-west-2 stays invocable
+	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": [
+			"arn:aws:bedrock:*::foundation-model/amazon.nova-*",
+			"arn:aws:bedrock:us-west-2::foundation-model/*",
+		]},
+	]))
+	{f.message | some f in findings} == {"statement 1 allows bedrock:invokemodel on every model (Action \"bedrock:InvokeModel\" on Resource \"*\"), including models outside the catalog (foundation-model)"}
+}
+
+test_fails_when_imported_models_of_a_real_account if {
+	findings := rule.deny with input as _allow("bedrock:InvokeModel", "arn:aws:bedrock:*:444455556666:imported-model/*")
+	{f.message | some f in findings} == {"statement \"Broad\" allows bedrock:invokemodel on every model (Action \"bedrock:InvokeModel\" on Resource \"arn:aws:bedrock:*:444455556666:imported-model/*\"), including models outside the catalog (imported-model)"}
+}
+
+test_passes_when_region_scoped_allow_bounded_by_allowlist_deny if {
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], "Resource": [
+			"arn:aws:bedrock:us-west-2::foundation-model/*",
+			"arn:aws:bedrock:eu-*:444455556666:imported-model/*",
+		]},
+		{"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], "NotResource": [
+			"arn:aws:bedrock:*::foundation-model/amazon.nova-*",
+			"arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-*",
+		]},
+	]))
+}

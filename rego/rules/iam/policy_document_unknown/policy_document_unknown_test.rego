@@ -36,3 +36,103 @@ test_passes_when_org_policy_is_not_an_scp if {
 	tag := object.union(rc, {"change": {"after": {"type": "TAG_POLICY"}}})
 	count(rule.deny) == 0 with input as testing.plan([tag])
 }
+
+_rc(type, address, actions, after, after_unknown) := {
+	"address": address,
+	"mode": "managed",
+	"type": type,
+	"name": "x",
+	"provider_name": testing.provider,
+	"change": {"actions": actions, "before": null, "after": after, "after_unknown": after_unknown},
+}
+
+_messages(rcs) := msgs if {
+	msgs := {[f.ruleId, f.address, f.message] | some f in rule.deny} with input as testing.plan(rcs)
+}
+
+test_fails_when_policy_or_content_is_null if {
+	_messages([
+		_rc("aws_iam_policy", "aws_iam_policy.a", ["create"], {"policy": null}, {}),
+		_rc("aws_organizations_policy", "aws_organizations_policy.a", ["update"], {"content": null}, {}),
+	]) == {
+		["MG-0004", "aws_iam_policy.a", "policy text (policy) is null in the planned values, so it cannot be checked; the gate fails closed"],
+		["MG-0004", "aws_organizations_policy.a", "policy text (content) is null in the planned values, so it cannot be checked; the gate fails closed"],
+	}
+}
+
+test_fails_when_policy_is_not_a_string if {
+	_messages([
+		_rc("aws_iam_policy", "aws_iam_policy.obj", ["create"], {"policy": testing.doc([])}, {}),
+		_rc("aws_iam_role_policy", "aws_iam_role_policy.num", ["create"], {"policy": 42}, {}),
+	]) == {
+		["MG-0004", "aws_iam_policy.obj", "policy text (policy) is a JSON object, not a string, so it cannot be checked; the gate fails closed"],
+		["MG-0004", "aws_iam_role_policy.num", "policy text (policy) is a JSON number, not a string, so it cannot be checked; the gate fails closed"],
+	}
+}
+
+test_fails_when_policy_is_missing if {
+	_messages([_rc("aws_iam_policy", "aws_iam_policy.a", ["create"], {}, {})]) == {[
+		"MG-0004", "aws_iam_policy.a",
+		"policy text (policy) is missing from the planned values, so it cannot be checked; the gate fails closed",
+	]}
+}
+
+test_fails_when_whole_object_is_unknown if {
+	_messages([_rc("aws_iam_policy", "aws_iam_policy.a", ["create"], null, true)]) == {[
+		"MG-0004", "aws_iam_policy.a",
+		"policy text (policy) is unknown until apply, so it cannot be checked; the gate fails closed",
+	]}
+}
+
+test_fails_when_unknown_marker_is_nested if {
+	_messages([_rc("aws_iam_policy", "aws_iam_policy.a", ["create"], {}, {"policy": [true]})]) == {[
+		"MG-0004", "aws_iam_policy.a",
+		"policy text (policy) is unknown until apply, so it cannot be checked; the gate fails closed",
+	]}
+}
+
+test_fails_when_scp_after_is_null if {
+	_messages([_rc("aws_organizations_policy", "aws_organizations_policy.a", ["create"], null, {"content": true})]) == {[
+		"MG-0004", "aws_organizations_policy.a",
+		"policy text (content) is unknown until apply, so it cannot be checked; the gate fails closed",
+	]}
+}
+
+test_fails_for_forked_and_empty_provider_names if {
+	fork := object.union(testing.rc_unknown("aws_iam_policy", "aws_iam_policy.fork"), {"provider_name": "terraform.example.com/acme/aws"})
+	empty := object.union(testing.rc_unknown("aws_iam_policy", "aws_iam_policy.empty"), {"provider_name": ""})
+	{f.address | some f in rule.deny} == {"aws_iam_policy.fork", "aws_iam_policy.empty"} with input as testing.plan([fork, empty])
+}
+
+test_fails_when_role_inline_policy_unknown if {
+	_messages([
+		_rc("aws_iam_role", "aws_iam_role.a", ["create"], {"inline_policy": [{"name": "p"}]}, {"inline_policy": [{"policy": true}]}),
+		_rc("aws_iam_role", "aws_iam_role.b", ["create"], {"name": "b"}, {"inline_policy": true}),
+		_rc("aws_iam_role", "aws_iam_role.c", ["create"], {"inline_policy": [{"name": "p", "policy": null}, {"name": "q", "policy": {}}]}, {}),
+	]) == {
+		["MG-0004", "aws_iam_role.a", "policy text (inline_policy[0].policy) is unknown until apply, so it cannot be checked; the gate fails closed"],
+		["MG-0004", "aws_iam_role.b", "policy text (inline_policy) is unknown until apply, so it cannot be checked; the gate fails closed"],
+		["MG-0004", "aws_iam_role.c", "policy text (inline_policy[1].policy) is a JSON object, not a string, so it cannot be checked; the gate fails closed"],
+	}
+}
+
+test_passes_when_role_has_known_inline_policy_or_none if {
+	known := _rc("aws_iam_role", "aws_iam_role.a", ["create"], {"inline_policy": [{"name": "p", "policy": "{}"}]}, {"inline_policy": [{}]})
+	none := _rc("aws_iam_role", "aws_iam_role.b", ["create"], {"name": "b"}, {"arn": true})
+	count(rule.deny) == 0 with input as testing.plan([known, none])
+}
+
+test_passes_for_data_source_text_and_deletes if {
+	doc := testing.rc_text("aws_iam_policy_document", "data.aws_iam_policy_document.d", "{}")
+	gone := _rc("aws_iam_policy", "aws_iam_policy.gone", ["delete"], null, {})
+	count(rule.deny) == 0 with input as testing.plan([doc, gone])
+}
+
+test_fails_when_data_source_read_has_no_text if {
+	read := testing.rc_text("aws_iam_policy_document", "data.aws_iam_policy_document.d", "{}")
+	rc := object.union(object.remove(read, ["change"]), {"change": object.union(object.remove(read.change, ["after"]), {"after": {}})})
+	_messages([rc]) == {[
+		"MG-0004", "data.aws_iam_policy_document.d",
+		"policy text (json) is missing from the planned values, so it cannot be checked; the gate fails closed",
+	]}
+}

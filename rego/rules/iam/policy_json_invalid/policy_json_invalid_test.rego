@@ -38,7 +38,7 @@ test_passes_when_policy_is_json if {
 test_passes_when_change_is_delete_or_other_provider if {
 	base := testing.rc_text("aws_iam_policy", "aws_iam_policy.x", "{,}")
 	deleted := object.union(base, {"change": {"actions": ["delete"], "before": {"policy": "{,}"}, "after": null}})
-	other := object.union(base, {"provider_name": "registry.terraform.io/example/aws"})
+	other := object.union(base, {"provider_name": "registry.terraform.io/example/awscc"})
 	count(rule.deny) == 0 with input as testing.plan([deleted, other])
 }
 

@@ -2,9 +2,11 @@
 # title: Model allow-list SCP deleted, detached or weakened
 # description: |
 #   The plan deletes the SCP that allow-lists models (a Deny on the invoke actions with NotResource),
-#   detaches it from a target, or changes it so that it no longer allow-lists: every model becomes
-#   invocable in the affected accounts. Attachments are matched to policies by ID through the plan's
-#   resource changes and prior state; detaching a policy the plan does not describe is not reported.
+#   detaches it from a target (deleting its attachment, or replacing the attachment with one to another
+#   policy or target, or to one unknown until apply), or changes it so that it no longer allow-lists:
+#   every model becomes invocable in the affected accounts. Attachments are matched to policies by ID
+#   through the plan's resource changes and prior state; detaching a policy the plan does not describe is
+#   not reported.
 # scope: package
 # custom:
 #   id: MG-0018
@@ -80,6 +82,60 @@ deny contains finding if {
 	before := rc.change.before
 	before.policy_id in _allowlist_ids
 	not before.skip_destroy == true
-	msg := concat("", ["detaches the model allow-list SCP ", before.policy_id, " from ", object.get(before, "target_id", "its target")])
+	msg := concat("", ["detaches the model allow-list SCP ", before.policy_id, " from ", _target(before)])
 	finding := result.new(rego.metadata.chain(), rc, msg)
 }
+
+# a replace (policy_id and target_id are ForceNew) or update of an attachment of an allow-list SCP that moves it
+# to another policy or target detaches the allow-list from the old target
+deny contains finding if {
+	some rc in tfplan.resource_changes
+	before := _rewritten_allowlist_attachment(rc)
+	some key in ["policy_id", "target_id"]
+	_known_after(rc, key) != object.get(before, key, null)
+	msg := concat("", [
+		_verb(rc), " ", rc.address, ", which detaches the model allow-list SCP ", before.policy_id, " from ",
+		_target(before), " (the new attachment is ", _shown_after(rc, "policy_id"), " on ",
+		_shown_after(rc, "target_id"), ")",
+	])
+	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+# fail closed: the new policy or target is computed during apply
+deny contains finding if {
+	some rc in tfplan.resource_changes
+	before := _rewritten_allowlist_attachment(rc)
+	unknown := [key | some key in ["policy_id", "target_id"]; not _known_after(rc, key)]
+	count(unknown) > 0
+	msg := concat("", [
+		_verb(rc), " ", rc.address, ", which attaches the model allow-list SCP ", before.policy_id, " to ",
+		_target(before), "; the new ", concat(" and ", unknown),
+		" cannot be known before apply, so the gate cannot tell whether the allow-list stays attached",
+	])
+	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+# before of an attachment of an allow-list SCP that the plan replaces or updates
+_rewritten_allowlist_attachment(rc) := before if {
+	rc.type == "aws_organizations_policy_attachment"
+	tfplan.writes(rc)
+	before := rc.change.before
+	is_object(before)
+	before.policy_id in _allowlist_ids
+	not before.skip_destroy == true
+}
+
+_known_after(rc, key) := v if {
+	v := rc.change.after[key]
+	is_string(v)
+}
+
+_shown_after(rc, key) := _known_after(rc, key)
+
+_shown_after(rc, key) := "(known after apply)" if not _known_after(rc, key)
+
+_target(before) := object.get(before, "target_id", "its target")
+
+_verb(rc) := "replaces" if "delete" in rc.change.actions
+
+_verb(rc) := "updates" if not "delete" in rc.change.actions

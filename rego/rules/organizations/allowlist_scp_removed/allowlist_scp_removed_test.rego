@@ -95,3 +95,55 @@ test_passes_when_allowlist_replaced_by_allowlist if {
 		{"content": _allowlist},
 	)])
 }
+
+_planned_allowlist := _policy("aws_organizations_policy.models", ["no-op"], {"id": "p-1", "content": _allowlist}, {"id": "p-1", "content": _allowlist})
+
+# a replaced attachment of p-1 to ou-ab12-cdef3456; after and after_unknown describe the new one
+_replaced_attachment(after, after_unknown) := {
+	"address": "aws_organizations_policy_attachment.models",
+	"mode": "managed",
+	"type": "aws_organizations_policy_attachment",
+	"provider_name": testing.provider,
+	"change": {
+		"actions": ["delete", "create"],
+		"before": {"id": "ou-ab12-cdef3456:p-1", "policy_id": "p-1", "target_id": "ou-ab12-cdef3456", "skip_destroy": false, "tags": {}},
+		"after": after,
+		"after_unknown": after_unknown,
+	},
+}
+
+test_fails_when_attachment_replaced_with_another_policy if {
+	findings := rule.deny with input as testing.plan([
+		_planned_allowlist,
+		_replaced_attachment({"policy_id": "p-2", "target_id": "ou-ab12-cdef3456", "skip_destroy": false}, {"id": true}),
+	])
+	{[f.address, f.message] | some f in findings} == {[
+		"aws_organizations_policy_attachment.models",
+		"replaces aws_organizations_policy_attachment.models, which detaches the model allow-list SCP p-1 from ou-ab12-cdef3456 (the new attachment is p-2 on ou-ab12-cdef3456)",
+	]}
+}
+
+test_fails_when_attachment_replaced_with_another_target if {
+	findings := rule.deny with input as testing.plan([
+		_planned_allowlist,
+		_replaced_attachment({"policy_id": "p-1", "target_id": "ou-ab12-99999999", "skip_destroy": false}, {"id": true}),
+	])
+	{f.message | some f in findings} == {"replaces aws_organizations_policy_attachment.models, which detaches the model allow-list SCP p-1 from ou-ab12-cdef3456 (the new attachment is p-1 on ou-ab12-99999999)"}
+}
+
+test_fails_when_replacement_policy_unknown if {
+	findings := rule.deny with input as testing.plan([
+		_planned_allowlist,
+		_replaced_attachment({"target_id": "ou-ab12-cdef3456", "skip_destroy": false}, {"id": true, "policy_id": true}),
+	])
+	{f.message | some f in findings} == {"replaces aws_organizations_policy_attachment.models, which attaches the model allow-list SCP p-1 to ou-ab12-cdef3456; the new policy_id cannot be known before apply, so the gate cannot tell whether the allow-list stays attached"}
+}
+
+test_passes_when_attachment_replaced_with_same_policy_and_target if {
+	# e.g. a tag change that forces replacement
+	count(rule.deny) == 0 with input as testing.plan([
+		_planned_allowlist,
+		_replaced_attachment({"policy_id": "p-1", "target_id": "ou-ab12-cdef3456", "skip_destroy": false, "tags": {"team": "ml"}}, {"id": true}),
+	])
+	count(rule.deny) == 0 with input as testing.plan([_replaced_attachment({"policy_id": "p-2", "target_id": "ou-ab12-cdef3456"}, {})])
+}

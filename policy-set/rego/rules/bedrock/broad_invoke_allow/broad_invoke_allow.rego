@@ -3,8 +3,9 @@
 # description: |
 #   An Allow with NotAction or NotResource, or with an action pattern that covers bedrock:InvokeModel
 #   or InvokeModelWithResponseStream ("*", "bedrock:*", "bedrock:Invoke*", any case) on "*" or on every
-#   model ARN, grants invocation of any model, including models outside the catalog, unless the same
-#   policy denies invocation outside an allow-list.
+#   model ARN (in any Region or account), grants invocation of any model, including models outside the
+#   catalog, unless the same policy denies invocation outside an allow-list in every Region and account
+#   the Allow reaches.
 # scope: package
 # custom:
 #   id: MG-0009
@@ -22,7 +23,8 @@ import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
 
-# the same policy denies invoking this kind of unlisted model with an unconditional Deny
+# the same policy denies invoking this probe (an unlisted model in one Region and account) with an unconditional
+# Deny; a Deny bounds only the probes it covers, so one limited to some Regions leaves the others open
 _bounded(doc, a, arn) if {
 	some t in iam.statements(doc)
 	iam.denies(t)
@@ -31,7 +33,7 @@ _bounded(doc, a, arn) if {
 	iam.covers_resource(t, arn)
 }
 
-# "arn:aws:bedrock:us-east-1:111122223333:imported-model/modelgate-probe" -> "imported-model"
+# "arn:aws:bedrock:zz-probe-9:000000000000:imported-model/modelgate-probe" -> "imported-model"
 _kind(arn) := split(split(arn, ":")[5], "/")[0]
 
 _how(s) := "NotAction" if s.NotAction
@@ -48,12 +50,15 @@ _how(s) := concat("", ["Action ", json.marshal(s.Action), " on Resource ", json.
 
 deny contains finding if {
 	some d in tfplan.identity_documents
+
+	# probes in every Region and account the policy's patterns name, and in one they do not
+	probes := iam.model_probes(iam.resource_patterns(d.doc))
 	some i, s in iam.statements(d.doc)
 	iam.allows(s)
 	reach := {[a, arn] |
 		some a in iam.invoke_actions
 		iam.covers_action(s, a)
-		some arn in iam.unlisted_model_arns
+		some arn in probes
 		iam.covers_resource(s, arn)
 		not _bounded(d.doc, a, arn)
 	}
