@@ -421,7 +421,9 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
     throw new PlanInputError("SYNTH_SHAPE_INVALID", `${file}: not a valid cdk.tf.json: ${problems[0]}`, { problems });
   }
   const plan = { format_version: "1.2", resource_changes: resourceChanges };
-  return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan } };
+  // Serialized once, so the size limit and the wasm memory sizing apply to synth output as to plans.
+  const json = Buffer.from(JSON.stringify({ plan }), "utf8");
+  return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan }, json };
 }
 
 /**
@@ -485,8 +487,13 @@ function providerName(type: string, providerArg: unknown, sources: Map<string, s
 
 function readBytes(file: string): Uint8Array {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_INPUT_BYTES) {
+      throw new PlanInputError("INPUT_TOO_LARGE", `${file}: input is ${size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`);
+    }
     return readFileSync(file);
   } catch (cause) {
+    if (cause instanceof PlanInputError) throw cause;
     throw new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
   }
 }

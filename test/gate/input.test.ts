@@ -228,7 +228,8 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
       ["acct", "cdktf", path.join(dir, "stacks/acct/cdk.tf.json")],
       ["org", "cdktf", path.join(dir, "stacks/org/cdk.tf.json")],
     ]);
-    expect(inputs.every((i) => i.json === undefined)).toBe(true);
+    // AND each carries its document as JSON bytes, so the size limit and wasm memory sizing apply as to plans
+    expect(inputs.every((i) => i.json !== undefined && Buffer.from(i.json).toString("utf8") === JSON.stringify(i.document))).toBe(true);
   });
 
   it("GIVEN a literal policy THEN it is in after, with create actions, null before and the hashicorp provider", () => {
