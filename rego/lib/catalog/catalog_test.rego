@@ -15,3 +15,12 @@ test_reads_catalog_and_approved if {
 	catalog.matching("amazon.nova-*-lite-*") == {"amazon.nova-2-lite-v1:0"} with data.modelgate.catalog as testing.catalog
 	catalog.is_approved("x") with data.modelgate.approved as testing.approving(["x"])
 }
+
+test_reads_product_ids if {
+	catalog.product_ids == {"prod-xdkflymybwmvi", "prod-4dlfvry4v5hbi", "prod-4pmewlybdftbs"} with data.modelgate.catalog as testing.catalog
+	catalog.products_matching("prod-4*") == {"prod-4dlfvry4v5hbi", "prod-4pmewlybdftbs"} with data.modelgate.catalog as testing.catalog
+	catalog.product_models("prod-xdkflymybwmvi") == {"anthropic.claude-haiku-4-5-20251001-v1:0"} with data.modelgate.catalog as testing.catalog
+	catalog.product_models("prod-zzzzzzzzzzzzz") == set() with data.modelgate.catalog as testing.catalog
+	catalog.is_approved_product("prod-xdkflymybwmvi") with data.modelgate.approved as {"models": [], "productIds": ["prod-xdkflymybwmvi"]}
+	not catalog.is_approved_product("prod-4pmewlybdftbs") with data.modelgate.approved as {"models": [], "productIds": ["prod-xdkflymybwmvi"]}
+}

@@ -30,13 +30,19 @@ probe_region := "zz-probe-9"
 probe_account := "000000000000"
 
 # model_probes(patterns): ARNs of unlisted models (see above) to test a policy's statements against, in every
-# Region and account the patterns set apart. Probes must depend on the policy: fixed ones miss an Allow scoped to
-# another Region or account, and count a Deny that covers only their Region as bounding an Allow on "*".
-# Regions: every non-empty Region segment of a bedrock pattern (a wildcard segment such as "eu-*" yields a Region
-# it matches, "eu-probe"), plus probe_region for any Region no pattern names; accounts likewise, plus
-# probe_account. Foundation-model ARNs keep their empty account. Region-less ARNs are not probed (the Regional
-# check also applies to those calls).
+# partition, Region and account the patterns set apart. Probes must depend on the policy: fixed ones miss an Allow
+# scoped to another partition, Region or account, and count a Deny that covers only their Region as bounding an
+# Allow on "*". Regions: every non-empty Region segment of a bedrock pattern (a wildcard segment such as "eu-*"
+# yields a Region it matches, "eu-probe"), plus probe_region for any Region no pattern names; accounts likewise,
+# plus probe_account. Partitions: "aws" plus every partition segment of a bedrock pattern (a literal one such as
+# "aws-us-gov" or "aws-cn" as written, a wildcard one such as "aws*" as "awsprobe"; "*" is covered by "aws").
+# Foundation-model ARNs keep their empty account. Region-less ARNs are not probed (the Regional check also
+# applies to those calls).
 model_probes(patterns) := fm | owned if {
+	partitions := {"aws"} | {pt |
+		some p in patterns
+		pt := _probe_segment(_bedrock_segments(p)[1], "probe")
+	}
 	regions := {probe_region} | {r |
 		some p in patterns
 		r := _probe_segment(_bedrock_segments(p)[3], "probe")
@@ -45,8 +51,12 @@ model_probes(patterns) := fm | owned if {
 		some p in patterns
 		a := _probe_segment(_bedrock_segments(p)[4], "0")
 	}
-	fm := {concat("", ["arn:aws:bedrock:", r, "::foundation-model/", any_model]) | some r in regions}
-	owned := {concat("", ["arn:aws:bedrock:", r, ":", a, ":", k, "/modelgate-probe"]) |
+	fm := {concat("", ["arn:", pt, ":bedrock:", r, "::foundation-model/", any_model]) |
+		some pt in partitions
+		some r in regions
+	}
+	owned := {concat("", ["arn:", pt, ":bedrock:", r, ":", a, ":", k, "/modelgate-probe"]) |
+		some pt in partitions
 		some r in regions
 		some a in accounts
 		some k in _probe_kinds

@@ -103,6 +103,25 @@ test_model_probes_follow_the_regions_and_accounts_of_the_patterns if {
 	}
 }
 
+test_model_probes_follow_the_partitions_of_the_patterns if {
+	probes := iam.model_probes({
+		"arn:aws-us-gov:bedrock:*::foundation-model/*",
+		"arn:aws-cn:bedrock:cn-north-1::foundation-model/*",
+		"arn:aws*:bedrock:*:*:imported-model/*",
+		"arn:*:bedrock:*::foundation-model/*",
+	})
+
+	# partitions aws, aws-us-gov, aws-cn and awsprobe; Regions zz-probe-9 and cn-north-1; one account
+	count(probes) == (4 * 2) * (1 + 3)
+	"arn:aws:bedrock:zz-probe-9::foundation-model/zz.unlisted-model-v9:0" in probes
+	"arn:aws-us-gov:bedrock:zz-probe-9::foundation-model/zz.unlisted-model-v9:0" in probes
+	"arn:aws-cn:bedrock:cn-north-1::foundation-model/zz.unlisted-model-v9:0" in probes
+	"arn:awsprobe:bedrock:zz-probe-9:000000000000:imported-model/modelgate-probe" in probes
+	every arn in probes {
+		not contains(arn, "*")
+	}
+}
+
 _answer(p, v) if iam.wildcard_match(p, v)
 
 _answer(p, v) := false if not iam.wildcard_match(p, v)

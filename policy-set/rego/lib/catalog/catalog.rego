@@ -34,3 +34,24 @@ known(id) if models[id]
 profile_prefixes(id) := object.get(models, [id, "profilePrefixes"], [])
 
 is_approved(id) if id in approved.models
+
+# product_ids: the Marketplace product IDs of catalog models
+product_ids contains pid if {
+	some m in models
+	pid := m.productId
+	is_string(pid)
+}
+
+# products_matching: the catalog product IDs a StringLike pattern matches
+products_matching(pattern) := {pid |
+	some pid in product_ids
+	iam.wildcard_match(pattern, pid)
+}
+
+# product_models: the catalog models whose Marketplace product ID is pid
+product_models(pid) := {id |
+	some id, m in models
+	m.productId == pid
+}
+
+is_approved_product(pid) if pid in approved.productIds

@@ -108,3 +108,19 @@ test_passes_when_region_scoped_allow_bounded_by_allowlist_deny if {
 		]},
 	]))
 }
+
+test_fails_when_every_model_arn_in_another_partition if {
+	# probes in the aws partition alone missed these
+	findings := rule.deny with input as _allow("bedrock:InvokeModel", "arn:aws-us-gov:bedrock:*::foundation-model/*")
+	{f.message | some f in findings} == {"statement \"Broad\" allows bedrock:invokemodel on every model (Action \"bedrock:InvokeModel\" on Resource \"arn:aws-us-gov:bedrock:*::foundation-model/*\"), including models outside the catalog (foundation-model)"}
+	count(rule.deny) == 1 with input as _allow("bedrock:InvokeModel", "arn:aws-cn:bedrock:*::foundation-model/*")
+	count(rule.deny) == 1 with input as _allow(["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], "arn:aws-cn:bedrock:cn-*:*:imported-model/*")
+	count(rule.deny) == 1 with input as _allow("bedrock:InvokeModel", "arn:aws*:bedrock:*::foundation-model/*")
+}
+
+test_passes_when_other_partition_allow_is_bounded_by_allowlist_deny if {
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(testing.doc([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws-us-gov:bedrock:*::foundation-model/*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": ["arn:aws-us-gov:bedrock:*::foundation-model/amazon.nova-*"]},
+	]))
+}
