@@ -34,7 +34,7 @@ export async function evaluatePlan(input: GateInput, options: EvaluateOptions): 
   if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
   const memory = options.memory ?? memoryForInput(bytes);
   const policy = options.policy ?? (await loadGatePolicy(options.wasmPath, memory));
-  policy.setData(toRegoData(options.catalog, options.approved));
+  policy.setData(regoDataFor(options.catalog, options.approved));
   const resultSet = policy.evaluate(input.json ?? input.document);
   const value = unwrapResultSet(resultSet, input.file);
   assertFindingsArray(value, FINDINGS_ENTRYPOINT);
@@ -58,6 +58,18 @@ export async function evaluatePlan(input: GateInput, options: EvaluateOptions): 
     );
   }
   return sortFindings(findings);
+}
+
+/** toRegoData once per catalog and approved set (a cdktf.out directory evaluates one input per stack). */
+type RegoData = ReturnType<typeof toRegoData>;
+const regoData = new WeakMap<Catalog, { none?: RegoData; byApproved: WeakMap<ApprovedSet, RegoData> }>();
+function regoDataFor(catalog: Catalog, approved: ApprovedSet | undefined): RegoData {
+  let entry = regoData.get(catalog);
+  if (!entry) regoData.set(catalog, (entry = { byApproved: new WeakMap() }));
+  if (approved === undefined) return (entry.none ??= toRegoData(catalog));
+  let data = entry.byApproved.get(approved);
+  if (!data) entry.byApproved.set(approved, (data = toRegoData(catalog, approved)));
+  return data;
 }
 
 /** Evaluate every input in order and return all findings, sorted. */

@@ -134,16 +134,20 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
     );
   }
   let dataKey: string | undefined;
+  let dataObject: object | undefined;
   return {
     wasmPath,
     setData(data: object): void {
+      if (data === dataObject) return;
       const key = JSON.stringify(data);
+      dataObject = data;
       if (key === dataKey) return;
       try {
         loaded.setData(data);
         dataKey = key;
       } catch (cause) {
         dataKey = undefined;
+        dataObject = undefined;
         throw new GateEvaluationError("GATE_DATA_REJECTED", `the policy ${wasmPath} rejected its data document: ${describeThrown(cause)}`, {
           cause,
         });
