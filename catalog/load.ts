@@ -1,6 +1,7 @@
 import bundled from "./models.json";
 import { CatalogError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
+import { describeValue, valueAt } from "../core/describe-value";
 import {
   catalogFileSchema,
   catalogModelSchema,
@@ -129,18 +130,8 @@ function levenshtein(a: string, b: string): number {
 export function formatIssues(where: string, error: z.ZodError, input?: unknown): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)";
-    const got = input === undefined ? "" : describeValueAt(input, issue.path);
+    const got = input === undefined ? "" : describeValue(valueAt(input, issue.path));
     return `${where}: ${path}: ${issue.message}${got}`;
   });
 }
 
-function describeValueAt(input: unknown, path: readonly PropertyKey[]): string {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== "object") return "";
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  if (cur === undefined) return "";
-  const text = JSON.stringify(cur);
-  return text === undefined ? "" : ` (got ${text.length > 80 ? text.slice(0, 77) + "..." : text})`;
-}

@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { ConfigError, isModelgateError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
+import { describeValue, valueAt } from "../core/describe-value";
 import {
   GEOGRAPHIES,
   expandModelPattern,
@@ -91,22 +92,6 @@ class Locator {
 export function formatPath(path: readonly PathPart[]): string {
   if (path.length === 0) return "(root)";
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return "";
-  const text = JSON.stringify(value);
-  if (text === undefined) return "";
-  return ` (got ${text.length > 80 ? text.slice(0, 77) + "..." : text})`;
-}
-
-function valueAt(input: unknown, path: readonly PathPart[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
 }
 
 function zodProblems(error: z.ZodError, raw: unknown, locator: Locator): string[] {
