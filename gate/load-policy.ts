@@ -154,10 +154,13 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
       }
     },
     evaluate(input: object | Uint8Array): unknown {
-      // The SDK takes an ArrayBuffer holding exactly the JSON text; a Uint8Array view is copied into one.
+      // The SDK takes an ArrayBuffer holding exactly the JSON text: a view that spans its whole buffer (any input
+      // over Node's 4 KiB pool) is passed as is; a view into a shared buffer is copied into one.
       const arg =
         input instanceof Uint8Array
-          ? (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer)
+          ? input.byteOffset === 0 && input.byteLength === input.buffer.byteLength
+            ? (input.buffer as ArrayBuffer)
+            : (input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer)
           : input;
       try {
         return loaded.evaluate(arg, FINDINGS_ENTRYPOINT);
