@@ -26,13 +26,23 @@ export interface RegoData {
     readonly approved: null | {
       readonly models: readonly string[];
       readonly productIds: readonly string[];
+      /** Wildcard patterns the config approves literally ({pattern, literal: true}). */
+      readonly literalPatterns: readonly string[];
+      /** Surfaces some target of the config leaves open (deny.bedrockMantle / deny.claudePlatform false). */
+      readonly openSurfaces: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean };
     };
+    /** Gate settings from the config; absent without one. */
+    readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
   };
 }
 
 export interface ApprovedSet {
   readonly models: readonly string[];
   readonly productIds: readonly string[];
+  readonly literalPatterns?: readonly string[];
+  readonly openSurfaces?: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean };
+  /** Severity of MG-0021 (an attached policy the gate cannot read); default medium. */
+  readonly unresolvedPolicySeverity?: "low" | "medium" | "high" | "critical";
 }
 
 export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
@@ -52,8 +62,17 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
     modelgate: {
       catalog: { snapshotDate: catalog.snapshotDate, models },
       approved: approved
-        ? { models: [...new Set(approved.models)].sort(), productIds: [...new Set(approved.productIds)].sort() }
+        ? {
+            models: [...new Set(approved.models)].sort(),
+            productIds: [...new Set(approved.productIds)].sort(),
+            literalPatterns: [...new Set(approved.literalPatterns ?? [])].sort(),
+            openSurfaces: approved.openSurfaces ?? { bedrockMantle: false, claudePlatform: false },
+          }
         : null,
+      settings:
+        approved?.unresolvedPolicySeverity !== undefined
+          ? { unresolvedPolicySeverity: approved.unresolvedPolicySeverity.toUpperCase() as "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" }
+          : null,
     },
   };
 }

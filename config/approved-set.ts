@@ -20,5 +20,14 @@ export function approvedSet(resolved: ResolvedConfig): ApprovedSet {
     const model = resolved.catalog.get(id);
     if (model?.marketplace === true && model.productId !== null) productIds.add(model.productId);
   }
-  return { models: [...models].sort(), productIds: [...productIds].sort() };
+  const literalPatterns = new Set(levels.flatMap((approved) => approved.literalPatterns));
+  const open = (key: "bedrockMantle" | "claudePlatform") =>
+    resolved.targets.some((t) => !t.approved.deny[key]) || resolved.accounts.some((a) => !a.effective.deny[key]);
+  return {
+    models: [...models].sort(),
+    productIds: [...productIds].sort(),
+    literalPatterns: [...literalPatterns].sort(),
+    openSurfaces: { bedrockMantle: open("bedrockMantle"), claudePlatform: open("claudePlatform") },
+    unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity,
+  };
 }

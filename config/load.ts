@@ -168,10 +168,11 @@ class Resolver {
       targets,
       accounts,
       expansions: this.expansions,
+      gate: { unresolvedPolicySeverity: cfg.gate.unresolvedPolicySeverity },
       warnings: this.warnings,
     };
     // The catalog is already frozen; freeze the rest without walking into it.
-    for (const key of ["organization", "targets", "accounts", "expansions", "warnings"] as const) deepFreeze(resolved[key]);
+    for (const key of ["organization", "targets", "accounts", "expansions", "gate", "warnings"] as const) deepFreeze(resolved[key]);
     return Object.freeze(resolved);
   }
 

@@ -117,6 +117,12 @@ export const configFileSchema = z.strictObject({
     })
     .default({ ous: [] }),
   accounts: z.array(accountSchema).min(1, "must list at least one account"),
+  gate: z
+    .strictObject({
+      /** Severity of MG-0021: a policy attached by an ARN whose text the plan does not carry. */
+      unresolvedPolicySeverity: z.enum(["low", "medium", "high", "critical"]).default("medium"),
+    })
+    .default({ unresolvedPolicySeverity: "medium" }),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -95,6 +95,8 @@ export interface ResolvedConfig {
   readonly targets: readonly ResolvedTarget[];
   readonly accounts: readonly ResolvedAccount[];
   readonly expansions: readonly PatternExpansion[];
+  /** Gate settings (the gate: section). */
+  readonly gate: { readonly unresolvedPolicySeverity: "low" | "medium" | "high" | "critical" };
   /** Things that are valid but worth saying (e.g. an account that is the management account). */
   readonly warnings: readonly string[];
 }

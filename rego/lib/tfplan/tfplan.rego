@@ -14,6 +14,21 @@ _managed_attrs := {
 	"aws_iam_role_policy": ["policy"],
 	"aws_iam_user_policy": ["policy"],
 	"aws_iam_group_policy": ["policy"],
+	"aws_ssoadmin_permission_set_inline_policy": ["inline_policy"],
+	"awscc_organizations_policy": ["content"],
+	"awscc_iam_managed_policy": ["policy_document"],
+	"awscc_iam_role_policy": ["policy_document"],
+	"awscc_iam_user_policy": ["policy_document"],
+	"awscc_iam_group_policy": ["policy_document"],
+}
+
+# SCP-bearing resource types (an organizations policy of another type is no guardrail)
+scp_types := {"aws_organizations_policy", "awscc_organizations_policy"}
+
+_inline_types := {
+	"aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy",
+	"aws_ssoadmin_permission_set_inline_policy", "awscc_iam_role_policy", "awscc_iam_user_policy",
+	"awscc_iam_group_policy",
 }
 
 _data_attrs := {"aws_iam_policy_document": ["json", "minified_json"]}
@@ -66,18 +81,18 @@ _other_org_policy_type(rc) if {
 
 # kind: scp, managed (aws_iam_policy), inline (role/user/group policy) or document (data source)
 kind(rc) := "scp" if {
-	rc.type == "aws_organizations_policy"
+	rc.type in scp_types
 	not rc.mode == "data"
 	not _other_org_policy_type(rc)
 }
 
 kind(rc) := "managed" if {
-	rc.type == "aws_iam_policy"
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	not rc.mode == "data"
 }
 
 kind(rc) := "inline" if {
-	rc.type in {"aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}
+	rc.type in _inline_types
 	not rc.mode == "data"
 }
 
@@ -86,11 +101,11 @@ kind(rc) := "document" if {
 	rc.mode == "data"
 }
 
-# candidate changes: policy-bearing, AWS, written by this plan
+# candidate changes: policy-bearing, written by this plan. Resource types are judged whatever provider serves
+# them (a fork, a mirror, a renamed local provider): the type names the API the resource calls.
 _candidates contains rc if {
 	some rc in resource_changes
 	writes(rc)
-	is_aws(rc)
 	kind(rc)
 }
 
@@ -194,7 +209,6 @@ _roles contains rc if {
 	rc.type == "aws_iam_role"
 	not rc.mode == "data"
 	writes(rc)
-	is_aws(rc)
 }
 
 _blocks(rc) := b if {
@@ -312,3 +326,64 @@ scp_documents contains d if {
 statement_label(s, _) := concat("", ["statement \"", s.Sid, "\""]) if is_string(object.get(s, "Sid", null))
 
 statement_label(s, i) := concat("", ["statement ", format_int(i + 1, 10)]) if not is_string(object.get(s, "Sid", null))
+
+# ---- configuration references (how an attribute unknown until apply names another resource)
+
+# [module names, resource configuration] for every resource in the configuration, at any module depth
+_config_resources contains [mods, r] if {
+	walk(input.plan.configuration.root_module, [path, r])
+	count(path) >= 2
+	path[count(path) - 2] == "resources"
+	is_string(r.address)
+	mods := [path[i + 1] |
+		some i, seg in path
+		seg == "module_calls"
+	]
+}
+
+# module_names: the module call names of a resource change's module_address ("module.a[0].module.b" -> ["a", "b"])
+module_names(rc) := [split(parts[i + 1], "[")[0] |
+	parts := split(object.get(rc, "module_address", ""), ".")
+	some i, seg in parts
+	seg == "module"
+	i + 1 < count(parts)
+]
+
+# local_address: the address inside its module, without an instance key
+local_address(rc) := concat(".", ["data", rc.type, rc.name]) if rc.mode == "data"
+
+local_address(rc) := concat(".", [rc.type, rc.name]) if not rc.mode == "data"
+
+# references(rc, attr): the resources an attribute's expression refers to, as local addresses ("aws_iam_policy.x")
+references(rc, attr) := {addr |
+	some [mods, r] in _config_resources
+	mods == module_names(rc)
+	r.address == local_address(rc)
+	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
+	addr := _ref_address(ref)
+}
+
+_expression_refs(e) := {ref |
+	walk(e, [path, ref])
+	count(path) > 0
+	path[count(path) - 2] == "references"
+	is_string(ref)
+}
+
+_ref_address(ref) := concat(".", ["data", parts[1], split(parts[2], "[")[0]]) if {
+	parts := split(ref, ".")
+	parts[0] == "data"
+	count(parts) >= 3
+}
+
+_ref_address(ref) := concat(".", [parts[0], split(parts[1], "[")[0]]) if {
+	parts := split(ref, ".")
+	not parts[0] in {"data", "module", "var", "local", "each", "count", "path", "terraform", "self"}
+	count(parts) >= 2
+}
+
+# same_resource: rc is an instance of the resource at local address addr, in other's module
+same_resource(rc, other, addr) if {
+	local_address(rc) == addr
+	module_names(rc) == module_names(other)
+}

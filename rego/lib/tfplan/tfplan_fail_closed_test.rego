@@ -186,10 +186,14 @@ test_inline_policy_set_unknown_reported_when_configuration_has_block if {
 	tfplan.unknown == {{"rc": rc, "attr": "inline_policy", "found": "unknown"}} with input as elsewhere
 }
 
-test_inline_policy_ignored_for_deletes_no_ops_and_other_providers if {
+test_inline_policy_ignored_for_deletes_and_no_ops if {
 	gone := _role(["delete"], null, {"inline_policy": true})
 	noop := _role(["no-op"], {"inline_policy": [{"name": "a", "policy": _policy}]}, {})
+	tfplan.policies == set() with input as _plan([gone, noop])
+	tfplan.unknown == set() with input as _plan([gone, noop])
+}
+
+test_inline_policy_judged_whatever_the_provider if {
 	other := object.union(_role(["create"], {"inline_policy": [{"name": "a", "policy": _policy}]}, {}), {"provider_name": "registry.terraform.io/hashicorp/awscc"})
-	tfplan.policies == set() with input as _plan([gone, noop, other])
-	tfplan.unknown == set() with input as _plan([gone, noop, other])
+	count(tfplan.policies) == 1 with input as _plan([other])
 }

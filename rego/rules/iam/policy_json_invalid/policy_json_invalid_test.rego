@@ -35,11 +35,16 @@ test_passes_when_policy_is_json if {
 	count(rule.deny) == 0 with input as testing.iam_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"])
 }
 
-test_passes_when_change_is_delete_or_other_provider if {
+test_passes_when_change_is_delete if {
 	base := testing.rc_text("aws_iam_policy", "aws_iam_policy.x", "{,}")
 	deleted := object.union(base, {"change": {"actions": ["delete"], "before": {"policy": "{,}"}, "after": null}})
+	count(rule.deny) == 0 with input as testing.plan([deleted])
+}
+
+test_fails_whatever_the_provider if {
+	base := testing.rc_text("aws_iam_policy", "aws_iam_policy.x", "{,}")
 	other := object.union(base, {"provider_name": "registry.terraform.io/example/awscc"})
-	count(rule.deny) == 0 with input as testing.plan([deleted, other])
+	count(rule.deny) == 1 with input as testing.plan([other])
 }
 
 test_fails_when_tofu_provider_address if {

@@ -1,0 +1,75 @@
+package rules.organizations.scp_exempts_unapproved_test
+
+import data.lib.testing
+import data.rules.organizations.scp_exempts_unapproved as rule
+
+_approved := testing.approving(["amazon.nova-lite-v1:0"])
+
+_nova := [
+	"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+	"arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0",
+]
+
+_messages(plan) := {f.message | some f in findings} if {
+	findings := rule.deny with input as plan with data.modelgate.catalog as testing.catalog with data.modelgate.approved as _approved
+}
+
+test_fails_when_an_unapproved_model_is_exempt if {
+	_messages(testing.scp_plan(array.concat(_nova, ["arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0"]))) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0` (and 1 more unapproved requests); the config does not approve it"}
+}
+
+test_fails_when_exemptions_are_wildcards if {
+	every extra in [
+		"arn:aws:bedrock:*::foundation-model/*",
+		"arn:aws:bedrock:*::foundation-model/amazon.*",
+		"arn:aws:bedrock:*:*:imported-model/*",
+		"arn:aws:bedrock:*:*:inference-profile/*",
+	] {
+		count(_messages(testing.scp_plan(array.concat(_nova, [extra])))) == 1
+	}
+}
+
+test_passes_when_only_approved_models_are_exempt if {
+	count(_messages(testing.scp_plan(_nova))) == 0
+	count(_messages(testing.scp_plan(["arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0"]))) == 0
+}
+
+test_passes_without_config if {
+	count(rule.deny) == 0 with input as testing.scp_plan(["arn:aws:bedrock:*::foundation-model/*"])
+}
+
+_att(address, policy_ref) := {
+	"address": address, "mode": "managed", "type": "aws_organizations_policy_attachment", "name": split(address, ".")[1],
+	"provider_name": testing.provider,
+	"change": {"actions": ["create"], "before": null, "after": {"target_id": "r-ab12"}, "after_unknown": {"id": true, "policy_id": true}},
+	"_ref": policy_ref,
+}
+
+# the renderer's split allow-list: one SCP exempts approved models and every profile, the other approved
+# profiles and every model; on one target together they exempt only approved models
+test_passes_for_a_split_pair_on_one_target if {
+	a := object.union(testing.rc_doc("aws_organizations_policy", "aws_organizations_policy.a", _a_doc), {"name": "a"})
+	b := object.union(testing.rc_doc("aws_organizations_policy", "aws_organizations_policy.b", _b_doc), {"name": "b"})
+	atts := [object.remove(_att("aws_organizations_policy_attachment.a", "a"), ["_ref"]), object.remove(_att("aws_organizations_policy_attachment.b", "b"), ["_ref"])]
+	config := {"root_module": {"resources": [
+
+		{"address": "aws_organizations_policy_attachment.a", "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "a", "expressions": {"policy_id": {"references": ["aws_organizations_policy.a.id", "aws_organizations_policy.a"]}}},
+		{"address": "aws_organizations_policy_attachment.b", "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "b", "expressions": {"policy_id": {"references": ["aws_organizations_policy.b.id", "aws_organizations_policy.b"]}}},
+	]}}
+	plan := object.union(testing.plan(array.concat([a, b], atts)), {"plan": {"configuration": config}})
+	count(_messages(plan)) == 0
+
+	# either SCP alone lets unapproved models through
+	alone := object.union(testing.plan([a, b]), {"plan": {"configuration": config}})
+	count(_messages(alone)) == 2
+}
+
+_a_doc := testing.doc([{
+	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": [_nova[0], "arn:aws:bedrock:*:*:inference-profile/*"],
+}])
+
+_b_doc := testing.doc([{
+	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": ["arn:aws:bedrock:*::foundation-model/*", _nova[1]],
+}])
