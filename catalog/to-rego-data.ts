@@ -1,4 +1,5 @@
 import type { Catalog } from "./load";
+import { loadManagedPolicies, type ManagedPolicies } from "./managed-policies";
 
 /**
  * The data document the gate's Rego reads as data.modelgate. Built from the catalog alone
@@ -33,6 +34,11 @@ export interface RegoData {
     };
     /** Gate settings from the config; absent without one. */
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
+    /**
+     * AWS-managed policies by the path and name after "policy/" in their ARN, each with its latest version's
+     * statements reduced to those that can matter for Bedrock model access (see catalog/managed-policies.ts).
+     */
+    readonly managedPolicies: ManagedPolicies;
   };
 }
 
@@ -45,7 +51,11 @@ export interface ApprovedSet {
   readonly unresolvedPolicySeverity?: "low" | "medium" | "high" | "critical";
 }
 
-export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
+/**
+ * @param managedPolicies the AWS-managed policy snapshot; @default the bundled one (loadManagedPolicies()).
+ *   It is immutable and shared, not copied, so every data document built in a process holds the same object.
+ */
+export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPolicies?: ManagedPolicies): RegoData {
   const models: RegoData["modelgate"]["catalog"]["models"] = {};
   for (const m of catalog.models) {
     models[m.id] = {
@@ -73,6 +83,7 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet): RegoData {
         approved?.unresolvedPolicySeverity !== undefined
           ? { unresolvedPolicySeverity: approved.unresolvedPolicySeverity.toUpperCase() as "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" }
           : null,
+      managedPolicies: managedPolicies ?? loadManagedPolicies(),
     },
   };
 }

