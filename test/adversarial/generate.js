@@ -7,7 +7,7 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
-const { AWSCC, FORK, U, UL, ref, varRef, resource, dataRead, plan } = require("./lib");
+const { AWSCC, FORK, TOFU, U, UL, ref, varRef, resource, dataRead, plan } = require("./lib");
 
 const HERE = __dirname;
 const CASES_DIR = path.join(HERE, "cases");
@@ -983,6 +983,163 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: plan([roleAttach("aws_iam_role_policy_attachment.pv_admin", managedArn("AdministratorAccess"), "OpsAdmin")], { omitResourceChanges: true }),
     witness: idBlock(ADMIN_CALLER),
+  });
+}
+
+// ================================================================ more variants (second pass)
+{
+  const rp = (address, d, role = "MLDeveloper") => resource(address, { set: { name: "bedrock", role, policy: json(d) } });
+  const notRes = doc({ Effect: "Allow", Action: INVOKE, NotResource: "arn:aws:s3:::ml-datasets-222233334444/*" });
+  add("id-allow-with-notresource", "identity-policy", {
+    description: "aws_iam_role_policy: Allow the invoke actions with NotResource (an S3 prefix): everything else, i.e. every model, is granted.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.not_resource", notRes)]),
+    witness: idBlock([notRes]),
+  });
+  const allBedrock = doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:*" });
+  add("id-resource-every-bedrock-arn", "identity-policy", {
+    description: "aws_iam_role_policy: invoke on arn:aws:bedrock:*:*:* (a trailing * spans the resource part; * matches the empty account).",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.every_arn", allBedrock)]),
+    witness: idBlock([allBedrock]),
+  });
+  const anyPartition = doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:*:bedrock:*::foundation-model/*" });
+  add("id-partition-wildcard-fm-star", "identity-policy", {
+    description: "aws_iam_role_policy: invoke on arn:*:bedrock:*::foundation-model/* (wildcard partition).",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.any_partition", anyPartition)]),
+    witness: idBlock([anyPartition]),
+  });
+  const anthropicAll = doc({ Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:*::foundation-model/anthropic.*", `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*.anthropic.*`] });
+  add("id-provider-prefix-wildcard", "identity-policy", {
+    description: "aws_iam_role_policy: every Anthropic model (foundation-model/anthropic.*); the config approves only Claude Haiku 4.5, so Sonnet 4.5 is reachable.",
+    config: "with",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.anthropic_all", anthropicAll)]),
+    witness: idBlock([anthropicAll], { resource: profile("us", "anthropic.claude-sonnet-4-5-20250929-v1:0") }),
+  });
+  const exactUnapproved = doc({ Effect: "Allow", Action: INVOKE, Resource: [`arn:aws:bedrock:*::foundation-model/${UNAPPROVED}`, `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/us.${UNAPPROVED}`] });
+  add("id-exact-unapproved-model", "identity-policy", {
+    description: `aws_iam_policy granting exactly ${UNAPPROVED} (FM + us. profile), a catalog model the config does not approve; attached by reference.`,
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_policy.deepseek", { set: { name: "deepseek", policy: json(exactUnapproved) } }), resource("aws_iam_role_policy_attachment.deepseek", { set: { policy_arn: ref("aws_iam_policy.deepseek", "arn"), role: "MLDeveloper" } })]),
+    witness: idBlock([exactUnapproved]),
+  });
+  const anyViaProfile = doc(
+    { Sid: "AnyProfile", Effect: "Allow", Action: INVOKE, Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*` },
+    { Sid: "AnyModelThroughAProfile", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringLike: { "bedrock:InferenceProfileArn": "*" } } },
+  );
+  add("id-any-model-through-any-profile", "identity-policy", {
+    description: "aws_iam_role_policy: every system profile, and every foundation model when called through a profile (StringLike bedrock:InferenceProfileArn *): looks profile-scoped, reaches every model that has a profile.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.any_profile", anyViaProfile)]),
+    witness: idBlock([anyViaProfile], { context: { "aws:RequestedRegion": "us-east-1", "bedrock:InferenceProfileArn": profile("us", UNAPPROVED) } }),
+  });
+  const exactBefore = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.filter((a) => a.includes("foundation-model/")) });
+  const widened = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: [...exactBefore.Statement[0].Resource, "arn:aws:bedrock:*::foundation-model/*"] });
+  add("id-iam-policy-update-widened", "identity-policy", {
+    description: "An existing aws_iam_policy (approved FMs only) is updated in place to also allow foundation-model/*.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.builders", {
+        state: { arn: `arn:aws:iam::${ACCT.mlDev}:policy/builders`, attachment_count: 1, description: null, id: `arn:aws:iam::${ACCT.mlDev}:policy/builders`, name: "builders", name_prefix: "", path: "/", policy: json(exactBefore), policy_id: "ANPAEXAMPLE000000001", tags: null, tags_all: {} },
+        set: { name: "builders", policy: json(widened) },
+      }),
+    ]),
+    witness: idBlock([widened]),
+  });
+  add("mp-opentofu-role-attach-admin", "managed-policy-arn", {
+    description: "An OpenTofu plan (provider registry.opentofu.org/hashicorp/aws) attaches AdministratorAccess to a role.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.tofu_admin", managedArn("AdministratorAccess"), "OpsAdmin", { provider: TOFU })]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  const tagContent = json({ tags: { Team: { tag_key: { "@@assign": "Team" } } } });
+  add("org-scp-type-changed", "organization-change", {
+    description: "The allow-list's type changes to TAG_POLICY (type is ForceNew: delete, create); its attachment's policy_id becomes unknown and is replaced. The Workloads OU loses its SCP.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": {
+          state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP),
+          actions: ["delete", "create"],
+          set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "team tags", content: tagContent, type: "TAG_POLICY" },
+          after: { arn: U, content: tagContent, description: "team tags", id: U, name: "modelgate-ou-ou-ab12-wkld0001", skip_destroy: null, tags: null, tags_all: { $unknown: "map" }, type: "TAG_POLICY" },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["type"]],
+        },
+        "aws_organizations_policy_attachment.allow_list_workloads": {
+          state: attachmentState(P.workloads, OU.workloads),
+          actions: ["delete", "create"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
+          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["policy_id"]],
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  const forEachAttachment = (ou, policyId, policyAddress, actions) =>
+    resource(`aws_organizations_policy_attachment.allow_list["${ou}"]`, {
+      state: attachmentState(policyId, ou),
+      actions,
+      ...(actions[0] === "delete" ? {} : { set: { policy_id: ref(policyAddress, "id", policyId), target_id: { $ref: ["each.key"], value: ou } } }),
+      config: { for_each_expression: { references: ["local.allow_lists"] } },
+    });
+  add("org-for-each-attachment-instance-removed", "organization-change", {
+    description: 'Allow-list attachments managed with for_each over OU IDs; the key "ou-ab12-wkld0001" leaves the map, so that instance is deleted while the Sandbox one stays.',
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: { "aws_organizations_policy_attachment.allow_list_workloads": null, "aws_organizations_policy_attachment.allow_list_sandbox": null },
+      add: [forEachAttachment(OU.workloads, P.workloads, "aws_organizations_policy.allow_list_workloads", ["delete"]), forEachAttachment(OU.sandbox, P.sandbox, "aws_organizations_policy.allow_list_sandbox", ["no-op"])],
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  const allowEffect = wkldWith({ ...WKLD_INVOKE, Effect: "Allow" });
+  add("scp-invoke-statement-effect-allow", "scp-weakened", {
+    description: "The invoke statement's Effect becomes Allow (NotResource kept): an SCP Allow next to FullAWSAccess restricts nothing (update in place).",
+    expect: "block",
+    plan: updateWorkloadsScp(allowEffect),
+    witness: orgBlock(levelsWkld(allowEffect)),
+  });
+
+  // ---- more traps
+  const skipState = { ...attachmentState(P.workloads, OU.workloads), skip_destroy: true };
+  add("trap-attachment-skip-destroy-removed", "false-positive-trap", {
+    description: "The Workloads attachment (skip_destroy = true in state) is removed from configuration: the provider only drops it from state and leaves the SCP attached (hashicorp/aws docs, facts §11).",
+    config: "with",
+    expect: "pass",
+    plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: skipState, actions: ["delete"] } } }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  add("trap-attachment-forgotten", "false-positive-trap", {
+    description: 'A removed block with lifecycle { destroy = false } makes Terraform "forget" the Workloads attachment: it stays attached in AWS.',
+    config: "with",
+    expect: "pass",
+    plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["forget"], after: null } } }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const exactTofu = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.map((a) => a.replace(":*:*:inference-profile", `:*:${ACCT.mlDev}:inference-profile`)) });
+  add("trap-opentofu-exactly-approved", "false-positive-trap", {
+    description: "An OpenTofu plan (registry.opentofu.org/hashicorp/aws) creating a policy with exactly the approved models, attached by reference.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.approved", { provider: TOFU, set: { name: "approved-models", policy: json(exactTofu) } }),
+      resource("aws_iam_role_policy_attachment.approved", { provider: TOFU, set: { policy_arn: ref("aws_iam_policy.approved", "arn"), role: "MLDeveloper" } }),
+    ]),
+    witness: passWitness([exactTofu]),
+  });
+  const approvedPlusBrowse = doc(exactTofu.Statement[0], { Sid: "Browse", Effect: "Allow", Action: ["bedrock:ListFoundationModels", "bedrock:GetFoundationModel", "bedrock:ListInferenceProfiles", "bedrock:GetInferenceProfile"], Resource: "*" });
+  add("trap-approved-plus-browse", "false-positive-trap", {
+    description: "The approved models plus catalog browsing (List/Get of models and profiles on *).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.builders", { set: { name: "builders", role: "MLDeveloper", policy: json(approvedPlusBrowse) } })]),
+    witness: passWitness([approvedPlusBrowse]),
   });
 }
 

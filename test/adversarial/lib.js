@@ -13,6 +13,7 @@ const TERRAFORM_VERSION = "1.11.4";
 const AWS = "registry.terraform.io/hashicorp/aws";
 const AWSCC = "registry.terraform.io/hashicorp/awscc";
 const FORK = "registry.example.com/acme/aws";
+const TOFU = "registry.opentofu.org/hashicorp/aws";
 
 /** Unknown ("known after apply") markers: a primitive, a list/set, a map/object. */
 const U = Object.freeze({ $unknown: "value" });
@@ -183,7 +184,7 @@ function resource(address, { set, state, actions, provider = AWS, config = {}, a
     actionReason,
     replacePaths,
     schemaVersion,
-    inConfig: !(acts.length === 1 && acts[0] === "delete"),
+    inConfig: !(acts.length === 1 && (acts[0] === "delete" || acts[0] === "forget")),
     configExpressions: expressions(configSet),
     config,
   };
@@ -231,10 +232,11 @@ function moduleTree(entries, valueOf) {
   }
   const out = (node, address) => {
     const o = {};
-    o.resources = node.resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    // Terraform omits an empty resources list (omitempty).
+    if (node.resources.length > 0) o.resources = node.resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
     if (address) o.address = address;
     if (node.child_modules.size > 0) o.child_modules = [...node.child_modules.entries()].sort().map(([a, n]) => out(n, a));
-    if (address) return { address, resources: o.resources, ...(o.child_modules ? { child_modules: o.child_modules } : {}) };
+    if (address) return { ...(o.resources ? { resources: o.resources } : {}), address, ...(o.child_modules ? { child_modules: o.child_modules } : {}) };
     return o;
   };
   return out(root);
@@ -318,6 +320,23 @@ function plan(entries, { variables, omitResourceChanges = false } = {}) {
     };
   }
   p.configuration = configuration(entries);
+  if (variables) p.configuration.root_module.variables = Object.fromEntries(Object.keys(variables).map((k) => [k, {}]));
+  // As Terraform 1.11 does: every resource attribute an expression refers to.
+  const relevant = new Map();
+  const walk = (x) => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (x === null || typeof x !== "object") return;
+    if (Array.isArray(x.references)) {
+      for (const r of x.references) {
+        const m = /^((?:data\.)?[a-z0-9_]+\.[A-Za-z0-9_-]+)\.([a-z_]+)/.exec(r);
+        if (m && !r.startsWith("var.") && !r.startsWith("each.") && !r.startsWith("count.") && !r.startsWith("local.")) relevant.set(`${m[1]}|${m[2]}`, { resource: m[1], attribute: [m[2]] });
+      }
+      return;
+    }
+    Object.values(x).forEach(walk);
+  };
+  walk(p.configuration.root_module);
+  if (relevant.size > 0) p.relevant_attributes = [...relevant.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
   p.timestamp = "2026-11-29T06:00:00Z";
   p.applyable = true;
   p.complete = true;
@@ -325,4 +344,4 @@ function plan(entries, { variables, omitResourceChanges = false } = {}) {
   return p;
 }
 
-module.exports = { AWS, AWSCC, FORK, TERRAFORM_VERSION, U, UL, UM, ref, varRef, resource, dataRead, plan, known, unknownAsBool, sensitiveAsBool };
+module.exports = { AWS, AWSCC, FORK, TOFU, TERRAFORM_VERSION, U, UL, UM, ref, varRef, resource, dataRead, plan, known, unknownAsBool, sensitiveAsBool };
