@@ -40,6 +40,8 @@ interface CaseMeta {
   readonly description: string;
   readonly config: "with" | "without";
   readonly expect: "block" | "pass";
+  /** "cdktf": the case is a synth directory `cases/<slug>.cdktf/` (manifest.json + stacks), not a plan file. */
+  readonly input?: "cdktf";
   readonly witness?: Witness;
 }
 
@@ -56,7 +58,8 @@ const CLASSES = [
 ];
 
 const META: CaseMeta[] = JSON.parse(readFileSync(path.join(HERE, "cases.json"), "utf8")) as CaseMeta[];
-const caseFile = (slug: string): string => path.join(CASES_DIR, `${slug}.json`);
+const BY_SLUG = new Map(META.map((c) => [c.slug, c]));
+const caseFile = (slug: string): string => path.join(CASES_DIR, BY_SLUG.get(slug)?.input === "cdktf" ? `${slug}.cdktf` : `${slug}.json`);
 const rowName = (c: CaseMeta): string => `${c.slug} [${c.class}] expect ${c.expect}${c.config === "with" ? " (--config)" : ""}`;
 const rows = META.map((c) => [rowName(c), c] as const);
 
@@ -98,7 +101,9 @@ function configResource(plan: Record<string, unknown>, rc: Record<string, unknow
 
 describe("adversarial corpus (1): every case is a plan in terraform show -json shape, with metadata", () => {
   it("GIVEN cases/ and cases.json THEN they name the same slugs, at least 80, each once", () => {
-    const files = readdirSync(CASES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
+    const files = readdirSync(CASES_DIR)
+      .map((f) => f.replace(/\.(json|cdktf)$/, ""))
+      .sort();
     const slugs = META.map((c) => c.slug).sort();
     expect(files).toEqual(slugs);
     expect(new Set(slugs).size).toBe(slugs.length);
@@ -116,6 +121,17 @@ describe("adversarial corpus (1): every case is a plan in terraform show -json s
     expect(["with", "without"]).toContain(c.config);
     expect(["block", "pass"]).toContain(c.expect);
     expect(c.description.length).toBeGreaterThan(20);
+    if (c.input === "cdktf") {
+      // A cdktf.out directory: manifest.json names each stack's cdk.tf.json, which holds resources.
+      const dir = caseFile(c.slug);
+      const manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as { stacks: Record<string, { synthesizedStackPath: string }> };
+      expect(Object.keys(manifest.stacks).length).toBeGreaterThan(0);
+      for (const stack of Object.values(manifest.stacks)) {
+        const synth = JSON.parse(readFileSync(path.join(dir, stack.synthesizedStackPath), "utf8")) as Record<string, unknown>;
+        expect(isRecord(synth.resource) && Object.keys(synth.resource).length > 0).toBe(true);
+      }
+      return;
+    }
 
     const plan = JSON.parse(readFileSync(caseFile(c.slug), "utf8")) as Record<string, unknown>;
     expect([plan.format_version, plan.terraform_version]).toEqual(["1.2", "1.11.4"]);
@@ -273,7 +289,7 @@ describe("adversarial corpus (4): opa eval (Go) and the wasm agree on every case
     // One opa process per config: every case's input sits in the data document and the query maps over them.
     for (const config of ["with", "without"] as const) {
       const group = META.filter((c) => c.config === config);
-      const inputs = Object.fromEntries(group.map((c) => [c.slug, readInput(caseFile(c.slug))[0]?.document]));
+      const inputs = Object.fromEntries(group.flatMap((c) => readInput(caseFile(c.slug)).map((input, i) => [`${c.slug}#${i}`, input.document])));
       const dataFile = path.join(work, `data-${config}.json`);
       const plain = path.join(work, `data-${config}-plain.json`);
       writeFileSync(dataFile, JSON.stringify({ ...toRegoData(catalog, config === "with" ? approved : undefined), adversarial_corpus: inputs }));
@@ -286,12 +302,19 @@ describe("adversarial corpus (4): opa eval (Go) and the wasm agree on every case
       );
       const parsed = JSON.parse(out) as { result?: Array<{ expressions: Array<{ value: Record<string, unknown> }> }> };
       const value = parsed.result?.[0]?.expressions[0]?.value ?? {};
-      for (const [slug, findings] of Object.entries(value)) fromGo.set(slug, findingKeys(findings));
+      const missing = Object.keys(inputs).filter((k) => !(k in value));
+      if (missing.length > 0) throw new Error(`opa eval gave no findings array for ${missing.join(", ")}`);
+      for (const [key, findings] of Object.entries(value)) {
+        const slug = key.slice(0, key.lastIndexOf("#"));
+        fromGo.set(slug, [...new Set([...(fromGo.get(slug) ?? []), ...findingKeys(findings)])].sort());
+      }
     }
   });
 
   it("GIVEN one case per class THEN a separate `opa eval -i` process gives the batch's finding keys", () => {
-    const sample = CLASSES.map((k) => META.find((c) => c.class === k && c.expect === "block") ?? META.find((c) => c.class === k)).filter((c) => c !== undefined);
+    const sample = CLASSES.map((k) => META.find((c) => c.class === k && c.expect === "block" && c.input === undefined) ?? META.find((c) => c.class === k && c.input === undefined)).filter(
+      (c) => c !== undefined,
+    );
     for (const c of sample) {
       const inputFile = path.join(work, `input-${c.slug}.json`);
       writeFileSync(inputFile, JSON.stringify(readInput(caseFile(c.slug))[0]?.document));
@@ -307,10 +330,14 @@ describe("adversarial corpus (4): opa eval (Go) and the wasm agree on every case
   it.each(rows)("%s: same finding keys", async (_name, c) => {
     const policy = await loadGatePolicy(wasmPath);
     policy.setData(toRegoData(catalog, c.config === "with" ? approved : undefined));
-    const input = readInput(caseFile(c.slug))[0];
-    if (input === undefined) throw new Error(`no input read from ${c.slug}`);
-    const result = policy.evaluate(input.json ?? input.document) as Array<{ result: unknown }>;
-    expect(result).toHaveLength(1);
-    expect({ slug: c.slug, keys: findingKeys(result[0]?.result) }).toEqual({ slug: c.slug, keys: fromGo.get(c.slug) });
+    const inputs = readInput(caseFile(c.slug));
+    expect(inputs.length).toBeGreaterThan(0);
+    const keys = new Set<string>();
+    for (const input of inputs) {
+      const result = policy.evaluate(input.json ?? input.document) as Array<{ result: unknown }>;
+      expect(result).toHaveLength(1);
+      for (const k of findingKeys(result[0]?.result)) keys.add(k);
+    }
+    expect({ slug: c.slug, keys: [...keys].sort() }).toEqual({ slug: c.slug, keys: fromGo.get(c.slug) });
   });
 });

@@ -1467,14 +1467,59 @@ function planFromStack(stack) {
   }
 }
 
+// The same renderer output gated the way `npm start` does it: `check cdktf.out` (a synth directory, one input per
+// stack; gate/input.ts turns every `${…}` into an unknown value and there is no `configuration` block).
+const cdktfDirs = [];
+{
+  const K = "renderer-output";
+  const configs = [
+    ["adversarial-modelgate", "with", "test/adversarial/modelgate.yaml"],
+    ["organization-modelgate", "without", "examples/organization/modelgate.yaml"],
+    ["configs-large-split", "without", "test/adversarial/configs/large-split.yaml"],
+    ["configs-in-region-only", "without", "test/adversarial/configs/in-region-only.yaml"],
+    ["configs-designated-subscriber", "without", "test/adversarial/configs/designated-subscriber.yaml"],
+  ];
+  for (const [config, withOrWithout, label] of configs) {
+    const slug = `cdktf-out-${config.replace(/^configs-|-modelgate$/g, "").replace(/^adversarial$/, "corpus").replace(/^organization$/, "example")}`;
+    const stacks = fs.readdirSync(path.join(RENDERED, config)).sort().map((f) => f.replace(/\.cdk\.tf\.json$/, ""));
+    cdktfDirs.push({ slug, config, stacks });
+    cases.push({
+      slug,
+      class: K,
+      description: `The renderer's whole cdktf.out for ${label} (${stacks.length} stacks), gated as a synth directory exactly as \`npm start\` runs \`check cdktf.out\`.`,
+      config: withOrWithout,
+      expect: "pass",
+      input: "cdktf",
+    });
+  }
+}
+
 // ---------------------------------------------------------------- write
 fs.rmSync(CASES_DIR, { recursive: true, force: true });
 fs.mkdirSync(CASES_DIR, { recursive: true });
 const meta = [];
 for (const c of cases.sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-  fs.writeFileSync(path.join(CASES_DIR, `${c.slug}.json`), JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
+  if (c.input !== "cdktf") fs.writeFileSync(path.join(CASES_DIR, `${c.slug}.json`), JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
   const { plan: _plan, ...m } = c;
   meta.push(m);
+}
+for (const { slug, config, stacks } of cdktfDirs) {
+  const dir = path.join(CASES_DIR, `${slug}.cdktf`);
+  const manifest = { stacks: {}, version: "0.21.0" };
+  for (const stack of stacks) {
+    fs.mkdirSync(path.join(dir, "stacks", stack), { recursive: true });
+    fs.copyFileSync(path.join(RENDERED, config, `${stack}.cdk.tf.json`), path.join(dir, "stacks", stack, "cdk.tf.json"));
+    manifest.stacks[stack] = {
+      annotations: [],
+      constructPath: stack,
+      dependencies: [],
+      name: stack,
+      stackMetadataPath: `stacks/${stack}/metadata.json`,
+      synthesizedStackPath: `stacks/${stack}/cdk.tf.json`,
+      workingDirectory: `stacks/${stack}`,
+    };
+  }
+  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
 }
 fs.writeFileSync(path.join(HERE, "cases.json"), JSON.stringify(meta, null, 2) + "\n");
 const count = (f) => meta.filter(f).length;
