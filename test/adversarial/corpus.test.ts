@@ -110,6 +110,10 @@ describe("adversarial corpus (1): every case is a plan in terraform show -json s
     expect(slugs.length).toBeGreaterThanOrEqual(80);
   });
 
+  it("GIVEN generate.js THEN the committed cases are exactly what it writes (no hand edits)", () => {
+    expect(() => execFileSync(process.execPath, [path.join(HERE, "generate.js"), "--check"], { encoding: "utf8", stdio: "pipe" })).not.toThrow();
+  });
+
   it("GIVEN the metadata THEN every class is covered by several cases and both verdicts occur", () => {
     for (const klass of CLASSES) expect([klass, META.filter((c) => c.class === klass).length >= 3]).toEqual([klass, true]);
     expect(META.filter((c) => c.expect === "pass").length).toBeGreaterThanOrEqual(20);

@@ -1494,21 +1494,18 @@ const cdktfDirs = [];
   }
 }
 
-// ---------------------------------------------------------------- write
-fs.rmSync(CASES_DIR, { recursive: true, force: true });
-fs.mkdirSync(CASES_DIR, { recursive: true });
+// ---------------------------------------------------------------- write (or --check: compare with what is on disk)
+const files = new Map(); // relative path → content
 const meta = [];
 for (const c of cases.sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-  if (c.input !== "cdktf") fs.writeFileSync(path.join(CASES_DIR, `${c.slug}.json`), JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
+  if (c.input !== "cdktf") files.set(`cases/${c.slug}.json`, JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
   const { plan: _plan, ...m } = c;
   meta.push(m);
 }
 for (const { slug, config, stacks } of cdktfDirs) {
-  const dir = path.join(CASES_DIR, `${slug}.cdktf`);
   const manifest = { stacks: {}, version: "0.21.0" };
   for (const stack of stacks) {
-    fs.mkdirSync(path.join(dir, "stacks", stack), { recursive: true });
-    fs.copyFileSync(path.join(RENDERED, config, `${stack}.cdk.tf.json`), path.join(dir, "stacks", stack, "cdk.tf.json"));
+    files.set(`cases/${slug}.cdktf/stacks/${stack}/cdk.tf.json`, fs.readFileSync(path.join(RENDERED, config, `${stack}.cdk.tf.json`), "utf8"));
     manifest.stacks[stack] = {
       annotations: [],
       constructPath: stack,
@@ -1519,8 +1516,30 @@ for (const { slug, config, stacks } of cdktfDirs) {
       workingDirectory: `stacks/${stack}`,
     };
   }
-  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  files.set(`cases/${slug}.cdktf/manifest.json`, JSON.stringify(manifest, null, 2) + "\n");
 }
-fs.writeFileSync(path.join(HERE, "cases.json"), JSON.stringify(meta, null, 2) + "\n");
+files.set("cases.json", JSON.stringify(meta, null, 2) + "\n");
+
+const onDisk = (dir, rel = "") =>
+  fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(dir, path.join(rel, e.name)) : [path.join(rel, e.name)]));
+if (process.argv.includes("--check")) {
+  const present = new Set([...onDisk(CASES_DIR).map((f) => `cases/${f.split(path.sep).join("/")}`), "cases.json"]);
+  const problems = [];
+  for (const [rel, content] of files) {
+    if (!present.has(rel)) problems.push(`missing ${rel}`);
+    else if (fs.readFileSync(path.join(HERE, rel), "utf8") !== content) problems.push(`differs ${rel}`);
+  }
+  for (const rel of present) if (!files.has(rel)) problems.push(`not generated ${rel}`);
+  if (problems.length > 0) {
+    process.stderr.write(`test/adversarial is out of date with generate.js (run node test/adversarial/generate.js):\n  ${problems.join("\n  ")}\n`);
+    process.exit(1);
+  }
+} else {
+  fs.rmSync(CASES_DIR, { recursive: true, force: true });
+  for (const [rel, content] of files) {
+    fs.mkdirSync(path.dirname(path.join(HERE, rel)), { recursive: true });
+    fs.writeFileSync(path.join(HERE, rel), content);
+  }
+}
 const count = (f) => meta.filter(f).length;
 process.stdout.write(`${meta.length} cases (${count((c) => c.expect === "block")} block, ${count((c) => c.expect === "pass")} pass; ${count((c) => c.config === "with")} with config)\n`);
