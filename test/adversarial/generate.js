@@ -1106,6 +1106,30 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     witness: orgBlock(levelsWkld(allowEffect)),
   });
 
+  const notActionInvoke = doc({ Effect: "Allow", NotAction: ["bedrock:InvokeModel", "iam:*", "organizations:*"], Resource: "*" });
+  add("id-notaction-excludes-only-invokemodel", "identity-policy", {
+    description: "aws_iam_role_policy: NotAction [bedrock:InvokeModel, iam:*, organizations:*] on *: looks like it withholds inference, but InvokeModelWithResponseStream (ConverseStream) on every model is still granted.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.not_invoke", notActionInvoke)]),
+    witness: idBlock([notActionInvoke], { action: "bedrock:InvokeModelWithResponseStream" }),
+  });
+  add("org-account-moves-to-new-ou", "organization-change", {
+    description: "A new OU (Experiments) is created without any SCP and ml-dev's parent_id moves to it: parent_id is unknown in the plan and configuration names aws_organizations_organizational_unit.experiments.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.experiments", "id"), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+      add: [resource("aws_organizations_organizational_unit.experiments", { set: { name: "Experiments", parent_id: rootRef } })],
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+
   // ---- more traps
   const skipState = { ...attachmentState(P.workloads, OU.workloads), skip_destroy: true };
   add("trap-attachment-skip-destroy-removed", "false-positive-trap", {
@@ -1123,6 +1147,20 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
   });
   const exactTofu = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.map((a) => a.replace(":*:*:inference-profile", `:*:${ACCT.mlDev}:inference-profile`)) });
+  // Same policy, written differently: NotResource reordered, one-element lists as strings, pretty-printed.
+  const rewritten = structuredClone(WKLD);
+  rewritten.Statement[0].NotResource = [...rewritten.Statement[0].NotResource].reverse();
+  for (const st of rewritten.Statement) {
+    for (const key of ["Action", "Resource"]) if (Array.isArray(st[key]) && st[key].length === 1) st[key] = st[key][0];
+  }
+  const rewrittenText = JSON.stringify({ Version: rewritten.Version, Statement: rewritten.Statement }, null, 2);
+  add("trap-scp-rewritten-equivalently", "false-positive-trap", {
+    description: "The Workloads allow-list is rewritten (NotResource reversed, one-element lists as strings, pretty-printed): not JSON-equal, so the provider plans an update, but it denies exactly the same requests.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(rewrittenText),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(rewrittenText) }),
+  });
   add("trap-opentofu-exactly-approved", "false-positive-trap", {
     description: "An OpenTofu plan (registry.opentofu.org/hashicorp/aws) creating a policy with exactly the approved models, attached by reference.",
     config: "with",

@@ -84,13 +84,13 @@ function sensitiveAsBool(v) {
 }
 
 /** Configuration expressions for the attributes a user wrote: constants and references. */
-function expressions(set) {
+function expressions(set, { blocks = true } = {}) {
   const out = {};
   for (const [k, v] of Object.entries(set)) {
     if (v === undefined) continue;
     if (isRef(v)) out[k] = { references: v.$ref };
     else if (Array.isArray(v) && v.some(isRef)) out[k] = { references: v.filter(isRef).flatMap((r) => r.$ref) };
-    else if (Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !isUnknown(x))) {
+    else if (blocks && Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === "object" && !isUnknown(x))) {
       // nested blocks: one expressions object per block
       out[k] = v.map((b) => expressions(b));
     } else out[k] = { constant_value: known(resolve(v)) };
@@ -185,7 +185,8 @@ function resource(address, { set, state, actions, provider = AWS, config = {}, a
     replacePaths,
     schemaVersion,
     inConfig: !(acts.length === 1 && (acts[0] === "delete" || acts[0] === "forget")),
-    configExpressions: expressions(configSet),
+    // awscc (a plugin-framework provider) has nested attributes, not blocks: a list of objects is one constant.
+    configExpressions: expressions(configSet, { blocks: !provider.endsWith("/awscc") }),
     config,
   };
 }
