@@ -95,7 +95,8 @@ function expressions(set, { blocks = true } = {}) {
       out[k] = v.map((b) => expressions(b));
     } else out[k] = { constant_value: known(resolve(v)) };
   }
-  return out;
+  // Go marshals the expressions map with sorted keys.
+  return Object.fromEntries(sorted(out));
 }
 
 /**
