@@ -364,6 +364,7 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   const providers = providerSources(stack);
   const constructPaths = new Map<string, string>();
   const resourceChanges: Record<string, unknown>[] = [];
+  const configResources: Record<string, unknown>[] = [];
   const problems: string[] = [];
 
   for (const mode of ["managed", "data"] as const) {
@@ -388,11 +389,18 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
         }
         const after: Record<string, unknown> = {};
         const afterUnknown: Record<string, unknown> = {};
+        const expressions: Record<string, { references: string[] }> = {};
         for (const attr of Object.keys(body).sort()) {
           if (META_ARGUMENTS.has(attr)) continue;
           const value = body[attr];
-          if (containsInterpolation(value)) afterUnknown[attr] = true;
-          else after[attr] = unescapeTemplates(value);
+          if (containsInterpolation(value)) {
+            afterUnknown[attr] = true;
+            const references = templateReferences(value);
+            if (references.length > 0) expressions[attr] = { references };
+          } else after[attr] = unescapeTemplates(value);
+        }
+        if (Object.keys(expressions).length > 0) {
+          configResources.push({ address, mode, type, name: id, expressions });
         }
         if (mode === "data") for (const attr of COMPUTED_POLICY_ATTRIBUTES[type] ?? []) {
           if (!(attr in after)) afterUnknown[attr] = true;
@@ -420,7 +428,13 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   if (problems.length > 0) {
     throw new PlanInputError("SYNTH_SHAPE_INVALID", `${file}: not a valid cdk.tf.json: ${problems[0]}`, { problems });
   }
-  const plan = { format_version: "1.2", resource_changes: resourceChanges };
+  // The references of interpolated attributes, in the shape of a plan's configuration, so that an attachment whose
+  // policy_id or policy_arn is "${aws_iam_policy.x.arn}" resolves to that policy as it does in a real plan.
+  const plan = {
+    format_version: "1.2",
+    resource_changes: resourceChanges,
+    ...(configResources.length > 0 ? { configuration: { root_module: { resources: configResources } } } : {}),
+  };
   // Serialized once, so the size limit and the wasm memory sizing apply to synth output as to plans.
   const json = Buffer.from(JSON.stringify({ plan }), "utf8");
   return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan }, json };
@@ -437,6 +451,29 @@ export function containsInterpolation(value: unknown): boolean {
     return Object.entries(value).some(([k, v]) => hasTemplateSequence(k) || containsInterpolation(v));
   }
   return false;
+}
+
+/**
+ * The resources a template value refers to, as Terraform lists them in a plan's configuration: for
+ * "${aws_iam_policy.x.arn}" both "aws_iam_policy.x.arn" and "aws_iam_policy.x" (data sources keep "data.").
+ */
+export function templateReferences(value: unknown): string[] {
+  const out = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === "string") {
+      for (const expr of v.matchAll(/\$\{([^}]*)\}/g)) {
+        for (const m of (expr[1] ?? "").matchAll(/(?<![\w.])((?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z_][\w-]*)((?:\.[A-Za-z_]\w*)?)/g)) {
+          const base = m[1] ?? "";
+          if (/^(var|local|module|each|count|path|terraform|self)\./.test(base)) continue;
+          if (m[2]) out.add(base + m[2]);
+          out.add(base);
+        }
+      }
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (isRecord(v)) Object.values(v).forEach(visit);
+  };
+  visit(value);
+  return [...out].sort();
 }
 
 function hasTemplateSequence(text: string): boolean {

@@ -15,7 +15,7 @@ describe("toRegoData: data.modelgate carries the AWS-managed policy snapshot", (
       version: "v1",
       statements: [{ Effect: "Allow", Action: "*", Resource: "*" }],
     });
-    expect(Object.keys(data.modelgate).sort()).toEqual(["approved", "catalog", "managedPolicies"]);
+    expect(Object.keys(data.modelgate).sort()).toEqual(["approved", "catalog", "managedPolicies", "settings"]);
   });
 
   it("uses the snapshot it is given", () => {

@@ -64,19 +64,51 @@ _wild_type(pat) if {
 	contains(segs[5], "/")
 }
 
-# denied: some statement of stmts surely denies the probe
-denied(stmts, p) if {
+# denied_request: some statement of stmts surely denies the request on this one resource
+denied_request(stmts, p) if {
 	some s in stmts
 	deny_sure(s, p)
 }
 
-# allowed: some Allow may apply and no Deny surely applies
-allowed(stmts, p) if {
+# allowed_request: on this one resource, some Allow may apply and no Deny surely applies
+allowed_request(stmts, p) if {
+	not denied_request(stmts, p)
 	some s in stmts
 	allow_may(s, p)
-	not denied(stmts, p)
 }
 
+# A call through a system inference profile is authorized on the profile ARN and on the foundation model in the
+# source Region (and in each destination Region; facts doc section 3) [V]. So a profile probe is denied when
+# either check is denied, and allowed only when both may be allowed.
+denied(stmts, p) if denied_request(stmts, p)
+
+denied(stmts, p) if {
+	p.kind == "inference-profile"
+	denied_request(stmts, profile_model_probe(p))
+}
+
+allowed(stmts, p) if {
+	allowed_request(stmts, p)
+	not p.kind == "inference-profile"
+}
+
+allowed(stmts, p) if {
+	p.kind == "inference-profile"
+	allowed_request(stmts, p)
+	allowed_request(stmts, profile_model_probe(p))
+}
+
+# the foundation-model check a profile call also makes, in the profile's source Region; it carries the profile
+# in bedrock:InferenceProfileArn
+profile_model_probe(p) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
+	fm := probes.invoke(
+		p.action,
+		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", split(p.resource, ":")[3], "::foundation-model/", p.model]),
+		"foundation-model",
+		p.model,
+		p.witness,
+	)
+}
 
 # every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)

@@ -113,6 +113,10 @@ managed_policies := {"snapshotDate": "2026-08-21", "source": "test", "policies":
 		{"Sid": "BedrockAll", "Effect": "Allow", "Action": ["bedrock:*"], "Resource": "*"},
 		{"Sid": "BedrockMantleAll", "Effect": "Allow", "Action": ["bedrock-mantle:*"], "Resource": "*"},
 	]},
-	"PowerUserAccess": {"version": "v12", "statements": [{"Effect": "Allow", "NotAction": ["iam:*", "organizations:*", "account:*"], "Resource": "*"}]},
+	"PowerUserAccess": {"version": "v12", "statements": [{
+		"Effect": "Allow",
+		"NotAction": ["iam:*", "organizations:*", "account:*"],
+		"Resource": "*",
+	}]},
 	"AmazonS3ReadOnlyAccess": {"version": "v3", "statements": []},
 }}

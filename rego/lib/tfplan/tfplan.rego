@@ -61,6 +61,9 @@ writes(rc) if {
 	"read" in rc.change.actions
 }
 
+# forgets holds when the plan drops the resource from state but leaves the real object alone
+forgets(rc) if "forget" in rc.change.actions
+
 # removes holds for a pure delete (a replace also creates)
 removes(rc) if {
 	"delete" in rc.change.actions
@@ -330,7 +333,7 @@ statement_label(s, i) := concat("", ["statement ", format_int(i + 1, 10)]) if no
 # ---- configuration references (how an attribute unknown until apply names another resource)
 
 # [module names, resource configuration] for every resource in the configuration, at any module depth
-_config_resources contains [mods, r] if {
+config_resources contains [mods, r] if {
 	walk(input.plan.configuration.root_module, [path, r])
 	count(path) >= 2
 	path[count(path) - 2] == "resources"
@@ -356,7 +359,7 @@ local_address(rc) := concat(".", [rc.type, rc.name]) if not rc.mode == "data"
 
 # references(rc, attr): the resources an attribute's expression refers to, as local addresses ("aws_iam_policy.x")
 references(rc, attr) := {addr |
-	some [mods, r] in _config_resources
+	some [mods, r] in config_resources
 	mods == module_names(rc)
 	r.address == local_address(rc)
 	some ref in _expression_refs(object.get(r, "expressions", {})[attr])

@@ -27,7 +27,7 @@ block(s) := object.get(s, "Condition", {})
 _malformed(s) if not is_object(block(s))
 
 _malformed(s) if {
-	some _, kv in block(s)
+	some kv in block(s)
 	not is_object(kv)
 }
 
@@ -128,7 +128,7 @@ _absent(p) := "f" if {
 
 _negated(base) if contains(base, "not")
 
-_negated_b(base) := true if _negated(base)
+_negated_b(base) if _negated(base)
 
 _negated_b(base) := false if not _negated(base)
 

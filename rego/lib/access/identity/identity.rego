@@ -88,17 +88,27 @@ attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
 	is_string(arn)
 }
 
-# a list with unknown elements (null in after, true in after_unknown), or wholly unknown
+# a list with unknown elements (null in after, true in after_unknown), or wholly unknown. A role's
+# managed_policy_arns is optional and computed, so every new role that does not set it plans it as unknown:
+# only a list the configuration sets (or a resource the configuration does not show) counts.
 attachments contains {"rc": rc, "arn": null, "attr": attr} if {
 	some rc in _written
 	attr := _lists[rc.type]
 	_unknown(rc, attr)
+	not _unset_in_config(rc, attr)
 }
 
 # a customer-managed policy attached by name and path (SSO): resolved by name
 attachments contains {"rc": rc, "arn": null, "attr": "customer_managed_policy_reference"} if {
 	some rc in _written
 	rc.type == "aws_ssoadmin_customer_managed_policy_attachment"
+}
+
+_unset_in_config(rc, attr) if {
+	some [mods, r] in tfplan.config_resources
+	mods == tfplan.module_names(rc)
+	r.address == tfplan.local_address(rc)
+	object.get(object.get(r, "expressions", {}), attr, null) == null
 }
 
 _unknown(rc, attr) if rc.change.after_unknown[attr] == true
@@ -126,7 +136,7 @@ aws_managed_name(arn) := substring(arn, indexof(arn, ":policy/") + 8, -1) if {
 _managed := data.modelgate.managedPolicies.policies
 
 # resolved(a): what the attachment grants, as {via, stmts} entries; empty when it cannot be resolved
-resolved(a) := _by_aws(a) | _by_arn(a) | _by_ref(a) | _by_name(a)
+resolved(a) := ((_by_aws(a) | _by_arn(a)) | _by_ref(a)) | _by_name(a)
 
 _by_aws(a) := {r |
 	name := aws_managed_name(a.arn)
@@ -158,15 +168,17 @@ _by_name(a) := {r |
 	ref := _cmp_ref(a.rc)
 	some d in _policy_docs
 	d.name == ref.name
-	d.path == object.get(ref, "path", "/")
+	d.path == _ref_path(ref)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
+
+_ref_path(ref) := object.get(ref, "path", "/")
 
 _cmp_ref(rc) := iam.as_array(rc.change.after.customer_managed_policy_reference)[0]
 
 # customer-managed policies the plan describes, with the text they have after the plan (or before, for a
 # policy the plan deletes: what the attachment still points to until then)
-_policy_docs contains {"rc": rc, "arn": object.get(v, "arn", null), "name": object.get(v, "name", ""), "path": object.get(v, "path", "/"), "stmts": _stmts(doc)} if {
+_policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
 	some rc in tfplan.resource_changes
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	v := _state(rc)
@@ -178,11 +190,19 @@ _policy_docs contains {"rc": rc, "arn": object.get(v, "arn", null), "name": obje
 }
 
 # a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004)
-_policy_docs contains {"rc": rc, "arn": object.get(_after(rc), "arn", null), "name": object.get(_after(rc), "name", ""), "path": object.get(_after(rc), "path", "/"), "stmts": []} if {
+_policy_docs contains _policy_doc(rc, _after(rc), []) if {
 	some rc in tfplan.resource_changes
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	tfplan.writes(rc)
 	not is_string(_after(rc)[_policy_attr(rc.type)])
+}
+
+_policy_doc(rc, v, stmts) := {
+	"rc": rc,
+	"arn": object.get(v, "arn", null),
+	"name": object.get(v, "name", ""),
+	"path": object.get(v, "path", "/"),
+	"stmts": stmts,
 }
 
 _policy_attr("aws_iam_policy") := "policy"

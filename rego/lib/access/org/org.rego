@@ -10,6 +10,7 @@
 # scope: package
 package lib.access.org
 
+# regal ignore:pointless-import
 import data.lib.access
 import data.lib.access.probes
 import data.lib.iam
@@ -52,6 +53,12 @@ _after_doc(rc) := _stmts_of(rc.change.after) if {
 _after_doc(rc) := _before_doc(rc) if {
 	tfplan.removes(rc)
 	rc.change.before.skip_destroy == true
+}
+
+# "forget" drops the policy from state and leaves it in AWS as it was
+_after_doc(rc) := _before_doc(rc) if {
+	tfplan.forgets(rc)
+	not is_object(rc.change.after)
 }
 
 # ids a policy is known by
@@ -134,11 +141,16 @@ attached_after contains {"rc": rc, "policy": p, "target": t} if {
 	t := _target_of(rc, v, "after")
 }
 
-# skip_destroy: deleting the resource leaves the policy attached
+# skip_destroy: deleting the resource leaves the policy attached; so does forgetting it
 attached_after contains a if {
 	some a in attached_before
 	tfplan.removes(a.rc)
 	a.rc.change.before.skip_destroy == true
+}
+
+attached_after contains a if {
+	some a in attached_before
+	tfplan.forgets(a.rc)
 }
 
 # awscc_organizations_policy carries its targets
@@ -177,9 +189,38 @@ _policy_stmts(addr, "before") := _before_doc(_scp_by_address[addr]) if not start
 
 _policy_stmts(addr, "after") := _after_doc(_scp_by_address[addr]) if not startswith(addr, "prior:")
 
-targets_before := {a.target | some a in attached_before}
+targets_before contains a.target if some a in attached_before
 
-targets_after := {a.target | some a in attached_after}
+targets_after contains a.target if some a in attached_after
+
+# attachments of an SCP the plan does not show (neither its resource changes nor its prior state) that the plan
+# removes or moves: the gate cannot tell whether that SCP was the allow-list, so it reports them (fail closed)
+opaque_detached contains {"rc": rc, "policy_id": v.policy_id, "target": v.target_id} if {
+	some rc in _att_rcs
+	v := rc.change.before
+	is_object(v)
+	is_string(v.policy_id)
+	not _policy_of(rc, v, "before")
+	not _still_attached(rc, v)
+}
+
+_still_attached(rc, _) if {
+	not tfplan.removes(rc)
+	not "delete" in rc.change.actions
+}
+
+_still_attached(rc, _) if rc.change.before.skip_destroy == true
+
+_still_attached(rc, _) if {
+	tfplan.forgets(rc)
+	not is_object(rc.change.after)
+}
+
+_still_attached(rc, v) if {
+	a := rc.change.after
+	a.policy_id == v.policy_id
+	a.target_id == v.target_id
+}
 
 # ---- judgments
 
@@ -200,7 +241,7 @@ _probes_for(stmts) := probes.fixed(probes.regions(stmts)) | probes.witnesses(stm
 
 # weaker(before, after): unapproved probes the before set denies and the after set does not
 weaker(before, after) := {p |
-	some p in _probes_for(before) | _probes_for(after)
+	some p in (_probes_for(before) | _probes_for(after))
 	not probes.approved(p)
 	access.denied(before, p)
 	not access.denied(after, p)

@@ -100,7 +100,7 @@ _profile(partition, region, prefix) := concat("", [
 ])
 
 # resources of the fixed invoke probes, with their kind and model
-fixed_invoke_resources := fm | regionless | profiles | owned if {
+fixed_invoke_resources := ((fm | regionless) | profiles) | owned if {
 	fm := {[_fm(pt, r, sentinel_model), "foundation-model", sentinel_model] |
 		some pt, rs in _regions
 		some r in rs
@@ -129,20 +129,27 @@ region_resources(regions) := {res |
 	]
 }
 
-fixed_surface := {
-	{
-		"surface": "mantle", "action": a, "resource": "arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe",
-		"ctx": object.union(_base_ctx("aws", "us-east-1"), {"bedrock-mantle:model": [sentinel_model]}),
-		"kind": "mantle", "model": sentinel_model, "product": "", "witness": false,
-	} |
+fixed_surface := (({
+{
+	"surface": "mantle", "action": a, "resource": "arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe",
+	"ctx": object.union(_base_ctx("aws", "us-east-1"), {"bedrock-mantle:model": [sentinel_model]}),
+	"kind": "mantle", "model": sentinel_model, "product": "", "witness": false,
+} |
 	some a in mantle_actions
 } | {{
 	"surface": "claude-platform", "action": "aws-external-anthropic:createmessage",
 	"resource": "arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
 	"ctx": _base_ctx("aws", "us-east-1"), "kind": "workspace", "model": "", "product": "", "witness": false,
-}} | {subscribe(via, product, false) |
-	some [via, product] in [[[], [sentinel_product]], [["bedrock.amazonaws.com"], [sentinel_product]], [["bedrock.amazonaws.com"], []]]
-} | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
+}}) | {subscribe(via, pids, false) |
+	some [via, pids] in _subscribe_contexts
+}) | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
+
+# [aws:CalledViaLast, aws-marketplace:ProductId] of the fixed Subscribe probes
+_subscribe_contexts := [
+	[[], [sentinel_product]],
+	[["bedrock.amazonaws.com"], [sentinel_product]],
+	[["bedrock.amazonaws.com"], []],
+]
 
 # Subscribe called through another service, for a product the gate leaves unknown (whatever the statement
 # approves): only aws:CalledViaLast decides
@@ -151,24 +158,24 @@ _subscribe_any_product(via) := object.union(object.remove(subscribe(via, [], fal
 	"product": "(any)",
 })
 
-subscribe(via, product, witness) := {
+subscribe(via, pids, witness) := {
 	"surface": "subscribe",
 	"action": "aws-marketplace:subscribe",
 	"resource": "*",
 	"ctx": object.union(_base_ctx("aws", "us-east-1"), {
 		"aws:calledvialast": via,
 		"aws:calledvia": via,
-		"aws-marketplace:productid": product,
+		"aws-marketplace:productid": pids,
 	}),
 	"kind": "subscription",
 	"model": "",
-	"product": concat(",", product),
+	"product": concat(",", pids),
 	"witness": witness,
 }
 
 # the fixed probes, plus invoke probes in the given extra Regions
 fixed(regions) := {invoke(a, res[0], res[1], res[2], false) |
-	some res in fixed_invoke_resources | region_resources(regions)
+	some res in (fixed_invoke_resources | region_resources(regions))
 	some a in invoke_actions
 } | fixed_surface
 
@@ -181,7 +188,7 @@ witnesses(stmts) := {p |
 	not approved(p)
 }
 
-_witnesses(stmts) := arn_w | catalog_w | product_w | mantle_w if {
+_witnesses(stmts) := ((arn_w | catalog_w) | product_w) | mantle_w if {
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
 		some s in stmts
 		some pat in _patterns(s)
@@ -200,7 +207,9 @@ _witnesses(stmts) := arn_w | catalog_w | product_w | mantle_w if {
 		some m in catalog.matching(mp)
 		some a in invoke_actions
 	}
-	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) | some v in _condition_values(stmts, "aws-marketplace:productid")}
+	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
+		some v in _condition_values(stmts, "aws-marketplace:productid")
+	}
 	mantle_w := {{
 		"surface": "mantle", "action": a, "resource": "arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe",
 		"ctx": object.union(_base_ctx("aws", "us-east-1"), {"bedrock-mantle:model": [m]}),
@@ -238,7 +247,7 @@ _strings(x) := [v |
 
 _condition_values(stmts, key) := {v |
 	some s in stmts
-	some _, kv in object.get(s, "Condition", {})
+	some kv in object.get(s, "Condition", {})
 	is_object(kv)
 	some k, cv in kv
 	lower(k) == key
@@ -343,7 +352,7 @@ product_ok(p) if {
 
 product_ok(p) if {
 	not with_config
-	some _, m in data.modelgate.catalog.models
+	some m in data.modelgate.catalog.models
 	m.productId == p
 }
 
@@ -378,8 +387,8 @@ approved(p) if {
 	p.surface == "subscribe"
 	some via in p.ctx["aws:calledvialast"]
 	via in {"bedrock.amazonaws.com", "bedrock-mantle.amazonaws.com"}
-	some product in p.ctx["aws-marketplace:productid"]
-	product_ok(product)
+	some pid in p.ctx["aws-marketplace:productid"]
+	product_ok(pid)
 }
 
 # describe(p): the probe in words, for finding messages

@@ -4,12 +4,14 @@
 #   A Deny on the invoke actions with NotResource (an allow-list) that exempts foundation-model/MODEL
 #   but none of MODEL's inference profiles still denies every cross-Region (profile) call, and makes
 #   profile-only models unusable. The profiles come from the catalog's profilePrefixes. Exempting
-#   only some of a model's geographies is a deliberate restriction and is not reported.
+#   only some of a model's geographies is a deliberate restriction and is not reported. This denies more
+#   than intended, never less, and an in-Region-only (data-residency) allow-list does it on purpose, so
+#   it is advisory (LOW): it opens no access. The SCPs on one target are judged together.
 # scope: package
 # custom:
 #   id: MG-0008
 #   long_id: allowlist_missing_profiles
-#   severity: HIGH
+#   severity: LOW
 #   remediation: >-
 #     Add arn:aws:bedrock:*:*:inference-profile/*.MODEL (or one entry per approved geography prefix)
 #     to the NotResource list next to each foundation-model exemption.
@@ -106,6 +108,10 @@ _names(models) := concat("", [concat(", ", array.slice(sort(models), 0, 3)), " a
 	count(models) > 3
 }
 
-_fm_probe(model) := probes.invoke("bedrock:invokemodel", concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", model]), "foundation-model", model, false)
+_fm_probe(model) := probes.invoke(
+	"bedrock:invokemodel",
+	concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", model]),
+	"foundation-model", model, false,
+)
 
 _profile_probe(prefix, model) := probes.invoke("bedrock:invokemodel", _profile_arn(prefix, model), "inference-profile", model, false)

@@ -31,6 +31,9 @@ deny contains finding if {
 		access.allowed(u.stmts, p)
 	}
 	count(leaks) > 0
-	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc), "; the config does not approve that product"])
+	msg := concat("", [
+		access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc),
+		"; the config does not approve that product",
+	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

@@ -38,8 +38,20 @@ deny contains finding if {
 	some addr, w in org.weakened_policies
 	some rc in org.scp_rcs
 	rc.address == addr
-	msg := concat("", ["the SCP is weaker after this change: ", access.summary(w), " was denied by it and no longer is (its targets are not in this plan)"])
+	msg := concat("", [
+		"the SCP is weaker after this change: ", access.summary(w),
+		" was denied by it and no longer is (its targets are not in this plan)",
+	])
 	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+deny contains finding if {
+	some d in org.opaque_detached
+	msg := concat("", [
+		"detaches SCP ", d.policy_id, " from ", d.target, "; the plan does not show that policy's content, ",
+		"so the gate cannot tell whether it was the model allow-list",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }
 
 deny contains finding if {

@@ -80,7 +80,6 @@ test_fails_when_attachment_of_prior_state_policy_deleted if {
 }
 
 test_passes_when_other_policy_detached_or_skip_destroy if {
-	count(rule.deny) == 0 with input as testing.plan([_attachment("aws_organizations_policy_attachment.a", "p-unknown")])
 	count(rule.deny) == 0 with input as testing.plan([_policy(
 		"aws_organizations_policy.models",
 		["delete"],
@@ -146,7 +145,14 @@ test_passes_when_attachment_replaced_with_same_policy_and_target if {
 		_planned_allowlist,
 		_replaced_attachment({"policy_id": "p-1", "target_id": "ou-ab12-cdef3456", "skip_destroy": false, "tags": {"team": "ml"}}, {"id": true}),
 	])
-	count(rule.deny) == 0 with input as testing.plan([_replaced_attachment({"policy_id": "p-2", "target_id": "ou-ab12-cdef3456"}, {})])
+}
+
+# fail closed: the plan does not show the detached policy, which may be the allow-list
+test_fails_when_the_detached_policy_is_not_in_the_plan if {
+	findings := rule.deny with input as testing.plan([_attachment("aws_organizations_policy_attachment.a", "p-unknown")])
+	{f.message | some f in findings} == {"detaches SCP p-unknown from ou-ab12-cdef3456; the plan does not show that policy's content, so the gate cannot tell whether it was the model allow-list"}
+	count(rule.deny) == 1 with input as testing.plan([_replaced_attachment({"policy_id": "p-2", "target_id": "ou-ab12-cdef3456"}, {})])
+	count(rule.deny) == 0 with input as testing.plan([_replaced_attachment({"policy_id": "p-1", "target_id": "ou-ab12-cdef3456", "tags": {"a": "b"}}, {})])
 }
 
 _good_doc := testing.doc([
@@ -182,12 +188,16 @@ test_fails_when_updated_allowlist_only_looks_like_one if {
 		object.union(base, {"Action": ["bedrock:InvokeModel"]}),
 		object.union(base, {"NotResource": array.concat(base.NotResource, ["arn:aws:bedrock:*::foundation-model/*"])}),
 		object.union(base, {"NotResource": array.concat(base.NotResource, ["arn:aws:bedrock:*:*:imported-model/*"])}),
-		object.union(base, {"NotResource": array.concat(base.NotResource, ["arn:aws:bedrock:*:*:inference-profile/*"])}),
 	] {
-		some f in rule.deny with input as _updated(weaker)
-		f.address == "aws_organizations_policy.models"
-		startswith(f.message, "target r-ab12 is weaker after this change: ")
+		_weakened_root(_updated(weaker))
 	}
+}
+
+_weakened_root(plan) if {
+	findings := rule.deny with input as plan
+	some [address, message] in {[f.address, f.message] | some f in findings}
+	address == "aws_organizations_policy.models"
+	startswith(message, "target r-ab12 is weaker after this change: ")
 }
 
 test_passes_when_update_keeps_or_tightens_the_allowlist if {
@@ -197,6 +207,8 @@ test_passes_when_update_keeps_or_tightens_the_allowlist if {
 		object.union(base, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlassAdmin"}}}),
 		object.union(base, {"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]}),
 		object.union(base, {"Action": "bedrock:*"}),
+		# a profile call also needs its foundation model, which stays denied
+		object.union(base, {"NotResource": array.concat(base.NotResource, ["arn:aws:bedrock:*:*:inference-profile/*"])}),
 	] {
 		count(rule.deny) == 0 with input as _updated(same)
 	}

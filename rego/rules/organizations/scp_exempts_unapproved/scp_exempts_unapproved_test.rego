@@ -23,7 +23,6 @@ test_fails_when_exemptions_are_wildcards if {
 		"arn:aws:bedrock:*::foundation-model/*",
 		"arn:aws:bedrock:*::foundation-model/amazon.*",
 		"arn:aws:bedrock:*:*:imported-model/*",
-		"arn:aws:bedrock:*:*:inference-profile/*",
 	] {
 		count(_messages(testing.scp_plan(array.concat(_nova, [extra])))) == 1
 	}
@@ -31,6 +30,9 @@ test_fails_when_exemptions_are_wildcards if {
 
 test_passes_when_only_approved_models_are_exempt if {
 	count(_messages(testing.scp_plan(_nova))) == 0
+
+	# every profile exempt, but a profile call also needs its foundation model, which stays denied
+	count(_messages(testing.scp_plan(array.concat(_nova, ["arn:aws:bedrock:*:*:inference-profile/*"])))) == 0
 	count(_messages(testing.scp_plan(["arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0"]))) == 0
 }
 
@@ -52,16 +54,15 @@ test_passes_for_a_split_pair_on_one_target if {
 	b := object.union(testing.rc_doc("aws_organizations_policy", "aws_organizations_policy.b", _b_doc), {"name": "b"})
 	atts := [object.remove(_att("aws_organizations_policy_attachment.a", "a"), ["_ref"]), object.remove(_att("aws_organizations_policy_attachment.b", "b"), ["_ref"])]
 	config := {"root_module": {"resources": [
-
 		{"address": "aws_organizations_policy_attachment.a", "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "a", "expressions": {"policy_id": {"references": ["aws_organizations_policy.a.id", "aws_organizations_policy.a"]}}},
 		{"address": "aws_organizations_policy_attachment.b", "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "b", "expressions": {"policy_id": {"references": ["aws_organizations_policy.b.id", "aws_organizations_policy.b"]}}},
 	]}}
 	plan := object.union(testing.plan(array.concat([a, b], atts)), {"plan": {"configuration": config}})
 	count(_messages(plan)) == 0
 
-	# either SCP alone lets unapproved models through
+	# unattached, each is judged alone: the one exempting every model lets unapproved models through
 	alone := object.union(testing.plan([a, b]), {"plan": {"configuration": config}})
-	count(_messages(alone)) == 2
+	_addresses(alone) == {"aws_organizations_policy.b"}
 }
 
 _a_doc := testing.doc([{
@@ -73,3 +74,7 @@ _b_doc := testing.doc([{
 	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
 	"NotResource": ["arn:aws:bedrock:*::foundation-model/*", _nova[1]],
 }])
+
+_addresses(plan) := {f.address | some f in findings} if {
+	findings := rule.deny with input as plan with data.modelgate.catalog as testing.catalog with data.modelgate.approved as _approved
+}
