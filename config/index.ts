@@ -2,3 +2,4 @@ export * from "./types";
 export * from "./load";
 export * from "./approved-set";
 export { configFileSchema } from "./schema";
+export * from "./discover";

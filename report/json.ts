@@ -52,6 +52,7 @@ export function renderJson(report: GateReport): string {
       failed: summary.failed,
       inputs: report.inputs.map((i) => ({ file: i.file, kind: i.kind, ...(i.stack !== undefined ? { stack: i.stack } : {}) })),
       catalogSnapshotDate: summary.catalogSnapshotDate,
+      ...((report.rulesNotEvaluated ?? []).length > 0 ? { approvedSet: "none", rulesNotEvaluated: [...(report.rulesNotEvaluated ?? [])] } : {}),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

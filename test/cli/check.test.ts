@@ -46,9 +46,14 @@ describe("modelgate check: the exit code follows the findings and --fail-on", ()
     expect(r.stdout).toContain("HIGH MG-9001[aws_iam_policy.wide]");
   });
 
-  it("GIVEN a clean plan THEN exit 0 with a PASS summary", async () => {
+  it("GIVEN a clean plan and no config THEN exit 0 with a PASS summary that says the approved-set rules were not evaluated", async () => {
     const r = await run(["check", clean]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n", ""]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      "approved set: none — rules MG-0010, MG-0020 not evaluated (no --config, $MODELGATE_CONFIG or ./modelgate.yaml; --require-config makes this an error)\n" +
+        "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n",
+      "",
+    ]);
   });
 
   it("GIVEN the only finding suppressed THEN exit 0 and it is counted", async () => {
@@ -168,6 +173,6 @@ describe("modelgate --help teaches with examples", () => {
   it("GIVEN no arguments THEN the overview on stdout and exit 2", async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("terraform show -json tfplan > plan.json && modelgate check plan.json");
+    expect(r.stdout).toContain("$ terraform show -json tfplan | modelgate check -");
   });
 });
