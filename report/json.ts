@@ -1,6 +1,6 @@
 import { findingKey, type Finding } from "../gate/finding";
 import type { SuppressedFinding } from "../gate/suppressions";
-import { summarize, type GateReport } from "./reporter";
+import { approvedSetNotice, summarize, type GateReport } from "./reporter";
 
 /** Key order is fixed here, so the output is byte-stable for the same findings. */
 function findingJson(f: Finding): Record<string, unknown> {
@@ -52,7 +52,7 @@ export function renderJson(report: GateReport): string {
       failed: summary.failed,
       inputs: report.inputs.map((i) => ({ file: i.file, kind: i.kind, ...(i.stack !== undefined ? { stack: i.stack } : {}) })),
       catalogSnapshotDate: summary.catalogSnapshotDate,
-      ...((report.rulesNotEvaluated ?? []).length > 0 ? { approvedSet: "none", rulesNotEvaluated: [...(report.rulesNotEvaluated ?? [])] } : {}),
+      ...((report.rulesNotEvaluated ?? []).length > 0 ? { approvedSet: "none", rulesNotEvaluated: [...(report.rulesNotEvaluated ?? [])], notice: approvedSetNotice(report) } : {}),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { ExitCode } from "../../core/exit-codes";
-import { envOf, messages, needConfig, openPath, type CommandContext } from "../context";
+import * as path from "node:path";
+import { cwdOf, envOf, messages, needConfig, openPath, type CommandContext } from "../context";
 
 const EXAMPLES = `
 Config: --config, else $MODELGATE_CONFIG, else ./modelgate.yaml. Output: --outdir, else $CDKTF_OUTDIR, else cdktf.out.
@@ -30,7 +31,7 @@ export function synthCommand(ctx: CommandContext): Command {
       const { synthesize } = require("../../stacks/synth") as typeof import("../../stacks/synth");
       const result = synthesize({
         configPath: openPath(ctx.io, location),
-        outdir: opts.outdir ?? (envOf(ctx.io).CDKTF_OUTDIR || "cdktf.out"),
+        outdir: path.resolve(cwdOf(ctx.io), opts.outdir ?? (envOf(ctx.io).CDKTF_OUTDIR || "cdktf.out")),
         log: (line: string) => (line.startsWith("warning: ") ? msg.warn(line.slice("warning: ".length)) : msg.info(line)),
       });
       msg.end("synth", `synthesized ${result.stackNames.length} stacks`);
