@@ -3,3 +3,4 @@ export * from "./load";
 export * from "./approved-set";
 export { configFileSchema } from "./schema";
 export * from "./discover";
+export * from "./json-schema";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GEOGRAPHIES, catalogOverrideSchema } from "../catalog";
+import { unknownRegion } from "./regions";
 
 /** 12-digit AWS account ID, kept as a string (YAML would drop leading zeros from a number). */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
@@ -16,6 +17,16 @@ export const ROLE_ARN_PATTERN = /^arn:aws(-[a-z-]+)?:iam::\d{12}:role\/[\w+=,.@/
 export const PRINCIPAL_PATTERN = /^(arn:aws(-[a-z-]+)?:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)|[a-z0-9.-]+\.amazonaws\.com)$/;
 
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, "must be a 12-digit AWS account ID in quotes");
+
+/** A Region name: the shape first, then membership in config/regions.ts (with "did you mean"). */
+const region = z
+  .string()
+  .regex(REGION_PATTERN, "must be a Region name such as us-east-1")
+  .superRefine((value, ctx) => {
+    if (!REGION_PATTERN.test(value)) return;
+    const problem = unknownRegion(value);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 /** One approved-model entry: an exact ID, a pattern to expand, or an explicitly literal wildcard. */
 export const modelEntrySchema = z.union([
@@ -37,7 +48,7 @@ export const denySurfacesSchema = z.strictObject({
 const allowListShape = {
   models: z.array(modelEntrySchema).min(1, "must list at least one model (leave the key out to inherit)").optional(),
   geographies: z.array(z.enum(GEOGRAPHIES)).optional(),
-  regions: z.array(z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1")).min(1).optional(),
+  regions: z.array(region).min(1).optional(),
   deny: denySurfacesSchema.optional(),
   /** SCPs attached to this target outside modelgate, besides FullAWSAccess (counted against the quota of 5). */
   otherScps: z.number().int().min(0).max(4).optional(),
@@ -58,7 +69,7 @@ export const backendSchema = z.discriminatedUnion("type", [
     type: z.literal("s3"),
     bucket: z.string().min(3),
     keyPrefix: z.string().min(1),
-    region: z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1"),
+    region,
   }),
   z.strictObject({
     type: z.literal("cloud"),
@@ -81,7 +92,7 @@ export const accountSchema = z
     id: accountId,
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be letters, digits and - (it names the stack)"),
     ou: z.string().min(1),
-    region: z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1"),
+    region,
     assumeRoleArn: z.string().regex(ROLE_ARN_PATTERN, "must be an IAM role ARN"),
     invokePolicy: z.strictObject({
       attachToRoles: z.array(z.string().regex(IAM_NAME_PATTERN, "must be an IAM role name")).optional(),

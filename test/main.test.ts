@@ -55,8 +55,8 @@ describe("main: synthesizes a valid config and exits 2 on a user error", () => {
     expect(lines).toEqual([
       `modelgate: ${path}: 3 problem(s) in the configuration`,
       `  - ${path}:1:10: version: must be 1 (got 2)`,
-      `  - ${path}:1:1: organization: Invalid input: expected object, received undefined`,
-      `  - ${path}:1:1: accounts: Invalid input: expected array, received undefined`,
+      `  - ${path}:1:1: organization: expected a mapping (key: value lines), got nothing (the key is missing)`,
+      `  - ${path}:1:1: accounts: expected a list of accounts, got nothing (the key is missing)`,
     ]);
   });
 });
