@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Severity } from "../core/severity";
-import { findingKey, type Finding } from "../gate/finding";
+import { distinctFindingKeys, findingKey, type Finding } from "../gate/finding";
 import { approvedSetNotice, rulesOf, type GateReport } from "./reporter";
 
 const TOOL_NAME = "modelgate";
@@ -41,6 +41,7 @@ function ruleDescriptor(f: Finding): ReportingDescriptor {
 export function renderSarif(report: GateReport): string {
   const rules = rulesOf([...report.findings, ...report.suppressed.map((s) => s.finding)]);
   const ruleIndex = new Map(rules.map((r, i) => [r.ruleId, i] as const));
+  const keys = distinctFindingKeys([...report.findings, ...report.suppressed.map((s) => s.finding)]);
   const result = (f: Finding, suppression?: { reason: string; owner: string; expires: string }): Result => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId) as number,
@@ -58,7 +59,7 @@ export function renderSarif(report: GateReport): string {
         ],
       },
     ],
-    partialFingerprints: { findingKey: findingKey(f) },
+    partialFingerprints: { findingKey: keys.get(f) ?? findingKey(f) },
     properties: {
       severity: f.severity,
       resourceType: f.resourceType,

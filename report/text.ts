@@ -1,5 +1,5 @@
 import type { Severity } from "../core/severity";
-import { findingKey, type Finding } from "../gate/finding";
+import { distinctFindingKeys, findingKey, type Finding } from "../gate/finding";
 import { SEVERITIES_DESC, approvedSetNotice, isFailing, summarize, type GateReport } from "./reporter";
 
 /** Terminal styling for the text report. The default (no colour, no wrapping) is what pipes and files get. */
@@ -15,6 +15,8 @@ export function renderText(report: GateReport, style: TextStyle = {}): string {
   const lines: string[] = [];
   const paint = style.paint ?? ((_s: Severity, text: string) => text);
   const push = (indent: string, text: string) => lines.push(...wrapLine(indent, text, style.width));
+  const keys = distinctFindingKeys([...report.findings, ...report.suppressed.map((s) => s.finding)]);
+  const keyOf = (f: Finding) => keys.get(f) ?? findingKey(f);
   const byFile = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const list = byFile.get(f.file) ?? [];
@@ -25,7 +27,7 @@ export function renderText(report: GateReport, style: TextStyle = {}): string {
     lines.push(file);
     for (const f of findings) {
       const marker = isFailing(f, report.threshold) ? "✖" : "!";
-      lines.push(`  ${paint(f.severity, `${marker} ${f.severity.toUpperCase()}`)} ${findingKey(f)} ${f.title}`);
+      lines.push(`  ${paint(f.severity, `${marker} ${f.severity.toUpperCase()}`)} ${keyOf(f)} ${f.title}`);
       if (f.stack !== undefined || f.constructPath !== undefined) {
         push("      ", `construct: ${[f.stack, f.constructPath].filter((x) => x !== undefined).join(" ")}`);
       }
@@ -37,7 +39,7 @@ export function renderText(report: GateReport, style: TextStyle = {}): string {
   if (report.suppressed.length > 0) {
     lines.push("Suppressed:");
     for (const s of report.suppressed) {
-      push("  - ", `${findingKey(s.finding)} (${s.finding.severity}) until ${s.suppression.expires}, ${s.suppression.owner}: ${s.suppression.reason}`);
+      push("  - ", `${keyOf(s.finding)} (${s.finding.severity}) until ${s.suppression.expires}, ${s.suppression.owner}: ${s.suppression.reason}`);
     }
     lines.push("");
   }

@@ -20,7 +20,7 @@ import {
 } from "../../gate";
 import { FORMATS, REPORTERS, renderText, summarize, type Format, type GateReport } from "../../report";
 import { summaryLine } from "../../report/text";
-import { choiceArg, findConfig, messages as messagesFor, openPath, severityArg, stdoutColor, type CommandContext } from "../context";
+import { choiceArg, cwdOf, findConfig, messages as messagesFor, openPath, severityArg, stdoutColor, type CommandContext } from "../context";
 import type { CliIo } from "../io";
 import { Messages, paintSeverity } from "../terminal";
 import { writeOutput } from "../write-output";
@@ -72,7 +72,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, messages: Messa
     ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}),
   });
   msg.end("evaluate", `evaluated ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
-  const applied = applySuppressions(findings, suppressions, io.today?.() ?? todayUtc());
+  const applied = applySuppressions(findings, suppressions, io.today?.() ?? todayUtc(), { cwd: cwdOf(io) });
   const report: GateReport = {
     findings: applied.findings,
     suppressed: applied.suppressed,
@@ -88,6 +88,17 @@ export async function runCheck(options: CheckOptions, io: CliIo, messages: Messa
       `warning: suppression for ${s.ruleId}[${s.address}] matches findings in ${a.inputs.length} inputs (${a.inputs.join(", ")}); ` +
         `it was not applied: add stack: or file: to say which one\n`,
     );
+  }
+  const knownRules = ruleIdsOrUndefined(io.wasmPath);
+  for (const s of suppressions) {
+    if (knownRules !== undefined && !knownRules.has(s.ruleId)) {
+      msg.warn(`suppression for ${s.ruleId}[${s.address}] names a rule the gate does not have (modelgate list-rules); it can never apply`);
+    }
+  }
+  for (const s of applied.unmatched) {
+    if (knownRules !== undefined && !knownRules.has(s.ruleId)) continue;
+    const where = [s.stack !== undefined ? `stack ${s.stack}` : "", s.file !== undefined ? `file ${s.file}` : ""].filter(Boolean).join(", ");
+    msg.warn(`suppression for ${s.ruleId}[${s.address}]${where ? ` (${where})` : ""} matches no finding; remove it, or fix its address, stack or file`);
   }
   const rendered =
     options.format === "text" && options.output === undefined
@@ -116,6 +127,15 @@ function rulesNeedingConfig(wasmPath: string | undefined): string[] {
     return configOnlyRules(loadRuleInfo(wasmPath));
   } catch {
     return [...CONFIG_ONLY_RULES_FALLBACK];
+  }
+}
+
+/** The rule IDs compiled into the policy, or undefined when its rules.json cannot be read (a test policy). */
+function ruleIdsOrUndefined(wasmPath: string | undefined): Set<string> | undefined {
+  try {
+    return new Set(loadRuleInfo(wasmPath).map((r) => r.id));
+  } catch {
+    return undefined;
   }
 }
 

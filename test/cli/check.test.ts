@@ -296,3 +296,19 @@ describe("modelgate check on a terminal: colour and wrapping, never in pipes or 
     expect(onTty.stdout).toBe(piped.stdout);
   });
 });
+
+describe("modelgate check --suppressions: entries that can never apply are reported", () => {
+  it("GIVEN an unknown rule ID and an entry matching no finding THEN a warning for each, with the real policy's rules", async () => {
+    const s = writeTemp(
+      dir,
+      "stale.yaml",
+      "- ruleId: MG-0999\n  address: aws_iam_policy.wide\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-12-31'\n" +
+        "- ruleId: MG-0009\n  address: aws_iam_policy.gone\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-12-31'\n",
+    );
+    const r = await runCli(["check", wide, "-s", s, "-f", "json"], { cwd: tempDir() });
+    expect(r.stderr).toBe(
+      "warning: suppression for MG-0999[aws_iam_policy.wide] names a rule the gate does not have (modelgate list-rules); it can never apply\n" +
+        "warning: suppression for MG-0009[aws_iam_policy.gone] matches no finding; remove it, or fix its address, stack or file\n",
+    );
+  });
+});
