@@ -6,6 +6,7 @@ import { deepFreeze } from "../core/canonical-json";
 import { describeValue, valueAt } from "../core/describe-value";
 import {
   GEOGRAPHIES,
+  catalogModelSchema,
   expandModelPattern,
   isPattern,
   loadCatalog,
@@ -223,6 +224,8 @@ class Resolver {
 
   resolve(): ResolvedConfig {
     const cfg = this.cfg;
+    this.checkOverrides();
+    if (this.problems.length > 0) throw invalid(this.loc.fileName, this.problems);
     try {
       this.catalog = loadCatalog({ overrides: cfg.catalog.overrides, overridesSource: `${this.loc.fileName}: catalog.overrides` });
     } catch (error) {
@@ -264,6 +267,22 @@ class Resolver {
     // The catalog is already frozen; freeze the rest without walking into it.
     for (const key of ["organization", "targets", "accounts", "expansions", "warnings"] as const) deepFreeze(resolved[key]);
     return Object.freeze(resolved);
+  }
+
+  /** Each catalog override, merged over the bundled model it changes, must be a whole valid model: with line:col. */
+  private checkOverrides(): void {
+    const bundled = loadCatalog();
+    this.cfg.catalog.overrides.forEach((override, i) => {
+      const base = bundled.get(override.id);
+      const merged = { ...(base ?? {}), ...override };
+      const result = catalogModelSchema.safeParse(merged);
+      if (result.success) return;
+      const hint = base ? "" : ` (${override.id} is not in the bundled catalog, so its override needs every field)`;
+      for (const issue of result.error.issues) {
+        const sub = issue.path.filter((p): p is PathPart => typeof p === "string" || typeof p === "number");
+        this.problem(["catalog", "overrides", i, ...sub], `${issue.message}${hint}`, valueAt(merged, sub));
+      }
+    });
   }
 
   private problem(path: readonly PathPart[], rule: string, value?: unknown): void {

@@ -265,3 +265,22 @@ describe("parseConfig: config errors a user can act on (issue #8, item 5)", () =
     ]);
   });
 });
+
+describe("parseConfig: catalog.overrides problems carry line:col too", () => {
+  it("GIVEN an override adding a model without its fields THEN one problem per missing field at the override's line", () => {
+    const text = MINIMAL_YAML.replace("targets:\n", "catalog:\n  overrides:\n    - id: acme.model-1\n      provider: acme\ntargets:\n");
+    const problems = problemsOf(text);
+    expect(problems.length).toBeGreaterThan(1);
+    for (const p of problems) expect(p).toMatch(/^t\.yaml:7:7: catalog\.overrides\[0\]\.\w+: .*\(acme\.model-1 is not in the bundled catalog, so its override needs every field\)/);
+    expect(problems).toContain(
+      "t.yaml:7:7: catalog.overrides[0].lifecycle: Invalid option: expected one of \"ACTIVE\"|\"LEGACY\"|\"END_OF_LIFE\" (acme.model-1 is not in the bundled catalog, so its override needs every field)",
+    );
+  });
+
+  it("GIVEN an override of a bundled model with a bad field THEN the problem points at that field", () => {
+    const text = MINIMAL_YAML.replace("targets:\n", "catalog:\n  overrides:\n    - id: amazon.nova-lite-v1:0\n      lifecycle: RETIRED\ntargets:\n");
+    expect(problemsOf(text)).toEqual([
+      't.yaml:8:18: catalog.overrides[0].lifecycle: Invalid option: expected one of "ACTIVE"|"LEGACY"|"END_OF_LIFE" (got "RETIRED")',
+    ]);
+  });
+});
