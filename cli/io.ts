@@ -44,7 +44,10 @@ export function processIo(): CliIo {
   return {
     stdout,
     stderr,
-    readStdin: (limit) => readAll(process.stdin, limit),
+    readStdin: (limit) =>
+      process.stdin.isTTY
+        ? Promise.reject(Object.assign(new Error("standard input is a terminal"), { code: "STDIN_IS_TTY" }))
+        : readAll(process.stdin, limit),
     env: process.env,
     cwd: process.cwd(),
     stderrIsTty: process.stderr.isTTY === true,

@@ -155,7 +155,13 @@ async function readAllInputs(paths: readonly string[], io: CliIo): Promise<GateI
     try {
       bytes = await io.readStdin(MAX_INPUT_BYTES);
     } catch (cause) {
-      throw new PlanInputError("INPUT_TOO_LARGE", `${STDIN_NAME}: input is over ${MAX_INPUT_BYTES} bytes or cannot be read`, { cause });
+      if ((cause as NodeJS.ErrnoException).code === "STDIN_IS_TTY") {
+        throw new PlanInputError("INPUT_STDIN_TTY", `${STDIN_NAME}: standard input is a terminal; pipe a plan in: terraform show -json tfplan | modelgate check -`, { cause });
+      }
+      if (cause instanceof RangeError) {
+        throw new PlanInputError("INPUT_TOO_LARGE", `${STDIN_NAME}: input is over ${MAX_INPUT_BYTES} bytes; the gate reads at most that much per input`, { cause });
+      }
+      throw new PlanInputError("INPUT_NOT_FOUND", `${STDIN_NAME}: cannot read standard input (${(cause as Error).message})`, { cause });
     }
     if (bytes.byteLength === 0) {
       throw new PlanInputError("INPUT_EMPTY", `${STDIN_NAME}: standard input is empty; pipe a plan in: terraform show -json tfplan | modelgate check -`);

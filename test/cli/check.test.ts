@@ -312,3 +312,16 @@ describe("modelgate check --suppressions: entries that can never apply are repor
     );
   });
 });
+
+describe("modelgate check - : standard input through CliIo", () => {
+  it("GIVEN stdin over the size limit THEN exit 2, input too large", async () => {
+    const r = await runCli(["check", "-"], { wasmPath: buildTestWasm("standin"), readStdin: () => Promise.reject(new RangeError("more than 1 bytes")) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("modelgate: error INPUT_TOO_LARGE: <stdin>: input is over ");
+  });
+
+  it("GIVEN - twice THEN exit 2", async () => {
+    const r = await runCli(["check", "-", "-"], { wasmPath: buildTestWasm("standin"), readStdin: () => Promise.resolve(Buffer.from("{}")) });
+    expect([r.code, r.stderr]).toEqual([2, "modelgate: error INPUT_STDIN_TWICE: - (standard input) can be given only once\n"]);
+  });
+});
