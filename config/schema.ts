@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GEOGRAPHIES, catalogOverrideSchema } from "../catalog";
-import { unknownRegion } from "./regions";
+import { AWS_REGIONS, unknownRegion } from "./regions";
 
 /** 12-digit AWS account ID, kept as a string (YAML would drop leading zeros from a number). */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
@@ -18,15 +18,17 @@ export const PRINCIPAL_PATTERN = /^(arn:aws(-[a-z-]+)?:iam::\d{12}:(root|role\/[
 
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, "must be a 12-digit AWS account ID in quotes");
 
-/** A Region name: the shape first, then membership in config/regions.ts (with "did you mean"). */
-const region = z
-  .string()
-  .regex(REGION_PATTERN, "must be a Region name such as us-east-1")
-  .superRefine((value, ctx) => {
-    if (!REGION_PATTERN.test(value)) return;
-    const problem = unknownRegion(value);
-    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
-  });
+/**
+ * A Region name from config/regions.ts: an enum, so the JSON Schema lists the names for editors. Refused names
+ * get "must be a Region name" when the shape is wrong, else "not a known AWS Region; did you mean …".
+ */
+const region = z.enum(AWS_REGIONS as [string, ...string[]], {
+  error: (issue) => {
+    const input = issue.input;
+    if (typeof input !== "string") return undefined;
+    return REGION_PATTERN.test(input) ? unknownRegion(input) : "must be a Region name such as us-east-1";
+  },
+});
 
 /** One approved-model entry: an exact ID, a pattern to expand, or an explicitly literal wildcard. */
 export const modelEntrySchema = z.union([
