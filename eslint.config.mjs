@@ -32,4 +32,17 @@ export default tseslint.config(
   boundary(["gate/**/*.ts"], [...internal("config", "policies", "stacks", "report", "cli", "server"), ...cdk]),
   boundary(["report/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa, "fs", "node:fs", "fs/*", "node:fs/*"]),
   boundary(["cli/**/*.ts", "server/**/*.ts"], [...internal("stacks"), ...cdk, ...opa]),
+  // cli/ and server/ reach stacks (and so cdktf) only through the one lazy require in `modelgate synth`, so that
+  // check and serve never load cdktf. no-restricted-imports does not see require() or import(): forbid them here.
+  {
+    files: ["cli/**/*.ts", "server/**/*.ts"],
+    ignores: ["cli/commands/synth.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='require']", message: "Only cli/commands/synth.ts loads modules lazily (stacks, for synth)." },
+        { selector: "ImportExpression", message: "Only cli/commands/synth.ts loads modules lazily (stacks, for synth)." },
+      ],
+    },
+  },
 );

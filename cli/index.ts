@@ -2,20 +2,33 @@ import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
+import { initCommand } from "./commands/init";
+import { listModelsCommand } from "./commands/list-models";
 import { listRulesCommand } from "./commands/list-rules";
+import { synthCommand } from "./commands/synth";
+import { validateCommand } from "./commands/validate";
+import type { CommandContext } from "./context";
 import type { CliIo } from "./io";
+import type { GlobalOptions } from "./terminal";
+import { packageVersion } from "./version";
 
-const VERSION = "0.1.0";
 
 const OVERVIEW = `
-modelgate checks that an AWS organization only lets people use the Bedrock models it approved.
-The gate reads a Terraform plan (or CDKTF synth output) and reports every way the change breaks the policy.
+modelgate renders which Amazon Bedrock models an AWS organization may use (SCP allow-lists and IAM policies, with
+CDKTF), and gates every Terraform plan against that policy (Rego compiled to WebAssembly).
+
+Config: --config, else $MODELGATE_CONFIG, else ./modelgate.yaml (the same for every command).
 
 Examples:
-  $ terraform show -json tfplan > plan.json && modelgate check plan.json
-  $ modelgate check cdktf.out --format markdown --fail-on high
-  $ modelgate list-rules          (every rule the gate runs)
-  $ modelgate check --help        (options, input kinds and exit codes)
+  $ modelgate init && modelgate validate        start a modelgate.yaml and check it
+  $ modelgate synth                             render it into cdktf.out/
+  $ modelgate check cdktf.out                   gate what was rendered
+  $ terraform show -json tfplan | modelgate check -
+  $ modelgate list-models 'amazon.nova-*'       what a pattern approves today
+  $ modelgate list-rules                        every rule the gate runs
+  $ modelgate <command> --help                  options, examples and exit codes of one command
+
+Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage, input or config error, 3 internal error.
 `;
 
 /** Internal errors that are known limits, not bugs: still exit 3 (not judged), but not worth a bug report. */
@@ -39,26 +52,50 @@ export function formatError(error: unknown): string {
   return `modelgate: internal error: ${describeThrown(error)}\n`;
 }
 
-/**
- * Parse argv and run the command. Never rejects and never exits: it returns the exit code, and
- * cli/bin.ts passes it to process.exit. This is the one place where failures become exit codes.
- */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  let exit: number = ExitCode.Pass;
-  const setExit = (code: number) => {
-    exit = code;
-  };
-  const output = { writeOut: (s: string) => io.stdout(s), writeErr: (s: string) => io.stderr(s) };
+/** The command tree; exported so tests can list the registered command names. */
+export function buildProgram(ctx: CommandContext): Command {
+  const output = { writeOut: (s: string) => ctx.io.stdout(s), writeErr: (s: string) => ctx.io.stderr(s) };
   const program = new Command("modelgate")
-    .description("Gate Terraform plans against the organization's Amazon Bedrock model policy.")
-    .version(VERSION, "-v, --version")
+    .description("Render and gate the Amazon Bedrock models an AWS organization may use.")
+    .version(packageVersion(), "-v, --version", "print the version")
+    .option("--no-color", "no colour, even on a terminal (NO_COLOR=1 does the same)")
+    .option("-q, --quiet", "print only the report, warnings and errors")
     .addHelpText("after", OVERVIEW)
     .configureOutput(output)
     .exitOverride()
-    .showHelpAfterError("(run with --help for usage)");
-  const check = checkCommand(io, setExit).configureOutput(output).exitOverride().showHelpAfterError("(run modelgate check --help for usage and examples)");
-  program.addCommand(check);
-  program.addCommand(listRulesCommand(io, setExit).configureOutput(output).exitOverride());
+    .showSuggestionAfterError(true)
+    .showHelpAfterError("(run modelgate --help for usage)");
+  for (const make of [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand]) {
+    const command = make(ctx);
+    command
+      .configureOutput(output)
+      .exitOverride()
+      .showSuggestionAfterError(true)
+      .showHelpAfterError(`(run modelgate ${command.name()} --help for usage and examples)`);
+    program.addCommand(command);
+  }
+  return program;
+}
+
+/**
+ * Parse argv and run the command. Never rejects and never exits: it returns the exit code, and cli/bin.ts sets
+ * process.exitCode from it. This is the one place where failures become exit codes.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit: number = ExitCode.Pass;
+  const built: { program?: Command } = {};
+  const ctx: CommandContext = {
+    io,
+    setExit: (code) => {
+      exit = code;
+    },
+    globals: (): GlobalOptions => {
+      const o = built.program?.opts<{ color?: boolean; quiet?: boolean }>() ?? {};
+      return { color: o.color !== false, quiet: o.quiet === true };
+    },
+  };
+  const program = buildProgram(ctx);
+  built.program = program;
   try {
     if (argv.length === 0) {
       program.outputHelp();

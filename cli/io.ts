@@ -6,12 +6,73 @@ export interface CliIo {
   today?(): string;
   /** The policy wasm; defaults to rego/dist/policy.wasm. */
   readonly wasmPath?: string;
+  /** All of standard input, for the `-` argument; `limit` bytes at most (more is an error). */
+  readStdin?(limit: number): Promise<Uint8Array>;
+  /** Environment variables (MODELGATE_CONFIG, NO_COLOR, ...); defaults to none in tests. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The working directory that relative paths and ./modelgate.yaml are resolved against. */
+  readonly cwd?: string;
+  /** True when stderr is a terminal: progress and colour are shown there (unless NO_COLOR or --no-color). */
+  readonly stderrIsTty?: boolean;
+  /** True when stdout is a terminal: the text report is coloured and wrapped. */
+  readonly stdoutIsTty?: boolean;
+  /** Terminal width in columns, for wrapping; undefined when not a terminal. */
+  readonly columns?: number;
 }
 
-/** The real process streams. */
+/**
+ * The real process streams. A closed pipe (`modelgate --help | head`) ends output quietly: the first EPIPE marks the
+ * stream closed, later writes are dropped, and the command still finishes and sets its exit code.
+ */
 export function processIo(): CliIo {
-  return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+  const closed = { stdout: false, stderr: false };
+  const guard = (name: "stdout" | "stderr") => {
+    const stream = process[name];
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") {
+        closed[name] = true;
+        return;
+      }
+      throw error;
+    });
+    return (text: string) => {
+      if (!closed[name]) stream.write(text);
+    };
   };
+  const stdout = guard("stdout");
+  const stderr = guard("stderr");
+  return {
+    stdout,
+    stderr,
+    readStdin: (limit) =>
+      process.stdin.isTTY
+        ? Promise.reject(Object.assign(new Error("standard input is a terminal"), { code: "STDIN_IS_TTY" }))
+        : readAll(process.stdin, limit),
+    env: process.env,
+    cwd: process.cwd(),
+    stderrIsTty: process.stderr.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  };
+}
+
+/** Read a stream to its end into one buffer; rejects with a RangeError once more than `limit` bytes arrived. */
+export function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on("data", (chunk: Buffer | string) => {
+      const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buf.byteLength;
+      if (size > limit) {
+        reject(new RangeError(`more than ${limit} bytes`));
+        stream.removeAllListeners("data");
+        stream.pause();
+        return;
+      }
+      chunks.push(buf);
+    });
+    stream.on("end", () => resolve(Buffer.concat(chunks, size)));
+    stream.on("error", reject);
+  });
 }

@@ -2,3 +2,5 @@ export * from "./types";
 export * from "./load";
 export * from "./approved-set";
 export { configFileSchema } from "./schema";
+export * from "./discover";
+export * from "./json-schema";

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { LineCounter, parseDocument, type Document } from "yaml";
+import { LineCounter, isScalar, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { ConfigError, isModelgateError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
 import { describeValue, valueAt } from "../core/describe-value";
 import {
   GEOGRAPHIES,
+  catalogModelSchema,
   expandModelPattern,
   isPattern,
   loadCatalog,
@@ -14,6 +15,8 @@ import {
   type Catalog,
   type Geography,
 } from "../catalog";
+import { closest } from "./regions";
+import { configJsonSchema } from "./json-schema";
 import { configFileSchema, type AllowListInput, type ConfigFile, type ModelEntry } from "./schema";
 import type {
   ApprovedModels,
@@ -52,12 +55,37 @@ export function parseConfig(text: string, fileName: string): ResolvedConfig {
     throw invalid(fileName, problems);
   }
   const locator = new Locator(fileName, doc, lineCounter);
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    throw invalid(fileName, [aliasProblem(fileName, doc, lineCounter, cause)]);
+  }
   const parsed = configFileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     throw invalid(fileName, zodProblems(parsed.error, raw, locator));
   }
   return new Resolver(parsed.data, locator).resolve();
+}
+
+/** The yaml library's default: more alias expansions than this in one document is refused (a "billion laughs" guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+/** toJS throws on too many alias expansions (or an alias it cannot resolve): report it at the first alias. */
+function aliasProblem(fileName: string, doc: Document, lines: LineCounter, cause: unknown): string {
+  const aliases: { source: string; offset: number }[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      aliases.push({ source: node.source, offset: node.range?.[0] ?? 0 });
+    },
+  });
+  const first = aliases[0];
+  const where = first ? `${fileName}:${lines.linePos(first.offset).line}:${lines.linePos(first.offset).col}` : fileName;
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  if (/alias count/i.test(detail)) {
+    return `${where}: YAML aliases: ${aliases.length} alias use(s) (first *${first?.source ?? "?"}) expand to more than ${MAX_ALIAS_COUNT} nodes, the limit that guards against alias bombs; write the repeated values out`;
+  }
+  return `${where}: YAML aliases: ${detail}`;
 }
 
 function invalid(fileName: string, problems: string[]): ConfigError {
@@ -74,6 +102,12 @@ class Locator {
 
   problem(path: readonly PathPart[], rule: string, value?: unknown): string {
     return `${this.where(path)}: ${formatPath(path)}: ${rule}${describeValue(value)}`;
+  }
+
+  /** The text the user wrote for the scalar at `path`, when there is one (e.g. 012345678901 before YAML made it a number). */
+  source(path: readonly PathPart[]): string | undefined {
+    const node = this.doc.getIn(path, true);
+    return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
   }
 
   private where(path: readonly PathPart[]): string {
@@ -95,14 +129,72 @@ export function formatPath(path: readonly PathPart[]): string {
 }
 
 function zodProblems(error: z.ZodError, raw: unknown, locator: Locator): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const path = issue.path.filter((p): p is PathPart => typeof p === "string" || typeof p === "number");
     if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys;
-      return locator.problem([...path, keys[0] ?? ""], `unknown key (allowed keys are listed in examples/organization/modelgate.yaml)`, keys.length === 1 ? keys[0] : keys);
+      return issue.keys.map((key) => {
+        const near = closest(key, KNOWN_KEYS);
+        const hint = near.length > 0 ? `did you mean ${near.join(", ")}?` : "allowed keys are listed in examples/organization/modelgate.yaml";
+        return locator.problem([...path, key], `unknown key; ${hint}`, key);
+      });
     }
-    return locator.problem(path, issue.message, valueAt(raw, path));
+    const value = valueAt(raw, path);
+    if (issue.code === "invalid_type") {
+      const expected = String(issue.expected);
+      if (expected === "string" && typeof value === "number") {
+        const written = locator.source(path) ?? String(value);
+        const what = /(^|\.)(id|managementAccountId)$/.test(formatPath(path)) ? "an account ID" : "this value";
+        return [locator.problem(path, `${what} must be a string: quote it ("${written}"); as a YAML number it loses leading zeros`)];
+      }
+      return [locator.problem(path, `expected ${expectedWords(path, expected)}, got ${typeWords(value)}`, value)];
+    }
+    return [locator.problem(path, issue.message, value)];
   });
+}
+
+/** Every key the config schema knows, for "did you mean" on an unknown one. */
+const KNOWN_KEYS: readonly string[] = (() => {
+  const keys = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== "object") return;
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === "properties" && v !== null && typeof v === "object") for (const name of Object.keys(v)) keys.add(name);
+      walk(v);
+    }
+  };
+  walk(configJsonSchema());
+  return [...keys].sort();
+})();
+
+const LIST_NOUNS: Readonly<Record<string, string>> = {
+  models: "a list of model IDs",
+  geographies: "a list of geographies",
+  regions: "a list of Regions",
+  attachToRoles: "a list of role names",
+  attachToGroups: "a list of group names",
+  assumedBy: "a list of principals",
+  ous: "a list of OUs",
+  accounts: "a list of accounts",
+  overrides: "a list of catalog models",
+};
+
+function expectedWords(path: readonly PathPart[], expected: string): string {
+  const last = [...path].reverse().find((p): p is string => typeof p === "string") ?? "";
+  if (expected === "array") return LIST_NOUNS[last] ?? "a list";
+  if (expected === "object") return "a mapping (key: value lines)";
+  if (expected === "boolean") return "true or false";
+  if (expected === "number" || expected === "int") return "a number";
+  return `a ${expected}`;
+}
+
+function typeWords(value: unknown): string {
+  if (value === undefined) return "nothing (the key is missing)";
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "boolean") return `${value}`;
+  return `a ${typeof value}`;
 }
 
 /** A root, OU or account allow-list level before resolution. */
@@ -132,6 +224,8 @@ class Resolver {
 
   resolve(): ResolvedConfig {
     const cfg = this.cfg;
+    this.checkOverrides();
+    if (this.problems.length > 0) throw invalid(this.loc.fileName, this.problems);
     try {
       this.catalog = loadCatalog({ overrides: cfg.catalog.overrides, overridesSource: `${this.loc.fileName}: catalog.overrides` });
     } catch (error) {
@@ -176,6 +270,22 @@ class Resolver {
     return Object.freeze(resolved);
   }
 
+  /** Each catalog override, merged over the bundled model it changes, must be a whole valid model: with line:col. */
+  private checkOverrides(): void {
+    const bundled = loadCatalog();
+    this.cfg.catalog.overrides.forEach((override, i) => {
+      const base = bundled.get(override.id);
+      const merged = { ...(base ?? {}), ...override };
+      const result = catalogModelSchema.safeParse(merged);
+      if (result.success) return;
+      const hint = base ? "" : ` (${override.id} is not in the bundled catalog, so its override needs every field)`;
+      for (const issue of result.error.issues) {
+        const sub = issue.path.filter((p): p is PathPart => typeof p === "string" || typeof p === "number");
+        this.problem(["catalog", "overrides", i, ...sub], `${issue.message}${hint}`, valueAt(merged, sub));
+      }
+    });
+  }
+
   private problem(path: readonly PathPart[], rule: string, value?: unknown): void {
     this.problems.push(this.loc.problem(path, rule, value));
   }
@@ -213,6 +323,10 @@ class Resolver {
       }
       if (account.allowList) {
         this.levels.set(account.id, { kind: "account", id: account.id, name: account.name, path: ["accounts", i, "allowList"], parent: ou, own: account.allowList });
+      }
+      const roleAccount = account.assumeRoleArn.split(":")[4];
+      if (roleAccount !== account.id) {
+        this.problem(["accounts", i, "assumeRoleArn"], `names account ${roleAccount}, not this account (${account.id}); the stack would manage another account's IAM`, account.assumeRoleArn);
       }
       if (account.id === cfg.organization.managementAccountId) {
         this.warnings.push(`${formatPath(["accounts", i])} (${account.id}) is the management account: SCPs do not apply to it, only its IAM policy restricts it`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GEOGRAPHIES, catalogOverrideSchema } from "../catalog";
+import { AWS_REGIONS, unknownRegion } from "./regions";
 
 /** 12-digit AWS account ID, kept as a string (YAML would drop leading zeros from a number). */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
@@ -16,6 +17,18 @@ export const ROLE_ARN_PATTERN = /^arn:aws(-[a-z-]+)?:iam::\d{12}:role\/[\w+=,.@/
 export const PRINCIPAL_PATTERN = /^(arn:aws(-[a-z-]+)?:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)|[a-z0-9.-]+\.amazonaws\.com)$/;
 
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, "must be a 12-digit AWS account ID in quotes");
+
+/**
+ * A Region name from config/regions.ts: an enum, so the JSON Schema lists the names for editors. Refused names
+ * get "must be a Region name" when the shape is wrong, else "not a known AWS Region; did you mean …".
+ */
+const region = z.enum(AWS_REGIONS as [string, ...string[]], {
+  error: (issue) => {
+    const input = issue.input;
+    if (typeof input !== "string") return undefined;
+    return REGION_PATTERN.test(input) ? unknownRegion(input) : "must be a Region name such as us-east-1";
+  },
+});
 
 /** One approved-model entry: an exact ID, a pattern to expand, or an explicitly literal wildcard. */
 export const modelEntrySchema = z.union([
@@ -37,7 +50,7 @@ export const denySurfacesSchema = z.strictObject({
 const allowListShape = {
   models: z.array(modelEntrySchema).min(1, "must list at least one model (leave the key out to inherit)").optional(),
   geographies: z.array(z.enum(GEOGRAPHIES)).optional(),
-  regions: z.array(z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1")).min(1).optional(),
+  regions: z.array(region).min(1).optional(),
   deny: denySurfacesSchema.optional(),
   /** SCPs attached to this target outside modelgate, besides FullAWSAccess (counted against the quota of 5). */
   otherScps: z.number().int().min(0).max(4).optional(),
@@ -58,7 +71,7 @@ export const backendSchema = z.discriminatedUnion("type", [
     type: z.literal("s3"),
     bucket: z.string().min(3),
     keyPrefix: z.string().min(1),
-    region: z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1"),
+    region,
   }),
   z.strictObject({
     type: z.literal("cloud"),
@@ -81,7 +94,7 @@ export const accountSchema = z
     id: accountId,
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be letters, digits and - (it names the stack)"),
     ou: z.string().min(1),
-    region: z.string().regex(REGION_PATTERN, "must be a Region name such as us-east-1"),
+    region,
     assumeRoleArn: z.string().regex(ROLE_ARN_PATTERN, "must be an IAM role ARN"),
     invokePolicy: z.strictObject({
       attachToRoles: z.array(z.string().regex(IAM_NAME_PATTERN, "must be an IAM role name")).optional(),

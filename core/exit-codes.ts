@@ -1,4 +1,4 @@
-/** Process exit codes; only cli/bin.ts calls process.exit with them. */
+/** Process exit codes; only cli/bin.ts (process.exitCode, so output drains) and main.ts set them on the process. */
 export const ExitCode = {
   /** No finding at or above the threshold (suppressed findings do not count). */
   Pass: 0,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { GateEvaluationError } from "../core/errors";
 import { isSeverity, parseSeverity, severityRank, type Severity } from "../core/severity";
 
@@ -25,6 +26,37 @@ export interface Finding {
 /** The key a suppression targets and the stable identity of a finding: `RuleID[address]`. */
 export function findingKey(finding: Pick<Finding, "ruleId" | "address">): string {
   return `${finding.ruleId}[${finding.address}]`;
+}
+
+/**
+ * A key per finding that tells apart two findings of one rule on one address in one input (a policy can break a
+ * rule in two places): `RuleID[address]` when it is the only one, else `RuleID[address]#<8 hex of sha256(message)>`
+ * (stable across runs and orderings; a further `-2`, `-3` only for findings whose messages are identical too).
+ * Suppressions still match on `RuleID[address]` (findingKey).
+ */
+export function distinctFindingKeys(findings: readonly Finding[]): Map<Finding, string> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = `${findingKey(f)}\u0000${f.stack ?? ""}\u0000${f.file}`;
+    const list = groups.get(group) ?? [];
+    list.push(f);
+    groups.set(group, list);
+  }
+  const keys = new Map<Finding, string>();
+  for (const list of groups.values()) {
+    if (list.length === 1) {
+      keys.set(list[0] as Finding, findingKey(list[0] as Finding));
+      continue;
+    }
+    const seen = new Map<string, number>();
+    for (const f of [...list].sort(compareFindings)) {
+      const base = `${findingKey(f)}#${createHash("sha256").update(f.message).digest("hex").slice(0, 8)}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      keys.set(f, n === 1 ? base : `${base}-${n}`);
+    }
+  }
+  return keys;
 }
 
 function compareStrings(a: string, b: string): number {

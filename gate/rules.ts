@@ -16,6 +16,8 @@ export const ruleInfoSchema = z.strictObject({
   relatedResources: z.array(z.string()),
   package: z.string().min(1),
   deprecated: z.boolean(),
+  /** True for rules that judge against the config's approved set and are not evaluated without one. */
+  requiresConfig: z.boolean().optional(),
 });
 export type RuleInfo = z.infer<typeof ruleInfoSchema>;
 
@@ -36,4 +38,20 @@ export function loadRuleInfo(wasmPath: string = defaultWasmPath()): RuleInfo[] {
     throw new GateEvaluationError("GATE_RULES_INVALID", `${file} does not describe rules: ${result.error.issues[0]?.message ?? "invalid"}`);
   }
   return result.data.rules;
+}
+
+/**
+ * Rules that compare against the approved set from the user's config, used when rules.json does not mark them
+ * with `requiresConfig`: MG-0010 model_not_approved and MG-0020 subscribe_product_not_approved. The one place this
+ * list lives.
+ */
+export const CONFIG_ONLY_RULES_FALLBACK: readonly string[] = ["MG-0010", "MG-0020"];
+
+/** IDs of the rules that need a config to be evaluated: from rules.json's `requiresConfig` when any rule has it. */
+export function configOnlyRules(rules: readonly RuleInfo[]): string[] {
+  const marked = rules.some((r) => r.requiresConfig !== undefined);
+  const ids = marked
+    ? rules.filter((r) => r.requiresConfig === true).map((r) => r.id)
+    : rules.filter((r) => CONFIG_ONLY_RULES_FALLBACK.includes(r.id)).map((r) => r.id);
+  return ids.filter((id, i) => ids.indexOf(id) === i).sort();
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { SuppressionError } from "../core/errors";
@@ -45,6 +46,8 @@ export interface SuppressionResult {
   readonly expired: Suppression[];
   /** Entries without stack or file that match findings in several inputs: they do not apply. */
   readonly ambiguous: AmbiguousSuppression[];
+  /** Entries in force that matched no finding: stale, or naming the wrong address, stack or file. */
+  readonly unmatched: Suppression[];
 }
 
 export interface AmbiguousSuppression {
@@ -134,7 +137,15 @@ function suppressionProblems(value: unknown, file: string): string[] {
  * Split findings into those still reported and those suppressed. An entry applies while `today` ≤ expires;
  * from the day after, it is expired and listed in `expired`. `today` is YYYY-MM-DD (injectable for tests).
  */
-export function applySuppressions(findings: readonly Finding[], suppressions: readonly Suppression[], today: string): SuppressionResult {
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  today: string,
+  options: { readonly cwd?: string } = {},
+): SuppressionResult {
+  // `file:` matches by resolved path: "./plan.json", "plan.json" and its absolute path name the same input.
+  const cwd = options.cwd ?? process.cwd();
+  const sameFile = (a: string, b: string) => a === b || path.resolve(cwd, a) === path.resolve(cwd, b);
   const active: Suppression[] = [];
   const expired: Suppression[] = [];
   for (const s of suppressions) {
@@ -143,7 +154,7 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
   }
   const inputOf = (f: Finding) => f.stack ?? f.file;
   const matches = (s: Suppression, f: Finding) =>
-    findingKey(s) === findingKey(f) && (s.stack === undefined || s.stack === f.stack) && (s.file === undefined || s.file === f.file);
+    findingKey(s) === findingKey(f) && (s.stack === undefined || s.stack === f.stack) && (s.file === undefined || sameFile(s.file, f.file));
   const ambiguous: AmbiguousSuppression[] = [];
   const applicable = active.filter((s) => {
     if (s.stack !== undefined || s.file !== undefined) return true;
@@ -160,7 +171,9 @@ export function applySuppressions(findings: readonly Finding[], suppressions: re
     else kept.push(finding);
   }
   expired.sort((a, b) => (findingKey(a) < findingKey(b) ? -1 : findingKey(a) > findingKey(b) ? 1 : 0));
-  return { findings: kept, suppressed, expired, ambiguous };
+  const used = new Set(suppressed.map((s) => s.suppression));
+  const unmatched = applicable.filter((s) => !used.has(s));
+  return { findings: kept, suppressed, expired, ambiguous, unmatched };
 }
 
 /** Today's date in UTC as YYYY-MM-DD. */

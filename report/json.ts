@@ -1,9 +1,9 @@
-import { findingKey, type Finding } from "../gate/finding";
+import { distinctFindingKeys, findingKey, type Finding } from "../gate/finding";
 import type { SuppressedFinding } from "../gate/suppressions";
-import { summarize, type GateReport } from "./reporter";
+import { approvedSetNotice, summarize, type GateReport } from "./reporter";
 
 /** Key order is fixed here, so the output is byte-stable for the same findings. */
-function findingJson(f: Finding): Record<string, unknown> {
+function findingJson(f: Finding, keys: ReadonlyMap<Finding, string>): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     longId: f.longId,
@@ -16,13 +16,13 @@ function findingJson(f: Finding): Record<string, unknown> {
     ...(f.stack !== undefined ? { stack: f.stack } : {}),
     ...(f.constructPath !== undefined ? { constructPath: f.constructPath } : {}),
     file: f.file,
-    key: findingKey(f),
+    key: keys.get(f) ?? findingKey(f),
   };
 }
 
-function suppressedJson(s: SuppressedFinding): Record<string, unknown> {
+function suppressedJson(s: SuppressedFinding, keys: ReadonlyMap<Finding, string>): Record<string, unknown> {
   return {
-    ...findingJson(s.finding),
+    ...findingJson(s.finding, keys),
     suppression: { reason: s.suppression.reason, owner: s.suppression.owner, expires: s.suppression.expires },
   };
 }
@@ -30,9 +30,10 @@ function suppressedJson(s: SuppressedFinding): Record<string, unknown> {
 /** Exactly one JSON object: {"findings": […], "suppressed": […], "summary": {…}}. */
 export function renderJson(report: GateReport): string {
   const summary = summarize(report);
+  const keys = distinctFindingKeys([...report.findings, ...report.suppressed.map((s) => s.finding)]);
   const out = {
-    findings: report.findings.map(findingJson),
-    suppressed: report.suppressed.map(suppressedJson),
+    findings: report.findings.map((f) => findingJson(f, keys)),
+    suppressed: report.suppressed.map((s) => suppressedJson(s, keys)),
     summary: {
       total: summary.total,
       bySeverity: {
@@ -52,6 +53,7 @@ export function renderJson(report: GateReport): string {
       failed: summary.failed,
       inputs: report.inputs.map((i) => ({ file: i.file, kind: i.kind, ...(i.stack !== undefined ? { stack: i.stack } : {}) })),
       catalogSnapshotDate: summary.catalogSnapshotDate,
+      ...((report.rulesNotEvaluated ?? []).length > 0 ? { approvedSet: "none", rulesNotEvaluated: [...(report.rulesNotEvaluated ?? [])], notice: approvedSetNotice(report) } : {}),
     },
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -1,5 +1,5 @@
 import { findingKey, type Finding } from "../gate/finding";
-import { isFailing, rulesOf, summarize, type GateReport } from "./reporter";
+import { approvedSetNotice, isFailing, rulesOf, summarize, type GateReport } from "./reporter";
 
 /** Escape text for XML attribute values and character data. */
 export function escapeXml(text: string): string {
@@ -65,6 +65,17 @@ export function renderJunit(report: GateReport): string {
     suites.push(
       `  <testsuite name="modelgate" tests="1" failures="0" errors="0" skipped="0">\n` +
         `    <testcase name="no findings in ${summary.inputs} input(s)" classname="modelgate"/>\n  </testsuite>`,
+    );
+  }
+  const notice = approvedSetNotice(report);
+  if (notice !== undefined) {
+    const rules = report.rulesNotEvaluated ?? [];
+    tests += rules.length;
+    skipped += rules.length;
+    suites.push(
+      `  <testsuite name="modelgate approved set" tests="${rules.length}" failures="0" errors="0" skipped="${rules.length}">\n` +
+        rules.map((id) => `    <testcase name="${escapeXml(id)} not evaluated" classname="modelgate.approved-set">\n      <skipped message="${escapeXml(notice)}"/>\n    </testcase>`).join("\n") +
+        `\n  </testsuite>`,
     );
   }
   return (

@@ -1,5 +1,5 @@
 import { findingKey } from "../gate/finding";
-import { SEVERITIES_DESC, summarize, type GateReport } from "./reporter";
+import { SEVERITIES_DESC, approvedSetNotice, summarize, type GateReport } from "./reporter";
 
 /** Escape text for one GitHub-flavoured markdown table cell. */
 export function escapeCell(text: string): string {
@@ -22,6 +22,11 @@ export function renderMarkdown(report: GateReport): string {
   for (const sev of SEVERITIES_DESC) out.push(`| ${sev} | ${s.bySeverity[sev]} |`);
   out.push(`| suppressed | ${s.suppressed} |`);
   out.push("");
+  const notice = approvedSetNotice(report);
+  if (notice !== undefined) {
+    out.push(`> ⚠️ ${escapeCell(notice)}`);
+    out.push("");
+  }
   if (report.findings.length > 0) {
     out.push("| Severity | Rule | Address | Message | Remediation |");
     out.push("|---|---|---|---|---|");

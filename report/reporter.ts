@@ -12,6 +12,11 @@ export interface GateReport {
   readonly threshold: Severity;
   readonly inputs: readonly ReportInput[];
   readonly catalogSnapshotDate: string;
+  /**
+   * Set when the check ran without a config (no approved set): the rules that need one and were not evaluated.
+   * Absent or empty when a config was given.
+   */
+  readonly rulesNotEvaluated?: readonly string[];
 }
 
 export interface ReportInput {
@@ -65,4 +70,14 @@ export function rulesOf(findings: readonly Finding[]): Finding[] {
   const seen = new Map<string, Finding>();
   for (const f of findings) if (!seen.has(f.ruleId)) seen.set(f.ruleId, f);
   return [...seen.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}
+
+/** "approved set: none — rules MG-0010, MG-0020 not evaluated (…)", or undefined when a config was given. */
+export function approvedSetNotice(report: GateReport): string | undefined {
+  const rules = report.rulesNotEvaluated ?? [];
+  if (rules.length === 0) return undefined;
+  return (
+    `approved set: none — rules ${rules.join(", ")} not evaluated ` +
+    `(no --config, $MODELGATE_CONFIG or ./modelgate.yaml; --require-config makes this an error)`
+  );
 }

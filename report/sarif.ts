@@ -1,7 +1,7 @@
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { Severity } from "../core/severity";
-import { findingKey, type Finding } from "../gate/finding";
-import { rulesOf, type GateReport } from "./reporter";
+import { distinctFindingKeys, findingKey, type Finding } from "../gate/finding";
+import { approvedSetNotice, rulesOf, type GateReport } from "./reporter";
 
 const TOOL_NAME = "modelgate";
 const INFORMATION_URI = "https://github.com/modelgate/modelgate";
@@ -41,6 +41,7 @@ function ruleDescriptor(f: Finding): ReportingDescriptor {
 export function renderSarif(report: GateReport): string {
   const rules = rulesOf([...report.findings, ...report.suppressed.map((s) => s.finding)]);
   const ruleIndex = new Map(rules.map((r, i) => [r.ruleId, i] as const));
+  const keys = distinctFindingKeys([...report.findings, ...report.suppressed.map((s) => s.finding)]);
   const result = (f: Finding, suppression?: { reason: string; owner: string; expires: string }): Result => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId) as number,
@@ -58,7 +59,7 @@ export function renderSarif(report: GateReport): string {
         ],
       },
     ],
-    partialFingerprints: { findingKey: findingKey(f) },
+    partialFingerprints: { findingKey: keys.get(f) ?? findingKey(f) },
     properties: {
       severity: f.severity,
       resourceType: f.resourceType,
@@ -77,6 +78,7 @@ export function renderSarif(report: GateReport): string {
         }
       : {}),
   });
+  const notice = approvedSetNotice(report);
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -89,8 +91,22 @@ export function renderSarif(report: GateReport): string {
             rules: rules.map(ruleDescriptor),
           },
         },
+        ...(notice !== undefined
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: true,
+                  toolConfigurationNotifications: [{ level: "warning" as const, message: { text: notice } }],
+                },
+              ],
+            }
+          : {}),
         results: [...report.findings.map((f) => result(f)), ...report.suppressed.map((s) => result(s.finding, s.suppression))],
-        properties: { catalogSnapshotDate: report.catalogSnapshotDate, threshold: report.threshold },
+        properties: {
+          catalogSnapshotDate: report.catalogSnapshotDate,
+          threshold: report.threshold,
+          ...(notice !== undefined ? { approvedSet: "none", rulesNotEvaluated: [...(report.rulesNotEvaluated ?? [])] } : {}),
+        },
       },
     ],
   };

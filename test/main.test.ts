@@ -1,16 +1,33 @@
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { configPathFrom, main } from "../main";
+import { main, parseMainArgs } from "../main";
 
 const EXAMPLE = join(__dirname, "../examples/organization/modelgate.yaml");
 
-describe("configPathFrom: --config, then MODELGATE_CONFIG, then modelgate.yaml", () => {
-  it("prefers the flag, then the environment, then the default", () => {
-    expect(configPathFrom(["--config", "a.yaml"], { MODELGATE_CONFIG: "b.yaml" })).toBe("a.yaml");
-    expect(configPathFrom(["--config=c.yaml"], {})).toBe("c.yaml");
-    expect(configPathFrom([], { MODELGATE_CONFIG: "b.yaml" })).toBe("b.yaml");
-    expect(configPathFrom([], {})).toBe("modelgate.yaml");
+describe("parseMainArgs: main.js takes --config and nothing else", () => {
+  it("reads --config in both spellings and refuses anything else", () => {
+    expect(parseMainArgs(["--config", "a.yaml"])).toEqual({ config: "a.yaml" });
+    expect(parseMainArgs(["--config=c.yaml"])).toEqual({ config: "c.yaml" });
+    expect(parseMainArgs([])).toEqual({});
+    expect(parseMainArgs(["--confg", "x.yaml"])).toEqual({
+      error: "unknown argument '--confg' (main.js takes only --config <file>; the full CLI is modelgate synth --help)",
+    });
+    expect(parseMainArgs(["--config"])).toEqual({ error: "option '--config' needs a file" });
+  });
+
+  it("GIVEN a misspelt flag THEN exit 2 before anything is synthesized", () => {
+    const lines: string[] = [];
+    expect(main(["--confg", "x.yaml"], {}, (l) => lines.push(l))).toBe(2);
+    expect(lines).toEqual(["modelgate: unknown argument '--confg' (main.js takes only --config <file>; the full CLI is modelgate synth --help)"]);
+  });
+
+  it("GIVEN no --config, no MODELGATE_CONFIG and no ./modelgate.yaml THEN exit 2 saying how to name one", () => {
+    const lines: string[] = [];
+    expect(main([], {}, (l) => lines.push(l), mkdtempSync(join(tmpdir(), "mg-main-")))).toBe(2);
+    expect(lines).toEqual([
+      "modelgate: no configuration: pass --config <file>, set MODELGATE_CONFIG, or create ./modelgate.yaml (modelgate init writes a starter)",
+    ]);
   });
 });
 
@@ -38,8 +55,8 @@ describe("main: synthesizes a valid config and exits 2 on a user error", () => {
     expect(lines).toEqual([
       `modelgate: ${path}: 3 problem(s) in the configuration`,
       `  - ${path}:1:10: version: must be 1 (got 2)`,
-      `  - ${path}:1:1: organization: Invalid input: expected object, received undefined`,
-      `  - ${path}:1:1: accounts: Invalid input: expected array, received undefined`,
+      `  - ${path}:1:1: organization: expected a mapping (key: value lines), got nothing (the key is missing)`,
+      `  - ${path}:1:1: accounts: expected a list of accounts, got nothing (the key is missing)`,
     ]);
   });
 });

@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../../cli";
 import type { CliIo } from "../../cli/io";
 import { clearPolicyCache } from "../../gate/load-policy";
 import { buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "../gate/wasm-helper";
+import { runCli } from "./run-cli";
 
 const WIDE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] };
 const CORPUS = path.resolve(__dirname, "..", "fixtures", "inputs");
@@ -46,9 +48,14 @@ describe("modelgate check: the exit code follows the findings and --fail-on", ()
     expect(r.stdout).toContain("HIGH MG-9001[aws_iam_policy.wide]");
   });
 
-  it("GIVEN a clean plan THEN exit 0 with a PASS summary", async () => {
+  it("GIVEN a clean plan and no config THEN exit 0 with a PASS summary that says the approved-set rules were not evaluated", async () => {
     const r = await run(["check", clean]);
-    expect([r.code, r.stdout, r.stderr]).toEqual([0, "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n", ""]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      0,
+      "approved set: none — rules MG-0010, MG-0020 not evaluated (no --config, $MODELGATE_CONFIG or ./modelgate.yaml; --require-config makes this an error)\n" +
+        "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n",
+      "",
+    ]);
   });
 
   it("GIVEN the only finding suppressed THEN exit 0 and it is counted", async () => {
@@ -168,6 +175,153 @@ describe("modelgate --help teaches with examples", () => {
   it("GIVEN no arguments THEN the overview on stdout and exit 2", async () => {
     const r = await run([]);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("terraform show -json tfplan > plan.json && modelgate check plan.json");
+    expect(r.stdout).toContain("$ terraform show -json tfplan | modelgate check -");
+  });
+});
+
+describe("modelgate check: config discovery and the approved-set notice", () => {
+  const EXAMPLE = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
+  const NOTICE = "approved set: none — rules MG-0010, MG-0020 not evaluated";
+  const cli = (argv: string[], extra: Partial<CliIo> = {}) => runCli(argv, { wasmPath: buildTestWasm("standin"), ...extra });
+
+  it.each(["text", "json", "sarif", "junit", "markdown"])("GIVEN no config WHEN -f %s THEN the report says which rules were not evaluated", async (format) => {
+    const r = await cli(["check", clean, "-f", format], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(NOTICE);
+  });
+
+  it("GIVEN no config THEN json and sarif carry the rule IDs as data", async () => {
+    const json = JSON.parse((await cli(["check", clean, "-f", "json"], { cwd: tempDir() })).stdout);
+    expect([json.summary.approvedSet, json.summary.rulesNotEvaluated]).toEqual(["none", ["MG-0010", "MG-0020"]]);
+    const sarif = JSON.parse((await cli(["check", clean, "-f", "sarif"], { cwd: tempDir() })).stdout);
+    expect(sarif.runs[0].properties.rulesNotEvaluated).toEqual(["MG-0010", "MG-0020"]);
+  });
+
+  it("GIVEN no config and --require-config THEN exit 2 and no report", async () => {
+    const r = await cli(["check", clean, "--require-config"], { cwd: tempDir() });
+    expect([r.code, r.stdout]).toEqual([2, ""]);
+    expect(r.stderr).toBe(
+      "modelgate: error CONFIG_REQUIRED: --require-config: no configuration found (no --config, $MODELGATE_CONFIG or ./modelgate.yaml), so rules MG-0010, MG-0020 cannot be evaluated\n",
+    );
+  });
+
+  it("GIVEN ./modelgate.yaml in the working directory THEN check uses it: no notice, and --require-config passes", async () => {
+    const cwd = tempDir();
+    writeTemp(cwd, "modelgate.yaml", readFileSync(EXAMPLE, "utf8"));
+    const r = await cli(["check", clean, "--require-config"], { cwd });
+    expect(r).toEqual({ code: 0, stdout: "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n", stderr: "" });
+  });
+
+  it("GIVEN $MODELGATE_CONFIG naming a missing file THEN exit 2: a named config is never silently skipped", async () => {
+    const r = await cli(["check", clean], { cwd: tempDir(), env: { MODELGATE_CONFIG: path.join(dir, "absent.yaml") } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("CONFIG_UNREADABLE");
+  });
+});
+
+describe("modelgate check: flags in any case, -f everywhere", () => {
+  it("GIVEN --fail-on HIGH and --format JSON THEN they mean high and json", async () => {
+    const r = await runCli(["check", wide, "--fail-on", "HIGH", "--format", "JSON"], { wasmPath: buildTestWasm("standin"), cwd: tempDir() });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).summary.threshold).toBe("high");
+  });
+
+  it("GIVEN --fail-on severe THEN exit 2 naming the choices", async () => {
+    const r = await runCli(["check", wide, "--fail-on", "severe"], { wasmPath: buildTestWasm("standin") });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: option '--fail-on <severity>' argument 'severe' is invalid. Allowed choices are low, medium, high, critical (any case).");
+  });
+});
+
+describe("modelgate check --output: through symlinks, into FIFOs, atomically only for regular files", () => {
+  it("GIVEN a symlink THEN the link stays a link and its target holds the report", async () => {
+    const d = tempDir();
+    const target = writeTemp(d, "real.json", "old");
+    symlinkSync(target, path.join(d, "link.json"));
+    const r = await runCli(["check", wide, "-f", "json", "-o", path.join(d, "link.json")], { wasmPath: buildTestWasm("standin") });
+    expect(r.code).toBe(1);
+    expect(lstatSync(path.join(d, "link.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(target, "utf8")).summary.total).toBe(1);
+    expect(readdirSync(d).sort()).toEqual(["link.json", "real.json"]);
+  });
+
+  it("GIVEN an existing report with mode 0640 THEN it is replaced and keeps its mode", async () => {
+    const d = tempDir();
+    const file = writeTemp(d, "r.json", "old");
+    chmodSync(file, 0o640);
+    await runCli(["check", wide, "-f", "json", "-o", file], { wasmPath: buildTestWasm("standin") });
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(JSON.parse(readFileSync(file, "utf8")).summary.total).toBe(1);
+  });
+
+  it("GIVEN a FIFO THEN the report is written into it (a reader gets it) and the FIFO is still a FIFO", async () => {
+    const d = tempDir();
+    const fifo = path.join(d, "pipe");
+    execFileSync("mkfifo", [fifo]);
+    const reader = spawn("cat", [fifo]);
+    let got = "";
+    reader.stdout.on("data", (b: Buffer) => (got += b.toString("utf8")));
+    const done = new Promise((resolve) => reader.on("close", resolve));
+    const r = await runCli(["check", wide, "-f", "json", "-o", fifo], { wasmPath: buildTestWasm("standin") });
+    await done;
+    expect(r.code).toBe(1);
+    expect(JSON.parse(got).summary.total).toBe(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe("modelgate check on a terminal: colour and wrapping, never in pipes or machine formats", () => {
+  const tty = { stdoutIsTty: true, stderrIsTty: true, columns: 30 };
+
+  it("GIVEN a terminal THEN severities are coloured and long lines wrapped with indentation", async () => {
+    const r = await runCli(["check", wide], { wasmPath: buildTestWasm("standin"), cwd: tempDir(), ...tty });
+    expect(r.stdout).toContain("\u001b[31m✖ HIGH\u001b[0m MG-9001[aws_iam_policy.wide]");
+    const lines = r.stdout.split("\n").filter((l) => l.startsWith("      "));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(30);
+  });
+
+  it.each([
+    ["NO_COLOR", ["check"], { NO_COLOR: "1" }],
+    ["--no-color", ["--no-color", "check"], {}],
+  ])("GIVEN %s THEN no escape codes", async (_name, prefix, env) => {
+    const r = await runCli([...prefix, wide], { wasmPath: buildTestWasm("standin"), cwd: tempDir(), env, ...tty });
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("GIVEN a terminal and -f json THEN the bytes equal those written to a pipe", async () => {
+    const cwd = tempDir();
+    const onTty = await runCli(["check", wide, "-f", "json"], { wasmPath: buildTestWasm("standin"), cwd, ...tty });
+    const piped = await runCli(["check", wide, "-f", "json"], { wasmPath: buildTestWasm("standin"), cwd });
+    expect(onTty.stdout).toBe(piped.stdout);
+  });
+});
+
+describe("modelgate check --suppressions: entries that can never apply are reported", () => {
+  it("GIVEN an unknown rule ID and an entry matching no finding THEN a warning for each, with the real policy's rules", async () => {
+    const s = writeTemp(
+      dir,
+      "stale.yaml",
+      "- ruleId: MG-0999\n  address: aws_iam_policy.wide\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-12-31'\n" +
+        "- ruleId: MG-0009\n  address: aws_iam_policy.gone\n  reason: Sandbox account, reviewed by security\n  owner: ml-team\n  expires: '2026-12-31'\n",
+    );
+    const r = await runCli(["check", wide, "-s", s, "-f", "json"], { cwd: tempDir() });
+    expect(r.stderr).toBe(
+      "warning: suppression for MG-0999[aws_iam_policy.wide] names a rule the gate does not have (modelgate list-rules); it can never apply\n" +
+        "warning: suppression for MG-0009[aws_iam_policy.gone] matches no finding; remove it, or fix its address, stack or file\n",
+    );
+  });
+});
+
+describe("modelgate check - : standard input through CliIo", () => {
+  it("GIVEN stdin over the size limit THEN exit 2, input too large", async () => {
+    const r = await runCli(["check", "-"], { wasmPath: buildTestWasm("standin"), readStdin: () => Promise.reject(new RangeError("more than 1 bytes")) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("modelgate: error INPUT_TOO_LARGE: <stdin>: input is over ");
+  });
+
+  it("GIVEN - twice THEN exit 2", async () => {
+    const r = await runCli(["check", "-", "-"], { wasmPath: buildTestWasm("standin"), readStdin: () => Promise.resolve(Buffer.from("{}")) });
+    expect([r.code, r.stderr]).toEqual([2, "modelgate: error INPUT_STDIN_TWICE: - (standard input) can be given only once\n"]);
   });
 });

@@ -181,7 +181,7 @@ describe("parseConfig: every problem names the file, the YAML path, the bad valu
 
   it("rejects an unknown key", () => {
     const problems = problemsOf(MINIMAL_YAML.replace("  rootId: r-a1b2\n", "  rootId: r-a1b2\n  rootID: r-a1b2\n"));
-    expect(problems).toEqual(['t.yaml:5:11: organization.rootID: unknown key (allowed keys are listed in examples/organization/modelgate.yaml) (got "rootID")']);
+    expect(problems).toEqual(['t.yaml:5:11: organization.rootID: unknown key; did you mean rootId? (got "rootID")']);
   });
 
   it("rejects the provider resource for the Anthropic form, which the pinned provider lacks", () => {
@@ -210,7 +210,7 @@ describe("parseConfig: every problem names the file, the YAML path, the bad valu
 
   it("rejects designated-subscriber mode without a role name", () => {
     const problems = problemsOf(MINIMAL_YAML.replace("  rootId: r-a1b2\n", "  rootId: r-a1b2\n  marketplace: {mode: designated-subscriber}\n"));
-    expect(problems).toEqual(["t.yaml:5:16: organization.marketplace.subscriberRoleName: Invalid input: expected string, received undefined"]);
+    expect(problems).toEqual(["t.yaml:5:16: organization.marketplace.subscriberRoleName: expected a string, got nothing (the key is missing)"]);
   });
 
   it("reports a missing file with its own code", () => {
@@ -229,5 +229,58 @@ describe("parseConfig: every problem names the file, the YAML path, the bad valu
     const path = join(mkdtempSync(join(tmpdir(), "mg-")), "modelgate.yaml");
     writeFileSync(path, MINIMAL_YAML);
     expect(loadConfig(path).source).toBe(path);
+  });
+});
+
+describe("parseConfig: config errors a user can act on (issue #8, item 5)", () => {
+  it("GIVEN more alias expansions than the YAML limit THEN one problem with the line of the first alias, not a crash", () => {
+    const aliases = Array.from({ length: 101 }, () => "      - *nova").join("\n");
+    const text = MINIMAL_YAML.replace("      - amazon.nova-lite-v1:0\n      - anthropic", "      - &nova amazon.nova-lite-v1:0\n" + aliases + "\n      - anthropic");
+    expect(problemsOf(text)).toEqual([
+      "t.yaml:9:9: YAML aliases: 101 alias use(s) (first *nova) expand to more than 100 nodes, the limit that guards against alias bombs; write the repeated values out",
+    ]);
+  });
+
+  it("GIVEN an unquoted account ID THEN it says to quote it, showing the digits as written", () => {
+    expect(problemsOf(MINIMAL_YAML.replace('managementAccountId: "111122223333"', "managementAccountId: 011122223333"))).toEqual([
+      't.yaml:3:24: organization.managementAccountId: an account ID must be a string: quote it ("011122223333"); as a YAML number it loses leading zeros',
+    ]);
+  });
+
+  it("GIVEN models written as a string THEN the type is said in words", () => {
+    expect(problemsOf(MINIMAL_YAML.replace("models: [amazon.nova-lite-v1:0]", "models: amazon.nova-lite-v1:0"))).toEqual([
+      't.yaml:15:15: targets.ous[0].models: expected a list of model IDs, got a string (got "amazon.nova-lite-v1:0")',
+    ]);
+  });
+
+  it("GIVEN an assumeRoleArn in another account THEN it is an error", () => {
+    expect(problemsOf(MINIMAL_YAML.replace("arn:aws:iam::123456789012:role/Deployer", "arn:aws:iam::210987654321:role/Deployer"))).toEqual([
+      't.yaml:22:20: accounts[0].assumeRoleArn: names account 210987654321, not this account (123456789012); the stack would manage another account\'s IAM (got "arn:aws:iam::210987654321:role/Deployer")',
+    ]);
+  });
+
+  it("GIVEN a Region of the right shape that AWS does not have THEN did you mean", () => {
+    expect(problemsOf(MINIMAL_YAML.replace("region: us-east-1", "region: us-easts-1"))).toEqual([
+      't.yaml:21:13: accounts[0].region: not a known AWS Region; did you mean us-east-1? (modelgate\'s list: config/regions.ts) (got "us-easts-1")',
+    ]);
+  });
+});
+
+describe("parseConfig: catalog.overrides problems carry line:col too", () => {
+  it("GIVEN an override adding a model without its fields THEN one problem per missing field at the override's line", () => {
+    const text = MINIMAL_YAML.replace("targets:\n", "catalog:\n  overrides:\n    - id: acme.model-1\n      provider: acme\ntargets:\n");
+    const problems = problemsOf(text);
+    expect(problems.length).toBeGreaterThan(1);
+    for (const p of problems) expect(p).toMatch(/^t\.yaml:7:7: catalog\.overrides\[0\]\.\w+: .*\(acme\.model-1 is not in the bundled catalog, so its override needs every field\)/);
+    expect(problems).toContain(
+      "t.yaml:7:7: catalog.overrides[0].lifecycle: Invalid option: expected one of \"ACTIVE\"|\"LEGACY\"|\"END_OF_LIFE\" (acme.model-1 is not in the bundled catalog, so its override needs every field)",
+    );
+  });
+
+  it("GIVEN an override of a bundled model with a bad field THEN the problem points at that field", () => {
+    const text = MINIMAL_YAML.replace("targets:\n", "catalog:\n  overrides:\n    - id: amazon.nova-lite-v1:0\n      lifecycle: RETIRED\ntargets:\n");
+    expect(problemsOf(text)).toEqual([
+      't.yaml:8:18: catalog.overrides[0].lifecycle: Invalid option: expected one of "ACTIVE"|"LEGACY"|"END_OF_LIFE" (got "RETIRED")',
+    ]);
   });
 });

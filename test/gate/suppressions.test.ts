@@ -123,6 +123,7 @@ describe("applySuppressions: an address that stands in several inputs is suppres
       suppressed: [{ finding: dev, suppression: byStack }],
       expired: [],
       ambiguous: [],
+      unmatched: [],
     });
     const byFile = { ...base, file: "cdktf.out/stacks/account-ml-prod/cdk.tf.json" };
     expect(applySuppressions([dev, prod], [byFile], "2026-11-28").suppressed).toEqual([{ finding: prod, suppression: byFile }]);
@@ -138,5 +139,30 @@ describe("applySuppressions: an address that stands in several inputs is suppres
     expect(suppressionError(() => parseSuppressions(JSON.stringify([base, base]), "s.json")).message).toBe(
       "s.json: MG-0009[aws_iam_policy.InvokePolicy] is suppressed more than once",
     );
+  });
+});
+
+describe("applySuppressions: file: matches by resolved path; entries that match nothing are reported", () => {
+  const f = finding({ ruleId: "MG-0009", address: "aws_iam_policy.x", file: "plans/plan.json" });
+  const base = { ruleId: "MG-0009", address: "aws_iam_policy.x", reason: "Sandbox account, reviewed in SEC-42", owner: "sec", expires: "2026-12-31" };
+
+  it.each([["./plans/plan.json"], ["plans/../plans/plan.json"], ["/work/repo/plans/plan.json"]])("GIVEN file: %s for the input plans/plan.json THEN it applies", (file) => {
+    const entry = { ...base, file };
+    const result = applySuppressions([f], [entry], "2026-11-28", { cwd: "/work/repo" });
+    expect(result.suppressed).toEqual([{ finding: f, suppression: entry }]);
+    expect(result.unmatched).toEqual([]);
+  });
+
+  it("GIVEN file: naming another file THEN it does not apply and is listed as unmatched", () => {
+    const entry = { ...base, file: "plans/other.json" };
+    const result = applySuppressions([f], [entry], "2026-11-28", { cwd: "/work/repo" });
+    expect(result.findings).toEqual([f]);
+    expect(result.unmatched).toEqual([entry]);
+  });
+
+  it("GIVEN an expired entry that matches nothing THEN it is expired, not unmatched", () => {
+    const entry = { ...base, address: "aws_iam_policy.gone", expires: "2026-01-01" };
+    const result = applySuppressions([f], [entry], "2026-11-28");
+    expect([result.expired, result.unmatched]).toEqual([[entry], []]);
   });
 });

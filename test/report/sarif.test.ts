@@ -83,3 +83,13 @@ describe("renderSarif: SARIF 2.1.0 valid against the OASIS schema, one result pe
     expect(toUri("./cdktf.out/stacks/a/cdk.tf.json")).toBe("cdktf.out/stacks/a/cdk.tf.json");
   });
 });
+
+describe("SARIF: two findings of one rule on one address have distinct fingerprints", () => {
+  it("GIVEN two MG-0005 findings on aws_iam_policy.ml THEN their partialFingerprints differ", () => {
+    const base = sampleReport().findings[1]!;
+    const report = sampleReport({ findings: [{ ...base, message: "first ARN" }, { ...base, message: "second ARN" }], suppressed: [] });
+    const results = JSON.parse(renderSarif(report)).runs[0].results as { partialFingerprints: { findingKey: string } }[];
+    const prints = results.map((r) => r.partialFingerprints.findingKey);
+    expect(new Set(prints).size).toBe(2);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The real `modelgate` process (dist/cli/bin.js, rebuilt when stale): what a pipe, a closed pipe and standard input
+ * see. In-process tests cannot show these: they are about how the process ends and how its streams drain.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { main } from "../../cli";
+import type { CliIo } from "../../cli/io";
+import { iamPolicyChange, plan, requireRealWasm, tempDir, writeTemp } from "../gate/wasm-helper";
+import { ensureBuilt } from "../support/built-cli";
+
+const WIDE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] };
+
+let bin: string;
+let dir: string;
+let large: string;
+/** An environment without MODELGATE_CONFIG or NO_COLOR from the machine running the tests. */
+const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" };
+
+beforeAll(() => {
+  bin = ensureBuilt();
+  requireRealWasm();
+  dir = tempDir("modelgate-bin-");
+  // 120 policies that allow every model: several findings each, so the SARIF report is far over 64 KiB.
+  const changes = Array.from({ length: 120 }, (_, i) => iamPolicyChange(`aws_iam_policy.wide_${String(i).padStart(3, "0")}`, WIDE));
+  large = writeTemp(dir, "large.json", JSON.stringify(plan(changes)));
+});
+
+/** Run the process with stdout and stderr on pipes; resolves with every byte both carried and the exit code. */
+function runPiped(args: string[], input?: Buffer): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => (err += b.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout: Buffer.concat(out), stderr: err }));
+    child.stdin.end(input ?? Buffer.alloc(0));
+  });
+}
+
+async function inProcess(args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = "";
+  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: () => undefined, cwd: dir };
+  return { code: await main(args, io), stdout };
+}
+
+describe("modelgate (process): a report written to a pipe arrives whole", () => {
+  it("GIVEN a SARIF report far over 64 KiB WHEN stdout is a pipe THEN every byte arrives, identical to the in-process report", async () => {
+    const expected = await inProcess(["check", large, "-f", "sarif"]);
+    const piped = await runPiped(["check", large, "-f", "sarif"]);
+    expect(expected.stdout.length).toBeGreaterThan(2 * 65536);
+    expect(piped.stderr).toBe("");
+    expect(piped.code).toBe(1);
+    expect(piped.stdout.length).toBe(Buffer.byteLength(expected.stdout));
+    expect(piped.stdout.toString("utf8")).toBe(expected.stdout);
+  });
+
+  it("GIVEN the reader closes the pipe early (| head -c 100) THEN no EPIPE trace on stderr and the exit code is still the verdict", () => {
+    const script = `"${process.execPath}" "${bin}" check "${large}" -f sarif 2>"${dir}/err.txt" | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", script], { cwd: dir, env, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("1");
+    expect(readFileSync(path.join(dir, "err.txt"), "utf8")).toBe("");
+  });
+
+  it("GIVEN --help piped into a reader that exits at once THEN it ends quietly with exit 0", () => {
+    const script = `"${process.execPath}" "${bin}" --help 2>"${dir}/help-err.txt" | true; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", script], { cwd: dir, env, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("0");
+    expect(readFileSync(path.join(dir, "help-err.txt"), "utf8")).toBe("");
+  });
+});
+
+describe("modelgate check - : the plan from standard input", () => {
+  it("GIVEN a plan on stdin THEN the report equals the one for the same plan as a file, named <stdin>", async () => {
+    const bytes = readFileSync(large);
+    const fromStdin = await runPiped(["check", "-", "-f", "json"], bytes);
+    const fromFile = await inProcess(["check", large, "-f", "json"]);
+    expect(fromStdin.code).toBe(1);
+    const a = JSON.parse(fromStdin.stdout.toString("utf8"));
+    const b = JSON.parse(fromFile.stdout);
+    expect(a.summary.inputs).toEqual([{ file: "<stdin>", kind: "plan" }]);
+    expect(a.findings.map((f: { key: string }) => f.key)).toEqual(b.findings.map((f: { key: string }) => f.key));
+  });
+
+  it("GIVEN empty stdin THEN exit 2 saying what to pipe in", async () => {
+    const r = await runPiped(["check", "-"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "modelgate: error INPUT_EMPTY: <stdin>: standard input is empty; pipe a plan in: terraform show -json tfplan | modelgate check -\n",
+    );
+  });
+});
+
+describe("modelgate (process): check never loads cdktf; synth does", () => {
+  const HOOK = `process.on("exit", () => { const n = Object.keys(require.cache).filter((k) => k.includes("${path.sep}node_modules${path.sep}cdktf${path.sep}")).length; process.stderr.write("cdktf modules: " + n + "\\n"); });`;
+
+  function loadedCdktf(args: string[]): number {
+    const hook = writeTemp(dir, "hook.js", HOOK);
+    const r = spawnSync(process.execPath, ["-r", hook, bin, ...args], { cwd: dir, env, encoding: "utf8" });
+    const m = /cdktf modules: (\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`no hook output: ${r.stderr}`);
+    return Number(m[1]);
+  }
+
+  it("GIVEN check THEN no cdktf module was loaded", () => {
+    expect(loadedCdktf(["check", large, "-f", "json", "-o", path.join(dir, "out.json")])).toBe(0);
+  });
+
+  it("GIVEN synth THEN cdktf was loaded (the probe can see it)", () => {
+    const example = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
+    expect(loadedCdktf(["synth", "--config", example, "--outdir", path.join(dir, "cdktf.out"), "--quiet"])).toBeGreaterThan(0);
+  });
+});
