@@ -42,10 +42,10 @@ export function loadRuleInfo(wasmPath: string = defaultWasmPath()): RuleInfo[] {
 
 /**
  * Rules that compare against the approved set from the user's config, used when rules.json does not mark them
- * with `requiresConfig`: MG-0010 model_not_approved and MG-0020 subscribe_product_not_approved. The one place this
+ * with `requiresConfig`: MG-0010 model_not_approved, MG-0020 subscribe_product_not_approved and MG-0022 scp_exempts_unapproved. The one place this
  * list lives.
  */
-export const CONFIG_ONLY_RULES_FALLBACK: readonly string[] = ["MG-0010", "MG-0020"];
+export const CONFIG_ONLY_RULES_FALLBACK: readonly string[] = ["MG-0010", "MG-0020", "MG-0022"];
 
 /** IDs of the rules that need a config to be evaluated: from rules.json's `requiresConfig` when any rule has it. */
 export function configOnlyRules(rules: readonly RuleInfo[]): string[] {

@@ -72,7 +72,7 @@ export function rulesOf(findings: readonly Finding[]): Finding[] {
   return [...seen.values()].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-/** "approved set: none — rules MG-0010, MG-0020 not evaluated (…)", or undefined when a config was given. */
+/** "approved set: none — rules MG-0010, MG-0020, MG-0022 not evaluated (…)", or undefined when a config was given. */
 export function approvedSetNotice(report: GateReport): string | undefined {
   const rules = report.rulesNotEvaluated ?? [];
   if (rules.length === 0) return undefined;

@@ -51,7 +51,8 @@ let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
     .map((a) => { const m = a.annotations; const c = m.custom; return {
       id: c.id, longId: c.long_id, title: m.title, severity: String(c.severity).toLowerCase(),
       description: (m.description ?? "").trim(), remediation: c.remediation ?? "", relatedResources: c.related_resources ?? [],
-      package: a.path.slice(1).map((p) => p.value).join("."), deprecated: c.deprecated === true }; })
+      package: a.path.slice(1).map((p) => p.value).join("."), deprecated: c.deprecated === true,
+      requiresConfig: c.requires_config === true }; })
     .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   const ids = rules.map((r) => r.id);
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);

@@ -22,8 +22,8 @@ beforeAll(() => {
   bin = ensureBuilt();
   requireRealWasm();
   dir = tempDir("modelgate-bin-");
-  // 120 policies that allow every model: several findings each, so the SARIF report is far over 64 KiB.
-  const changes = Array.from({ length: 120 }, (_, i) => iamPolicyChange(`aws_iam_policy.wide_${String(i).padStart(3, "0")}`, WIDE));
+  // 240 policies that allow every model: a finding or more each, so the SARIF report is far over 64 KiB.
+  const changes = Array.from({ length: 240 }, (_, i) => iamPolicyChange(`aws_iam_policy.wide_${String(i).padStart(3, "0")}`, WIDE));
   large = writeTemp(dir, "large.json", JSON.stringify(plan(changes)));
 });
 

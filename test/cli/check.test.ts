@@ -52,7 +52,7 @@ describe("modelgate check: the exit code follows the findings and --fail-on", ()
     const r = await run(["check", clean]);
     expect([r.code, r.stdout, r.stderr]).toEqual([
       0,
-      "approved set: none — rules MG-0010, MG-0020 not evaluated (no --config, $MODELGATE_CONFIG or ./modelgate.yaml; --require-config makes this an error)\n" +
+      "approved set: none — rules MG-0010, MG-0020, MG-0022 not evaluated (no --config, $MODELGATE_CONFIG or ./modelgate.yaml; --require-config makes this an error)\n" +
         "PASS: none at or above medium; no findings; 0 suppressed; 1 input; catalog 2026-08-21\n",
       "",
     ]);
@@ -181,7 +181,7 @@ describe("modelgate --help teaches with examples", () => {
 
 describe("modelgate check: config discovery and the approved-set notice", () => {
   const EXAMPLE = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
-  const NOTICE = "approved set: none — rules MG-0010, MG-0020 not evaluated";
+  const NOTICE = "approved set: none — rules MG-0010, MG-0020, MG-0022 not evaluated";
   const cli = (argv: string[], extra: Partial<CliIo> = {}) => runCli(argv, { wasmPath: buildTestWasm("standin"), ...extra });
 
   it.each(["text", "json", "sarif", "junit", "markdown"])("GIVEN no config WHEN -f %s THEN the report says which rules were not evaluated", async (format) => {
@@ -192,16 +192,16 @@ describe("modelgate check: config discovery and the approved-set notice", () => 
 
   it("GIVEN no config THEN json and sarif carry the rule IDs as data", async () => {
     const json = JSON.parse((await cli(["check", clean, "-f", "json"], { cwd: tempDir() })).stdout);
-    expect([json.summary.approvedSet, json.summary.rulesNotEvaluated]).toEqual(["none", ["MG-0010", "MG-0020"]]);
+    expect([json.summary.approvedSet, json.summary.rulesNotEvaluated]).toEqual(["none", ["MG-0010", "MG-0020", "MG-0022"]]);
     const sarif = JSON.parse((await cli(["check", clean, "-f", "sarif"], { cwd: tempDir() })).stdout);
-    expect(sarif.runs[0].properties.rulesNotEvaluated).toEqual(["MG-0010", "MG-0020"]);
+    expect(sarif.runs[0].properties.rulesNotEvaluated).toEqual(["MG-0010", "MG-0020", "MG-0022"]);
   });
 
   it("GIVEN no config and --require-config THEN exit 2 and no report", async () => {
     const r = await cli(["check", clean, "--require-config"], { cwd: tempDir() });
     expect([r.code, r.stdout]).toEqual([2, ""]);
     expect(r.stderr).toBe(
-      "modelgate: error CONFIG_REQUIRED: --require-config: no configuration found (no --config, $MODELGATE_CONFIG or ./modelgate.yaml), so rules MG-0010, MG-0020 cannot be evaluated\n",
+      "modelgate: error CONFIG_REQUIRED: --require-config: no configuration found (no --config, $MODELGATE_CONFIG or ./modelgate.yaml), so rules MG-0010, MG-0020, MG-0022 cannot be evaluated\n",
     );
   });
 

@@ -78,13 +78,16 @@ allowed_request(stmts, p) if {
 }
 
 # A call through a system inference profile is authorized on the profile ARN and on the foundation model in the
-# source Region (and in each destination Region; facts doc section 3) [V]. So a profile probe is denied when
-# either check is denied, and allowed only when both may be allowed.
+# source Region (and in each destination Region); a global profile also on the Region-less foundation-model ARN,
+# with aws:RequestedRegion "unspecified" (facts doc section 3) [V]. So a profile probe is denied when any of those
+# checks is denied, and allowed only when all may be allowed. (Destination Regions are not known to the plan; the
+# source Region stands for them, which can only make a grant look wider.)
 denied(stmts, p) if denied_request(stmts, p)
 
 denied(stmts, p) if {
 	p.kind == "inference-profile"
-	denied_request(stmts, profile_model_probe(p))
+	some fm in profile_model_probes(p)
+	denied_request(stmts, fm)
 }
 
 allowed(stmts, p) if {
@@ -95,15 +98,22 @@ allowed(stmts, p) if {
 allowed(stmts, p) if {
 	p.kind == "inference-profile"
 	allowed_request(stmts, p)
-	allowed_request(stmts, profile_model_probe(p))
+	every fm in profile_model_probes(p) {
+		allowed_request(stmts, fm)
+	}
 }
 
-# the foundation-model check a profile call also makes, in the profile's source Region; it carries the profile
-# in bedrock:InferenceProfileArn
-profile_model_probe(p) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
+# the foundation-model checks a profile call also makes; they carry the profile in bedrock:InferenceProfileArn
+profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3])} if not _global(p)
+
+profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3]), _fm_check(p, "")} if _global(p)
+
+_global(p) if startswith(split(p.resource, "inference-profile/")[1], "global.")
+
+_fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
 	fm := probes.invoke(
 		p.action,
-		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", split(p.resource, ":")[3], "::foundation-model/", p.model]),
+		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", region, "::foundation-model/", p.model]),
 		"foundation-model",
 		p.model,
 		p.witness,
@@ -112,13 +122,13 @@ profile_model_probe(p) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedroc
 
 # every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
-every_model_probes(stmts) := probes.fixed(probes.regions(stmts)) | {w |
+every_model_probes(stmts) := probes.fixed_for(stmts) | {w |
 	some w in probes.witnesses(stmts)
 	w.kind in probes.owned_kinds
 }
 
 # probes_for(stmts): the fixed probes (with the statements' own Regions) and their unapproved witnesses
-probes_for(stmts) := probes.fixed(probes.regions(stmts)) | probes.witnesses(stmts)
+probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
 
 # leaks(stmts): unapproved probes the statements allow
 leaks(stmts) := {p |

@@ -155,11 +155,22 @@ policies contains {"rc": rc, "kind": kind(rc), "attr": attr, "text": text} if {
 	text := rc.change.after[attr]
 }
 
-policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(i), "text": text} if {
+policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text": text} if {
 	some rc in _roles
 	some i, block in _blocks(rc)
-	text := block.policy
+	text := block[_field(rc)]
 	_block_text(text)
+}
+
+# an optional attribute that carries policy text when set (awscc_sso_permission_set.inline_policy)
+policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
+	some rc in resource_changes
+	writes(rc)
+	not rc.mode == "data"
+	attr := _optional_attrs[rc.type]
+	text := rc.change.after[attr]
+	is_string(text)
+	text != ""
 }
 
 # unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"
@@ -179,48 +190,70 @@ unknown contains {"rc": rc, "attr": attr, "found": _found(rc, attr)} if {
 	attr := attrs(rc)[0]
 }
 
+unknown contains {"rc": rc, "attr": attr, "found": "unknown"} if {
+	some rc in resource_changes
+	writes(rc)
+	not rc.mode == "data"
+	attr := _optional_attrs[rc.type]
+	rc.change.after_unknown[attr] == true
+}
+
 # an inline_policy block whose policy is unknown (the element, or its policy, marked in after_unknown)
-unknown contains {"rc": rc, "attr": _block_attr(i), "found": "unknown"} if {
+unknown contains {"rc": rc, "attr": _block_attr(rc, i), "found": "unknown"} if {
 	some rc in _roles
 	some i in _block_indices(rc)
-	not _block_text(object.get(_block(rc, i), "policy", null))
+	not _block_text(object.get(_block(rc, i), _field(rc), null))
 	_block_unknown(rc, i)
 }
 
 # an inline_policy block whose policy is known but not a string
-unknown contains {"rc": rc, "attr": _block_attr(i), "found": type_name(p)} if {
+unknown contains {"rc": rc, "attr": _block_attr(rc, i), "found": type_name(p)} if {
 	some rc in _roles
 	some i, block in _blocks(rc)
 	not _block_unknown(rc, i)
-	p := block.policy
+	p := block[_field(rc)]
 	not is_string(p)
 	p != null
 }
 
 # the whole inline_policy set unknown, unless the configuration shows the role has no inline_policy
 # block (the attribute is optional and computed, so every new role without one plans it as unknown)
-unknown contains {"rc": rc, "attr": "inline_policy", "found": "unknown"} if {
+unknown contains {"rc": rc, "attr": _set_attr(rc), "found": "unknown"} if {
 	some rc in _roles
 	_inline_set_unknown(rc)
 	not _inline_unconfigured(rc)
 }
 
-# ---- aws_iam_role inline_policy blocks (identity policy text, kind inline)
+# ---- policy blocks of principals: aws_iam_role.inline_policy[*].policy, awscc_iam_role/user/group
+# .policies[*].policy_document (identity policy text, kind inline)
+
+_block_spec := {
+	"aws_iam_role": ["inline_policy", "policy"],
+	"awscc_iam_role": ["policies", "policy_document"],
+	"awscc_iam_user": ["policies", "policy_document"],
+	"awscc_iam_group": ["policies", "policy_document"],
+}
+
+_optional_attrs := {"awscc_sso_permission_set": "inline_policy"}
+
+_set_attr(rc) := _block_spec[rc.type][0]
+
+_field(rc) := _block_spec[rc.type][1]
 
 _roles contains rc if {
 	some rc in resource_changes
-	rc.type == "aws_iam_role"
+	_block_spec[rc.type]
 	not rc.mode == "data"
 	writes(rc)
 }
 
 _blocks(rc) := b if {
-	b := rc.change.after.inline_policy
+	b := rc.change.after[_set_attr(rc)]
 	is_array(b)
 } else := []
 
 _block_marks(rc) := m if {
-	m := rc.change.after_unknown.inline_policy
+	m := rc.change.after_unknown[_set_attr(rc)]
 	is_array(m)
 } else := []
 
@@ -231,7 +264,7 @@ _block(rc, i) := b if {
 
 _block_indices(rc) := {i | some i, _ in _blocks(rc)} | {i | some i, _ in _block_marks(rc)}
 
-_block_attr(i) := concat("", ["inline_policy[", format_int(i, 10), "].policy"])
+_block_attr(rc, i) := concat("", [_set_attr(rc), "[", format_int(i, 10), "].", _field(rc)])
 
 # known block text; an empty policy is the documented empty block (inline_policy {}) that removes
 # out-of-band inline policies, and carries no policy text
@@ -246,34 +279,34 @@ _block_unknown(rc, i) if {
 	not m in {false, null}
 }
 
-_block_unknown(rc, i) if _block_marks(rc)[i].policy != false
+_block_unknown(rc, i) if _block_marks(rc)[i][_field(rc)] != false
 
 _inline_set_unknown(rc) if _all_unknown(rc)
 
 _inline_set_unknown(rc) if {
-	m := rc.change.after_unknown.inline_policy
+	m := rc.change.after_unknown[_set_attr(rc)]
 	not is_array(m)
 	m != false
 }
 
-# every aws_iam_role in the configuration (any module): [name, has an inline_policy block]
-_role_configs contains [r.name, _has_inline_config(r)] if {
+# every policy-block holder in the configuration (any module): [type, name, has a block of its policy set]
+_role_configs contains [r.type, r.name, _has_inline_config(r)] if {
 	walk(input.plan.configuration, [path, r])
 	count(path) >= 2
 	path[count(path) - 2] == "resources"
-	r.type == "aws_iam_role"
+	_block_spec[r.type]
 	object.get(r, "mode", "managed") == "managed"
 }
 
 _has_inline_config(r) if {
-	r.expressions.inline_policy
+	r.expressions[_block_spec[r.type][0]]
 } else := false
 
-# the configuration has roles of this name, and none has an inline_policy block (a dynamic block is
-# omitted from the configuration, so one over an unknown for_each is not reported)
+# the configuration has resources of this type and name, and none has a block of its policy set (a dynamic
+# block is omitted from the configuration, so one over an unknown for_each is not reported)
 _inline_unconfigured(rc) if {
-	[rc.name, false] in _role_configs
-	not [rc.name, true] in _role_configs
+	[rc.type, rc.name, false] in _role_configs
+	not [rc.type, rc.name, true] in _role_configs
 }
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an

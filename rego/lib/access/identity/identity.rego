@@ -194,7 +194,7 @@ _policy_docs contains _policy_doc(rc, _after(rc), []) if {
 	some rc in tfplan.resource_changes
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	tfplan.writes(rc)
-	not is_string(_after(rc)[_policy_attr(rc.type)])
+	not is_string(object.get(_after(rc), _policy_attr(rc.type), null))
 }
 
 _policy_doc(rc, v, stmts) := {

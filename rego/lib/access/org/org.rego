@@ -237,7 +237,7 @@ is_allowlist(stmts) if {
 	iam.covers_invoke(s)
 }
 
-_probes_for(stmts) := probes.fixed(probes.regions(stmts)) | probes.witnesses(stmts)
+_probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
 
 # weaker(before, after): unapproved probes the before set denies and the after set does not
 weaker(before, after) := {p |

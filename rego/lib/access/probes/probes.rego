@@ -179,6 +179,33 @@ fixed(regions) := {invoke(a, res[0], res[1], res[2], false) |
 	some a in invoke_actions
 } | fixed_surface
 
+# accounts named by the statements' bedrock ARN patterns (wildcards filled in): profiles and owned resources
+# there get probes of their own, since the fixed probes' made-up account matches no literal account
+accounts(stmts) := {a |
+	some s in stmts
+	some pat in _patterns(s)
+	a := _fill_account(split(pat, ":")[4])
+	not a in {"", probe_account}
+}
+
+account_resources(accts) := {res |
+	some a in accts
+	some res in array.concat(
+		[[_account_arn(a, "inference-profile", concat(".", [px, sentinel_model])), "inference-profile", sentinel_model] |
+			some px in ["us", "global"]
+		],
+		[[_account_arn(a, k, _owned_id(k)), k, ""] | some k in owned_kinds],
+	)
+}
+
+_account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", account, ":", kind, "/", id])
+
+# fixed_for(stmts): the fixed probes, in the statements' own Regions and accounts too
+fixed_for(stmts) := fixed(regions(stmts)) | {invoke(a, res[0], res[1], res[2], false) |
+	some res in account_resources(accounts(stmts))
+	some a in invoke_actions
+}
+
 # ---- witnesses from a list of statements
 
 # witnesses(stmts): probes made from the statements' own patterns and condition values, unapproved ones only

@@ -8,6 +8,7 @@
 # scope: package
 # custom:
 #   id: MG-0010
+#   requires_config: true
 #   long_id: model_not_approved
 #   severity: HIGH
 #   remediation: >-

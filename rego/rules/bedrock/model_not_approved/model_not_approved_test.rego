@@ -42,3 +42,25 @@ test_passes_when_statement_denies if {
 		with data.modelgate.catalog as testing.catalog
 		with data.modelgate.approved as testing.approving([])
 }
+
+test_passes_when_every_model_is_allowed if {
+	# GIVEN an Allow on every foundation model (MG-0009's case) WHEN judged with a config THEN MG-0010 stays quiet
+	count(rule.deny) == 0 with input as testing.iam_plan("arn:aws:bedrock:*::foundation-model/*")
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.approving(["amazon.nova-lite-v1:0"])
+}
+
+test_fails_when_mantle_model_not_approved if {
+	# GIVEN role app's inline policy allowing bedrock-mantle inference for one model the config does not approve
+	doc := testing.doc([{
+		"Effect": "Allow", "Action": "bedrock-mantle:CreateInference", "Resource": "*",
+		"Condition": {"StringEquals": {"bedrock-mantle:Model": "openai.gpt-oss-120b"}},
+	}])
+	rc := object.union(testing.rc_doc("aws_iam_role_policy", "aws_iam_role_policy.app", doc), {"change": {"after": {"role": "app"}}})
+
+	# WHEN judged THEN one finding naming the mantle request and the role
+	findings := rule.deny with input as testing.plan([rc])
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.approving(["amazon.nova-lite-v1:0"])
+	{f.message | some f in findings} == {"`bedrock-mantle:CreateInference on arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe for model openai.gpt-oss-120b` is allowed via aws_iam_role_policy.app (policy) for role app; the config does not approve it"}
+}

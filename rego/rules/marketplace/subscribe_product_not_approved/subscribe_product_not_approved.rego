@@ -8,6 +8,7 @@
 # scope: package
 # custom:
 #   id: MG-0020
+#   requires_config: true
 #   long_id: subscribe_product_not_approved
 #   severity: HIGH
 #   remediation: >-

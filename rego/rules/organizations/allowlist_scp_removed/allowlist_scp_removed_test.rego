@@ -259,3 +259,37 @@ test_fails_when_account_moves_out_of_the_allowlisted_ou if {
 test_passes_when_account_stays if {
 	count(rule.deny) == 0 with input as _ou_plan({"id": "111122223333", "parent_id": "ou-ab12-11111111", "name": "renamed"})
 }
+
+_left_plan := testing.plan([
+	_policy("aws_organizations_policy.models", ["no-op"], {"id": "p-1", "content": json.marshal(_good_doc)}, {"id": "p-1", "content": json.marshal(_good_doc)}),
+	_node("aws_organizations_policy_attachment", "aws_organizations_policy_attachment.ml", ["no-op"], {"policy_id": "p-1", "target_id": "ou-ab12-11111111"}, {"policy_id": "p-1", "target_id": "ou-ab12-11111111"}),
+	_node("aws_organizations_account", "aws_organizations_account.dev", ["delete"], {"id": "111122223333", "parent_id": "ou-ab12-11111111"}, null),
+])
+
+test_fails_when_account_leaves_the_organization if {
+	# GIVEN an account under the allow-listed OU WHEN the plan removes it from the organization
+	findings := rule.deny with input as _left_plan
+
+	# THEN one finding on the account: 82 invoke, 2 mantle and 1 Claude Platform probes were denied on its path
+	{[f.address, f.message] | some f in findings} == {[
+		"aws_organizations_account.dev",
+		"removes account 111122223333 from the organization: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 84 more unapproved requests) was denied by the SCPs on its path and no SCP applies to it any more",
+	]}
+}
+
+test_fails_when_account_moves_to_a_parent_unknown_until_apply if {
+	# GIVEN an account under the allow-listed OU WHEN its new parent_id is unknown until apply
+	findings := rule.deny with input as _ou_plan({"id": "111122223333"})
+
+	# THEN the move is reported with the unknown parent spelled out
+	{f.message | some f in findings} == {"moves 111122223333 from ou-ab12-11111111 to a parent unknown until apply: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 84 more unapproved requests) was denied by the SCPs on its old path and is not on the new one"}
+}
+
+test_fails_when_organization_is_deleted if {
+	# GIVEN an organization with SCPs enabled WHEN the plan deletes it THEN the SCP type is disabled
+	plan := testing.plan([_node(
+		"aws_organizations_organization", "aws_organizations_organization.org", ["delete"],
+		{"enabled_policy_types": ["SERVICE_CONTROL_POLICY"]}, null,
+	)])
+	{f.message | some f in rule.deny with input as plan} == {"deletes the organization: every SCP is detached from every root, OU and account, and re-enabling the type does not restore them"}
+}

@@ -9,6 +9,7 @@
 # scope: package
 # custom:
 #   id: MG-0022
+#   requires_config: true
 #   long_id: scp_exempts_unapproved
 #   severity: HIGH
 #   remediation: >-

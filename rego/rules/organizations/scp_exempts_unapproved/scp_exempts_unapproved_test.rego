@@ -78,3 +78,39 @@ _b_doc := testing.doc([{
 _addresses(plan) := {f.address | some f in findings} if {
 	findings := rule.deny with input as plan with data.modelgate.catalog as testing.catalog with data.modelgate.approved as _approved
 }
+
+_exempting(resources) := json.marshal(testing.doc([{
+	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": resources,
+}]))
+
+_target_plan(resources) := testing.plan([
+	{
+		"address": "aws_organizations_policy.models", "mode": "managed", "type": "aws_organizations_policy", "name": "models",
+		"provider_name": testing.provider,
+		"change": {"actions": ["update"], "before": {"id": "p-1", "content": _exempting(_nova)}, "after": {"id": "p-1", "content": _exempting(resources)}, "after_unknown": {}},
+	},
+	{
+		"address": "aws_organizations_policy_attachment.ou", "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "ou",
+		"provider_name": testing.provider,
+		"change": {"actions": ["create"], "before": null, "after": {"policy_id": "p-1", "target_id": "ou-ab12-11111111"}, "after_unknown": {"id": true}},
+	},
+])
+
+test_fails_when_the_scps_on_a_target_exempt_an_unapproved_model if {
+	# GIVEN an allow-list attached to an OU that also exempts deepseek.r1 WHEN judged with a config approving nova-lite
+	findings := rule.deny with input as _target_plan(array.concat(_nova, ["arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0"]))
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as _approved
+
+	# THEN one finding on the attachment naming the target
+	{[f.address, f.message] | some f in findings} == {[
+		"aws_organizations_policy_attachment.ou",
+		"the SCPs on target ou-ab12-11111111 let through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0` (and 1 more unapproved requests); the config does not approve it",
+	]}
+}
+
+test_passes_when_the_scps_on_a_target_exempt_only_approved_models if {
+	# GIVEN the attached allow-list exempting only nova-lite WHEN judged with a config approving it THEN no finding
+	count(_messages(_target_plan(_nova))) == 0
+}

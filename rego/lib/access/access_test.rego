@@ -1,0 +1,320 @@
+package lib.access_test
+
+import data.lib.access
+import data.lib.access.probes
+import data.lib.testing
+
+_sentinel := "zz.unlisted-model-v9:0"
+
+_fm_arn := "arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0"
+
+_profile_arn := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
+
+_fm := probes.invoke("bedrock:invokemodel", _fm_arn, "foundation-model", _sentinel, false)
+
+_profile := probes.invoke("bedrock:invokemodel", _profile_arn, "inference-profile", _sentinel, false)
+
+_invoke := ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
+
+_allow_fm := {"Effect": "Allow", "Action": _invoke, "Resource": "arn:aws:bedrock:*::foundation-model/*"}
+
+_allow_profile := {"Effect": "Allow", "Action": _invoke, "Resource": "arn:aws:bedrock:*:*:inference-profile/*"}
+
+# ---- statements
+
+test_statements_when_document_mixes_objects_and_others if {
+	# GIVEN a Statement array with a string in it WHEN read THEN only the objects, in order
+	access.statements({"Statement": [{"Sid": "a"}, "x", {"Sid": "b"}]}) == [{"Sid": "a"}, {"Sid": "b"}]
+}
+
+test_statements_when_statement_is_one_object if {
+	# GIVEN a single Statement object WHEN read THEN a one-element list
+	access.statements({"Statement": {"Sid": "a"}}) == [{"Sid": "a"}]
+}
+
+# ---- allowed
+
+test_allowed_when_foundation_model_is_allowed if {
+	# GIVEN an Allow on every foundation model WHEN the sentinel FM is probed THEN allowed
+	access.allowed([_allow_fm], _fm)
+}
+
+test_allowed_when_only_another_action_is_allowed if {
+	# GIVEN an Allow of bedrock:Converse only WHEN InvokeModel is probed THEN not allowed
+	not access.allowed([{"Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*"}], _fm)
+}
+
+test_allowed_when_profile_lacks_the_foundation_model if {
+	# GIVEN an Allow on inference profiles only WHEN a profile is probed THEN not allowed (the FM check fails)
+	not access.allowed([_allow_profile], _profile)
+}
+
+test_allowed_when_profile_and_foundation_model_are_allowed if {
+	# GIVEN Allows on profiles and on foundation models WHEN a profile is probed THEN allowed
+	access.allowed([_allow_profile, _allow_fm], _profile)
+}
+
+test_allowed_when_foundation_model_only_and_profile_probed if {
+	# GIVEN an Allow on foundation models only WHEN a profile is probed THEN not allowed (the profile check fails)
+	not access.allowed([_allow_fm], _profile)
+}
+
+test_allowed_when_fm_statement_requires_the_profile_arn if {
+	# GIVEN AWS's pattern: the FM Allow requires bedrock:InferenceProfileArn
+	fm_via_profile := object.union(_allow_fm, {"Condition": {"ArnLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:*:*:inference-profile/*"}}})
+
+	# WHEN the profile is probed THEN allowed (the FM check carries the profile ARN)
+	access.allowed([_allow_profile, fm_via_profile], _profile)
+
+	# WHEN the FM is invoked directly THEN not allowed (no profile ARN in the request)
+	not access.allowed([_allow_profile, fm_via_profile], _fm)
+}
+
+test_allowed_when_a_deny_surely_applies if {
+	# GIVEN an Allow on everything and a Deny on every foundation model WHEN the FM is probed THEN not allowed
+	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::foundation-model/*"}
+	not access.allowed([{"Effect": "Allow", "Action": "*", "Resource": "*"}, deny], _fm)
+}
+
+test_allowed_when_the_deny_condition_is_unknown if {
+	# GIVEN a Deny with an operator the gate cannot evaluate WHEN the FM is probed THEN the Allow still may apply
+	deny := {"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+	access.allowed([{"Effect": "Allow", "Action": "*", "Resource": "*"}, deny], _fm)
+}
+
+test_allowed_when_the_allow_condition_surely_fails if {
+	# GIVEN an Allow only via another service WHEN the FM is probed directly THEN not allowed
+	allow := object.union(_allow_fm, {"Condition": {"StringEquals": {"aws:CalledViaLast": "sagemaker.amazonaws.com"}}})
+	not access.allowed([allow], _fm)
+}
+
+test_allowed_when_not_action_excludes_only_iam if {
+	# GIVEN PowerUserAccess's shape (NotAction iam:*, organizations:*) WHEN the FM is probed THEN allowed
+	access.allowed([{"Effect": "Allow", "NotAction": ["iam:*", "organizations:*"], "Resource": "*"}], _fm)
+}
+
+test_allowed_when_not_action_excludes_bedrock if {
+	# GIVEN an Allow with NotAction bedrock:* WHEN the FM is probed THEN not allowed
+	not access.allowed([{"Effect": "Allow", "NotAction": "bedrock:*", "Resource": "*"}], _fm)
+}
+
+test_allowed_when_not_resource_excludes_the_model if {
+	# GIVEN an Allow on everything but the sentinel FM WHEN probed THEN not allowed; another FM THEN allowed
+	allow := {"Effect": "Allow", "Action": "bedrock:*", "NotResource": _fm_arn}
+	not access.allowed([allow], _fm)
+	other := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1::foundation-model/x", "foundation-model", "x", false)
+	access.allowed([allow], other)
+}
+
+# ---- denied
+
+test_denied_when_allowlist_exempts_another_model if {
+	# GIVEN an allow-list Deny with NotResource nova-lite WHEN the sentinel FM is probed THEN denied
+	deny := {"Effect": "Deny", "Action": _invoke, "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]}
+	access.denied([deny], _fm)
+}
+
+test_denied_when_allowlist_exempts_every_foundation_model if {
+	# GIVEN an allow-list Deny exempting foundation-model/* WHEN the sentinel FM is probed THEN not denied
+	deny := {"Effect": "Deny", "Action": _invoke, "NotResource": ["arn:aws:bedrock:*::foundation-model/*"]}
+	not access.denied([deny], _fm)
+}
+
+test_denied_when_profile_model_check_is_denied if {
+	# GIVEN a Deny on every foundation model only WHEN a profile is probed THEN denied (its FM check is)
+	deny := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*"}
+	access.denied([deny], _profile)
+	not access.denied_request([deny], _profile)
+}
+
+test_denied_when_deny_resource_has_a_wildcard_type if {
+	# GIVEN a Deny whose only Resource has a wildcard resource type (AWS calls it incorrect usage)
+	# WHEN the FM it seems to name is probed THEN it is not trusted to apply
+	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::*/zz.unlisted-model-v9:0"}
+	not access.denied([deny], _fm)
+}
+
+test_denied_when_deny_has_a_wildcard_type_and_an_exact_entry if {
+	# GIVEN a Deny with a wildcard-type entry and an exact FM entry WHEN the FM is probed THEN denied
+	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": ["arn:aws:bedrock:*::*/x", "arn:aws:bedrock:*::foundation-model/zz.*"]}
+	access.denied([deny], _fm)
+}
+
+test_denied_when_allow_resource_has_a_wildcard_type if {
+	# GIVEN an Allow whose Resource has a wildcard resource type WHEN the FM is probed THEN it may apply
+	access.allowed([{"Effect": "Allow", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::*/zz.unlisted-model-v9:0"}], _fm)
+}
+
+test_denied_when_deny_uses_not_action if {
+	# GIVEN a Deny of everything but s3 WHEN the FM is probed THEN denied; a Deny of everything but bedrock THEN not
+	access.denied([{"Effect": "Deny", "NotAction": "s3:*", "Resource": "*"}], _fm)
+	not access.denied([{"Effect": "Deny", "NotAction": "bedrock:*", "Resource": "*"}], _fm)
+}
+
+test_denied_when_deny_condition_may_not_hold if {
+	# GIVEN a Deny that exempts every role (ArnNotLike role/*) WHEN the FM is probed THEN not denied
+	deny := {
+		"Effect": "Deny", "Action": _invoke, "NotResource": "arn:aws:bedrock:*::foundation-model/amazon.*",
+		"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}},
+	}
+	not access.denied([deny], _fm)
+}
+
+test_denied_when_deny_condition_exempts_a_break_glass_role if {
+	# GIVEN a Deny that exempts one break-glass role WHEN the FM is probed THEN denied
+	deny := {
+		"Effect": "Deny", "Action": _invoke, "NotResource": "arn:aws:bedrock:*::foundation-model/amazon.*",
+		"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlassAdmin"}},
+	}
+	access.denied([deny], _fm)
+}
+
+test_denied_when_effect_is_allow if {
+	# GIVEN only Allows WHEN probed THEN nothing is denied
+	not access.denied([_allow_fm, _allow_profile], _fm)
+}
+
+test_denied_when_deny_is_region_scoped if {
+	# GIVEN a Deny only in eu-west-1 WHEN a us-east-1 FM is probed THEN not denied
+	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}}
+	not access.denied([deny], _fm)
+}
+
+# ---- profile_model_probes
+
+test_profile_model_probes_when_profile_is_probed if {
+	# GIVEN a profile probe WHEN its FM check is built THEN the source-Region FM carrying the profile ARN
+	[p] := [x | some x in access.profile_model_probes(_profile)]
+	p.resource == _fm_arn
+	p.kind == "foundation-model"
+	p.model == _sentinel
+	p.ctx["bedrock:inferenceprofilearn"] == [_profile_arn]
+	p.ctx["aws:requestedregion"] == ["us-east-1"]
+}
+
+# ---- probe sets
+
+test_every_model_probes_when_an_owned_kind_is_named if {
+	# GIVEN an Allow on one account's imported models WHEN every-model probes are built
+	# THEN the fixed probes, probes in that account (2 profiles, 6 owned kinds) and the imported-model witnesses
+	stmts := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:us-east-1:111122223333:imported-model/*"}]
+	ps := access.every_model_probes(stmts) with data.modelgate.catalog as testing.catalog
+	count(ps) == 107
+	some p in ps
+	p.resource == "arn:aws:bedrock:us-east-1:111122223333:imported-model/zzprobe"
+	p.witness == true
+}
+
+test_leaks_when_every_foundation_model_is_allowed if {
+	# GIVEN an Allow on every commercial foundation model and no config WHEN leaks are listed
+	# THEN the sentinel's commercial FM probes and the filled pattern's witness, for both actions, no catalog model
+	ls := access.leaks([_allow_fm]) with data.modelgate.catalog as testing.catalog
+	count(ls) == 8
+	{p.resource | some p in ls} == {
+		"arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0",
+		"arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0",
+		"arn:aws:bedrock:zz-probe-9::foundation-model/zz.unlisted-model-v9:0",
+		"arn:aws:bedrock:us-east-1::foundation-model/zzprobe",
+	}
+}
+
+test_leaks_when_only_a_catalog_model_is_allowed if {
+	# GIVEN an Allow on one catalog model and no config WHEN leaks are listed THEN none
+	allow := {"Effect": "Allow", "Action": _invoke, "Resource": "arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0"}
+	access.leaks([allow]) == set() with data.modelgate.catalog as testing.catalog
+}
+
+# ---- first and summary
+
+test_first_when_kinds_and_partitions_mix if {
+	# GIVEN a Region-less FM, a GovCloud FM, a profile and a Regional FM WHEN the first is picked
+	# THEN the Regional commercial foundation model
+	regionless := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:::foundation-model/m", "foundation-model", "m", false)
+	gov := probes.invoke("bedrock:invokemodel", "arn:aws-us-gov:bedrock:us-gov-west-1::foundation-model/m", "foundation-model", "m", false)
+	access.first({regionless, gov, _profile, _fm}) == _fm
+	access.first({regionless, gov, _profile}) == regionless
+	access.first({gov, _profile}) == gov
+}
+
+test_first_when_surfaces_mix if {
+	# GIVEN a Subscribe, a mantle and a Claude Platform probe WHEN the first is picked THEN mantle
+	ps := {p | some p in probes.fixed_surface; p.surface in {"mantle", "claude-platform"}}
+	access.first(ps).action == "bedrock-mantle:createfinetuningjob"
+	cp := [p | some p in probes.fixed_surface; p.surface == "claude-platform"][0]
+	sub := probes.subscribe([], ["x"], false)
+	access.first({cp, sub}) == cp
+}
+
+test_first_when_kind_is_owned if {
+	# GIVEN an imported-model probe and a Subscribe probe WHEN the first is picked THEN Subscribe (owned kinds rank last)
+	imp := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1:1:imported-model/x", "imported-model", "", false)
+	sub := probes.subscribe([], ["x"], false)
+	access.first({imp, sub}) == sub
+}
+
+test_summary_when_one_probe if {
+	# GIVEN one probe WHEN summarized THEN only its description in backticks
+	access.summary({_fm}) == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0`"
+}
+
+test_summary_when_several_probes if {
+	# GIVEN three probes WHEN summarized THEN the first and how many more
+	access.summary({_fm, _profile, probes.subscribe([], ["x"], false)}) == concat("", [
+		"`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0`",
+		" (and 2 more unapproved requests)",
+	])
+}
+
+# Regression (found by these tests): a global profile call is also authorized on the Region-less foundation model
+# arn:aws:bedrock:::foundation-model/<model> (facts doc section 3, AWS's three allows), but profile_model_probe
+# builds only the source-Region FM check. An identity policy without the Region-less FM ARN grants no global
+# profile call in AWS; the library says it is allowed (so a finding may name a request AWS refuses).
+test_allowed_when_global_profile_lacks_the_regionless_foundation_model if {
+	# GIVEN Allows on the global profile and on the us-east-1 foundation model only
+	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
+	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
+	stmts := [
+		{"Effect": "Allow", "Action": _invoke, "Resource": global},
+		{"Effect": "Allow", "Action": _invoke, "Resource": _fm_arn},
+	]
+
+	# WHEN the global profile is probed THEN it is not allowed (the Region-less FM check fails)
+	not access.allowed(stmts, p)
+}
+
+# Regression (found by these tests; same cause as above, on the Deny side): AWS's SCP that switches global CRIS off denies
+# the Region-less FM; the library never evaluates that check for a global profile, so it misses the denial.
+test_denied_when_regionless_foundation_model_is_denied_for_a_global_profile if {
+	# GIVEN a Deny on every Region-less foundation model
+	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
+	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
+	deny := {"Effect": "Deny", "Action": _invoke, "Resource": "arn:aws:bedrock:::foundation-model/*"}
+
+	# WHEN the global profile is probed THEN it is denied
+	access.denied([deny], p)
+}
+
+# Regression (found by these tests): the StringNotEquals case of the conditions test, seen through a Deny: an allow-list whose
+# Deny carries StringNotEquals aws:PrincipalArn arn:aws:iam::*:role/* applies to every principal in AWS (the
+# value is compared literally), so it denies the sentinel model; the library says it does not (and MG-0018
+# would then not report deleting it).
+test_denied_when_deny_exempts_a_literal_wildcard_principal if {
+	# GIVEN an allow-list Deny with StringNotEquals on a principal pattern
+	deny := {
+		"Effect": "Deny", "Action": _invoke, "NotResource": "arn:aws:bedrock:*::foundation-model/amazon.*",
+		"Condition": {"StringNotEquals": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}},
+	}
+
+	# WHEN the sentinel FM is probed THEN denied
+	access.denied([deny], _fm)
+}
+
+test_profile_model_probes_when_the_profile_is_global if {
+	# GIVEN a global profile WHEN its FM checks are built THEN the source-Region and the Region-less FM
+	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
+	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
+	{[x.resource, x.ctx["aws:requestedregion"]] | some x in access.profile_model_probes(p)} == {
+		[_fm_arn, ["us-east-1"]],
+		["arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0", ["unspecified"]],
+	}
+}

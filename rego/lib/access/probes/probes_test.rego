@@ -1,0 +1,342 @@
+package lib.access.probes_test
+
+import data.lib.access.probes
+import data.lib.testing
+
+_sentinel := "zz.unlisted-model-v9:0"
+
+_allow(resources) := {"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": resources}
+
+_config := {
+	"models": ["amazon.nova-lite-v1:0"],
+	"productIds": ["prod-approved"],
+	"literalPatterns": ["meta.llama3-*"],
+}
+
+# ---- concretize
+
+test_concretize_when_foundation_model_pattern_has_wildcards if {
+	# GIVEN a foundation-model pattern with a Region and a model wildcard WHEN concretized
+	# THEN the Region becomes us-east-1 and the wildcard zzprobe
+	probes.concretize("arn:aws:bedrock:*::foundation-model/meta.*") == [
+		"arn:aws:bedrock:us-east-1::foundation-model/meta.zzprobe",
+		"foundation-model",
+		"meta.zzprobe",
+	]
+}
+
+test_concretize_when_foundation_model_is_regionless if {
+	# GIVEN a Region-less foundation-model ARN WHEN concretized THEN it stays Region-less
+	probes.concretize("arn:aws:bedrock:::foundation-model/amazon.nova-lite-v1:0") == [
+		"arn:aws:bedrock:::foundation-model/amazon.nova-lite-v1:0",
+		"foundation-model",
+		"amazon.nova-lite-v1:0",
+	]
+}
+
+test_concretize_when_partition_region_and_account_hold_wildcards if {
+	# GIVEN wildcards inside the partition, Region and account WHEN concretized THEN each is filled in
+	probes.concretize("arn:aws*:bedrock:us-east-?:12345678901?:imported-model/*") == [
+		"arn:aws:bedrock:us-east-z:123456789010:imported-model/zzprobe",
+		"imported-model",
+		"",
+	]
+}
+
+test_concretize_when_partition_is_a_wildcard if {
+	# GIVEN a partition "*" and a Region prefix WHEN concretized THEN aws and the probe Region fill them
+	probes.concretize("arn:*:bedrock:us-*:*:custom-model/*") == [
+		"arn:aws:bedrock:us-zz-probe-9:000000000000:custom-model/zzprobe",
+		"custom-model",
+		"",
+	]
+}
+
+test_concretize_when_profile_has_a_prefix_wildcard if {
+	# GIVEN inference-profile/*.M WHEN concretized THEN the prefix becomes "us" and the model is M
+	probes.concretize("arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0") == [
+		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-lite-v1:0",
+		"inference-profile",
+		"amazon.nova-lite-v1:0",
+	]
+}
+
+test_concretize_when_profile_id_is_only_a_wildcard if {
+	# GIVEN inference-profile/* WHEN concretized THEN the ID is zzprobe, which is also its model
+	probes.concretize("arn:aws:bedrock:eu-west-1:111122223333:inference-profile/*") == [
+		"arn:aws:bedrock:eu-west-1:111122223333:inference-profile/zzprobe",
+		"inference-profile",
+		"zzprobe",
+	]
+}
+
+test_concretize_when_profile_model_has_a_wildcard if {
+	# GIVEN inference-profile/eu.anthropic.* WHEN concretized THEN the model part is filled
+	probes.concretize("arn:aws:bedrock:eu-west-1:1:inference-profile/eu.anthropic.*") == [
+		"arn:aws:bedrock:eu-west-1:1:inference-profile/eu.anthropic.zzprobe",
+		"inference-profile",
+		"anthropic.zzprobe",
+	]
+}
+
+test_concretize_when_resource_type_is_a_wildcard if {
+	# GIVEN a wildcard in the resource-type part WHEN concretized THEN undefined (fixed probes cover it)
+	not probes.concretize("arn:aws:bedrock:*::*/zz.unlisted-model-v9:0")
+	not probes.concretize("arn:aws:bedrock:*:*:*")
+	not probes.concretize("arn:aws:bedrock:*:*:foundation-*/x")
+}
+
+# ---- fixed probes and Regions
+
+test_fixed_when_no_extra_regions if {
+	# GIVEN no extra Regions WHEN the fixed probes are built
+	# THEN 41 invoke resources x 2 actions, 2 mantle, 1 Claude Platform and 4 Subscribe probes
+	ps := probes.fixed(set())
+	count(ps) == 89
+	count({p | some p in ps; p.surface == "invoke"}) == 82
+	count({p | some p in ps; p.surface == "subscribe"}) == 4
+	count({p | some p in ps; p.surface == "mantle"}) == 2
+	count({p | some p in ps; p.surface == "claude-platform"}) == 1
+	every p in ps {
+		p.witness == false
+	}
+}
+
+test_fixed_when_an_extra_region_is_given if {
+	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
+	count(probes.fixed({"eu-west-1"})) == 95
+	some p in probes.fixed({"eu-west-1"})
+	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
+}
+
+test_fixed_when_the_extra_region_is_already_probed if {
+	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
+	count(probes.fixed({"us-east-1"})) == 89
+}
+
+test_fixed_invoke_resources_when_listing_regionless_and_partitions if {
+	# GIVEN the fixed invoke resources WHEN listed THEN Region-less FM ARNs of every partition are there
+	rs := probes.fixed_invoke_resources
+	["arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0", "foundation-model", _sentinel] in rs
+	["arn:aws-cn:bedrock:::foundation-model/zz.unlisted-model-v9:0", "foundation-model", _sentinel] in rs
+	r := "arn:aws-us-gov:bedrock:us-gov-west-1:000000000000:inference-profile/us-gov.zz.unlisted-model-v9:0"
+	[r, "inference-profile", _sentinel] in rs
+	c := "arn:aws:bedrock:zz-probe-9:000000000000:custom-model/zz.unlisted-model-v9:0/zzprobe"
+	[c, "custom-model", ""] in rs
+}
+
+test_invoke_when_region_is_empty if {
+	# GIVEN a Region-less ARN WHEN an invoke probe is built THEN aws:RequestedRegion is "unspecified"
+	p := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:::foundation-model/m", "foundation-model", "m", false)
+	p.ctx["aws:requestedregion"] == ["unspecified"]
+	p.ctx["aws:principalarn"] == ["arn:aws:iam::000000000000:role/zz-modelgate-probe"]
+	p.ctx["bedrock:inferenceprofilearn"] == []
+}
+
+test_regions_when_patterns_and_conditions_name_regions if {
+	# GIVEN bedrock ARN patterns and aws:RequestedRegion values WHEN Regions are collected
+	# THEN wildcards are filled in and "unspecified" and non-bedrock ARNs are skipped
+	stmts := [
+		_allow(["arn:aws:bedrock:eu-west-1::foundation-model/x", "arn:aws:s3:::ap-east-1", "arn:aws:bedrock:ap-*:1:x/y"]),
+		{
+			"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:bedrock:*::foundation-model/x",
+			"Condition": {"StringNotEquals": {"aws:RequestedRegion": ["ca-central-1", "unspecified"]}},
+		},
+	]
+	probes.regions(stmts) == {"eu-west-1", "ap-zz-probe-9", "us-east-1", "ca-central-1"}
+}
+
+test_regions_when_pattern_is_regionless if {
+	# GIVEN only a Region-less pattern WHEN Regions are collected THEN none
+	probes.regions([_allow("arn:aws:bedrock:::foundation-model/x")]) == set()
+}
+
+# ---- witnesses
+
+test_witnesses_when_model_pattern_matches_catalog_models if {
+	# GIVEN amazon.nova-* with nova-lite approved WHEN witnesses are built
+	# THEN the filled pattern and every unapproved catalog model it matches, for both invoke actions
+	ws := probes.witnesses([_allow("arn:aws:bedrock:*::foundation-model/amazon.nova-*")]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	{[p.action, p.resource] | some p in ws} == {[a, concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", m])] |
+		some a in ["bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"]
+		some m in ["amazon.nova-zzprobe", "amazon.nova-pro-v1:0", "amazon.nova-2-lite-v1:0", "amazon.nova-canvas-v1:0"]
+	}
+	every p in ws {
+		p.witness == true
+	}
+}
+
+test_witnesses_when_profile_pattern_matches_catalog_models if {
+	# GIVEN inference-profile/us.deepseek.* WHEN witnesses are built THEN catalog models keep the profile prefix
+	ws := probes.witnesses([_allow("arn:aws:bedrock:us-east-1:1:inference-profile/us.deepseek.*")]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	{p.resource | some p in ws} == {
+		"arn:aws:bedrock:us-east-1:1:inference-profile/us.deepseek.zzprobe",
+		"arn:aws:bedrock:us-east-1:1:inference-profile/us.deepseek.r1-v1:0",
+		"arn:aws:bedrock:us-east-1:1:inference-profile/us.deepseek.v3-v1:0",
+	}
+	{p.model | some p in ws} == {"deepseek.zzprobe", "deepseek.r1-v1:0", "deepseek.v3-v1:0"}
+}
+
+test_witnesses_when_model_is_approved if {
+	# GIVEN an exact approved model WHEN witnesses are built THEN none (an approved request is no finding)
+	ws := probes.witnesses([_allow("arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0")]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	ws == set()
+}
+
+test_witnesses_when_pattern_is_owned_kind if {
+	# GIVEN imported-model/* of one account WHEN witnesses are built THEN a witness of that kind, with no model
+	ws := probes.witnesses([_allow("arn:aws:bedrock:us-west-2:111122223333:imported-model/*")]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	{[p.resource, p.kind, p.model] | some p in ws} == {[
+		"arn:aws:bedrock:us-west-2:111122223333:imported-model/zzprobe",
+		"imported-model",
+		"",
+	]}
+	count(ws) == 2
+}
+
+test_witnesses_when_product_ids_are_in_conditions if {
+	# GIVEN a Subscribe Allow for two products, one approved WHEN witnesses are built
+	# THEN a Subscribe probe via bedrock for the unapproved product only
+	s := {
+		"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*",
+		"Condition": {"ForAnyValue:StringEquals": {"aws-marketplace:ProductId": ["prod-approved", "prod-other", 7]}},
+	}
+	ws := probes.witnesses([s]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	ws == {probes.subscribe(["bedrock.amazonaws.com"], ["prod-other"], true)}
+}
+
+test_witnesses_when_mantle_model_pattern_in_condition if {
+	# GIVEN a bedrock-mantle:Model pattern WHEN witnesses are built THEN mantle probes for the filled model
+	s := {
+		"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*",
+		"Condition": {"StringLike": {"bedrock-mantle:Model": "openai.gpt-?ss*"}},
+	}
+	ws := probes.witnesses([s]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	{[p.action, p.model, p.ctx["bedrock-mantle:model"]] | some p in ws} == {
+		["bedrock-mantle:createinference", "openai.gpt-zsszzprobe", ["openai.gpt-zsszzprobe"]],
+		["bedrock-mantle:createfinetuningjob", "openai.gpt-zsszzprobe", ["openai.gpt-zsszzprobe"]],
+	}
+}
+
+test_witnesses_when_mantle_is_open if {
+	# GIVEN a config that leaves bedrock-mantle open WHEN witnesses are built THEN mantle probes are approved
+	s := {"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*", "Condition": {"StringEquals": {"bedrock-mantle:Model": "x"}}}
+	cfg := object.union(_config, {"openSurfaces": {"bedrockMantle": true}})
+	probes.witnesses([s]) == set() with data.modelgate.approved as cfg
+}
+
+# ---- approved
+
+_fm_probe(m) := probes.invoke("bedrock:invokemodel", concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", m]), "foundation-model", m, false)
+
+test_approved_when_config_lists_the_model if {
+	# GIVEN a config approving nova-lite WHEN probes are judged THEN nova-lite is approved and nova-pro is not
+	probes.approved(_fm_probe("amazon.nova-lite-v1:0")) with data.modelgate.approved as _config
+	not probes.approved(_fm_probe("amazon.nova-pro-v1:0")) with data.modelgate.approved as _config
+}
+
+test_approved_when_config_has_a_literal_pattern if {
+	# GIVEN a config approving the literal pattern meta.llama3-* WHEN a matching model is judged THEN approved
+	probes.approved(_fm_probe("meta.llama3-70b")) with data.modelgate.approved as _config
+}
+
+test_approved_when_no_config_and_model_is_in_catalog if {
+	# GIVEN no config WHEN a catalog model and an unlisted one are judged THEN only the catalog model is approved
+	probes.approved(_fm_probe("deepseek.r1-v1:0")) with data.modelgate.catalog as testing.catalog
+	not probes.approved(_fm_probe(_sentinel)) with data.modelgate.catalog as testing.catalog
+	not probes.with_config with data.modelgate.catalog as testing.catalog
+}
+
+test_approved_when_kind_is_owned if {
+	# GIVEN an imported-model probe naming an approved model WHEN judged THEN never approved
+	p := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1:1:imported-model/x", "imported-model", "amazon.nova-lite-v1:0", false)
+	not probes.approved(p) with data.modelgate.approved as _config
+}
+
+test_approved_when_mantle_model_is_approved if {
+	# GIVEN a mantle probe for an approved model WHEN judged THEN approved; for the sentinel THEN not
+	m := [p | some p in probes.fixed_surface; p.surface == "mantle"][0]
+	not probes.approved(m) with data.modelgate.approved as _config
+	ok := object.union(m, {"model": "amazon.nova-lite-v1:0"})
+	probes.approved(ok) with data.modelgate.approved as _config
+}
+
+test_approved_when_surfaces_are_open if {
+	# GIVEN openSurfaces WHEN the fixed mantle and Claude Platform probes are judged THEN approved only if open
+	cp := [p | some p in probes.fixed_surface; p.surface == "claude-platform"][0]
+	not probes.approved(cp) with data.modelgate.approved as _config
+	open := object.union(_config, {"openSurfaces": {"claudePlatform": true, "bedrockMantle": true}})
+	probes.approved(cp) with data.modelgate.approved as open
+	m := [p | some p in probes.fixed_surface; p.surface == "mantle"][0]
+	probes.approved(m) with data.modelgate.approved as open
+	not probes.approved(cp) with data.modelgate.catalog as testing.catalog
+}
+
+test_approved_when_subscribe_via_bedrock_for_approved_product if {
+	# GIVEN Subscribe via bedrock or bedrock-mantle for an approved product WHEN judged THEN approved
+	probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-approved"], false)) with data.modelgate.approved as _config
+	probes.approved(probes.subscribe(["bedrock-mantle.amazonaws.com"], ["prod-approved"], false)) with data.modelgate.approved as _config
+}
+
+test_approved_when_subscribe_is_direct_or_unapproved if {
+	# GIVEN Subscribe called directly, or for another product WHEN judged THEN not approved
+	not probes.approved(probes.subscribe([], ["prod-approved"], false)) with data.modelgate.approved as _config
+	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-other"], false)) with data.modelgate.approved as _config
+	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], [], false)) with data.modelgate.approved as _config
+}
+
+test_approved_when_no_config_and_product_is_in_catalog if {
+	# GIVEN no config WHEN Subscribe via bedrock for a catalog product is judged THEN approved
+	p := probes.subscribe(["bedrock.amazonaws.com"], ["prod-xdkflymybwmvi"], false)
+	probes.approved(p) with data.modelgate.catalog as testing.catalog
+	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-zz"], false)) with data.modelgate.catalog as testing.catalog
+}
+
+# ---- describe
+
+test_describe_when_invoke if {
+	# GIVEN an invoke probe WHEN described THEN action display name and resource
+	probes.describe(_fm_probe("m")) == "bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/m"
+}
+
+test_describe_when_mantle if {
+	# GIVEN the fixed mantle probe WHEN described THEN it names the model
+	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "mantle"}
+	"bedrock-mantle:CreateInference on arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe for model zz.unlisted-model-v9:0" in ds
+}
+
+test_describe_when_claude_platform if {
+	# GIVEN the Claude Platform probe WHEN described THEN no context words
+	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "claude-platform"}
+	ds == {"aws-external-anthropic:CreateMessage on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe"}
+}
+
+test_describe_when_subscribe if {
+	# GIVEN the four fixed Subscribe probes WHEN described THEN product and caller are spelled out
+	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "subscribe"}
+	ds == {
+		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe called directly (no aws:CalledViaLast)",
+		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe via bedrock.amazonaws.com",
+		"aws-marketplace:Subscribe on * for product (none: no aws-marketplace:ProductId in the request) via bedrock.amazonaws.com",
+		"aws-marketplace:Subscribe on * for product (any) via bedrock-zzprobe.amazonaws.com",
+	}
+}
+
+test_witnesses_when_profile_id_has_no_geographic_prefix if {
+	# GIVEN inference-profile/amazon.nova-* (no geographic prefix) WHEN witnesses are built
+	# THEN the whole ID is the model pattern: the filled pattern and each unapproved catalog match
+	ws := probes.witnesses([_allow("arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-*")]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	{[p.resource, p.model] | some p in ws} == {
+		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-zzprobe", "amazon.nova-zzprobe"],
+		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-pro-v1:0", "amazon.nova-pro-v1:0"],
+		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-2-lite-v1:0", "amazon.nova-2-lite-v1:0"],
+		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-canvas-v1:0", "amazon.nova-canvas-v1:0"],
+	}
+}
