@@ -31,5 +31,6 @@ export default tseslint.config(
   boundary(["stacks/**/*.ts"], [...internal("gate", "report", "cli", "server"), ...opa]),
   boundary(["gate/**/*.ts"], [...internal("config", "policies", "stacks", "report", "cli", "server"), ...cdk]),
   boundary(["report/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa, "fs", "node:fs", "fs/*", "node:fs/*"]),
+  boundary(["deploy/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa]),
   boundary(["cli/**/*.ts", "server/**/*.ts"], [...internal("stacks"), ...cdk, ...opa]),
 );

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
+import { deployCommand } from "./commands/deploy";
 import { listRulesCommand } from "./commands/list-rules";
 import type { CliIo } from "./io";
 
@@ -15,6 +16,7 @@ Examples:
   $ terraform show -json tfplan > plan.json && modelgate check plan.json
   $ modelgate check cdktf.out --format markdown --fail-on high
   $ modelgate list-rules          (every rule the gate runs)
+  $ modelgate deploy --config modelgate.yaml --dry-run   (plan and gate every stack)
   $ modelgate check --help        (options, input kinds and exit codes)
 `;
 
@@ -59,6 +61,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const check = checkCommand(io, setExit).configureOutput(output).exitOverride().showHelpAfterError("(run modelgate check --help for usage and examples)");
   program.addCommand(check);
   program.addCommand(listRulesCommand(io, setExit).configureOutput(output).exitOverride());
+  program.addCommand(
+    deployCommand(io, setExit).configureOutput(output).exitOverride().showHelpAfterError("(run modelgate deploy --help for usage and examples)"),
+  );
   try {
     if (argv.length === 0) {
       program.outputHelp();
