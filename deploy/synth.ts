@@ -67,13 +67,14 @@ export async function synthesize(request: SynthRequest): Promise<SynthResult> {
 /** The stacks a cdktf manifest lists, in its order; removes stacks/<name> folders it does not list. */
 export function readManifest(outdir: string): SynthResult {
   const file = path.join(outdir, "manifest.json");
-  let manifest: { stacks?: Record<string, { name?: string; workingDirectory?: string }> };
+  let manifest: { stacks?: Record<string, { name?: string; workingDirectory?: string; dependencies?: string[] }> };
   try {
     manifest = JSON.parse(readFileSync(file, "utf8")) as typeof manifest;
   } catch (cause) {
     throw new DeployError("SYNTH_FAILED", "internal", `${file}: cannot read the synth manifest: ${describeThrown(cause)}`, { cause });
   }
-  const stacks = Object.entries(manifest.stacks ?? {}).map(([key, s]) => ({
+  const entries = dependencyOrder(Object.entries(manifest.stacks ?? {}).map(([key, s]) => ({ key, deps: s.dependencies ?? [], s })));
+  const stacks = entries.map(({ key, s }) => ({
     name: s.name ?? key,
     workingDirectory: path.resolve(outdir, s.workingDirectory ?? path.join("stacks", key)),
   }));
@@ -89,4 +90,20 @@ export function readManifest(outdir: string): SynthResult {
     }
   }
   return { stacks, removed };
+}
+
+/** Order stacks so each comes after the stacks it depends on, otherwise keeping the manifest's order. */
+export function dependencyOrder<T extends { key: string; deps: readonly string[] }>(entries: readonly T[]): T[] {
+  const done = new Set<string>();
+  const ordered: T[] = [];
+  const known = new Set(entries.map((e) => e.key));
+  while (ordered.length < entries.length) {
+    const next = entries.find((e) => !done.has(e.key) && e.deps.every((d) => done.has(d) || !known.has(d)));
+    if (next === undefined) {
+      throw new DeployError("SYNTH_FAILED", "internal", `stack dependencies form a cycle: ${entries.filter((e) => !done.has(e.key)).map((e) => e.key).join(", ")}`);
+    }
+    done.add(next.key);
+    ordered.push(next);
+  }
+  return ordered;
 }

@@ -7,7 +7,7 @@ stdout. Subcommands:
           → {"managementAccountId", "rootId", "ids": {key: new id}}   (parent/ou "root" means the root)
   dump    {"accounts": [id, ..]} → every customer SCP with its targets, and per account every customer-managed
           IAM policy (default version document) with the roles and groups it is attached to
-  tamper  {"op": "update-scp" | "detach-scp" | "update-iam-policy" | "detach-role-policy", ...} → {}
+  tamper  {"op": "update-scp" | "detach-scp" | "update-iam-policy" | "detach-role-policy" | "delete-group" | "delete-role", ...} → {}
 """
 import json
 import os
@@ -117,6 +117,12 @@ def tamper(op):
             org.detach_policy(PolicyId=policy["Id"], TargetId=op["target"])
         return {}
     iam = session(op["account"]).client("iam")
+    if kind == "delete-group":
+        iam.delete_group(GroupName=op["group"])
+        return {}
+    if kind == "delete-role":
+        iam.delete_role(RoleName=op["role"])
+        return {}
     policy = next(p for p in iam.list_policies(Scope="Local")["Policies"] if p["PolicyName"] == op["name"])
     if kind == "update-iam-policy":
         iam.create_policy_version(PolicyArn=policy["Arn"], PolicyDocument=op["document"], SetAsDefault=True)

@@ -99,10 +99,17 @@ export class Moto {
     this.child = undefined;
   }
 
-  /** Forget every account, organization and policy. */
+  /** Forget every account, organization and policy, and make the IDs moto generates next repeatable. */
   async reset(): Promise<void> {
-    const res = await fetch(`${this.endpoint}/moto-api/reset`, { method: "POST" });
-    if (!res.ok) throw new Error(`moto reset: HTTP ${res.status}`);
+    for (const url of [`${this.endpoint}/moto-api/reset`, `${this.endpoint}/moto-api/seed?a=42`]) {
+      const res = await fetch(url, { method: "POST" });
+      if (!res.ok) throw new Error(`moto ${url}: HTTP ${res.status}`);
+    }
+  }
+
+  /** The moto_server process ID (to stop it from a wrapper script mid-run). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Environment for anything that talks to this moto: terraform, the provider, boto3. */
