@@ -1,7 +1,7 @@
 /**
  * `modelgate deploy`: synthesize, gate the synth output, then per stack (organization first, then accounts)
  * init → plan -out → show -json → gate that plan → apply that saved plan file. The first blocked or failed stack
- * stops the run: nothing after it is applied. Every plan JSON and report is written under the output directory, and
+ * stops the run: nothing after it is applied (a dry run, which applies nothing, plans and gates every stack). Every plan JSON and report is written under the output directory, and
  * the result records exactly what was applied.
  */
 import { createHash } from "node:crypto";
@@ -238,6 +238,8 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
       options.print(REPORTERS.text(report));
       log(`[${name}] blocked by the gate: nothing applied`);
       results.push({ stack: name, status: "blocked", step: "gate", applied: [], errored: [], message: "plan blocked by the gate", ...judged });
+      // A dry run applies nothing, so it goes on to plan and gate the other stacks: one run, the whole report.
+      if (options.dryRun) continue;
       skipRest(index + 1, `stopped: ${name} was blocked`);
       return finish(ExitCode.Findings);
     }
@@ -270,7 +272,7 @@ export async function runDeploy(options: DeployOptions): Promise<DeployResult> {
     log(`[${name}] applied ${applied.length} resource change(s)`);
     results.push({ stack: name, status: "applied", applied, errored, ...judged });
   }
-  return finish(ExitCode.Pass);
+  return finish(results.some((r) => r.status === "blocked") ? ExitCode.Findings : ExitCode.Pass);
 }
 
 const COLUMNS = ["stack", "result", "add", "change", "destroy", "findings", "applied"] as const;

@@ -152,6 +152,17 @@ describe("runDeploy: per stack init → plan -out → show -json → gate → ap
     expect(s.printed.join("")).toContain("MG-0001[aws_iam_policy.p]");
   });
 
+  test("GIVEN --dry-run and a blocked first stack WHEN deployed THEN every stack is still planned and gated, nothing applied, exit 1", async () => {
+    const s = setup({ org: planWith("{not json", ["create"]), acct: planWith(NOVA_LITE, ["create"]) }, {}, { dryRun: true });
+    const result = await runDeploy(s.options);
+    expect(result.exitCode).toBe(1);
+    expect(result.stacks.map((r) => [r.stack, r.status])).toEqual([
+      ["org", "blocked"],
+      ["acct", "planned"],
+    ]);
+    expect(s.calls().some((c) => c.includes("apply"))).toBe(false);
+  });
+
   test("GIVEN a plan with no changes WHEN deployed THEN the stack is unchanged and apply is not run", async () => {
     const s = setup({ org: planWith(NOVA_LITE, ["no-op"]) });
     const result = await runDeploy(s.options);

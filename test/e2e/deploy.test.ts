@@ -3,7 +3,7 @@
  * starts from an empty emulator seeded with the example organization, deploys from a fresh working directory, and
  * reads the result back through the AWS API.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { spawn } from "node:child_process";
 import * as path from "node:path";
@@ -59,15 +59,14 @@ async function world(configText?: (text: string) => string): Promise<World> {
   };
 }
 
-/** Copy <deploy out>/<stack>/plan.json to $MODELGATE_REAL_PLANS_OUT/<terraform|tofu>/<scenario>/<stack>.json. */
-function keepPlans(deployOut: string, scenario: string, only?: readonly string[]): void {
+/** Copy the plans the last deploy made to $MODELGATE_REAL_PLANS_OUT/<terraform|tofu>/<scenario>/<stack>.json. */
+function keepPlans(deployOut: string, scenario: string): void {
   const out = process.env.MODELGATE_REAL_PLANS_OUT;
   if (out === undefined || out === "") return;
-  const target = path.join(out, path.basename(tools.tfBinary).includes("tofu") ? "tofu" : "terraform", scenario);
-  mkdirSync(target, { recursive: true });
-  for (const stack of readdirSync(deployOut)) {
-    const plan = path.join(deployOut, stack, "plan.json");
-    if ((only === undefined || only.includes(stack)) && existsSync(plan)) copyFileSync(plan, path.join(target, `${stack}.json`));
+  const summary = JSON.parse(readFileSync(path.join(deployOut, "summary.json"), "utf8")) as DeployResult;
+  for (const s of summary.stacks) {
+    const plan = s.files.find((f) => f.endsWith("plan.json"));
+    if (plan !== undefined) keepFile(path.join(deployOut, plan), scenario, `${s.stack}.json`);
   }
 }
 
