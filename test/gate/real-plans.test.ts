@@ -52,7 +52,7 @@ describe("gate on real plans: every committed terraform/tofu plan gets the verdi
     const findings = await evaluateInputs(inputs, { catalog: CONFIG.catalog, approved: approvedSet(CONFIG), policy });
     const failing = findings.filter((x) => ["medium", "high", "critical"].includes(x.severity));
     if (want.verdict === "pass") {
-      expect(failing.map((x) => x.key)).toEqual([]);
+      expect(failing.map((x) => `${x.ruleId}[${x.address}]`)).toEqual([]);
     } else {
       expect(failing.length).toBeGreaterThan(0);
       for (const rule of want.rules ?? []) expect(failing.map((x) => x.ruleId)).toContain(rule);
