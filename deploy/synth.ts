@@ -47,7 +47,8 @@ export function synthEntryPoint(): string {
  */
 export async function synthesize(request: SynthRequest): Promise<SynthResult> {
   const args = [synthEntryPoint(), ...(request.config !== undefined ? ["--config", request.config] : [])];
-  const env = { ...request.env, CDKTF_OUTDIR: request.outdir };
+  // deploy gates the synth output itself (with suppressions and --fail-on), so main.ts need not gate it too.
+  const env = { ...request.env, CDKTF_OUTDIR: request.outdir, MODELGATE_SYNTH_GATE: "off" };
   const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: request.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const err: Buffer[] = [];
