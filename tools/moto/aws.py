@@ -5,6 +5,10 @@ stdout. Subcommands:
 
   seed    {"ous": [{"key", "name", "parent"}], "accounts": [{"key", "name", "ou", "roles": [..], "groups": [..]}]}
           → {"managementAccountId", "rootId", "ids": {key: new id}}   (parent/ou "root" means the root)
+  seed-config {"config": "modelgate.yaml", "out": "path"}
+          → seeds the organization a modelgate config describes (OUs, accounts, the roles and groups it attaches
+            to, a ModelgateDeployer role per account) and writes the config with every ID replaced by moto's to
+            "out"; returns seed's answer plus "accounts" (moto IDs in config order)
   dump    {"accounts": [id, ..]} → every customer SCP with its targets, and per account every customer-managed
           IAM policy (default version document) with the roles and groups it is attached to
   tamper  {"op": "update-scp" | "detach-scp" | "update-iam-policy" | "detach-role-policy" | "delete-group" | "delete-role", ...} → {}
@@ -64,6 +68,36 @@ def seed(spec):
             iam.create_group(GroupName=group)
     del ids["root"]
     return {"managementAccountId": management, "rootId": root["Id"], "ids": ids}
+
+
+def seed_config(request):
+    import yaml  # PyYAML comes with moto
+
+    with open(request["config"], encoding="utf-8") as f:
+        text = f.read()
+    config = yaml.safe_load(text)
+    organization = config["organization"]
+    subscriber = (organization.get("marketplace") or {}).get("subscriberRoleName")
+    spec = {
+        "ous": [{"key": o["id"], "name": o["name"], "parent": o["parent"]} for o in config["targets"].get("ous", [])],
+        "accounts": [
+            {
+                "key": a["id"], "name": a["name"], "ou": a["ou"],
+                "roles": a["invokePolicy"].get("attachToRoles", []) + ["AppServer"] + ([subscriber] if subscriber else []),
+                "groups": a["invokePolicy"].get("attachToGroups", []),
+            }
+            for a in config["accounts"]
+        ],
+    }
+    seeded = seed(spec)
+    ids = dict(seeded["ids"])
+    ids[organization["rootId"]] = seeded["rootId"]
+    ids[str(organization["managementAccountId"])] = seeded["managementAccountId"]
+    for old in sorted(ids, key=len, reverse=True):  # longest first: no ID is replaced inside a longer one
+        text = text.replace(old, ids[old])
+    with open(request["out"], "w", encoding="utf-8") as f:
+        f.write(text)
+    return {**seeded, "ids": ids, "config": request["out"], "accounts": [ids[a["id"]] for a in config["accounts"]]}
 
 
 def customer_scps(org):
@@ -135,6 +169,6 @@ def tamper(op):
 
 if __name__ == "__main__":
     command = sys.argv[1]
-    handler = {"seed": seed, "dump": dump, "tamper": tamper}[command]
+    handler = {"seed": seed, "seed-config": seed_config, "dump": dump, "tamper": tamper}[command]
     json.dump(handler(json.load(sys.stdin)), sys.stdout, indent=1, sort_keys=True)
     sys.stdout.write("\n")

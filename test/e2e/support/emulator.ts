@@ -4,10 +4,9 @@
  * deploys run real terraform against real HTTP, and read-backs go through the AWS API (boto3 → moto).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import * as path from "node:path";
-import { parse } from "yaml";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const EXAMPLE_CONFIG = path.join(REPO, "examples", "organization", "modelgate.yaml");
@@ -127,7 +126,7 @@ export class Moto {
   }
 
   /** Run tools/moto/aws.py <command> with one JSON document in and out. */
-  aws<T>(command: "seed" | "dump" | "tamper", input: unknown): T {
+  aws<T>(command: "seed" | "seed-config" | "dump" | "tamper", input: unknown): T {
     const r = spawnSync(path.join(this.tools.motoBin, "python"), [path.join(REPO, "tools", "moto", "aws.py"), command], {
       input: JSON.stringify(input),
       encoding: "utf8",
@@ -149,42 +148,14 @@ export interface Seeded {
   readonly accounts: readonly string[];
 }
 
-interface ExampleConfig {
-  organization: { managementAccountId: string; rootId: string; marketplace?: { subscriberRoleName?: string } };
-  targets: { ous?: { id: string; name: string; parent: string }[] };
-  accounts: { id: string; name: string; ou: string; invokePolicy: { attachToRoles?: string[]; attachToGroups?: string[] } }[];
-}
-
 /**
  * Create in moto the organization `configPath` describes (root, OUs, accounts, and in each account the roles and
- * groups the config attaches to), then write the config with every example ID replaced by moto's to `outPath`.
+ * groups the config attaches to), then write the config with every example ID replaced by moto's to `outPath`
+ * (tools/moto/aws.py seed-config, the same step the README's emulator walkthrough runs).
  */
 export function seedOrganization(moto: Moto, configPath: string, outPath: string): Seeded {
-  const text = readFileSync(configPath, "utf8");
-  const config = parse(text) as ExampleConfig;
-  const subscriber = config.organization.marketplace?.subscriberRoleName;
-  const spec = {
-    ous: (config.targets.ous ?? []).map((o) => ({ key: o.id, name: o.name, parent: o.parent })),
-    accounts: config.accounts.map((a) => ({
-      key: a.id,
-      name: a.name,
-      ou: a.ou,
-      roles: [...(a.invokePolicy.attachToRoles ?? []), "AppServer", ...(subscriber ? [subscriber] : [])],
-      groups: a.invokePolicy.attachToGroups ?? [],
-    })),
-  };
-  const seeded = moto.aws<{ managementAccountId: string; rootId: string; ids: Record<string, string> }>("seed", spec);
-  const ids: Record<string, string> = {
-    ...seeded.ids,
-    [config.organization.rootId]: seeded.rootId,
-    [config.organization.managementAccountId]: seeded.managementAccountId,
-  };
-  let rewritten = text;
-  // Longest first, so no ID is replaced inside a longer one.
-  for (const from of Object.keys(ids).sort((a, b) => b.length - a.length)) rewritten = rewritten.split(from).join(ids[from]!);
   mkdirSync(path.dirname(outPath), { recursive: true });
-  writeFileSync(outPath, rewritten);
-  return { ...seeded, ids, config: outPath, accounts: config.accounts.map((a) => ids[a.id]!) };
+  return moto.aws<Seeded>("seed-config", { config: configPath, out: outPath });
 }
 
 export interface DumpedScp {
