@@ -29,7 +29,7 @@ else
 fi
 export MODELGATE_E2E_TF
 
-step "suite with $("$MODELGATE_E2E_TF" version | head -1)"
+step "suite with $("$MODELGATE_E2E_TF" version 2>/dev/null | grep -m1 -E "^(Terraform|OpenTofu) v" || echo "$MODELGATE_E2E_TF")"
 npm run test:e2e
 
 if [ "${MODELGATE_E2E_TOFU:-0}" = 1 ] && [ "$MODELGATE_E2E_TF" != "$tofu_bin" ]; then
