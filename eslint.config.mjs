@@ -31,6 +31,7 @@ export default tseslint.config(
   boundary(["stacks/**/*.ts"], [...internal("gate", "report", "cli", "server"), ...opa]),
   boundary(["gate/**/*.ts"], [...internal("config", "policies", "stacks", "report", "cli", "server"), ...cdk]),
   boundary(["report/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa, "fs", "node:fs", "fs/*", "node:fs/*"]),
+  boundary(["deploy/**/*.ts"], [...internal("config", "policies", "stacks", "cli", "server"), ...cdk, ...opa]),
   boundary(["cli/**/*.ts", "server/**/*.ts"], [...internal("stacks"), ...cdk, ...opa]),
   // cli/ and server/ reach stacks (and so cdktf) only through the one lazy require in `modelgate synth`, so that
   // check and serve never load cdktf. no-restricted-imports does not see require() or import(): forbid them here.

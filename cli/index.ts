@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
+import { deployCommand } from "./commands/deploy";
 import { initCommand } from "./commands/init";
 import { listModelsCommand } from "./commands/list-models";
 import { listRulesCommand } from "./commands/list-rules";
@@ -26,6 +27,7 @@ Examples:
   $ terraform show -json tfplan | modelgate check -
   $ modelgate list-models 'amazon.nova-*'       what a pattern approves today
   $ modelgate list-rules                        every rule the gate runs
+  $ modelgate deploy --dry-run                  plan and gate every stack; without --dry-run, apply what passed
   $ modelgate <command> --help                  options, examples and exit codes of one command
 
 Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage, input or config error, 3 internal error.
@@ -65,7 +67,8 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run modelgate --help for usage)");
-  for (const make of [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand]) {
+  const deploy = (c: CommandContext) => deployCommand(c.io, c.setExit);
+  for (const make of [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand, deploy]) {
     const command = make(ctx);
     command
       .configureOutput(output)

@@ -1,3 +1,5 @@
+import * as readlinePromises from "node:readline/promises";
+
 /** Where a command writes, and the few things tests replace. Commands never touch process.* directly. */
 export interface CliIo {
   stdout(text: string): void;
@@ -8,7 +10,7 @@ export interface CliIo {
   readonly wasmPath?: string;
   /** All of standard input, for the `-` argument; `limit` bytes at most (more is an error). */
   readStdin?(limit: number): Promise<Uint8Array>;
-  /** Environment variables (MODELGATE_CONFIG, NO_COLOR, ...); defaults to none in tests. */
+  /** Environment variables (MODELGATE_CONFIG, NO_COLOR, ...; passed to child processes such as terraform). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The working directory that relative paths and ./modelgate.yaml are resolved against. */
   readonly cwd?: string;
@@ -18,6 +20,10 @@ export interface CliIo {
   readonly stdoutIsTty?: boolean;
   /** Terminal width in columns, for wrapping; undefined when not a terminal. */
   readonly columns?: number;
+  /** True when a person can answer prompts (stdin is a terminal); `deploy` asks before each apply only then. */
+  readonly interactive?: boolean;
+  /** Ask a question on the terminal and return the answer (only used when `interactive`). */
+  ask?(question: string): Promise<string>;
 }
 
 /**
@@ -53,6 +59,16 @@ export function processIo(): CliIo {
     stderrIsTty: process.stderr.isTTY === true,
     stdoutIsTty: process.stdout.isTTY === true,
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
+    interactive: process.stdin.isTTY === true,
+    ask: async (question) => {
+      const { createInterface } = readlinePromises;
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
   };
 }
 

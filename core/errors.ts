@@ -87,3 +87,13 @@ export function describeThrown(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * `modelgate deploy` could not finish: terraform/tofu missing (source "user"), or a synth, init, plan or apply step
+ * failed (source "user" when the user's environment or input is at fault, "internal" otherwise).
+ */
+export class DeployError extends ModelgateError {
+  constructor(code: string, source: ErrorSource, message: string, options?: ModelgateErrorOptions) {
+    super(code, source, message, options);
+  }
+}

@@ -45,14 +45,14 @@ export function buildApp(resolved: ResolvedConfig, options: { readonly outdir: s
   }
 
   const app = new App({ outdir: options.outdir, skipValidation: false });
-  new OrganizationStack(app, ORGANIZATION_STACK, { targets, policyNamePrefix: org.policyNamePrefix, skipDestroy: org.skipDestroy, backend: org.backend });
+  const organizationStack = new OrganizationStack(app, ORGANIZATION_STACK, { targets, policyNamePrefix: org.policyNamePrefix, skipDestroy: org.skipDestroy, backend: org.backend });
   const stackNames = [ORGANIZATION_STACK];
   let iamPolicyCount = 0;
   for (const { account, policies } of accounts) {
     const name = accountStackName(account.name);
     const create = account.invokePolicy.createRole;
     const marketplace = org.marketplace;
-    new AccountStack(app, name, {
+    const accountStack = new AccountStack(app, name, {
       accountId: account.id,
       accountName: account.name,
       region: account.region,
@@ -66,6 +66,9 @@ export function buildApp(resolved: ResolvedConfig, options: { readonly outdir: s
       policyNamePrefix: org.policyNamePrefix,
       backend: org.backend,
     });
+    // The allow-list SCPs go first: the manifest records it, so `cdktf deploy` and `modelgate deploy` order stacks
+    // organization → accounts (the manifest itself lists stacks alphabetically).
+    accountStack.addDependency(organizationStack);
     stackNames.push(name);
     iamPolicyCount += policies.invoke.length + (policies.subscriber ? 1 : 0);
   }

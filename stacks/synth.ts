@@ -2,7 +2,7 @@
  * Synthesis, shared by main.ts (the cdktf app entry that `cdktf synth` runs) and `modelgate synth`: read the config,
  * print every pattern's expansion, build the CDKTF app and write it to the output directory.
  */
-import { loadConfig } from "../config";
+import { loadConfig, type ResolvedConfig } from "../config";
 import { buildApp } from "./app";
 
 export interface SynthOptions {
@@ -22,6 +22,8 @@ export interface SynthResult {
   readonly warnings: readonly string[];
   readonly catalogSnapshotDate: string;
   readonly summary: string;
+  /** The config it rendered (the synth-time gate judges the output against its approved set). */
+  readonly resolved: ResolvedConfig;
 }
 
 /** Render and synthesize. Throws ConfigError or PolicyError (user errors, exit 2) listing every problem. */
@@ -45,5 +47,6 @@ export function synthesize(options: SynthOptions): SynthResult {
     warnings: built.warnings,
     catalogSnapshotDate: resolved.catalog.snapshotDate,
     summary,
+    resolved,
   };
 }

@@ -87,6 +87,26 @@ export function planFixtures(): string[] {
   return files.map((f) => path.join(PLAN_FIXTURES, f));
 }
 
+export const REAL_PLAN_FIXTURES = path.join(REPO, "test", "fixtures", "real-plans");
+
+/**
+ * The organization stack's plan of every real-plan scenario (test/fixtures/real-plans/<tool>/<scenario>/), the
+ * plans where SCPs are created, updated, replaced, drifted and destroyed: a sample small enough for parity runs.
+ */
+export function realPlanSample(): string[] {
+  const out: string[] = [];
+  for (const tool of ["terraform", "tofu"]) {
+    const dir = path.join(REAL_PLAN_FIXTURES, tool);
+    if (!existsSync(dir)) continue;
+    for (const scenario of readdirSync(dir).sort()) {
+      const file = path.join(dir, scenario, "organization.json");
+      if (existsSync(file)) out.push(file);
+    }
+  }
+  if (out.length === 0) throw new Error(`${REAL_PLAN_FIXTURES} holds no organization plans: regenerate with bash tools/gen-real-plans.sh`);
+  return out;
+}
+
 export interface RuleMetadata {
   readonly id: string;
   readonly longId: string;

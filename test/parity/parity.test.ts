@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { loadCatalog, toRegoData, type ApprovedSet } from "../../catalog";
 import { readInput, type GateInput } from "../../gate/input";
 import { clearPolicyCache, loadGatePolicy } from "../../gate/load-policy";
-import { planFixtures, REPO, requireOpa, requireRealWasm, tempDir } from "../gate/wasm-helper";
+import { planFixtures, realPlanSample, REPO, requireOpa, requireRealWasm, tempDir } from "../gate/wasm-helper";
 
 /**
  * Terraform Cloud evaluates the Rego with Go OPA; users run the wasm in Node. For every fixture, both must
@@ -52,6 +52,7 @@ describe("parity: opa eval (Go, as in Terraform Cloud) and the wasm in Node retu
 
   const inputs: GateInput[] = [
     ...planFixtures().flatMap((f) => readInput(f)),
+    ...realPlanSample().flatMap((f) => readInput(f)),
     ...readInput(path.join(CORPUS, "plan-utf8.json")),
     ...readInput(path.join(CORPUS, "tfc-input.json")),
     ...readInput(path.join(CORPUS, "cdktf.out")),
