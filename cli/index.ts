@@ -3,6 +3,7 @@ import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
 import { listRulesCommand } from "./commands/list-rules";
+import { serveCommand } from "./commands/serve";
 import type { CliIo } from "./io";
 
 const VERSION = "0.1.0";
@@ -15,6 +16,7 @@ Examples:
   $ terraform show -json tfplan > plan.json && modelgate check plan.json
   $ modelgate check cdktf.out --format markdown --fail-on high
   $ modelgate list-rules          (every rule the gate runs)
+  $ modelgate serve --hmac-key-file key   (the HCP Terraform run task)
   $ modelgate check --help        (options, input kinds and exit codes)
 `;
 
@@ -59,6 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const check = checkCommand(io, setExit).configureOutput(output).exitOverride().showHelpAfterError("(run modelgate check --help for usage and examples)");
   program.addCommand(check);
   program.addCommand(listRulesCommand(io, setExit).configureOutput(output).exitOverride());
+  program.addCommand(serveCommand(io, setExit).configureOutput(output).exitOverride());
   try {
     if (argv.length === 0) {
       program.outputHelp();

@@ -6,6 +6,10 @@ export interface CliIo {
   today?(): string;
   /** The policy wasm; defaults to rego/dist/policy.wasm. */
   readonly wasmPath?: string;
+  /** Long-running commands (`serve`) stop when this resolves; the real process waits for SIGTERM or SIGINT. */
+  shutdownSignal?(): Promise<string>;
+  /** Called once `serve` listens, with its address (tests listen on port 0). */
+  onListening?(address: string): void;
 }
 
 /** The real process streams. */
@@ -13,5 +17,15 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    shutdownSignal: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string) => {
+          process.off("SIGTERM", stop);
+          process.off("SIGINT", stop);
+          resolve(signal);
+        };
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      }),
   };
 }
