@@ -86,6 +86,7 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
   const queue = new TaskQueue(options.concurrency, options.maxQueued);
   const stats: RunTaskStats = { accepted: 0, verifications: 0, refusedBusy: 0, refusedSignature: 0, completed: 0, callbacksDelivered: 0, callbacksLost: 0 };
   let draining = false;
+  let stopped: Promise<void> | undefined;
 
   const app = Fastify({
     logger:
@@ -207,10 +208,10 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
   return {
     app,
     stats,
-    async shutdown() {
+    shutdown() {
       draining = true;
-      await app.close();
-      await queue.drain();
+      stopped ??= app.close().then(() => queue.drain());
+      return stopped;
     },
   };
 }

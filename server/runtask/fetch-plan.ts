@@ -82,6 +82,8 @@ async function readCapped(response: Dispatcher.ResponseData, url: URL, maxBytes:
   const declared = Number(headerValue(response.headers["content-length"]) ?? NaN);
   const tooLarge = (n: string) =>
     new RunTaskError("RUNTASK_PLAN_TOO_LARGE", `the plan JSON from ${redactUrl(url)} is ${n} bytes; this server accepts at most ${maxBytes} (--max-plan-bytes)`);
+  // Destroying the body makes it emit an abort error that nobody else listens for.
+  response.body.on("error", () => undefined);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.body.destroy();
     throw tooLarge(String(declared));
