@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
+import { exportPolicySetCommand } from "./commands/export-policy-set";
 import { listRulesCommand } from "./commands/list-rules";
 import { serveCommand } from "./commands/serve";
 import type { CliIo } from "./io";
@@ -17,6 +18,7 @@ Examples:
   $ modelgate check cdktf.out --format markdown --fail-on high
   $ modelgate list-rules          (every rule the gate runs)
   $ modelgate serve --hmac-key-file key   (the HCP Terraform run task)
+  $ modelgate export-policy-set policy-set --config modelgate.yaml   (the HCP Terraform OPA policy set)
   $ modelgate check --help        (options, input kinds and exit codes)
 `;
 
@@ -62,6 +64,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   program.addCommand(check);
   program.addCommand(listRulesCommand(io, setExit).configureOutput(output).exitOverride());
   program.addCommand(serveCommand(io, setExit).configureOutput(output).exitOverride());
+  program.addCommand(exportPolicySetCommand(io, setExit).configureOutput(output).exitOverride());
   try {
     if (argv.length === 0) {
       program.outputHelp();
