@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import * as os from "node:os";
 import { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { loadCatalog, type ApprovedSet, type Catalog } from "../../catalog";
@@ -7,7 +8,8 @@ import { ModelgateError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import { SEVERITIES, type Severity } from "../../core/severity";
 import { buildRunTaskServer } from "../../server/app";
-import { gateJudge } from "../../server/judge";
+import { gateJudge, type PlanJudge } from "../../server/judge";
+import { workerPoolJudge, type WorkerPoolJudge } from "../../server/worker-pool";
 import { DEFAULT_TFC_HOSTS, HostAllowList } from "../../server/runtask/allow-list";
 import type { CliIo } from "../io";
 
@@ -23,6 +25,8 @@ export interface ServeOptions {
   readonly insecureHttp: boolean;
   readonly concurrency: number;
   readonly queue: number;
+  /** Worker threads that run the gate; 0 runs it on the main thread. */
+  readonly workers: number;
   readonly maxPlanBytes: number;
   readonly failOn: Severity;
   readonly rulesUrl?: string;
@@ -58,9 +62,22 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   } else {
     catalog = loadCatalog();
   }
-  const judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
-  // Judge an empty plan once: a missing or broken policy stops the start instead of failing every run.
-  await judge.judge(Buffer.from('{"format_version":"1.2","resource_changes":[]}'), "startup self-check");
+  let pool: WorkerPoolJudge | undefined;
+  let judge: PlanJudge;
+  if (options.workers > 0) {
+    pool = workerPoolJudge({ workers: options.workers, ...(options.config !== undefined ? { config: options.config } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
+    judge = pool;
+  } else {
+    judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
+  }
+  // Judge an empty plan once per worker: a missing or broken policy stops the start instead of failing every run.
+  const empty = Buffer.from('{"format_version":"1.2","resource_changes":[]}');
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.workers) }, () => judge.judge(empty, "startup self-check")));
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
 
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -91,6 +108,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       failOn: options.failOn,
       concurrency: options.concurrency,
       queue: options.queue,
+      workers: options.workers,
       maxPlanBytes: options.maxPlanBytes,
     },
     "modelgate run task listening",
@@ -99,6 +117,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   const signal = io.shutdownSignal !== undefined ? await io.shutdownSignal() : await new Promise<string>(() => undefined);
   server.app.log.info({ signal }, "shutting down: finishing accepted tasks");
   await server.shutdown();
+  await pool?.close();
   io.stdout(`${JSON.stringify({ level: 30, time: Date.now(), msg: "stopped", ...server.stats })}\n`);
   return ExitCode.Pass;
 }
@@ -123,6 +142,11 @@ function readKey(options: ServeOptions): Uint8Array | undefined {
 const positiveInt = (name: string) => (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+  return n;
+};
+const nonNegativeInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be a non-negative integer`);
   return n;
 };
 const port = (value: string) => {
@@ -163,6 +187,11 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
     .addOption(new Option("--insecure-http", "allow http:// to the allow-listed hosts (testing only)").default(false))
     .addOption(new Option("--concurrency <n>", "tasks worked on at once").argParser(positiveInt("--concurrency")).default(4))
     .addOption(new Option("--queue <n>", "tasks waiting beyond --concurrency before answering 429").argParser(positiveInt("--queue")).default(64))
+    .addOption(
+      new Option("--workers <n>", "worker threads running the gate, so HCP's requests never wait on an evaluation (0: main thread)")
+        .argParser(nonNegativeInt("--workers"))
+        .default(Math.max(1, os.availableParallelism())),
+    )
     .addOption(new Option("--max-plan-bytes <n>", "largest plan JSON fetched").argParser(positiveInt("--max-plan-bytes")).default(DEFAULT_MAX_PLAN_BYTES))
     .addOption(new Option("--fail-on <severity>", "lowest severity that fails the task").choices(SEVERITIES).default("medium"))
     .option("--rules-url <url>", "public page describing the rules; outcomes link to <url>#<rule id>")
@@ -183,6 +212,7 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
             insecureHttp: opts.insecureHttp === true,
             concurrency: opts.concurrency as number,
             queue: opts.queue as number,
+            workers: opts.workers as number,
             maxPlanBytes: opts.maxPlanBytes as number,
             failOn: opts.failOn as Severity,
             ...(opts.rulesUrl !== undefined ? { rulesUrl: opts.rulesUrl as string } : {}),

@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../../cli";
 import type { CliIo } from "../../cli/io";
+import { loadCatalog } from "../../catalog";
+import { evaluateInputs, parseInputBytes } from "../../gate";
 import { FakeHcp, postTask } from "../server/fake-hcp";
 import { tempDir, writeTemp } from "../gate/wasm-helper";
 
@@ -68,7 +71,7 @@ describe("modelgate serve: starts only when it can check signatures, and stops c
       const config = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
       const r = serveIo();
       const exit = main(
-        ["serve", "--port", "0", "--hmac-key-file", keyFile, "--tfc-host", `${hcp.api.host},${hcp.archivist.host}`, "--insecure-http", "--config", config],
+        ["serve", "--port", "0", "--workers", "0", "--hmac-key-file", keyFile, "--tfc-host", `${hcp.api.host},${hcp.archivist.host}`, "--insecure-http", "--config", config],
         r.io,
       );
       const address = await r.listening;
@@ -86,6 +89,51 @@ describe("modelgate serve: starts only when it can check signatures, and stops c
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(["modelgate run task listening", "run task verification request", "run task result delivered", "stopped"]));
       expect(lines.find((l) => l.msg === "modelgate run task listening")).toMatchObject({ signed: true, approvedSet: true, tfcHosts: [hcp.api.host, hcp.archivist.host].sort() });
     } finally {
+      await hcp.stop();
+    }
+  });
+});
+
+describe("modelgate serve as a real process: SIGTERM finishes the task in flight, judged in a worker thread", () => {
+  const bin = path.resolve(__dirname, "..", "..", "dist", "cli", "bin.js");
+
+  it("GIVEN a task whose plan is still downloading WHEN SIGTERM arrives THEN the callback is sent and the process exits 0", async () => {
+    if (!existsSync(bin)) throw new Error(`${bin} is missing: run npm run build first`);
+    const hcp = new FakeHcp();
+    await hcp.start();
+    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--workers", "1", "--tfc-host", `${hcp.api.host},${hcp.archivist.host}`, "--insecure-http"], {
+      env: { ...process.env, MODELGATE_HMAC_KEY: "process-key" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let out = "";
+      const listening = new Promise<string>((resolve, reject) => {
+        child.stdout.on("data", (c: Buffer) => {
+          out += c.toString();
+          const m = /"address":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(out);
+          if (m) resolve(m[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      const address = await listening;
+      const plan = readFileSync(path.join(PLANS, "article-5-original.json"));
+      hcp.plans.set("proc", { plan, hold: true });
+      expect((await postTask(address, hcp.request("proc"), { key: Buffer.from("process-key") })).status).toBe(200);
+      await hcp.waitForHeld();
+      child.kill("SIGTERM");
+      // Give the signal a chance to be handled before the plan arrives; the outcome must not depend on it.
+      await new Promise((r) => setImmediate(r));
+      hcp.release();
+      expect(await exited).toBe(0);
+      expect(hcp.callbacks.map((c) => c.url)).toEqual(["/api/v2/task-results/proc/callback"]);
+      const doc = JSON.parse(hcp.callbacks[0]?.body ?? "{}");
+      const findings = await evaluateInputs(parseInputBytes(plan, "oracle"), { catalog: loadCatalog() });
+      expect(doc.data.relationships.outcomes.data.map((o: { attributes: Record<string, string> }) => o.attributes["outcome-id"])).toEqual(findings.map((f) => `${f.ruleId}[${f.address}]`));
+      expect(out).toContain('"msg":"shutting down: finishing accepted tasks"');
+      expect(out).toContain('"callbacksDelivered":1');
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
       await hcp.stop();
     }
   });
