@@ -29,6 +29,7 @@ const opt = (name, def) => {
 };
 const TASKS_1MB = Number(opt("tasks-1mb", "200"));
 const TASKS_10MB = Number(opt("tasks-10mb", "20"));
+const SERIAL_1MB = Number(opt("serial-1mb", "20")); // one at a time: latency without queueing
 const CLIENTS = Number(opt("clients", "8"));
 const SERVER_CONCURRENCY = Number(opt("server-concurrency", "4"));
 const WORKERS = opt("workers", undefined); // default: the server's (one per core)
@@ -84,7 +85,11 @@ function startServer(hcpHost) {
     { env: { ...process.env, MODELGATE_HMAC_KEY: KEY }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
-  child.stderr.on("data", (c) => (stderr += c));
+  child.stderr.on("data", (c) => {
+    stderr += c;
+    process.stderr.write(`[server stderr] ${c}`);
+  });
+  child.on("exit", (code, signal) => log(`server exited: code ${code} signal ${signal}`));
   const logLines = []; // kept small: only warnings and errors are stored after start-up
   return new Promise((resolveStart, reject) => {
     let buf = "";
@@ -96,18 +101,24 @@ function startServer(hcpHost) {
         buf = buf.slice(nl + 1);
         try {
           const j = JSON.parse(line);
-          if (j.level >= 40) logLines.push(j);
-          if (j.msg === "modelgate run task listening") resolveStart({ child, address: j.address, logLines });
+          if (j.level >= 40) {
+            logLines.push(j);
+            if (j.level >= 50) log(`server error: ${line.slice(0, 500)}`);
+          }
+          if (j.msg === "modelgate run task listening") {
+            clearTimeout(startTimer);
+            resolveStart({ child, address: j.address, logLines });
+          }
         } catch {
           /* not JSON */
         }
       }
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));
-    setTimeout(() => {
+    const startTimer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error("the server did not log that it listens within 60 s"));
-    }, 60_000).unref();
+    }, 60_000);
   });
 }
 
@@ -198,13 +209,13 @@ async function main() {
     return { phase, id, status, refused, ackMs, lost: at === null, ms: at === null ? undefined : Number(at - sent) / 1e6 };
   }
 
-  async function phase(name, size, count) {
-    log(`phase ${name}: ${count} tasks with ${size} plans, ${CLIENTS} clients`);
+  async function phase(name, size, count, clients = CLIENTS) {
+    log(`phase ${name}: ${count} tasks with ${size} plans, ${clients} clients`);
     const results = [];
     let next = 0;
     const start = process.hrtime.bigint();
     await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
+      Array.from({ length: clients }, async () => {
         while (next < count && Date.now() < deadline) {
           next++;
           results.push(await runTask(size, name));
@@ -216,7 +227,7 @@ async function main() {
     const acks = results.filter((r) => r.ackMs !== undefined).map((r) => r.ackMs).sort((a, b) => a - b);
     const row = {
       ackP50ms: percentile(acks, 50), ackP99ms: percentile(acks, 99),
-      phase: name, tasks: results.length, wallS: wall, tasksPerS: results.length / wall,
+      phase: name, clients, tasks: results.length, wallS: wall, tasksPerS: results.length / wall,
       p50ms: percentile(lat, 50), p99ms: percentile(lat, 99), maxms: lat[lat.length - 1],
       refused429: results.reduce((a, r) => a + r.refused, 0), lost: results.filter((r) => r.lost).length,
       errors: results.filter((r) => r.error).length, planBytes: plans[size].length,
@@ -228,6 +239,7 @@ async function main() {
   const rows = [];
   await phase("warm-up", "1mb", Math.min(10, TASKS_1MB));
   const rssAfterWarm = rssKiB(child.pid);
+  if (SERIAL_1MB > 0) rows.push(await phase("1 MB, one at a time", "1mb", SERIAL_1MB, 1));
   if (TASKS_1MB > 0) rows.push(await phase("1 MB", "1mb", TASKS_1MB));
   if (TASKS_10MB > 0) rows.push(await phase("10 MB", "10mb", TASKS_10MB));
   clearInterval(sampler);
@@ -251,10 +263,10 @@ async function main() {
   writeFileSync(join(OUT, "results.json"), JSON.stringify(summary, null, 2));
   // Table on stdout.
   const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "—");
-  console.log("| plans | tasks | tasks/s | request → callback p50 | p99 | max | request → 200 p50 / p99 | 429s | lost callbacks |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("| plans | clients | tasks | tasks/s | request → callback p50 | p99 | max | request → 200 p50 / p99 | 429s | lost callbacks |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.phase} (${(r.planBytes / 1e6).toFixed(2)} MB) | ${r.tasks} | ${f(r.tasksPerS, 2)} | ${f(r.p50ms)} ms | ${f(r.p99ms)} ms | ${f(r.maxms)} ms | ${f(r.ackP50ms, 1)} / ${f(r.ackP99ms, 1)} ms | ${r.refused429} | ${r.lost} |`);
+    console.log(`| ${r.phase} (${(r.planBytes / 1e6).toFixed(2)} MB) | ${r.clients} | ${r.tasks} | ${f(r.tasksPerS, 2)} | ${f(r.p50ms)} ms | ${f(r.p99ms)} ms | ${f(r.maxms)} ms | ${f(r.ackP50ms, 1)} / ${f(r.ackP99ms, 1)} ms | ${r.refused429} | ${r.lost} |`);
   }
   const step = Math.max(1, Math.floor(rss.length / 12));
   console.log(`\nRSS (MiB) every ${((step * RSS_MS) / 1000).toFixed(1)} s: ${rss.filter((_, i) => i % step === 0).map((r) => f(r.kib / 1024)).join(", ")}`);
