@@ -6,6 +6,8 @@ export interface CliIo {
   today?(): string;
   /** The policy wasm; defaults to rego/dist/policy.wasm. */
   readonly wasmPath?: string;
+  /** Environment variables commands read themselves (commander reads the documented option variables). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   /** Long-running commands (`serve`) stop when this resolves; the real process waits for SIGTERM or SIGINT. */
   shutdownSignal?(): Promise<string>;
   /** Called once `serve` listens, with its address (tests listen on port 0). */
@@ -17,6 +19,7 @@ export function processIo(): CliIo {
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
+    env: process.env,
     shutdownSignal: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {

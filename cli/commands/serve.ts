@@ -198,7 +198,7 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
     .addOption(new Option("--log-level <level>", "log level").choices(["fatal", "error", "warn", "info", "debug"]).default("info"))
     .addHelpText("after", EXAMPLES)
     .action(async (opts: Record<string, unknown>) => {
-      const envKey = process.env.MODELGATE_HMAC_KEY;
+      const envKey = io.env?.MODELGATE_HMAC_KEY;
       onExit(
         await runServe(
           {
