@@ -37,6 +37,11 @@ export interface RunTaskServerOptions {
   readonly callbackRetries?: number;
   /** First backoff for both, ms (doubled per attempt). */
   readonly backoffMs?: number;
+  /**
+   * HCP expects a progress update within 10 minutes: a task not finished after this long (queued or evaluating)
+   * sends a `running` result first. Default 5 minutes.
+   */
+  readonly progressAfterMs?: number;
   /** pino logger options (`level`, `stream`); false disables logging. */
   readonly logger?: false | { level?: string; stream?: NodeJS.WritableStream };
   /** For tests and benchmarks: the undici dispatcher used for outbound calls. */
@@ -52,6 +57,7 @@ export interface RunTaskStats {
   completed: number;
   callbacksDelivered: number;
   callbacksLost: number;
+  progressUpdates: number;
 }
 
 export interface RunTaskServer {
@@ -84,7 +90,7 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
   const timeoutMs = options.outboundTimeoutMs ?? 30_000;
   const backoffMs = options.backoffMs ?? 1000;
   const queue = new TaskQueue(options.concurrency, options.maxQueued);
-  const stats: RunTaskStats = { accepted: 0, verifications: 0, refusedBusy: 0, refusedSignature: 0, completed: 0, callbacksDelivered: 0, callbacksLost: 0 };
+  const stats: RunTaskStats = { accepted: 0, verifications: 0, refusedBusy: 0, refusedSignature: 0, completed: 0, callbacksDelivered: 0, callbacksLost: 0, progressUpdates: 0 };
   let draining = false;
   let stopped: Promise<void> | undefined;
 
@@ -147,8 +153,10 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
     }
     if (draining) return reply.code(503).header("retry-after", "5").send({ error: "shutting down" });
     const taskLog = app.log.child(logContext);
-    const offered = queue.offer(() => runTask(parsed, taskLog));
+    const progress = progressUpdate(parsed, taskLog);
+    const offered = queue.offer(() => runTask(parsed, taskLog, progress));
     if (!offered) {
+      progress.cancel();
       stats.refusedBusy++;
       req.log.warn({ ...logContext, active: queue.active, queued: queue.queued }, "run task refused: queue full");
       return reply.code(429).header("retry-after", "5").send({ error: "busy" });
@@ -160,7 +168,36 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
   app.post("/", handle);
   app.post("/runtask", handle);
 
-  async function runTask(task: RunTaskRequest, log: import("fastify").FastifyBaseLogger): Promise<void> {
+  /** Send a `running` result if the task is still unfinished after progressAfterMs; `settle` waits for it. */
+  function progressUpdate(task: RunTaskRequest, log: import("fastify").FastifyBaseLogger): { cancel(): void; settle(): Promise<void> } {
+    let sent: Promise<void> | undefined;
+    const timer = setTimeout(() => {
+      stats.progressUpdates++;
+      const running: TaskResult = { status: "running", message: "modelgate is judging the plan (the server is busy; the result follows)", outcomes: [] };
+      sent = sendCallback(task.callbackUrl, task.accessToken, running, {
+        allowList: options.allowList,
+        timeoutMs,
+        retries: 1,
+        backoffMs,
+        logger: log,
+        ...(options.dispatcher !== undefined ? { dispatcher: options.dispatcher } : {}),
+      }).then(
+        () => undefined,
+        () => undefined, // logged by sendCallback; the final result still follows
+      );
+    }, options.progressAfterMs ?? 5 * 60_000);
+    timer.unref();
+    return {
+      cancel: () => clearTimeout(timer),
+      // The final result must reach HCP after the progress update, never before it.
+      settle: async () => {
+        clearTimeout(timer);
+        await sent;
+      },
+    };
+  }
+
+  async function runTask(task: RunTaskRequest, log: import("fastify").FastifyBaseLogger, progress: { settle(): Promise<void> }): Promise<void> {
     const started = Date.now();
     let result: TaskResult;
     try {
@@ -170,6 +207,7 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
       log.warn({ reason }, "run task not judged; reporting failed");
       result = errorResult(reason);
     }
+    await progress.settle();
     try {
       const { attempts } = await sendCallback(task.callbackUrl, task.accessToken, result, {
         allowList: options.allowList,

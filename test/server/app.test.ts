@@ -436,6 +436,38 @@ describe("run task server: bounded work and graceful shutdown", () => {
     expect(server?.stats).toMatchObject({ completed: 1, callbacksDelivered: 1 });
   });
 
+  it("GIVEN a task still unfinished after progressAfterMs THEN a `running` update is sent first, then the final result", async () => {
+    await startServer({ progressAfterMs: 20 });
+    const plan = planBytes("article-5-original.json");
+    hcp.plans.set("slow", { plan, hold: true });
+    await postTask(url, hcp.request("slow"), { key: KEY });
+    await hcp.waitForCallbacks(1);
+    hcp.release();
+    await hcp.waitForCallbacks(2);
+    const [first, second] = [callbackJson(0), callbackJson(1)];
+    expect(first).toEqual({
+      data: {
+        type: "task-results",
+        attributes: { status: "running", message: "modelgate is judging the plan (the server is busy; the result follows)" },
+        relationships: { outcomes: { data: [] } },
+      },
+    });
+    expect(validateCallback(first)).toBe(true);
+    expect(second.data.relationships.outcomes.data).toEqual((await gateFindings(plan)).map((f) => expectedOutcome(f)));
+    await server?.shutdown();
+    expect(server?.stats).toMatchObject({ progressUpdates: 1, callbacksDelivered: 1 });
+  });
+
+  it("GIVEN a task that finishes quickly THEN no progress update is sent", async () => {
+    await startServer({ progressAfterMs: 60_000 });
+    hcp.plans.set("fast", { plan: planBytes("article-2-corrected.json") });
+    await postTask(url, hcp.request("fast"), { key: KEY });
+    await hcp.waitForCallbacks(1);
+    await server?.shutdown();
+    expect(hcp.callbacks).toHaveLength(1);
+    expect(server?.stats).toMatchObject({ progressUpdates: 0 });
+  });
+
   it("GIVEN a running server THEN /healthz and /readyz answer 200", async () => {
     await startServer();
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
