@@ -3,9 +3,11 @@ import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
 import { checkCommand } from "./commands/check";
 import { deployCommand } from "./commands/deploy";
+import { exportPolicySetCommand } from "./commands/export-policy-set";
 import { initCommand } from "./commands/init";
 import { listModelsCommand } from "./commands/list-models";
 import { listRulesCommand } from "./commands/list-rules";
+import { serveCommand } from "./commands/serve";
 import { synthCommand } from "./commands/synth";
 import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
@@ -28,6 +30,8 @@ Examples:
   $ modelgate list-models 'amazon.nova-*'       what a pattern approves today
   $ modelgate list-rules                        every rule the gate runs
   $ modelgate deploy --dry-run                  plan and gate every stack; without --dry-run, apply what passed
+  $ modelgate serve --hmac-key-file key         the HCP Terraform run task
+  $ modelgate export-policy-set policy-set      the HCP Terraform OPA policy set (add --config for the approved set)
   $ modelgate <command> --help                  options, examples and exit codes of one command
 
 Exit codes: 0 pass, 1 findings at or above --fail-on, 2 usage, input or config error, 3 internal error.
@@ -68,7 +72,10 @@ export function buildProgram(ctx: CommandContext): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run modelgate --help for usage)");
   const deploy = (c: CommandContext) => deployCommand(c.io, c.setExit);
-  for (const make of [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand, deploy]) {
+  const serve = (c: CommandContext) => serveCommand(c.io, c.setExit);
+  const exportPolicySet = (c: CommandContext) => exportPolicySetCommand(c.io, c.setExit);
+  const commands = [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand];
+  for (const make of [...commands, deploy, serve, exportPolicySet]) {
     const command = make(ctx);
     command
       .configureOutput(output)

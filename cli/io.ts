@@ -24,6 +24,10 @@ export interface CliIo {
   readonly interactive?: boolean;
   /** Ask a question on the terminal and return the answer (only used when `interactive`). */
   ask?(question: string): Promise<string>;
+  /** Long-running commands (`serve`) stop when this resolves; the real process waits for SIGTERM or SIGINT. */
+  shutdownSignal?(): Promise<string>;
+  /** Called once `serve` listens, with its address (tests listen on port 0). */
+  onListening?(address: string): void;
 }
 
 /**
@@ -69,6 +73,16 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    shutdownSignal: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string) => {
+          process.off("SIGTERM", stop);
+          process.off("SIGINT", stop);
+          resolve(signal);
+        };
+        process.once("SIGTERM", stop);
+        process.once("SIGINT", stop);
+      }),
   };
 }
 

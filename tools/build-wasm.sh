@@ -16,14 +16,10 @@ entrypoints=(modelgate/main/findings modelgate/main/deny)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# 1. stage the sources (sorted, test files and .regal excluded)
-mkdir -p "$work/src" "$work/out"
+# 1. stage the sources (tools/stage-rego.js: sorted, test files, .regal and dist excluded)
+mkdir -p "$work/out"
+mapfile -t sources < <(node "$root/tools/stage-rego.js" "$work/src")
 cd "$root/rego"
-mapfile -t sources < <(find . -path ./.regal -prune -o -path ./dist -prune -o -type f -name '*.rego' ! -name '*_test.rego' -print | sed 's|^\./||' | sort)
-for f in "${sources[@]}"; do
-	mkdir -p "$work/src/$(dirname "$f")"
-	cp "$f" "$work/src/$f"
-done
 
 # 2. compile to wasm
 args=(build -t wasm --capabilities "$root/rego/capabilities.json" -o "$work/bundle.tar.gz")

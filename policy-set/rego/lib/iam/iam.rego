@@ -11,72 +11,6 @@ import data.lib.iam.actions
 
 invoke_actions := {"bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"}
 
-# a model ID no catalog contains: matching it means "every model"
-any_model := "zz.unlisted-model-v9:0"
-
-any_model_arn := concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", any_model])
-
-# Resources that InvokeModel accepts and that run a model no catalog entry governs, each invocable by its own ARN:
-# an arbitrary foundation model, an imported model (the caller's own weights, never in the catalog), a custom-model
-# deployment and provisioned throughput. That the last two need no foundation-model permission is inferred [I]
-# from the facts doc's resource table, so rules use them to widen an Allow's reach, never to excuse one. System
-# inference profiles are left out (a profile call also checks the foundation model), and so are application
-# profiles (which ARNs they evaluate is unverified [U]).
-_probe_kinds := ["imported-model", "custom-model-deployment", "provisioned-model"]
-
-# a made-up Region and account that no wildcard-free pattern names
-probe_region := "zz-probe-9"
-
-probe_account := "000000000000"
-
-# model_probes(patterns): ARNs of unlisted models (see above) to test a policy's statements against, in every
-# partition, Region and account the patterns set apart. Probes must depend on the policy: fixed ones miss an Allow
-# scoped to another partition, Region or account, and count a Deny that covers only their Region as bounding an
-# Allow on "*". Regions: every non-empty Region segment of a bedrock pattern (a wildcard segment such as "eu-*"
-# yields a Region it matches, "eu-probe"), plus probe_region for any Region no pattern names; accounts likewise,
-# plus probe_account. Partitions: "aws" plus every partition segment of a bedrock pattern (a literal one such as
-# "aws-us-gov" or "aws-cn" as written, a wildcard one such as "aws*" as "awsprobe"; "*" is covered by "aws").
-# Foundation-model ARNs keep their empty account. Region-less ARNs are not probed (the Regional check also
-# applies to those calls).
-model_probes(patterns) := fm | owned if {
-	partitions := {"aws"} | {pt |
-		some p in patterns
-		pt := _probe_segment(_bedrock_segments(p)[1], "probe")
-	}
-	regions := {probe_region} | {r |
-		some p in patterns
-		r := _probe_segment(_bedrock_segments(p)[3], "probe")
-	}
-	accounts := {probe_account} | {a |
-		some p in patterns
-		a := _probe_segment(_bedrock_segments(p)[4], "0")
-	}
-	fm := {concat("", ["arn:", pt, ":bedrock:", r, "::foundation-model/", any_model]) |
-		some pt in partitions
-		some r in regions
-	}
-	owned := {concat("", ["arn:", pt, ":bedrock:", r, ":", a, ":", k, "/modelgate-probe"]) |
-		some pt in partitions
-		some r in regions
-		some a in accounts
-		some k in _probe_kinds
-	}
-}
-
-# the ":"-separated segments of a pattern that names the bedrock service
-_bedrock_segments(p) := segs if {
-	startswith(p, "arn:")
-	segs := split(p, ":")
-	count(segs) > 3
-	wildcard_match(segs[2], "bedrock")
-}
-
-# a value the segment pattern matches: wildcards filled in; nothing for "" and "*" (the made-up probe covers "*")
-_probe_segment(seg, fill) := replace(replace(seg, "*", fill), "?", "0") if {
-	seg != ""
-	seg != "*"
-}
-
 as_array(x) := x if is_array(x)
 
 as_array(x) := [x] if not is_array(x)
@@ -250,14 +184,6 @@ _not_resource_excludes(s, arn) if {
 resource_patterns(doc) := {r |
 	some s in statements(doc)
 	some r in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
-}
-
-# is_allowlist: the document denies model invocation on everything but a NotResource list
-is_allowlist(doc) if {
-	some s in statements(doc)
-	denies(s)
-	s.NotResource
-	covers_invoke(s)
 }
 
 # parse_arn splits an ARN (or ARN pattern) into its segments; the resource keeps its colons

@@ -106,3 +106,17 @@ _m(provider_id, prefixes, marketplace, product_id) := {
 
 # approving: the data.modelgate.approved document for a list of model IDs
 approving(models) := {"models": models, "productIds": []}
+
+# a sample of the bundled AWS-managed policy snapshot (catalog/managed-policies.json)
+managed_policies := {"snapshotDate": "2026-08-21", "source": "test", "policies": {
+	"AmazonBedrockFullAccess": {"version": "v11", "statements": [
+		{"Sid": "BedrockAll", "Effect": "Allow", "Action": ["bedrock:*"], "Resource": "*"},
+		{"Sid": "BedrockMantleAll", "Effect": "Allow", "Action": ["bedrock-mantle:*"], "Resource": "*"},
+	]},
+	"PowerUserAccess": {"version": "v12", "statements": [{
+		"Effect": "Allow",
+		"NotAction": ["iam:*", "organizations:*", "account:*"],
+		"Resource": "*",
+	}]},
+	"AmazonS3ReadOnlyAccess": {"version": "v3", "statements": []},
+}}

@@ -14,6 +14,21 @@ _managed_attrs := {
 	"aws_iam_role_policy": ["policy"],
 	"aws_iam_user_policy": ["policy"],
 	"aws_iam_group_policy": ["policy"],
+	"aws_ssoadmin_permission_set_inline_policy": ["inline_policy"],
+	"awscc_organizations_policy": ["content"],
+	"awscc_iam_managed_policy": ["policy_document"],
+	"awscc_iam_role_policy": ["policy_document"],
+	"awscc_iam_user_policy": ["policy_document"],
+	"awscc_iam_group_policy": ["policy_document"],
+}
+
+# SCP-bearing resource types (an organizations policy of another type is no guardrail)
+scp_types := {"aws_organizations_policy", "awscc_organizations_policy"}
+
+_inline_types := {
+	"aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy",
+	"aws_ssoadmin_permission_set_inline_policy", "awscc_iam_role_policy", "awscc_iam_user_policy",
+	"awscc_iam_group_policy",
 }
 
 _data_attrs := {"aws_iam_policy_document": ["json", "minified_json"]}
@@ -46,6 +61,9 @@ writes(rc) if {
 	"read" in rc.change.actions
 }
 
+# forgets holds when the plan drops the resource from state but leaves the real object alone
+forgets(rc) if "forget" in rc.change.actions
+
 # removes holds for a pure delete (a replace also creates)
 removes(rc) if {
 	"delete" in rc.change.actions
@@ -66,18 +84,18 @@ _other_org_policy_type(rc) if {
 
 # kind: scp, managed (aws_iam_policy), inline (role/user/group policy) or document (data source)
 kind(rc) := "scp" if {
-	rc.type == "aws_organizations_policy"
+	rc.type in scp_types
 	not rc.mode == "data"
 	not _other_org_policy_type(rc)
 }
 
 kind(rc) := "managed" if {
-	rc.type == "aws_iam_policy"
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	not rc.mode == "data"
 }
 
 kind(rc) := "inline" if {
-	rc.type in {"aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}
+	rc.type in _inline_types
 	not rc.mode == "data"
 }
 
@@ -86,11 +104,11 @@ kind(rc) := "document" if {
 	rc.mode == "data"
 }
 
-# candidate changes: policy-bearing, AWS, written by this plan
+# candidate changes: policy-bearing, written by this plan. Resource types are judged whatever provider serves
+# them (a fork, a mirror, a renamed local provider): the type names the API the resource calls.
 _candidates contains rc if {
 	some rc in resource_changes
 	writes(rc)
-	is_aws(rc)
 	kind(rc)
 }
 
@@ -137,11 +155,22 @@ policies contains {"rc": rc, "kind": kind(rc), "attr": attr, "text": text} if {
 	text := rc.change.after[attr]
 }
 
-policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(i), "text": text} if {
+policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text": text} if {
 	some rc in _roles
 	some i, block in _blocks(rc)
-	text := block.policy
+	text := block[_field(rc)]
 	_block_text(text)
+}
+
+# an optional attribute that carries policy text when set (awscc_sso_permission_set.inline_policy)
+policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
+	some rc in resource_changes
+	writes(rc)
+	not rc.mode == "data"
+	attr := _optional_attrs[rc.type]
+	text := rc.change.after[attr]
+	is_string(text)
+	text != ""
 }
 
 # unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"
@@ -161,49 +190,70 @@ unknown contains {"rc": rc, "attr": attr, "found": _found(rc, attr)} if {
 	attr := attrs(rc)[0]
 }
 
+unknown contains {"rc": rc, "attr": attr, "found": "unknown"} if {
+	some rc in resource_changes
+	writes(rc)
+	not rc.mode == "data"
+	attr := _optional_attrs[rc.type]
+	rc.change.after_unknown[attr] == true
+}
+
 # an inline_policy block whose policy is unknown (the element, or its policy, marked in after_unknown)
-unknown contains {"rc": rc, "attr": _block_attr(i), "found": "unknown"} if {
+unknown contains {"rc": rc, "attr": _block_attr(rc, i), "found": "unknown"} if {
 	some rc in _roles
 	some i in _block_indices(rc)
-	not _block_text(object.get(_block(rc, i), "policy", null))
+	not _block_text(object.get(_block(rc, i), _field(rc), null))
 	_block_unknown(rc, i)
 }
 
 # an inline_policy block whose policy is known but not a string
-unknown contains {"rc": rc, "attr": _block_attr(i), "found": type_name(p)} if {
+unknown contains {"rc": rc, "attr": _block_attr(rc, i), "found": type_name(p)} if {
 	some rc in _roles
 	some i, block in _blocks(rc)
 	not _block_unknown(rc, i)
-	p := block.policy
+	p := block[_field(rc)]
 	not is_string(p)
 	p != null
 }
 
 # the whole inline_policy set unknown, unless the configuration shows the role has no inline_policy
 # block (the attribute is optional and computed, so every new role without one plans it as unknown)
-unknown contains {"rc": rc, "attr": "inline_policy", "found": "unknown"} if {
+unknown contains {"rc": rc, "attr": _set_attr(rc), "found": "unknown"} if {
 	some rc in _roles
 	_inline_set_unknown(rc)
 	not _inline_unconfigured(rc)
 }
 
-# ---- aws_iam_role inline_policy blocks (identity policy text, kind inline)
+# ---- policy blocks of principals: aws_iam_role.inline_policy[*].policy, awscc_iam_role/user/group
+# .policies[*].policy_document (identity policy text, kind inline)
+
+_block_spec := {
+	"aws_iam_role": ["inline_policy", "policy"],
+	"awscc_iam_role": ["policies", "policy_document"],
+	"awscc_iam_user": ["policies", "policy_document"],
+	"awscc_iam_group": ["policies", "policy_document"],
+}
+
+_optional_attrs := {"awscc_sso_permission_set": "inline_policy"}
+
+_set_attr(rc) := _block_spec[rc.type][0]
+
+_field(rc) := _block_spec[rc.type][1]
 
 _roles contains rc if {
 	some rc in resource_changes
-	rc.type == "aws_iam_role"
+	_block_spec[rc.type]
 	not rc.mode == "data"
 	writes(rc)
-	is_aws(rc)
 }
 
 _blocks(rc) := b if {
-	b := rc.change.after.inline_policy
+	b := rc.change.after[_set_attr(rc)]
 	is_array(b)
 } else := []
 
 _block_marks(rc) := m if {
-	m := rc.change.after_unknown.inline_policy
+	m := rc.change.after_unknown[_set_attr(rc)]
 	is_array(m)
 } else := []
 
@@ -214,7 +264,7 @@ _block(rc, i) := b if {
 
 _block_indices(rc) := {i | some i, _ in _blocks(rc)} | {i | some i, _ in _block_marks(rc)}
 
-_block_attr(i) := concat("", ["inline_policy[", format_int(i, 10), "].policy"])
+_block_attr(rc, i) := concat("", [_set_attr(rc), "[", format_int(i, 10), "].", _field(rc)])
 
 # known block text; an empty policy is the documented empty block (inline_policy {}) that removes
 # out-of-band inline policies, and carries no policy text
@@ -229,34 +279,34 @@ _block_unknown(rc, i) if {
 	not m in {false, null}
 }
 
-_block_unknown(rc, i) if _block_marks(rc)[i].policy != false
+_block_unknown(rc, i) if _block_marks(rc)[i][_field(rc)] != false
 
 _inline_set_unknown(rc) if _all_unknown(rc)
 
 _inline_set_unknown(rc) if {
-	m := rc.change.after_unknown.inline_policy
+	m := rc.change.after_unknown[_set_attr(rc)]
 	not is_array(m)
 	m != false
 }
 
-# every aws_iam_role in the configuration (any module): [name, has an inline_policy block]
-_role_configs contains [r.name, _has_inline_config(r)] if {
+# every policy-block holder in the configuration (any module): [type, name, has a block of its policy set]
+_role_configs contains [r.type, r.name, _has_inline_config(r)] if {
 	walk(input.plan.configuration, [path, r])
 	count(path) >= 2
 	path[count(path) - 2] == "resources"
-	r.type == "aws_iam_role"
+	_block_spec[r.type]
 	object.get(r, "mode", "managed") == "managed"
 }
 
 _has_inline_config(r) if {
-	r.expressions.inline_policy
+	r.expressions[_block_spec[r.type][0]]
 } else := false
 
-# the configuration has roles of this name, and none has an inline_policy block (a dynamic block is
-# omitted from the configuration, so one over an unknown for_each is not reported)
+# the configuration has resources of this type and name, and none has a block of its policy set (a dynamic
+# block is omitted from the configuration, so one over an unknown for_each is not reported)
 _inline_unconfigured(rc) if {
-	[rc.name, false] in _role_configs
-	not [rc.name, true] in _role_configs
+	[rc.type, rc.name, false] in _role_configs
+	not [rc.type, rc.name, true] in _role_configs
 }
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an
@@ -312,3 +362,64 @@ scp_documents contains d if {
 statement_label(s, _) := concat("", ["statement \"", s.Sid, "\""]) if is_string(object.get(s, "Sid", null))
 
 statement_label(s, i) := concat("", ["statement ", format_int(i + 1, 10)]) if not is_string(object.get(s, "Sid", null))
+
+# ---- configuration references (how an attribute unknown until apply names another resource)
+
+# [module names, resource configuration] for every resource in the configuration, at any module depth
+config_resources contains [mods, r] if {
+	walk(input.plan.configuration.root_module, [path, r])
+	count(path) >= 2
+	path[count(path) - 2] == "resources"
+	is_string(r.address)
+	mods := [path[i + 1] |
+		some i, seg in path
+		seg == "module_calls"
+	]
+}
+
+# module_names: the module call names of a resource change's module_address ("module.a[0].module.b" -> ["a", "b"])
+module_names(rc) := [split(parts[i + 1], "[")[0] |
+	parts := split(object.get(rc, "module_address", ""), ".")
+	some i, seg in parts
+	seg == "module"
+	i + 1 < count(parts)
+]
+
+# local_address: the address inside its module, without an instance key
+local_address(rc) := concat(".", ["data", rc.type, rc.name]) if rc.mode == "data"
+
+local_address(rc) := concat(".", [rc.type, rc.name]) if not rc.mode == "data"
+
+# references(rc, attr): the resources an attribute's expression refers to, as local addresses ("aws_iam_policy.x")
+references(rc, attr) := {addr |
+	some [mods, r] in config_resources
+	mods == module_names(rc)
+	r.address == local_address(rc)
+	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
+	addr := _ref_address(ref)
+}
+
+_expression_refs(e) := {ref |
+	walk(e, [path, ref])
+	count(path) > 0
+	path[count(path) - 2] == "references"
+	is_string(ref)
+}
+
+_ref_address(ref) := concat(".", ["data", parts[1], split(parts[2], "[")[0]]) if {
+	parts := split(ref, ".")
+	parts[0] == "data"
+	count(parts) >= 3
+}
+
+_ref_address(ref) := concat(".", [parts[0], split(parts[1], "[")[0]]) if {
+	parts := split(ref, ".")
+	not parts[0] in {"data", "module", "var", "local", "each", "count", "path", "terraform", "self"}
+	count(parts) >= 2
+}
+
+# same_resource: rc is an instance of the resource at local address addr, in other's module
+same_resource(rc, other, addr) if {
+	local_address(rc) == addr
+	module_names(rc) == module_names(other)
+}

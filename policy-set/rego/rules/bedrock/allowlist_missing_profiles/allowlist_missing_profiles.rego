@@ -4,12 +4,14 @@
 #   A Deny on the invoke actions with NotResource (an allow-list) that exempts foundation-model/MODEL
 #   but none of MODEL's inference profiles still denies every cross-Region (profile) call, and makes
 #   profile-only models unusable. The profiles come from the catalog's profilePrefixes. Exempting
-#   only some of a model's geographies is a deliberate restriction and is not reported.
+#   only some of a model's geographies is a deliberate restriction and is not reported. This denies more
+#   than intended, never less, and an in-Region-only (data-residency) allow-list does it on purpose, so
+#   it is advisory (LOW): it opens no access. The SCPs on one target are judged together.
 # scope: package
 # custom:
 #   id: MG-0008
 #   long_id: allowlist_missing_profiles
-#   severity: HIGH
+#   severity: LOW
 #   remediation: >-
 #     Add arn:aws:bedrock:*:*:inference-profile/*.MODEL (or one entry per approved geography prefix)
 #     to the NotResource list next to each foundation-model exemption.
@@ -18,6 +20,9 @@
 #     - https://aws.amazon.com/blogs/security/simplified-amazon-bedrock-model-access/
 package rules.bedrock.allowlist_missing_profiles
 
+import data.lib.access
+import data.lib.access.org
+import data.lib.access.probes
 import data.lib.catalog
 import data.lib.iam
 import data.lib.result
@@ -35,27 +40,78 @@ _profile_arn(prefix, model) := concat("", [
 	prefix, ".", model,
 ])
 
+# identity policies: each document alone
 deny contains finding if {
-	some d in tfplan.documents
-	some s in iam.statements(d.doc)
+	some d in tfplan.identity_documents
+	some [exempt, model, missing] in _gaps(access.statements(d.doc))
+	finding := result.new(rego.metadata.chain(), d.rc, _msg(exempt, model, missing))
+}
+
+# SCPs: the SCPs on one target together (the renderer's split pair exempts profiles in one SCP and models in
+# the other)
+deny contains finding if {
+	some set in org.scp_sets
+	some [exempt, model, missing] in _gaps(set.stmts)
+	finding := result.new(rego.metadata.chain(), org.report_rc(set), _msg(exempt, model, missing))
+}
+
+_msg(exempt, model, missing) := concat("", [
+	"exempts ", exempt, " from the invoke deny but not the inference profiles ", concat(", ", missing),
+	" of ", model, ", so cross-Region calls to it stay denied",
+])
+
+# [exempt pattern, model(s), missing prefixes] for each exemption of a foundation model from an invoke Deny
+# while every one of the model's profiles stays denied (some but not all geographies exempted is a deliberate
+# geography restriction, not a forgotten profile). A wildcard exemption gives one entry naming its models.
+_gaps(stmts) := exact | wild if {
+	exact := {[exempt, model, missing] |
+		some [exempt, mp] in _fm_exemptions(stmts)
+		not iam.has_wildcard(mp)
+		some model in catalog.matching(mp)
+		missing := _missing(stmts, model)
+	}
+	wild := {[exempt, _names(models), ["every geography's"]] |
+		some [exempt, mp] in _fm_exemptions(stmts)
+		iam.has_wildcard(mp)
+		models := {model |
+			some model in catalog.matching(mp)
+			_missing(stmts, model)
+		}
+		count(models) > 0
+	}
+}
+
+_fm_exemptions(stmts) := {[exempt, ref.model] |
+	some s in stmts
 	iam.denies(s)
 	s.NotResource
 	iam.covers_invoke(s)
 	some exempt in iam.not_resources(s)
 	ref := iam.model_ref(exempt)
 	ref.type == "foundation-model"
-	some model in catalog.matching(ref.model)
+}
+
+_missing(stmts, model) := missing if {
+	not access.denied(stmts, _fm_probe(model))
+	prefixes := catalog.profile_prefixes(model)
 	missing := [concat("", [prefix, "."]) |
-		some prefix in catalog.profile_prefixes(model)
-		not iam.covers_resource({"Resource": iam.not_resources(s)}, _profile_arn(prefix, model))
+		some prefix in prefixes
+		access.denied(stmts, _profile_probe(prefix, model))
 	]
 	count(missing) > 0
-
-	# some but not all geographies exempted: a deliberate geography restriction, not a forgotten profile
-	count(missing) == count(catalog.profile_prefixes(model))
-	msg := concat("", [
-		"exempts ", exempt, " from the invoke deny but not the inference profiles ", concat(", ", missing),
-		" of ", model, ", so cross-Region calls to it stay denied",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
+	count(missing) == count(prefixes)
 }
+
+_names(models) := concat(", ", sort(models)) if count(models) <= 3
+
+_names(models) := concat("", [concat(", ", array.slice(sort(models), 0, 3)), " and ", format_int(count(models) - 3, 10), " more"]) if {
+	count(models) > 3
+}
+
+_fm_probe(model) := probes.invoke(
+	"bedrock:invokemodel",
+	concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", model]),
+	"foundation-model", model, false,
+)
+
+_profile_probe(prefix, model) := probes.invoke("bedrock:invokemodel", _profile_arn(prefix, model), "inference-profile", model, false)

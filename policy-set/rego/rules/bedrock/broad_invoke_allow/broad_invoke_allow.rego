@@ -1,11 +1,13 @@
 # METADATA
-# title: Identity policy allows invoking every model
+# title: Identity policy allows invoking models no catalog lists
 # description: |
-#   An Allow with NotAction or NotResource, or with an action pattern that covers bedrock:InvokeModel
-#   or InvokeModelWithResponseStream ("*", "bedrock:*", "bedrock:Invoke*", any case) on "*" or on every
-#   model ARN (in any Region or account), grants invocation of any model, including models outside the
-#   catalog, unless the same policy denies invocation outside an allow-list in every Region and account
-#   the Allow reaches.
+#   Some principal can invoke a model outside every catalog — the probe model zz.unlisted-model-v9:0 stands
+#   for tomorrow's models — or an imported, custom, provisioned, application-profile or prompt-router resource,
+#   or use bedrock-mantle inference or Claude Platform on AWS, through policy text the plan writes or a policy
+#   it attaches (AWS-managed ones such as AmazonBedrockFullAccess, PowerUserAccess or AdministratorAccess are
+#   read from the bundled snapshot). Statements are evaluated as IAM does: Action/NotAction and
+#   Resource/NotResource with wildcards, any case; an Allow whose Condition the gate cannot evaluate may apply,
+#   and only a Deny that surely applies bounds it.
 # scope: package
 # custom:
 #   id: MG-0009
@@ -13,61 +15,27 @@
 #   severity: HIGH
 #   remediation: >-
 #     Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on the foundation-model and
-#     inference-profile ARNs of approved models only, or add a Deny with NotResource listing them.
+#     inference-profile ARNs of approved models only (or add a Deny with NotResource listing them), and do not
+#     attach broad AWS-managed policies to principals that must stay within the approved models.
 #   related_resources:
-#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
-#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+#     - https://docs.aws.amazon.com/bedrock/latest/userguide/security-iam-awsmanpol.html
 package rules.bedrock.broad_invoke_allow
 
-import data.lib.iam
+import data.lib.access
+import data.lib.access.identity
+import data.lib.access.probes
 import data.lib.result
-import data.lib.tfplan
-
-# the same policy denies invoking this probe (an unlisted model in one Region and account) with an unconditional
-# Deny; a Deny bounds only the probes it covers, so one limited to some Regions leaves the others open
-_bounded(doc, a, arn) if {
-	some t in iam.statements(doc)
-	iam.denies(t)
-	not t.Condition
-	iam.covers_action(t, a)
-	iam.covers_resource(t, arn)
-}
-
-# "arn:aws:bedrock:zz-probe-9:000000000000:imported-model/modelgate-probe" -> "imported-model"
-_kind(arn) := split(split(arn, ":")[5], "/")[0]
-
-_how(s) := "NotAction" if s.NotAction
-
-_how(s) := "NotResource" if {
-	not s.NotAction
-	s.NotResource
-}
-
-_how(s) := concat("", ["Action ", json.marshal(s.Action), " on Resource ", json.marshal(s.Resource)]) if {
-	not s.NotAction
-	not s.NotResource
-}
 
 deny contains finding if {
-	some d in tfplan.identity_documents
-
-	# probes in every Region and account the policy's patterns name, and in one they do not
-	probes := iam.model_probes(iam.resource_patterns(d.doc))
-	some i, s in iam.statements(d.doc)
-	iam.allows(s)
-	reach := {[a, arn] |
-		some a in iam.invoke_actions
-		iam.covers_action(s, a)
-		some arn in probes
-		iam.covers_resource(s, arn)
-		not _bounded(d.doc, a, arn)
+	some u in identity.units
+	leaks := {p |
+		some p in access.every_model_probes(u.stmts)
+		p.surface != "subscribe"
+		not probes.approved(p)
+		access.allowed(u.stmts, p)
 	}
-	count(reach) > 0
-	granted := {a | some [a, _] in reach}
-	kinds := {_kind(arn) | some [_, arn] in reach}
-	msg := concat("", [
-		tfplan.statement_label(s, i), " allows ", concat(" and ", sort(granted)), " on every model (",
-		_how(s), "), including models outside the catalog (", concat(", ", sort(kinds)), ")",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
+	count(leaks) > 0
+	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
+	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

@@ -1,10 +1,11 @@
 # METADATA
 # title: Marketplace Subscribe allowed without Bedrock scoping
 # description: |
-#   aws-marketplace:Subscribe (or aws-marketplace:*, or *) is allowed without StringEquals
-#   aws:CalledViaLast = bedrock.amazonaws.com (or bedrock-mantle.amazonaws.com), with a wildcard or
-#   Like match on that key, without an aws-marketplace:ProductId restriction, or with a ForAllValues:
-#   operator in the Allow and no Null guard, which is true when the key is absent.
+#   aws-marketplace:Subscribe is allowed for a request that Bedrock's first-call subscription never makes: one
+#   called directly (aws:CalledViaLast absent), one for a product ID no catalog lists, or one without an
+#   aws-marketplace:ProductId at all (a ForAllValues: operator is true when the key is absent; a Null
+#   condition only requires the key to be present). Subscribe has no resource types, so a statement whose
+#   Resource names only other ARNs grants none of it.
 # scope: package
 # custom:
 #   id: MG-0015
@@ -18,109 +19,20 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 package rules.marketplace.subscribe_unscoped
 
-import data.lib.iam
+import data.lib.access
+import data.lib.access.identity
+import data.lib.access.probes
 import data.lib.result
-import data.lib.tfplan
 
-_services := {"bedrock.amazonaws.com", "bedrock-mantle.amazonaws.com"}
-
-# [operator, key (lower-case), values] for every condition entry of a statement
-_conditions(s) := [[op, lower(k), iam.as_array(v)] |
-	is_object(s.Condition)
-	some op, block in s.Condition
-	is_object(block)
-	some k, v in block
-]
-
-_called_via_ok(s) if {
-	some [op, k, vs] in _conditions(s)
-	k == "aws:calledvialast"
-	op == "StringEquals"
-	count(vs) > 0
-	every v in vs {
-		v in _services
+deny contains finding if {
+	some u in identity.units
+	leaks := {p |
+		some p in probes.fixed_surface
+		p.surface == "subscribe"
+		not probes.approved(p)
+		access.allowed(u.stmts, p)
 	}
-}
-
-_called_via_loose(s) if {
-	some [op, k, vs] in _conditions(s)
-	k == "aws:calledvialast"
-	contains(op, "Like")
-}
-
-_called_via_loose(s) if {
-	some [_, k, vs] in _conditions(s)
-	k == "aws:calledvialast"
-	some v in vs
-	iam.has_wildcard(v)
-}
-
-_product_restricted(s) if {
-	some [op, k, vs] in _conditions(s)
-	k == "aws-marketplace:productid"
-	not contains(op, "Not")
-	count(vs) > 0
-	every v in vs {
-		not iam.has_wildcard(v)
-	}
-}
-
-_null_guarded(s, key) if {
-	some [op, k, vs] in _conditions(s)
-	op == "Null"
-	k == key
-	vs == ["false"]
-}
-
-_subscribe_allows contains [d, i, s] if {
-	some d in tfplan.identity_documents
-	some i, s in iam.statements(d.doc)
-	iam.allows(s)
-	iam.covers_action(s, "aws-marketplace:subscribe")
-}
-
-deny contains finding if {
-	some [d, i, s] in _subscribe_allows
-	not _called_via_ok(s)
-	not _called_via_loose(s)
-	msg := concat("", [
-		tfplan.statement_label(s, i),
-		" allows aws-marketplace:Subscribe without StringEquals aws:CalledViaLast = bedrock.amazonaws.com,",
-		" so it subscribes to any Marketplace product outside Bedrock",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
-}
-
-deny contains finding if {
-	some [d, i, s] in _subscribe_allows
-	_called_via_loose(s)
-	msg := concat("", [
-		tfplan.statement_label(s, i),
-		" matches aws:CalledViaLast with a wildcard or Like operator; use StringEquals with bedrock.amazonaws.com",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
-}
-
-deny contains finding if {
-	some [d, i, s] in _subscribe_allows
-	not _product_restricted(s)
-	msg := concat("", [
-		tfplan.statement_label(s, i),
-		" allows aws-marketplace:Subscribe without an aws-marketplace:ProductId restriction,",
-		" so any Marketplace model can be subscribed",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
-}
-
-deny contains finding if {
-	some [d, i, s] in _subscribe_allows
-	some [op, k, _] in _conditions(s)
-	startswith(op, "ForAllValues:")
-	not _null_guarded(s, k)
-	msg := concat("", [
-		tfplan.statement_label(s, i),
-		" uses ", op, " on ", k, " in an Allow without a Null guard;",
-		" it is true when the key is absent, so the restriction does not apply",
-	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
+	count(leaks) > 0
+	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
+	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

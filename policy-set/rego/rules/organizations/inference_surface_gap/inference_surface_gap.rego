@@ -18,9 +18,9 @@
 #     - https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
 package rules.organizations.inference_surface_gap
 
+import data.lib.access.org
 import data.lib.iam
 import data.lib.result
-import data.lib.tfplan
 
 # surface -> [an action that must be denied, message]
 _surfaces := {
@@ -29,17 +29,18 @@ _surfaces := {
 	"api_keys": ["bedrock:callwithbearertoken", "Bedrock API keys (bedrock:CallWithBearerToken)"],
 }
 
-_denied(doc, a) if {
-	some s in iam.statements(doc)
+_denied(stmts, a) if {
+	some s in stmts
 	iam.denies(s)
 	iam.covers_action(s, a)
 }
 
+# judged per target: the SCPs on one target together (a split allow-list pair is one allow-list)
 deny contains finding if {
-	some d in tfplan.scp_documents
-	iam.is_allowlist(d.doc)
+	some set in org.scp_sets
+	org.is_allowlist(set.stmts)
 	some surface in _surfaces
-	not _denied(d.doc, surface[0])
-	msg := concat("", ["model allow-list SCP does not deny ", surface[1], ", so models stay reachable there"])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
+	not _denied(set.stmts, surface[0])
+	msg := concat("", ["model allow-list SCP", org.set_label(set), " does not deny ", surface[1], ", so models stay reachable there"])
+	finding := result.new(rego.metadata.chain(), org.report_rc(set), msg)
 }

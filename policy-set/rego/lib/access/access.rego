@@ -1,0 +1,162 @@
+# METADATA
+# title: Effective-access evaluation of probes against policy statements
+# description: |
+#   A small IAM evaluator. A request is allowed by a set of identity statements when some Allow may apply and
+#   no Deny surely applies; it is denied by a set of SCP statements when some Deny surely applies. "May" and
+#   "surely" carry what the gate cannot know: a Condition it cannot evaluate lets an Allow apply (it might hold)
+#   and keeps a Deny from applying (it might not). Action names match case-insensitively with "*" and "?";
+#   NotAction and NotResource are honoured. A Deny whose only matching Resource entry has a wildcard in the
+#   resource-type part ("arn:aws:bedrock:*::*/x", which AWS calls incorrect usage) is not trusted to apply.
+# scope: package
+package lib.access
+
+import data.lib.access.conditions
+import data.lib.access.probes
+import data.lib.iam
+
+# statements of a parsed policy document, in order
+statements(doc) := [s |
+	some s in iam.as_array(doc.Statement)
+	is_object(s)
+]
+
+covers(s, p) if {
+	iam.covers_action(s, p.action)
+	iam.covers_resource(s, p.resource)
+}
+
+# allow_may: an Allow that may apply to the probe
+allow_may(s, p) if {
+	iam.allows(s)
+	covers(s, p)
+	not conditions.surely_false(s, p.ctx)
+}
+
+# deny_sure: a Deny that surely applies to the probe
+deny_sure(s, p) if {
+	iam.denies(s)
+	iam.covers_action(s, p.action)
+	_surely_covers_resource(s, p.resource)
+	conditions.surely_true(s, p.ctx)
+}
+
+_surely_covers_resource(s, arn) if {
+	some pat in iam.resources(s)
+	not _wild_type(pat)
+	iam.wildcard_match(pat, arn)
+}
+
+_surely_covers_resource(s, arn) if {
+	s.NotResource
+	not _not_resource_excludes(s, arn)
+}
+
+_not_resource_excludes(s, arn) if {
+	some pat in iam.not_resources(s)
+	iam.wildcard_match(pat, arn)
+}
+
+# "arn:aws:bedrock:*::*/x": a wildcard in the resource-type part
+_wild_type(pat) if {
+	segs := split(pat, ":")
+	count(segs) >= 6
+	iam.has_wildcard(split(concat(":", array.slice(segs, 5, count(segs))), "/")[0])
+	contains(segs[5], "/")
+}
+
+# denied_request: some statement of stmts surely denies the request on this one resource
+denied_request(stmts, p) if {
+	some s in stmts
+	deny_sure(s, p)
+}
+
+# allowed_request: on this one resource, some Allow may apply and no Deny surely applies
+allowed_request(stmts, p) if {
+	not denied_request(stmts, p)
+	some s in stmts
+	allow_may(s, p)
+}
+
+# A call through a system inference profile is authorized on the profile ARN and on the foundation model in the
+# source Region (and in each destination Region); a global profile also on the Region-less foundation-model ARN,
+# with aws:RequestedRegion "unspecified" (facts doc section 3) [V]. So a profile probe is denied when any of those
+# checks is denied, and allowed only when all may be allowed. (Destination Regions are not known to the plan; the
+# source Region stands for them, which can only make a grant look wider.)
+denied(stmts, p) if denied_request(stmts, p)
+
+denied(stmts, p) if {
+	p.kind == "inference-profile"
+	some fm in profile_model_probes(p)
+	denied_request(stmts, fm)
+}
+
+allowed(stmts, p) if {
+	allowed_request(stmts, p)
+	not p.kind == "inference-profile"
+}
+
+allowed(stmts, p) if {
+	p.kind == "inference-profile"
+	allowed_request(stmts, p)
+	every fm in profile_model_probes(p) {
+		allowed_request(stmts, fm)
+	}
+}
+
+# the foundation-model checks a profile call also makes; they carry the profile in bedrock:InferenceProfileArn
+profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3])} if not _global(p)
+
+profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3]), _fm_check(p, "")} if _global(p)
+
+_global(p) if startswith(split(p.resource, "inference-profile/")[1], "global.")
+
+_fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
+	fm := probes.invoke(
+		p.action,
+		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", region, "::foundation-model/", p.model]),
+		"foundation-model",
+		p.model,
+		p.witness,
+	)
+}
+
+# every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)
+# and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
+every_model_probes(stmts) := probes.fixed_for(stmts) | {w |
+	some w in probes.witnesses(stmts)
+	w.kind in probes.owned_kinds
+}
+
+# probes_for(stmts): the fixed probes (with the statements' own Regions) and their unapproved witnesses
+probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
+
+# leaks(stmts): unapproved probes the statements allow
+leaks(stmts) := {p |
+	some p in probes_for(stmts)
+	not probes.approved(p)
+	allowed(stmts, p)
+}
+
+# first(ps): the probe a message names: a foundation model in the commercial partition before other kinds
+first(ps) := sort([[_rank(p), probes.describe(p), p] | some p in ps])[0][2]
+
+_rank(p) := r if {
+	kinds := {"foundation-model": 0, "inference-profile": 1, "mantle": 2, "workspace": 3, "subscription": 4}
+	k := object.get(kinds, p.kind, 5)
+	r := ((k * 4) + (_partition_rank(p.resource) * 2)) + _regionless(p.resource)
+}
+
+_regionless(arn) := 1 if startswith(arn, "arn:aws:bedrock:::")
+
+_regionless(arn) := 0 if not startswith(arn, "arn:aws:bedrock:::")
+
+_partition_rank(arn) := 0 if startswith(arn, "arn:aws:")
+
+_partition_rank(arn) := 1 if not startswith(arn, "arn:aws:")
+
+# summary(ps): "`<first probe>`", plus how many more and of which kinds
+summary(ps) := concat("", ["`", probes.describe(first(ps)), "`", _more(ps)])
+
+_more(ps) := "" if count(ps) == 1
+
+_more(ps) := concat("", [" (and ", format_int(count(ps) - 1, 10), " more unapproved requests)"]) if count(ps) > 1

@@ -1,0 +1,189 @@
+# METADATA
+# title: IAM condition evaluation against a partly known request context
+# description: |
+#   Evaluates a statement's Condition block against a probe's request context in three values: "t" (the
+#   condition surely holds), "f" (it surely does not) and "u" (the gate cannot tell). The context maps lower-case
+#   condition keys to arrays of values; an empty array means the key is absent from the request, and a key that
+#   is not in the context at all is unknown (it may be absent or hold any value). Supported: the String and Arn
+#   operators (Equals, NotEquals, EqualsIgnoreCase, NotEqualsIgnoreCase, Like, NotLike; ArnEquals/ArnLike match
+#   wildcards like ArnLike), their IfExists forms, the ForAnyValue and ForAllValues set qualifiers, and Null.
+#   Every other operator (Bool, Numeric, Date, IpAddress, ...) is unknown. Semantics of an absent key follow the
+#   IAM user guide (facts doc section 6): a positive operator is false, a negated one true, IfExists true,
+#   ForAnyValue false, ForAllValues true.
+# scope: package
+package lib.access.conditions
+
+import data.lib.iam
+
+_ops := {
+	"stringequals", "stringnotequals", "stringequalsignorecase", "stringnotequalsignorecase",
+	"stringlike", "stringnotlike", "arnequals", "arnnotequals", "arnlike", "arnnotlike", "null",
+}
+
+# the Condition block of a statement ({} when there is none)
+block(s) := object.get(s, "Condition", {})
+
+# a Condition that is not an object of objects cannot be read: every verdict on it is "u"
+_malformed(s) if not is_object(block(s))
+
+_malformed(s) if {
+	some kv in block(s)
+	not is_object(kv)
+}
+
+# results: one verdict per (operator, key) pair of the statement's Condition
+results(s, ctx) := [r |
+	some op, kv in block(s)
+	is_object(kv)
+	some k, cv in kv
+	r := _eval(op, k, cv, ctx)
+]
+
+# surely_false: some operator surely fails, so an Allow with this Condition cannot apply
+surely_false(s, ctx) if {
+	not _malformed(s)
+	"f" in results(s, ctx)
+}
+
+# surely_true: every operator surely holds (or there is no Condition), so a Deny with it surely applies
+surely_true(s, ctx) if {
+	not _malformed(s)
+	every r in results(s, ctx) {
+		r == "t"
+	}
+}
+
+_eval(op, k, cv, ctx) := r if {
+	p := _parse(op)
+	key := lower(k)
+	req := ctx[key]
+	r := _eval_req(p, key, _values(cv), req)
+} else := "u"
+
+_parse(op) := {"set": _set(l), "base": base, "ifexists": endswith(rest, "ifexists")} if {
+	is_string(op)
+	l := lower(op)
+	rest := trim_prefix(trim_prefix(l, "forallvalues:"), "foranyvalue:")
+	base := trim_suffix(rest, "ifexists")
+	base in _ops
+}
+
+_set(l) := "all" if startswith(l, "forallvalues:")
+
+_set(l) := "any" if startswith(l, "foranyvalue:")
+
+_set(l) := "" if {
+	not startswith(l, "forallvalues:")
+	not startswith(l, "foranyvalue:")
+}
+
+_values(cv) := [_str(c) | some c in iam.as_array(cv)]
+
+_str(c) := c if is_string(c)
+
+_str(c) := json.marshal(c) if not is_string(c)
+
+_eval_req(p, _, cs, req) := _null(cs, req) if p.base == "null"
+
+_eval_req(p, _, _, req) := _absent(p) if {
+	p.base != "null"
+	count(req) == 0
+}
+
+_eval_req(p, key, cs, req) := _present(p, key, cs, req) if {
+	p.base != "null"
+	count(req) > 0
+}
+
+# Null: "true" holds when the key is absent, "false" when it is present
+_null(cs, req) := "t" if {
+	some c in cs
+	_null_hit(lower(c), count(req))
+} else := "f"
+
+_null_hit("true", 0)
+
+_null_hit("false", n) if n > 0
+
+_absent(p) := "t" if p.set == "all"
+
+_absent(p) := "f" if p.set == "any"
+
+_absent(p) := "t" if {
+	p.set == ""
+	p.ifexists
+}
+
+_absent(p) := "t" if {
+	p.set == ""
+	not p.ifexists
+	_negated(p.base)
+}
+
+_absent(p) := "f" if {
+	p.set == ""
+	not p.ifexists
+	not _negated(p.base)
+}
+
+_negated(base) if contains(base, "not")
+
+_negated_b(base) if _negated(base)
+
+_negated_b(base) := false if not _negated(base)
+
+_present(p, key, cs, req) := "t" if {
+	hits := count([v |
+		some v in req
+		_any_hit(p.base, key, cs, v)
+	])
+	_holds(p.set, _negated_b(p.base), hits, count(req))
+} else := "f"
+
+# positive operators: some value matches (all values, for ForAllValues)
+_holds("", false, hits, _) if hits > 0
+
+_holds("any", false, hits, _) if hits > 0
+
+_holds("all", false, hits, n) if hits == n
+
+# negated operators: no value matches (some value does not, for ForAnyValue)
+_holds("", true, 0, _)
+
+_holds("all", true, 0, _)
+
+_holds("any", true, hits, n) if hits < n
+
+_any_hit(base, key, cs, v) if {
+	some c in cs
+	_hit(replace(base, "not", ""), key, c, v)
+}
+
+_hit("stringequals", _, c, v) if c == v
+
+_hit("stringequalsignorecase", _, c, v) if lower(c) == lower(v)
+
+_hit(base, _, c, v) if {
+	base in {"stringlike", "arnequals", "arnlike"}
+	iam.wildcard_match(c, v)
+}
+
+# A principal pattern (with a Like or Arn operator, the only ones that read wildcards) whose name part is only a wildcard ("role/*", "*", "arn:aws:iam::*:*") matches any principal,
+# the probe's included; a narrow one ("role/BreakGlassAdmin", "role/BreakGlass*") names principals the probe is
+# not. So a Deny exempting role/* stops applying to the probe, and one exempting a break-glass role does not.
+_hit(base, "aws:principalarn", c, _) if {
+	base in {"stringlike", "arnequals", "arnlike"}
+	broad_principal(c)
+}
+
+broad_principal(c) if {
+	parts := split(c, "/")
+	name := parts[count(parts) - 1]
+	_wild_start(name)
+}
+
+_wild_start(name) if startswith(name, "*")
+
+_wild_start(name) if startswith(name, "?")
+
+_wild_start("")

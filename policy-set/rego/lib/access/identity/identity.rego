@@ -1,0 +1,254 @@
+# METADATA
+# title: Identity grants in a plan
+# description: |
+#   Every way the plan gives a principal policy text, as grant units {rc, via, stmts}: the resource a finding
+#   names, how the text reaches a principal (in words), and the statements. Sources: policy text the plan
+#   writes (lib.tfplan: aws_iam_policy, role/user/group inline policies, aws_iam_role.inline_policy, SSO
+#   permission-set inline policies, awscc policy types, aws_iam_policy_document data sources), and policies
+#   attached by ARN — AWS-managed ones resolved from the bundled snapshot (data.modelgate.managedPolicies),
+#   customer-managed ones resolved to a policy the plan describes (by its known ARN, or through the
+#   configuration's references when the ARN is computed). An attachment the gate cannot resolve is listed in
+#   unresolved, never treated as clean.
+# scope: package
+package lib.access.identity
+
+import data.lib.iam
+import data.lib.tfplan
+
+# policy text the plan writes
+units contains {"rc": d.rc, "via": _doc_via(d), "stmts": _stmts(d.doc)} if {
+	some d in tfplan.identity_documents
+}
+
+# policies attached by ARN: resolved attachments
+units contains {"rc": a.rc, "via": r.via, "stmts": r.stmts} if {
+	some a in attachments
+	some r in resolved(a)
+}
+
+unresolved contains {"rc": a.rc, "arn": a.arn, "why": _why(a)} if {
+	some a in attachments
+	count(resolved(a)) == 0
+}
+
+_stmts(doc) := [s |
+	some s in iam.as_array(doc.Statement)
+	is_object(s)
+]
+
+_doc_via(d) := concat("", [d.rc.address, " (", d.attr, ")"])
+
+# ---- attachments: {rc, arn, attr}; arn is a string, or null when unknown until apply
+
+# attribute -> single ARN, by resource type
+_single := {
+	"aws_iam_role_policy_attachment": "policy_arn",
+	"aws_iam_user_policy_attachment": "policy_arn",
+	"aws_iam_group_policy_attachment": "policy_arn",
+	"aws_iam_policy_attachment": "policy_arn",
+	"aws_ssoadmin_managed_policy_attachment": "managed_policy_arn",
+}
+
+# attribute -> list of ARNs, by resource type
+_lists := {
+	"aws_iam_role": "managed_policy_arns",
+	"aws_iam_role_policy_attachments_exclusive": "policy_arns",
+	"aws_iam_user_policy_attachments_exclusive": "policy_arns",
+	"aws_iam_group_policy_attachments_exclusive": "policy_arns",
+	"awscc_iam_role": "managed_policy_arns",
+	"awscc_iam_user": "managed_policy_arns",
+	"awscc_iam_group": "managed_policy_arns",
+	"awscc_sso_permission_set": "managed_policies",
+}
+
+_written contains rc if {
+	some rc in tfplan.resource_changes
+	tfplan.writes(rc)
+	not rc.mode == "data"
+}
+
+attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
+	some rc in _written
+	attr := _single[rc.type]
+	arn := rc.change.after[attr]
+	is_string(arn)
+}
+
+attachments contains {"rc": rc, "arn": null, "attr": attr} if {
+	some rc in _written
+	attr := _single[rc.type]
+	not is_string(object.get(object.get(rc.change, "after", {}), attr, null))
+	_unknown(rc, attr)
+}
+
+attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
+	some rc in _written
+	attr := _lists[rc.type]
+	some arn in iam.as_array(rc.change.after[attr])
+	is_string(arn)
+}
+
+# a list with unknown elements (null in after, true in after_unknown), or wholly unknown. A role's
+# managed_policy_arns is optional and computed, so every new role that does not set it plans it as unknown:
+# only a list the configuration sets (or a resource the configuration does not show) counts.
+attachments contains {"rc": rc, "arn": null, "attr": attr} if {
+	some rc in _written
+	attr := _lists[rc.type]
+	_unknown(rc, attr)
+	not _unset_in_config(rc, attr)
+}
+
+# a customer-managed policy attached by name and path (SSO): resolved by name
+attachments contains {"rc": rc, "arn": null, "attr": "customer_managed_policy_reference"} if {
+	some rc in _written
+	rc.type == "aws_ssoadmin_customer_managed_policy_attachment"
+}
+
+_unset_in_config(rc, attr) if {
+	some [mods, r] in tfplan.config_resources
+	mods == tfplan.module_names(rc)
+	r.address == tfplan.local_address(rc)
+	object.get(object.get(r, "expressions", {}), attr, null) == null
+}
+
+_unknown(rc, attr) if rc.change.after_unknown[attr] == true
+
+_unknown(rc, attr) if true in rc.change.after_unknown[attr]
+
+_unknown(rc, _) if {
+	u := rc.change.after_unknown
+	not is_object(u)
+	not u in {false, null}
+}
+
+# ---- resolution
+
+# AWS-managed: arn:<partition>:iam::aws:policy/<path/name>
+aws_managed_name(arn) := substring(arn, indexof(arn, ":policy/") + 8, -1) if {
+	startswith(arn, "arn:")
+	segs := split(arn, ":")
+	count(segs) == 6
+	segs[2] == "iam"
+	segs[4] == "aws"
+	startswith(segs[5], "policy/")
+}
+
+_managed := data.modelgate.managedPolicies.policies
+
+# resolved(a): what the attachment grants, as {via, stmts} entries; empty when it cannot be resolved
+resolved(a) := ((_by_aws(a) | _by_arn(a)) | _by_ref(a)) | _by_name(a)
+
+_by_aws(a) := {r |
+	name := aws_managed_name(a.arn)
+	p := _managed[name]
+	r := {"via": concat("", ["AWS-managed policy ", name, " (", p.version, ") attached by ", a.rc.address]), "stmts": p.statements}
+}
+
+# a customer-managed ARN the plan describes: a policy whose before or after arn is this ARN
+_by_arn(a) := {r |
+	is_string(a.arn)
+	not aws_managed_name(a.arn)
+	some d in _policy_docs
+	d.arn == a.arn
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+# an ARN unknown until apply: the configuration's references name the policy resource(s)
+_by_ref(a) := {r |
+	a.arn == null
+	a.attr != "customer_managed_policy_reference"
+	some addr in tfplan.references(a.rc, a.attr)
+	some d in _policy_docs
+	tfplan.same_resource(d.rc, a.rc, addr)
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+_by_name(a) := {r |
+	a.attr == "customer_managed_policy_reference"
+	ref := _cmp_ref(a.rc)
+	some d in _policy_docs
+	d.name == ref.name
+	d.path == _ref_path(ref)
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+_ref_path(ref) := object.get(ref, "path", "/")
+
+_cmp_ref(rc) := iam.as_array(rc.change.after.customer_managed_policy_reference)[0]
+
+# customer-managed policies the plan describes, with the text they have after the plan (or before, for a
+# policy the plan deletes: what the attachment still points to until then)
+_policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
+	some rc in tfplan.resource_changes
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
+	v := _state(rc)
+	text := v[_policy_attr(rc.type)]
+	is_string(text)
+	tfplan.strict_json(text)
+	doc := json.unmarshal(text)
+	is_object(doc)
+}
+
+# a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004)
+_policy_docs contains _policy_doc(rc, _after(rc), []) if {
+	some rc in tfplan.resource_changes
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
+	tfplan.writes(rc)
+	not is_string(object.get(_after(rc), _policy_attr(rc.type), null))
+}
+
+_policy_doc(rc, v, stmts) := {
+	"rc": rc,
+	"arn": object.get(v, "arn", null),
+	"name": object.get(v, "name", ""),
+	"path": object.get(v, "path", "/"),
+	"stmts": stmts,
+}
+
+_policy_attr("aws_iam_policy") := "policy"
+
+_policy_attr("awscc_iam_managed_policy") := "policy_document"
+
+_after(rc) := a if {
+	a := rc.change.after
+	is_object(a)
+} else := {}
+
+_state(rc) := rc.change.after if is_object(rc.change.after)
+
+_state(rc) := rc.change.before if {
+	not is_object(rc.change.after)
+	is_object(rc.change.before)
+}
+
+_why(a) := "its ARN is computed during apply and the configuration names no policy in this plan" if a.arn == null
+
+_why(a) := concat("", ["the AWS-managed policy ", aws_managed_name(a.arn), " is not in the bundled snapshot"]) if {
+	is_string(a.arn)
+	aws_managed_name(a.arn)
+}
+
+_why(a) := "the policy is not defined in this plan, so its text cannot be read" if {
+	is_string(a.arn)
+	not aws_managed_name(a.arn)
+}
+
+# principal_words(rc): " for role X" when the resource names the principal it grants to
+principal_words(rc) := concat("", [" for ", _principal(rc)]) if _principal(rc)
+
+principal_words(rc) := "" if not _principal(rc)
+
+_principal(rc) := p if {
+	some [attr, word] in [["role", "role "], ["user", "user "], ["group", "group "], ["name", "role "]]
+	rc.type in _principal_types[attr]
+	v := rc.change.after[attr]
+	is_string(v)
+	p := concat("", [word, v])
+}
+
+_principal_types := {
+	"role": {"aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_role_policy_attachments_exclusive"},
+	"user": {"aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_user_policy_attachments_exclusive"},
+	"group": {"aws_iam_group_policy", "aws_iam_group_policy_attachment", "aws_iam_group_policy_attachments_exclusive"},
+	"name": {"aws_iam_role", "awscc_iam_role"},
+}

@@ -1,0 +1,431 @@
+# METADATA
+# title: Organization guardrails before and after the plan
+# description: |
+#   Service control policies (type SERVICE_CONTROL_POLICY, or a type unknown until apply; an RCP or a tag
+#   policy is no guardrail), their attachments per target, account and OU moves and the SCP policy type,
+#   each before and after the plan. A target's SCPs are judged together as one set (a split allow-list pair
+#   is one allow-list). Attachments resolve their policy by known ID, or through the configuration's
+#   references when the ID is computed during apply; targets likewise. Only what the plan shows is known:
+#   SCPs attached outside it count as neither before nor after.
+# scope: package
+package lib.access.org
+
+# regal ignore:pointless-import
+import data.lib.access
+import data.lib.access.probes
+import data.lib.iam
+import data.lib.tfplan
+
+# ---- SCP policies: address -> statements before and after
+
+_is_scp_state(v) if not is_string(object.get(v, "type", null))
+
+_is_scp_state(v) if v.type == "SERVICE_CONTROL_POLICY"
+
+scp_rcs contains rc if {
+	some rc in tfplan.resource_changes
+	rc.type in tfplan.scp_types
+	not rc.mode == "data"
+}
+
+_stmts_of(v) := [s |
+	text := v.content
+	is_string(text)
+	tfplan.strict_json(text)
+	doc := json.unmarshal(text)
+	is_object(doc)
+	some s in iam.as_array(doc.Statement)
+	is_object(s)
+]
+
+_before_doc(rc) := _stmts_of(rc.change.before) if {
+	is_object(rc.change.before)
+	_is_scp_state(rc.change.before)
+}
+
+# after: the planned content; a policy the plan deletes is gone (unless skip_destroy keeps it); a policy whose
+# content is unknown until apply denies nothing the gate can see (MG-0004 reports the unknown text)
+_after_doc(rc) := _stmts_of(rc.change.after) if {
+	is_object(rc.change.after)
+	_is_scp_state(rc.change.after)
+}
+
+_after_doc(rc) := _before_doc(rc) if {
+	tfplan.removes(rc)
+	rc.change.before.skip_destroy == true
+}
+
+# "forget" drops the policy from state and leaves it in AWS as it was
+_after_doc(rc) := _before_doc(rc) if {
+	tfplan.forgets(rc)
+	not is_object(rc.change.after)
+}
+
+# ids a policy is known by
+_policy_ids(rc) := {id |
+	some v in [rc.change.before, rc.change.after]
+	is_object(v)
+	some k in ["id", "policy_id"]
+	id := v[k]
+	is_string(id)
+}
+
+# ---- attachments: {rc, policy, target} per state; policy is a policy address ("" when unknown), target a key
+
+_att_rcs contains rc if {
+	some rc in tfplan.resource_changes
+	rc.type == "aws_organizations_policy_attachment"
+	not rc.mode == "data"
+}
+
+# the policy address an attachment names in a state
+_policy_of(_, v, _) := p.address if {
+	some p in scp_rcs
+	v.policy_id in _policy_ids(p)
+}
+
+# a policy the plan's resource changes do not show, but its prior state does (a targeted plan)
+_policy_of(_, v, _) := concat("", ["prior:", v.policy_id]) if {
+	not _in_changes(v.policy_id)
+	_prior_scps[v.policy_id]
+}
+
+_in_changes(id) if {
+	some p in scp_rcs
+	id in _policy_ids(p)
+}
+
+_prior_scps[v.values.id] := _stmts_of(v.values) if {
+	walk(input.plan.prior_state.values.root_module, [_, v])
+	is_object(v)
+	v.type in tfplan.scp_types
+	is_string(v.values.id)
+	_is_scp_state(v.values)
+}
+
+_policy_of(rc, v, "after") := p.address if {
+	not is_string(object.get(v, "policy_id", null))
+	some addr in tfplan.references(rc, "policy_id")
+	some p in scp_rcs
+	tfplan.same_resource(p, rc, addr)
+}
+
+_target_of(_, v, _) := v.target_id if is_string(v.target_id)
+
+_target_of(rc, v, "after") := key if {
+	not is_string(object.get(v, "target_id", null))
+	some addr in tfplan.references(rc, "target_id")
+	some t in tfplan.resource_changes
+	tfplan.same_resource(t, rc, addr)
+	key := _target_key(t)
+}
+
+# a target created by this plan has no ID yet; it is keyed by its address
+_target_key(t) := t.change.after.id if is_string(t.change.after.id)
+
+_target_key(t) := concat("", ["(", t.address, ")"]) if not is_string(object.get(object.get(t.change, "after", {}), "id", null))
+
+attached_before contains {"rc": rc, "policy": p, "target": t} if {
+	some rc in _att_rcs
+	v := rc.change.before
+	is_object(v)
+	p := _policy_of(rc, v, "before")
+	t := _target_of(rc, v, "before")
+}
+
+attached_after contains {"rc": rc, "policy": p, "target": t} if {
+	some rc in _att_rcs
+	v := rc.change.after
+	is_object(v)
+	p := _policy_of(rc, v, "after")
+	t := _target_of(rc, v, "after")
+}
+
+# skip_destroy: deleting the resource leaves the policy attached; so does forgetting it
+attached_after contains a if {
+	some a in attached_before
+	tfplan.removes(a.rc)
+	a.rc.change.before.skip_destroy == true
+}
+
+attached_after contains a if {
+	some a in attached_before
+	tfplan.forgets(a.rc)
+}
+
+# awscc_organizations_policy carries its targets
+attached_before contains {"rc": rc, "policy": rc.address, "target": t} if {
+	some rc in scp_rcs
+	rc.type == "awscc_organizations_policy"
+	some t in iam.as_array(rc.change.before.target_ids)
+	is_string(t)
+}
+
+attached_after contains {"rc": rc, "policy": rc.address, "target": t} if {
+	some rc in scp_rcs
+	rc.type == "awscc_organizations_policy"
+	some t in iam.as_array(rc.change.after.target_ids)
+	is_string(t)
+}
+
+_scp_by_address[rc.address] := rc if some rc in scp_rcs
+
+# statements on a target in a state (the SCPs attached there, as one set)
+target_stmts(t, "before") := [s |
+	some a in attached_before
+	a.target == t
+	some s in _policy_stmts(a.policy, "before")
+]
+
+target_stmts(t, "after") := [s |
+	some a in attached_after
+	a.target == t
+	some s in _policy_stmts(a.policy, "after")
+]
+
+_policy_stmts(addr, _) := _prior_scps[substring(addr, 6, -1)] if startswith(addr, "prior:")
+
+_policy_stmts(addr, "before") := _before_doc(_scp_by_address[addr]) if not startswith(addr, "prior:")
+
+_policy_stmts(addr, "after") := _after_doc(_scp_by_address[addr]) if not startswith(addr, "prior:")
+
+targets_before contains a.target if some a in attached_before
+
+targets_after contains a.target if some a in attached_after
+
+# attachments of an SCP the plan does not show (neither its resource changes nor its prior state) that the plan
+# removes or moves: the gate cannot tell whether that SCP was the allow-list, so it reports them (fail closed)
+opaque_detached contains {"rc": rc, "policy_id": v.policy_id, "target": v.target_id} if {
+	some rc in _att_rcs
+	v := rc.change.before
+	is_object(v)
+	is_string(v.policy_id)
+	not _policy_of(rc, v, "before")
+	not _still_attached(rc, v)
+}
+
+_still_attached(rc, _) if {
+	not tfplan.removes(rc)
+	not "delete" in rc.change.actions
+}
+
+_still_attached(rc, _) if rc.change.before.skip_destroy == true
+
+_still_attached(rc, _) if {
+	tfplan.forgets(rc)
+	not is_object(rc.change.after)
+}
+
+_still_attached(rc, v) if {
+	a := rc.change.after
+	a.policy_id == v.policy_id
+	a.target_id == v.target_id
+}
+
+# ---- judgments
+
+# the probe that marks an allow-list: invoking a model no catalog lists, in a commercial Region
+marker := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0", "foundation-model", probes.sentinel_model, false)
+
+is_allowlist(stmts) if access.denied(stmts, marker)
+
+# or shaped as one: a Deny of model invocation with NotResource (which may have been widened)
+is_allowlist(stmts) if {
+	some s in stmts
+	iam.denies(s)
+	s.NotResource
+	iam.covers_invoke(s)
+}
+
+_probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
+
+# weaker(before, after): unapproved probes the before set denies and the after set does not
+weaker(before, after) := {p |
+	some p in (_probes_for(before) | _probes_for(after))
+	not probes.approved(p)
+	access.denied(before, p)
+	not access.denied(after, p)
+}
+
+# weakened_targets: target -> weakened probes, for targets with SCPs before the plan
+weakened_targets[t] := w if {
+	some t in targets_before
+	w := weaker(target_stmts(t, "before"), target_stmts(t, "after"))
+	count(w) > 0
+}
+
+# the resources whose change makes a target's SCP set weaker: its attachments that go away or move, and the
+# SCPs attached to it whose content changes or that the plan deletes
+culprits(t) := {a.rc |
+	some a in attached_before
+	a.target == t
+	_attachment_changed(a)
+} | {p |
+	some a in attached_before
+	a.target == t
+	p := _scp_by_address[a.policy]
+	_policy_changed(p)
+}
+
+_attachment_changed(a) if not a in attached_after
+
+_policy_changed(p) if not _before_doc(p) == _after_doc(p)
+
+_policy_changed(p) if not _after_doc(p)
+
+# a policy the plan shows attached to no target (its attachments live elsewhere)
+unattached(p) if not p.address in _attached_policies
+
+_attached_policies := {a.policy | some a in attached_before} | {a.policy | some a in attached_after}
+
+# after_stmts: an SCP's statements after the plan ([] when it is gone or its content unknown)
+after_stmts(rc) := s if {
+	s := _after_doc(rc)
+} else := []
+
+# weakened_policies: an unattached SCP judged alone, before against after
+weakened_policies[p.address] := w if {
+	some p in scp_rcs
+	unattached(p)
+	before := _before_doc(p)
+	count(before) > 0
+	w := weaker(before, after_stmts(p))
+	count(w) > 0
+}
+
+# exemptions(stmts): with a config, unapproved invoke probes an allow-list set lets through
+exemptions(stmts) := {p |
+	probes.with_config
+	is_allowlist(stmts)
+	some p in _probes_for(stmts)
+	p.surface == "invoke"
+	not probes.approved(p)
+	not access.denied(stmts, p)
+}
+
+# ---- SCP sets judged together: the SCPs on each target after the plan, and each SCP the plan attaches nowhere
+
+# scp_sets: {"target": key or null, "rcs": the SCP resources, "stmts": their statements}, for sets that hold
+# an SCP or an attachment this plan writes
+scp_sets contains {"target": t, "rcs": rcs, "stmts": target_stmts(t, "after")} if {
+	some t in targets_after
+	atts := {a | some a in attached_after; a.target == t}
+	rcs := {_scp_by_address[a.policy] | some a in atts}
+	_touched(atts, rcs)
+}
+
+scp_sets contains {"target": null, "rcs": {rc}, "stmts": after_stmts(rc)} if {
+	some rc in scp_rcs
+	tfplan.writes(rc)
+	unattached(rc)
+}
+
+_touched(_, rcs) if {
+	some rc in rcs
+	tfplan.writes(rc)
+}
+
+_touched(atts, _) if {
+	some a in atts
+	tfplan.writes(a.rc)
+}
+
+# report_rc: the resource a finding on a set names: its first written SCP, else its first SCP
+report_rc(set) := sort([[_unwritten(rc), rc.address, rc] | some rc in set.rcs])[0][2]
+
+_unwritten(rc) := 0 if tfplan.writes(rc)
+
+_unwritten(rc) := 1 if not tfplan.writes(rc)
+
+set_label(set) := concat("", [" on target ", set.target]) if is_string(set.target)
+
+set_label(set) := "" if not is_string(set.target)
+
+# ---- moves: accounts and OUs whose parent changes, and accounts leaving the organization
+
+_node_rcs contains rc if {
+	some rc in tfplan.resource_changes
+	rc.type in {"aws_organizations_account", "aws_organizations_organizational_unit"}
+	not rc.mode == "data"
+}
+
+# parent of a node id in a state, from the plan's accounts and OUs (null when the plan does not show it)
+_parent(id, state) := p if {
+	is_string(id)
+	p := [v.parent_id |
+		some rc in _node_rcs
+		v := _state_value(rc, state)
+		v.id == id
+		is_string(v.parent_id)
+	][0]
+} else := null
+
+_state_value(rc, "before") := rc.change.before if is_object(rc.change.before)
+
+_state_value(rc, "after") := rc.change.after if is_object(rc.change.after)
+
+# SCP statements on the path from a node up to the root (as far as the plan shows it), in a state; the
+# Organizations limit of five OU levels bounds the walk
+path_stmts(id, state) := [s |
+	some n in _ancestors(id, state)
+	some s in target_stmts(n, state)
+]
+
+_ancestors(id, state) := {n |
+	some n in [id, p1, p2, p3, p4, p5, p6]
+	is_string(n)
+} if {
+	p1 := _parent(id, state)
+	p2 := _parent(p1, state)
+	p3 := _parent(p2, state)
+	p4 := _parent(p3, state)
+	p5 := _parent(p4, state)
+	p6 := _parent(p5, state)
+}
+
+# moved_nodes: {rc, from, to, probes} for an account or OU whose parent changes (to is null when unknown)
+moved contains {"rc": rc, "from": from, "to": to, "probes": w} if {
+	some rc in _node_rcs
+	tfplan.writes(rc)
+	from := rc.change.before.parent_id
+	is_string(from)
+	to := object.get(object.get(rc.change, "after", {}), "parent_id", null)
+	to != from
+	w := weaker(path_stmts(from, "before"), path_stmts(to, "after"))
+	count(w) > 0
+}
+
+# accounts the plan removes from the organization (no SCP applies to them any more)
+left contains {"rc": rc, "from": from, "probes": w} if {
+	some rc in _node_rcs
+	rc.type == "aws_organizations_account"
+	tfplan.removes(rc)
+	from := rc.change.before.parent_id
+	before := array.concat(path_stmts(from, "before"), target_stmts(rc.change.before.id, "before"))
+	w := weaker(before, [])
+	count(w) > 0
+}
+
+# ---- the SCP policy type
+
+scp_disabled contains {"rc": rc, "how": how} if {
+	some rc in tfplan.resource_changes
+	rc.type == "aws_organizations_organization"
+	not rc.mode == "data"
+	"SERVICE_CONTROL_POLICY" in iam.as_array(rc.change.before.enabled_policy_types)
+	how := _disable_how(rc)
+}
+
+_disable_how(rc) := "deletes the organization" if tfplan.removes(rc)
+
+_disable_how(rc) := "removes SERVICE_CONTROL_POLICY from enabled_policy_types" if {
+	not tfplan.removes(rc)
+	types := rc.change.after.enabled_policy_types
+	is_array(types)
+	not "SERVICE_CONTROL_POLICY" in types
+}
+
+_disable_how(rc) := "makes enabled_policy_types unknown until apply" if {
+	not tfplan.removes(rc)
+	not is_array(object.get(object.get(rc.change, "after", {}), "enabled_policy_types", null))
+}

@@ -1,0 +1,52 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { loadCatalog, type ApprovedSet, type Catalog } from "../catalog";
+import { approvedSet, loadConfig } from "../config";
+import { describeThrown, isModelgateError } from "../core/errors";
+import { gateJudge } from "./judge";
+
+/**
+ * A worker thread that judges plans with the wasm gate, so that evaluation (hundreds of ms per MB of plan) never
+ * blocks the thread that answers HCP. Started by server/worker-pool.ts; one plan at a time.
+ */
+
+export interface JudgeWorkerData {
+  readonly config?: string;
+  readonly wasmPath?: string;
+}
+
+export interface JudgeRequest {
+  readonly id: number;
+  readonly plan: Uint8Array;
+  readonly source: string;
+}
+
+export type JudgeReply =
+  | { readonly id: number; readonly verdict: import("./judge").Verdict }
+  | { readonly id: number; readonly error: { readonly code: string; readonly source: "user" | "internal"; readonly message: string } };
+
+if (parentPort !== null) {
+  const port = parentPort;
+  const data = workerData as JudgeWorkerData;
+  let catalog: Catalog;
+  let approved: ApprovedSet | undefined;
+  if (data.config !== undefined) {
+    const resolved = loadConfig(data.config);
+    catalog = resolved.catalog;
+    approved = approvedSet(resolved);
+  } else {
+    catalog = loadCatalog();
+  }
+  const judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(data.wasmPath !== undefined ? { wasmPath: data.wasmPath } : {}) });
+  port.on("message", (request: JudgeRequest) => {
+    judge.judge(request.plan, request.source).then(
+      (verdict) => port.postMessage({ id: request.id, verdict } satisfies JudgeReply),
+      (error: unknown) =>
+        port.postMessage({
+          id: request.id,
+          error: isModelgateError(error)
+            ? { code: error.code, source: error.source, message: error.message }
+            : { code: "GATE_WORKER_ERROR", source: "internal", message: describeThrown(error) },
+        } satisfies JudgeReply),
+    );
+  });
+}

@@ -1,0 +1,41 @@
+import type { ApprovedSet, Catalog } from "../catalog";
+import { evaluateInputs, parseInputBytes, type Finding } from "../gate";
+
+/**
+ * The domain behind the run-task protocol: judge one plan's JSON bytes. The server knows nothing else about the
+ * gate; tests and benchmarks can put any judge behind the same protocol.
+ */
+export interface PlanJudge {
+  /** Throws (ModelgateError) when the plan cannot be judged; the server reports that as `failed`. */
+  judge(planJson: Uint8Array, source: string): Promise<Verdict>;
+}
+
+export interface Verdict {
+  /** Sorted as the gate sorts them. */
+  readonly findings: readonly Finding[];
+  readonly catalogSnapshotDate: string;
+  /** True when an approved set (--config) took part. */
+  readonly withApprovedSet: boolean;
+}
+
+export interface GateJudgeOptions {
+  readonly catalog: Catalog;
+  readonly approved?: ApprovedSet;
+  /** Defaults to rego/dist/policy.wasm. */
+  readonly wasmPath?: string;
+}
+
+/** The same engine as `modelgate check`: gate/input.ts reads the bytes, evaluateInputs runs the wasm. */
+export function gateJudge(options: GateJudgeOptions): PlanJudge {
+  return {
+    async judge(planJson, source) {
+      const inputs = parseInputBytes(planJson, source);
+      const findings = await evaluateInputs(inputs, {
+        catalog: options.catalog,
+        ...(options.approved !== undefined ? { approved: options.approved } : {}),
+        ...(options.wasmPath !== undefined ? { wasmPath: options.wasmPath } : {}),
+      });
+      return { findings, catalogSnapshotDate: options.catalog.snapshotDate, withApprovedSet: options.approved !== undefined };
+    },
+  };
+}
