@@ -189,6 +189,7 @@ function uiStreamError(file: string): PlanInputError {
 /** Iterative, so that a hostile nesting depth cannot overflow the stack here. */
 function checkDepth(root: unknown, file: string): void {
   const stack: Array<[unknown, number]> = [[root, 1]];
+  let surrogate = false;
   while (stack.length > 0) {
     const [value, depth] = stack.pop() as [unknown, number];
     if (depth > MAX_JSON_DEPTH) {
@@ -197,9 +198,43 @@ function checkDepth(root: unknown, file: string): void {
     if (value !== null && typeof value === "object") {
       for (const child of Object.values(value)) {
         if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+        else if (typeof child === "string" && !surrogate && hasLoneSurrogate(child)) surrogate = true;
       }
     }
   }
+  if (surrogate) {
+    const at = loneSurrogatePath(root) ?? "a string";
+    throw new PlanInputError(
+      "INPUT_LONE_SURROGATE",
+      `${file}: ${at} holds a lone UTF-16 surrogate (an unpaired \\uD800-\\uDFFF), which is not valid Unicode, ` +
+        "so the gate cannot judge that text; fix the string (or the tool that wrote it)",
+    );
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// the same, written as JSON escapes inside text that is itself JSON (policy documents are JSON strings in a plan)
+const LONE_SURROGATE_ESCAPE = /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
+
+/** True when a string holds an unpaired surrogate, directly or as a \\u escape of embedded JSON text. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text) || (text.includes("\\u") && LONE_SURROGATE_ESCAPE.test(text));
+}
+
+/** The JSON path of the first string with a lone surrogate, for the error message. */
+function loneSurrogatePath(root: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[root, ""]];
+  while (stack.length > 0) {
+    const [value, at] = stack.pop() as [unknown, string];
+    if (typeof value === "string") {
+      if (hasLoneSurrogate(value)) return at === "" ? "the input" : at;
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push([v, `${at}[${i}]`]));
+    } else if (value !== null && typeof value === "object") {
+      for (const [k, v] of Object.entries(value)) stack.push([v, at === "" ? k : `${at}.${k}`]);
+    }
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

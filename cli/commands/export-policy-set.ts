@@ -151,7 +151,7 @@ export function runExportPolicySet(options: ExportPolicySetOptions, io: CliIo): 
   const written = writePolicySet(dir, catalog, approved, configName);
   io.stderr(
     `exported the policy set to ${options.dir}: policies.hcl and ${written.length - 1} Rego files; ` +
-      (approved !== undefined ? `approved set from ${configName} (${approved.models.length} models)\n` : "no --config: the approved-set rules (MG-0010, MG-0020) cannot fire\n"),
+      (approved !== undefined ? `approved set from ${configName} (${approved.models.length} models)\n` : "no --config: the approved-set rules (MG-0010, MG-0020, MG-0022) cannot fire\n"),
   );
   return ExitCode.Pass;
 }

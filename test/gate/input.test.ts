@@ -370,3 +370,41 @@ describe("parseInputBytes: inputs that look like plans but hold nothing to judge
     expect(errored.code).toBe("PLAN_ERRORED");
   });
 });
+
+describe("parseInputBytes: a lone UTF-16 surrogate is a clear input error (exit 2), never an internal error", () => {
+  const policyWith = (sid: string) =>
+    plan([
+      {
+        address: "aws_iam_policy.x",
+        mode: "managed",
+        type: "aws_iam_policy",
+        name: "x",
+        provider_name: "registry.terraform.io/hashicorp/aws",
+        change: { actions: ["create"], before: null, after: { policy: `{"Version":"2012-10-17","Statement":[{"Sid":"${sid}","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}` }, after_unknown: {} },
+      },
+    ]);
+
+  it.each([
+    ["an unpaired high surrogate in the plan's own JSON", "\ud800"],
+    ["an unpaired low surrogate in the plan's own JSON", "\udc00"],
+    ["an unpaired \\u escape inside the policy text", "\\ud800"],
+    ["a low escape before its high one", "\\udc00\\ud800"],
+  ])("GIVEN %s THEN INPUT_LONE_SURROGATE naming the attribute", (_name, sid) => {
+    // GIVEN the plan as bytes WHEN parsed THEN a user error (exit 2) that names where the string is
+    let caught: unknown;
+    try {
+      parseInputBytes(Buffer.from(JSON.stringify(policyWith(sid))), "plan.json");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PlanInputError);
+    expect((caught as PlanInputError).code).toBe("INPUT_LONE_SURROGATE");
+    expect((caught as PlanInputError).message).toContain("plan.json: resource_changes[0].change.after.policy holds a lone UTF-16 surrogate");
+  });
+
+  it("GIVEN a paired surrogate (an emoji), as a character or as escapes THEN the plan is read", () => {
+    for (const sid of ["\ud83d\ude00", "\\ud83d\\ude00"]) {
+      expect(() => parseInputBytes(Buffer.from(JSON.stringify(policyWith(sid))), "plan.json")).not.toThrow();
+    }
+  });
+});

@@ -220,6 +220,15 @@ model_ref(arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn":
 	m := substring(a.id, count(pf) + 1, -1)
 }
 
+# a profile pattern without a prefix ("inference-profile/*nova*"): any geography, the model part as written
+model_ref(arn) := {"type": "inference-profile", "model": a.id, "prefix": "*", "arn": arn, "region": a.region} if {
+	a := parse_arn(arn)
+	a.service == "bedrock"
+	a.type == "inference-profile"
+	not _profile_prefix(a.id)
+	startswith(a.id, "*")
+}
+
 _profile_prefix(id) := pf if {
 	pf := split(id, ".")[0]
 	count(split(id, ".")) > 1

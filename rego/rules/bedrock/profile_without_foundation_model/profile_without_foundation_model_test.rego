@@ -42,3 +42,33 @@ test_passes_when_models_allowed_by_notresource if {
 		{"Effect": "Allow", "Action": "bedrock:Invoke*", "NotResource": "arn:aws:s3:::b"},
 	]))
 }
+
+test_fails_low_when_foundation_model_allowed_in_one_region_of_the_geography if {
+	findings := rule.deny with input as testing.iam_plan([
+		"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+	])
+	{[f.severity, f.message] | some f in findings} == {
+		["LOW", "allows bedrock:invokemodel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
+		["LOW", "allows bedrock:invokemodelwithresponsestream on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
+	}
+}
+
+test_passes_when_foundation_model_allowed_in_every_region if {
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+	])
+}
+
+test_fails_when_a_profile_pattern_without_prefix_has_no_foundation_model if {
+	findings := rule.deny with input as testing.iam_plan(["arn:aws:bedrock:*:*:inference-profile/*nova*"])
+	count(findings) == 2
+}
+
+test_passes_when_a_profile_pattern_without_prefix_sits_beside_foundation_models if {
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:*:*:inference-profile/*nova*",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+	])
+}

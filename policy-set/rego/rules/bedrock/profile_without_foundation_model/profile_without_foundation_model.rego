@@ -3,7 +3,10 @@
 # description: |
 #   Cross-Region inference checks the profile ARN and the foundation-model ARN of the model in every
 #   destination Region; global profiles also check the Region-less foundation-model ARN. A policy
-#   that allows a profile but not its foundation model makes every profile call fail.
+#   that allows a profile but not its foundation model makes every profile call fail (HIGH). One that allows
+#   the foundation model only in some Regions of a geographic profile's geography makes the calls routed to the
+#   others fail; the Regions per geography come from a dated table that is not verified against
+#   ListInferenceProfiles (facts doc section 3), so those findings are LOW (advisory).
 # scope: package
 # custom:
 #   id: MG-0007
@@ -40,6 +43,23 @@ _fm_allowed(doc, a, arn) if {
 	iam.covers_resource(t, arn)
 }
 
+# a profile pattern without a prefix ("*nova*") names no one model: reported only when no foundation model at all
+# is allowed next to it
+_checkable(_, _, ref) if ref.prefix != "*"
+
+_checkable(doc, a, ref) if {
+	ref.prefix == "*"
+	not _any_fm_allowed(doc, a)
+}
+
+_any_fm_allowed(doc, a) if {
+	some t in iam.statements(doc)
+	iam.allows(t)
+	iam.covers_action(t, a)
+	some r in iam.resources(t)
+	iam.model_ref(r).type == "foundation-model"
+}
+
 _global(ref) if ref.prefix == "global"
 
 _global(ref) if iam.has_wildcard(ref.prefix)
@@ -53,6 +73,7 @@ deny contains finding if {
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
+	_checkable(d.doc, a, ref)
 	fm := _fm(_region(ref.region), ref.model)
 	not _fm_allowed(d.doc, a, fm)
 	msg := concat("", [
@@ -80,4 +101,44 @@ deny contains finding if {
 		fm, " that global cross-Region inference also checks",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+# Regions a geographic profile routes to, by prefix. UNVERIFIED [I]: assembled from AWS's cross-Region inference
+# pages as of 2026; the real list per model comes from ListInferenceProfiles (models[].modelArn). Findings that
+# depend on it are LOW, never blocking at the default threshold.
+_destinations := {
+	"us": ["us-east-1", "us-east-2", "us-west-2"],
+	"eu": ["eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1"],
+	"apac": ["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2"],
+	"jp": ["ap-northeast-1", "ap-northeast-3"],
+	"au": ["ap-southeast-2", "ap-southeast-4"],
+	"ca": ["ca-central-1", "ca-west-1"],
+	"in": ["ap-south-1", "ap-south-2"],
+	"us-gov": ["us-gov-west-1", "us-gov-east-1"],
+}
+
+deny contains finding if {
+	some d in tfplan.documents
+	some s in iam.statements(d.doc)
+	iam.allows(s)
+	some a in iam.invoke_actions
+	iam.covers_action(s, a)
+	some arn in iam.resources(s)
+	ref := iam.model_ref(arn)
+	ref.type == "inference-profile"
+
+	# the source-Region check passes (else the first rule reports it), some destination's does not
+	_fm_allowed(d.doc, a, _fm(_region(ref.region), ref.model))
+	missing := [r |
+		some r in _destinations[ref.prefix]
+		not _fm_allowed(d.doc, a, _fm(r, ref.model))
+	]
+	count(missing) > 0
+	msg := concat("", [
+		"allows ", a, " on inference profile ", arn, " but on foundation-model/", ref.model, " not in ",
+		concat(", ", missing), ", where the ", ref.prefix, ". profile may route calls (Regions per geography from an ",
+		"unverified table), so those calls fail",
+	])
+	f := result.new(rego.metadata.chain(), d.rc, msg)
+	finding := object.union(f, {"severity": "LOW"})
 }
