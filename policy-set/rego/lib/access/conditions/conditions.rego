@@ -169,7 +169,8 @@ _hit(base, _, c, v) if {
 }
 
 # A principal pattern (with a Like or Arn operator, the only ones that read wildcards) whose name part is only a
-# wildcard ("role/*", "*", "arn:aws:iam::*:*") matches any principal, the probe's included; a narrow one ("role/BreakGlassAdmin", "role/BreakGlass*") names principals the probe is
+# wildcard ("role/*", "*", "arn:aws:iam::*:*") matches any principal, the probe's included; a narrow one
+# ("role/BreakGlassAdmin", "role/BreakGlass*") names principals the probe is
 # not. So a Deny exempting role/* stops applying to the probe, and one exempting a break-glass role does not.
 _hit(base, "aws:principalarn", c, _) if {
 	base in {"stringlike", "arnequals", "arnlike"}
