@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../../cli";
 import type { CliIo } from "../../cli/io";
-import { loadCatalog, type ApprovedSet, type Catalog } from "../../catalog";
+import { loadCatalog, toRegoData, type ApprovedSet, type Catalog } from "../../catalog";
 import { approvedSet, loadConfig } from "../../config";
 import { evaluateInputs, readInput, type Finding } from "../../gate";
 import { clearPolicyCache } from "../../gate/load-policy";
@@ -78,7 +78,9 @@ describe("modelgate export-policy-set: Go OPA on the exported set agrees with th
     expect(readFileSync(path.join(plain, "policies.hcl"), "utf8")).toContain('query             = "data.modelgate.main.deny"');
     const data = readFileSync(path.join(withConfig, "rego", "modelgate", "data", "data.rego"), "utf8");
     expect(data).toContain("package modelgate");
-    expect(data).toContain(`approved := ${JSON.stringify({ models: [...approved.models].sort(), productIds: [...approved.productIds].sort() }, null, "\t")}`);
+    // the same document the wasm gate gets through setData
+    expect(data).toContain(`approved := ${JSON.stringify(toRegoData(loadCatalog(), approved).modelgate.approved, null, "\t")}`);
+    expect(data).toContain("managedPolicies := {");
     expect(readFileSync(path.join(plain, "rego", "modelgate", "data", "data.rego"), "utf8")).not.toContain("approved :=");
   });
 

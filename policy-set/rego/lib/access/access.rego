@@ -120,6 +120,97 @@ _fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:
 	)
 }
 
+# ---- set evaluation: many probes against one statement list, with each statement's coverage of the probes'
+# actions and resources computed once (a statement listing hundreds of actions, as ReadOnlyAccess does, is
+# matched against the few probe actions once, not once per probe)
+
+# prepare(stmts, ps): the statements that cover some action of ps, each with the actions and resources of ps it
+# covers ("res": Allow coverage; "sure": resources a Deny surely covers)
+prepare(stmts, ps) := [e |
+	acts_all := {p.action | some p in ps}
+	res_all := {p.resource | some p in ps}
+	some s in stmts
+	acts := {a |
+		some a in acts_all
+		iam.covers_action(s, a)
+	}
+	count(acts) > 0
+	e := {"s": s, "acts": acts, "res": _allow_res(s, res_all), "sure": _deny_res(s, res_all)}
+]
+
+_allow_res(s, res_all) := {r |
+	some r in res_all
+	iam.covers_resource(s, r)
+} if iam.allows(s)
+
+_allow_res(s, _) := set() if not iam.allows(s)
+
+_deny_res(s, res_all) := {r |
+	some r in res_all
+	_surely_covers_resource(s, r)
+} if iam.denies(s)
+
+_deny_res(s, _) := set() if not iam.denies(s)
+
+_p_denied_request(prep, p) if {
+	some e in prep
+	p.action in e.acts
+	p.resource in e.sure
+	conditions.surely_true(e.s, p.ctx)
+}
+
+_p_allowed_request(prep, p) if {
+	not _p_denied_request(prep, p)
+	some e in prep
+	p.action in e.acts
+	p.resource in e.res
+	not conditions.surely_false(e.s, p.ctx)
+}
+
+_p_denied(prep, p) if _p_denied_request(prep, p)
+
+_p_denied(prep, p) if {
+	p.kind == "inference-profile"
+	some fm in profile_model_probes(p)
+	_p_denied_request(prep, fm)
+}
+
+_p_allowed(prep, p) if {
+	_p_allowed_request(prep, p)
+	not p.kind == "inference-profile"
+}
+
+_p_allowed(prep, p) if {
+	p.kind == "inference-profile"
+	_p_allowed_request(prep, p)
+	every fm in profile_model_probes(p) {
+		_p_allowed_request(prep, fm)
+	}
+}
+
+# with the foundation-model checks that profile probes also make
+_with_checks(ps) := ps | {fm |
+	some p in ps
+	p.kind == "inference-profile"
+	some fm in profile_model_probes(p)
+}
+
+# allowed_probes(stmts, ps): the probes of ps that stmts may allow (as allowed/2, for a whole set at once)
+allowed_probes(stmts, ps) := {p |
+	some p in ps
+	_p_allowed(prep, p)
+} if {
+	prep := prepare(stmts, _with_checks(ps))
+}
+
+# denied_probes(stmts, ps): the probes of ps that stmts surely deny (as denied/2, for a whole set at once)
+denied_probes(stmts, ps) := {p |
+	some p in ps
+	_p_denied(prep, p)
+} if {
+	prep := prepare(stmts, _with_checks(ps))
+}
+
 # every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
 every_model_probes(stmts) := probes.fixed_for(stmts) | {w |
@@ -131,11 +222,10 @@ every_model_probes(stmts) := probes.fixed_for(stmts) | {w |
 probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
 
 # leaks(stmts): unapproved probes the statements allow
-leaks(stmts) := {p |
+leaks(stmts) := allowed_probes(stmts, {p |
 	some p in probes_for(stmts)
 	not probes.approved(p)
-	allowed(stmts, p)
-}
+})
 
 # first(ps): the probe a message names: a foundation model in the commercial partition before other kinds
 first(ps) := sort([[_rank(p), probes.describe(p), p] | some p in ps])[0][2]

@@ -294,14 +294,15 @@ weakened_policies[p.address] := w if {
 }
 
 # exemptions(stmts): with a config, unapproved invoke probes an allow-list set lets through
-exemptions(stmts) := {p |
+exemptions(stmts) := ps - access.denied_probes(stmts, ps) if {
 	probes.with_config
 	is_allowlist(stmts)
-	some p in _probes_for(stmts)
-	p.surface == "invoke"
-	not probes.approved(p)
-	not access.denied(stmts, p)
-}
+	ps := {p |
+		some p in _probes_for(stmts)
+		p.surface == "invoke"
+		not probes.approved(p)
+	}
+} else := set()
 
 # ---- SCP sets judged together: the SCPs on each target after the plan, and each SCP the plan attaches nowhere
 

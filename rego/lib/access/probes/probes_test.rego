@@ -242,8 +242,10 @@ test_approved_when_config_lists_the_model if {
 }
 
 test_approved_when_config_has_a_literal_pattern if {
-	# GIVEN a config approving the literal pattern meta.llama3-* WHEN a matching model is judged THEN approved
-	probes.approved(_fm_probe("meta.llama3-70b")) with data.modelgate.approved as _config
+	# GIVEN a config approving the literal pattern meta.llama3-* WHEN a witness of a policy's pattern matches it
+	# THEN approved; a fixed probe (a model no catalog lists) is never approved by a literal pattern
+	probes.approved(object.union(_fm_probe("meta.llama3-70b"), {"witness": true})) with data.modelgate.approved as _config
+	not probes.approved(_fm_probe("meta.llama3-70b")) with data.modelgate.approved as _config
 }
 
 test_approved_when_no_config_and_model_is_in_catalog if {

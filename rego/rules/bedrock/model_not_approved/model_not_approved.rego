@@ -27,11 +27,10 @@ deny contains finding if {
 	probes.with_config
 	some u in identity.units
 	not _every_model(u.stmts)
-	leaks := {p |
+	leaks := access.allowed_probes(u.stmts, {p |
 		some p in probes.witnesses(u.stmts)
 		p.surface in {"invoke", "mantle"}
-		access.allowed(u.stmts, p)
-	}
+	})
 	count(leaks) > 0
 	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc), "; the config does not approve it"])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
@@ -39,8 +38,9 @@ deny contains finding if {
 
 # MG-0009's case: a model no catalog lists is allowed
 _every_model(stmts) if {
-	some p in access.every_model_probes(stmts)
-	p.surface != "subscribe"
-	not probes.approved(p)
-	access.allowed(stmts, p)
+	count(access.allowed_probes(stmts, {p |
+		some p in access.every_model_probes(stmts)
+		p.surface != "subscribe"
+		not probes.approved(p)
+	})) > 0
 }

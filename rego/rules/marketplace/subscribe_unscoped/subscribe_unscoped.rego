@@ -26,12 +26,11 @@ import data.lib.result
 
 deny contains finding if {
 	some u in identity.units
-	leaks := {p |
+	leaks := access.allowed_probes(u.stmts, {p |
 		some p in probes.fixed_surface
 		p.surface == "subscribe"
 		not probes.approved(p)
-		access.allowed(u.stmts, p)
-	}
+	})
 	count(leaks) > 0
 	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)

@@ -361,7 +361,10 @@ model_ok(m) if {
 	m in _config.models
 }
 
-model_ok(m) if {
+# a literal wildcard the config approves ({pattern, literal: true}) covers the witnesses of a policy's own
+# patterns (the renderer writes that very pattern), never the fixed probes: a model no catalog lists is never
+# approved, so a literal "*" still fails the gate
+_literal_ok(m) if {
 	with_config
 	some pat in object.get(_config, "literalPatterns", [])
 	iam.wildcard_match(pat, m)
@@ -392,6 +395,13 @@ approved(p) if {
 	p.surface == "invoke"
 	p.kind in {"foundation-model", "inference-profile"}
 	model_ok(p.model)
+}
+
+approved(p) if {
+	p.surface in {"invoke", "mantle"}
+	p.kind in {"foundation-model", "inference-profile", "mantle"}
+	p.witness == true
+	_literal_ok(p.model)
 }
 
 # a config that leaves bedrock-mantle open (deny.bedrockMantle: false) approves every mantle model

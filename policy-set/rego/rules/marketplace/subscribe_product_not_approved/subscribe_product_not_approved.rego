@@ -26,11 +26,10 @@ import data.lib.result
 deny contains finding if {
 	probes.with_config
 	some u in identity.units
-	leaks := {p |
+	leaks := access.allowed_probes(u.stmts, {p |
 		some p in probes.witnesses(u.stmts)
 		p.surface == "subscribe"
-		access.allowed(u.stmts, p)
-	}
+	})
 	count(leaks) > 0
 	msg := concat("", [
 		access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc),
