@@ -141,14 +141,18 @@ prepare(stmts, ps) := [e |
 _allow_res(s, res_all) := {r |
 	some r in res_all
 	iam.covers_resource(s, r)
-} if iam.allows(s)
+} if {
+	iam.allows(s)
+}
 
 _allow_res(s, _) := set() if not iam.allows(s)
 
 _deny_res(s, res_all) := {r |
 	some r in res_all
 	_surely_covers_resource(s, r)
-} if iam.denies(s)
+} if {
+	iam.denies(s)
+}
 
 _deny_res(s, _) := set() if not iam.denies(s)
 

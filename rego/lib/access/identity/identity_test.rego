@@ -337,3 +337,38 @@ test_principal_words_when_no_principal_is_named if {
 	identity.principal_words(_rc("aws_iam_policy", "p", {"name": "p"}, {})) == ""
 	identity.principal_words(_rc("aws_iam_role_policy_attachment", "a", {}, {"role": true})) == ""
 }
+
+# ---- group memberships
+
+_group_rc(type, address, actions, after) := {
+	"address": address, "mode": "managed", "type": type, "name": "x", "provider_name": testing.provider,
+	"change": {"actions": actions, "before": after, "after": after, "after_unknown": {}},
+}
+
+test_units_when_a_user_joins_a_group_with_a_broad_policy if {
+	# GIVEN an existing group (no-op) with bedrock:* inline and AmazonBedrockFullAccess attached, and a new membership
+	plan := testing.plan([
+		_group_rc("aws_iam_group_policy", "aws_iam_group_policy.ml", ["no-op"], {"group": "ml", "policy": json.marshal(testing.doc([{"Effect": "Allow", "Action": "bedrock:*", "Resource": "*"}]))}),
+		_group_rc("aws_iam_group_policy_attachment", "aws_iam_group_policy_attachment.full", ["no-op"], {"group": "ml", "policy_arn": "arn:aws:iam::aws:policy/AmazonBedrockFullAccess"}),
+		object.union(_group_rc("aws_iam_user_group_membership", "aws_iam_user_group_membership.alice", ["create"], {"user": "alice", "groups": ["ml"]}), {"change": {"before": null}}),
+	])
+
+	# WHEN units are listed THEN both group grants reach alice through the membership resource
+	vias := {u.via |
+		some u in identity.units with input as plan with data.modelgate.managedPolicies as testing.managed_policies
+		u.rc.address == "aws_iam_user_group_membership.alice"
+	}
+	vias == {
+		"policy aws_iam_group_policy.ml through membership of group ml (aws_iam_user_group_membership.alice)",
+		"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_group_policy_attachment.full through membership of group ml (aws_iam_user_group_membership.alice)",
+	}
+}
+
+test_units_when_group_membership_names_the_group_once if {
+	# GIVEN aws_iam_group_membership (one group, many users) WHEN listed THEN the membership is a unit
+	plan := testing.plan([
+		_group_rc("aws_iam_group_policy", "aws_iam_group_policy.ml", ["no-op"], {"group": "ml", "policy": json.marshal(testing.doc([{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]))}),
+		object.union(_group_rc("aws_iam_group_membership", "aws_iam_group_membership.ml", ["update"], {"group": "ml", "users": ["bob"]}), {}),
+	])
+	count({u | some u in identity.units with input as plan; u.rc.address == "aws_iam_group_membership.ml"}) == 1
+}

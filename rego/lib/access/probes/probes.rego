@@ -57,10 +57,11 @@ owned_kinds := [
 
 principal(partition) := concat("", ["arn:", partition, ":iam::", probe_account, ":role/zz-modelgate-probe"])
 
+# the request context of a probe. aws:PrincipalAccount, tags, org IDs, source IP, MFA ... are left out: unknown,
+# so a Deny exempting one account or a tag may not apply (a whole account is no break-glass principal)
 _base_ctx(partition, region) := {
 	"aws:requestedregion": [_requested(region)],
 	"aws:principalarn": [principal(partition)],
-	"aws:principalaccount": [probe_account],
 	"aws:calledvia": [],
 	"aws:calledviafirst": [],
 	"aws:calledvialast": [],

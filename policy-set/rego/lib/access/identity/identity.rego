@@ -26,6 +26,14 @@ units contains {"rc": a.rc, "via": r.via, "stmts": r.stmts} if {
 	some r in resolved(a)
 }
 
+# group membership: a user the plan adds to a group gets the group's policies, whatever this plan does to them
+units contains {"rc": m.rc, "via": _membership_via(r, m), "stmts": r.stmts} if {
+	some m in memberships
+	some r in group_grants(m.group)
+}
+
+_membership_via(r, m) := concat("", [r.via, " through membership of group ", m.group, " (", m.rc.address, ")"])
+
 unresolved contains {"rc": a.rc, "arn": a.arn, "why": _why(a)} if {
 	some a in attachments
 	count(resolved(a)) == 0
@@ -251,4 +259,43 @@ _principal_types := {
 	"user": {"aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_user_policy_attachments_exclusive"},
 	"group": {"aws_iam_group_policy", "aws_iam_group_policy_attachment", "aws_iam_group_policy_attachments_exclusive"},
 	"name": {"aws_iam_role", "awscc_iam_role"},
+}
+
+# ---- group memberships the plan writes: {rc, group}
+
+memberships contains {"rc": rc, "group": g} if {
+	some rc in _written
+	rc.type == "aws_iam_group_membership"
+	g := rc.change.after.group
+	is_string(g)
+}
+
+memberships contains {"rc": rc, "group": g} if {
+	some rc in _written
+	rc.type == "aws_iam_user_group_membership"
+	some g in iam.as_array(rc.change.after.groups)
+	is_string(g)
+}
+
+# what a group grants, from the plan's resources of any action but delete: inline group policies and attached
+# policies (AWS-managed, or customer-managed the plan describes)
+group_grants(g) := inline | attached if {
+	inline := {{"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} |
+		some rc in tfplan.resource_changes
+		rc.type == "aws_iam_group_policy"
+		v := rc.change.after
+		v.group == g
+		is_string(v.policy)
+		tfplan.strict_json(v.policy)
+		doc := json.unmarshal(v.policy)
+		is_object(doc)
+	}
+	attached := {r |
+		some rc in tfplan.resource_changes
+		rc.type == "aws_iam_group_policy_attachment"
+		rc.change.after.group == g
+		arn := rc.change.after.policy_arn
+		is_string(arn)
+		some r in resolved({"rc": rc, "arn": arn, "attr": "policy_arn"})
+	}
 }
