@@ -128,33 +128,132 @@ _fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:
 # covers ("res": Allow coverage; "sure": resources a Deny surely covers)
 prepare(stmts, ps) := [e |
 	acts_all := {p.action | some p in ps}
-	res_all := {p.resource | some p in ps}
 	some s in stmts
-	acts := {a |
-		some a in acts_all
-		iam.covers_action(s, a)
-	}
+	acts := _covered_actions(s, acts_all)
 	count(acts) > 0
+
+	# only the resources of probes whose action the statement covers
+	res_all := {p.resource |
+		some p in ps
+		p.action in acts
+	}
 	e := {"s": s, "acts": acts, "res": _allow_res(s, res_all), "sure": _deny_res(s, res_all)}
 ]
 
-_allow_res(s, res_all) := {r |
-	some r in res_all
-	iam.covers_resource(s, r)
+# the probe actions a statement covers; exact (wildcard-free) action names are compared as a set
+_covered_actions(s, acts_all) := {a |
+	some a in acts_all
+	_action_hit(exact, wild, a)
 } if {
-	iam.allows(s)
+	s.Action
+	pats := iam.action_patterns(s)
+	exact := {p | some p in pats; not iam.has_wildcard(p)}
+	wild := [p | some p in pats; iam.has_wildcard(p)]
 }
 
-_allow_res(s, _) := set() if not iam.allows(s)
+_covered_actions(s, acts_all) := {a |
+	some a in acts_all
+	not _action_hit(exact, wild, a)
+} if {
+	not s.Action
+	s.NotAction
+	pats := iam.not_action_patterns(s)
+	exact := {p | some p in pats; not iam.has_wildcard(p)}
+	wild := [p | some p in pats; iam.has_wildcard(p)]
+}
+
+_covered_actions(s, _) := set() if {
+	not s.Action
+	not s.NotAction
+}
+
+_action_hit(exact, _, a) if a in exact
+
+_action_hit(_, wild, a) if {
+	some p in wild
+	iam.wildcard_match(p, a)
+}
+
+# resource coverage through an index of the statement's patterns: a pattern whose resource type and ID hold no
+# wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched
+_allow_res(s, res_all) := {r |
+	some r in res_all
+	_index_matches(ix, r)
+} if {
+	iam.allows(s)
+	s.Resource
+	ix := _index(iam.resources(s))
+}
+
+_allow_res(s, res_all) := {r |
+	some r in res_all
+	not _index_matches(ix, r)
+} if {
+	iam.allows(s)
+	not s.Resource
+	s.NotResource
+	ix := _index(iam.not_resources(s))
+}
+
+_allow_res(s, _) := set() if not _resource_element(s, "Allow")
 
 _deny_res(s, res_all) := {r |
 	some r in res_all
-	_surely_covers_resource(s, r)
+	_index_matches(ix, r)
 } if {
 	iam.denies(s)
+	s.Resource
+	ix := _index([pat | some pat in iam.resources(s); not _wild_type(pat)])
 }
 
-_deny_res(s, _) := set() if not iam.denies(s)
+_deny_res(s, res_all) := {r |
+	some r in res_all
+	not _index_matches(ix, r)
+} if {
+	iam.denies(s)
+	not s.Resource
+	s.NotResource
+	ix := _index(iam.not_resources(s))
+}
+
+_deny_res(s, _) := set() if not _resource_element(s, "Deny")
+
+_resource_element(s, effect) if {
+	s.Effect == effect
+	s.Resource
+}
+
+_resource_element(s, effect) if {
+	s.Effect == effect
+	not s.Resource
+	s.NotResource
+}
+
+# _index(patterns): {"keyed": {[type/id, pattern]}, "other": [patterns with a wildcard in type or ID, or no ARN]}
+_index(pats) := {"keyed": {[k, pat] | some pat in pats; k := _pattern_key(pat)}, "other": [pat |
+	some pat in pats
+	not _pattern_key(pat)
+]}
+
+# the resource part of an ARN pattern ("foundation-model/amazon.nova-lite-v1:0"), when it has no wildcard
+_pattern_key(pat) := rest if {
+	segs := split(pat, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	not iam.has_wildcard(rest)
+}
+
+_index_matches(ix, r) if {
+	k := _pattern_key(r)
+	some [k2, pat] in ix.keyed
+	k2 == k
+	iam.wildcard_match(pat, r)
+}
+
+_index_matches(ix, r) if {
+	some pat in ix.other
+	iam.wildcard_match(pat, r)
+}
 
 _p_denied_request(prep, p) if {
 	some e in prep
@@ -217,10 +316,7 @@ denied_probes(stmts, ps) := {p |
 
 # every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
-every_model_probes(stmts) := probes.fixed_for(stmts) | {w |
-	some w in probes.witnesses(stmts)
-	w.kind in probes.owned_kinds
-}
+every_model_probes(stmts) := probes.fixed_for(stmts) | probes.owned_witnesses(stmts)
 
 # probes_for(stmts): the fixed probes (with the statements' own Regions) and their unapproved witnesses
 probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)

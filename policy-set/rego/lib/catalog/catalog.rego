@@ -26,6 +26,18 @@ has_catalog if count(models) > 0
 matching(pattern) := {id |
 	some id, _ in models
 	iam.wildcard_match(pattern, id)
+} if {
+	iam.has_wildcard(pattern)
+}
+
+matching(pattern) := {pattern} if {
+	not iam.has_wildcard(pattern)
+	models[pattern]
+}
+
+matching(pattern) := set() if {
+	not iam.has_wildcard(pattern)
+	not models[pattern]
 }
 
 known(id) if models[id]

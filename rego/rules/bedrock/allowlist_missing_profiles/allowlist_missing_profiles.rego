@@ -64,20 +64,32 @@ _msg(exempt, model, missing) := concat("", [
 # while every one of the model's profiles stays denied (some but not all geographies exempted is a deliberate
 # geography restriction, not a forgotten profile). A wildcard exemption gives one entry naming its models.
 _gaps(stmts) := exact | wild if {
-	exact := {[exempt, model, missing] |
-		some [exempt, mp] in _fm_exemptions(stmts)
-		not iam.has_wildcard(mp)
-		some model in catalog.matching(mp)
-		missing := _missing(stmts, model)
+	exemptions := _fm_exemptions(stmts)
+	models := {m |
+		some [_, mp] in exemptions
+		some m in catalog.matching(mp)
 	}
-	wild := {[exempt, _names(models), ["every geography's"]] |
-		some [exempt, mp] in _fm_exemptions(stmts)
+
+	# every probe these checks need, evaluated against the statements in one pass
+	ps := {_fm_probe(m) | some m in models} | {_profile_probe(px, m) |
+		some m in models
+		some px in catalog.profile_prefixes(m)
+	}
+	denied := access.denied_probes(stmts, ps)
+	exact := {[exempt, mp, missing] |
+		some [exempt, mp] in exemptions
+		not iam.has_wildcard(mp)
+		mp in models
+		missing := _missing(denied, mp)
+	}
+	wild := {[exempt, _names(ms), ["every geography's"]] |
+		some [exempt, mp] in exemptions
 		iam.has_wildcard(mp)
-		models := {model |
-			some model in catalog.matching(mp)
-			_missing(stmts, model)
+		ms := {m |
+			some m in catalog.matching(mp)
+			_missing(denied, m)
 		}
-		count(models) > 0
+		count(ms) > 0
 	}
 }
 
@@ -91,12 +103,13 @@ _fm_exemptions(stmts) := {[exempt, ref.model] |
 	ref.type == "foundation-model"
 }
 
-_missing(stmts, model) := missing if {
-	not access.denied(stmts, _fm_probe(model))
+# the model's profiles are all denied while its foundation model is not (denied: the probes the statements deny)
+_missing(denied, model) := missing if {
+	not _fm_probe(model) in denied
 	prefixes := catalog.profile_prefixes(model)
 	missing := [concat("", [prefix, "."]) |
 		some prefix in prefixes
-		access.denied(stmts, _profile_probe(prefix, model))
+		_profile_probe(prefix, model) in denied
 	]
 	count(missing) > 0
 	count(missing) == count(prefixes)

@@ -41,6 +41,8 @@ _regions := {
 	"aws": ["us-east-1", "zz-probe-9"],
 	"aws-us-gov": ["us-gov-west-1"],
 	"aws-cn": ["cn-north-1"],
+	"aws-iso": ["us-iso-east-1"],
+	"aws-iso-b": ["us-isob-east-1"],
 }
 
 _profile_prefixes := {
@@ -100,23 +102,42 @@ _profile(partition, region, prefix) := concat("", [
 	"arn:", partition, ":bedrock:", region, ":", probe_account, ":inference-profile/", prefix, ".", sentinel_model,
 ])
 
-# resources of the fixed invoke probes, with their kind and model
-fixed_invoke_resources := ((fm | regionless) | profiles) | owned if {
-	fm := {[_fm(pt, r, sentinel_model), "foundation-model", sentinel_model] |
-		some pt, rs in _regions
-		some r in rs
-	}
-	regionless := {[_fm(pt, "", sentinel_model), "foundation-model", sentinel_model] | some pt, _ in _regions}
-	profiles := {[_profile(pt, r, px), "inference-profile", sentinel_model] |
-		some pt, rs in _regions
-		some r in rs
-		some px in _profile_prefixes[pt]
-	}
-	owned := {[_owned(pt, r, k), k, ""] |
-		some pt, rs in _regions
-		some r in rs
-		some k in owned_kinds
-	}
+# resources of the fixed invoke probes, with their kind and model: every kind in us-east-1; a foundation model,
+# a profile and an imported model in a Region no policy names (for Region-scoped Allows and Denies); the
+# Region-less foundation model of global profiles. Other partitions get probes only where a policy names them
+# (partition_resources): a pattern of one partition never matches another's ARNs, and "*" matches them alike.
+fixed_invoke_resources := ({
+	[_fm("aws", "us-east-1", sentinel_model), "foundation-model", sentinel_model],
+	[_fm("aws", "", sentinel_model), "foundation-model", sentinel_model],
+	[_fm("aws", "zz-probe-9", sentinel_model), "foundation-model", sentinel_model],
+	[_profile("aws", "zz-probe-9", "us"), "inference-profile", sentinel_model],
+	[_owned("aws", "zz-probe-9", "imported-model"), "imported-model", ""],
+} | {[_profile("aws", "us-east-1", px), "inference-profile", sentinel_model] |
+	some px in _profile_prefixes.aws
+}) | {[_owned("aws", "us-east-1", k), k, ""] |
+	some k in owned_kinds
+}
+
+# partitions other than aws named by the statements' bedrock ARN patterns (wildcards filled in)
+partitions(stmts) := {pt |
+	some s in stmts
+	some pat in _patterns(s)
+	pt := _fill_partition(split(pat, ":")[1])
+	pt != "aws"
+}
+
+partition_resources(pts) := {res |
+	some pt in pts
+	r := object.get(_regions, pt, ["zz-probe-9"])[0]
+	px := object.get(_profile_prefixes, pt, ["us"])[0]
+	some res in array.concat(
+		[
+			[_fm(pt, r, sentinel_model), "foundation-model", sentinel_model],
+			[_fm(pt, "", sentinel_model), "foundation-model", sentinel_model],
+			[_profile(pt, r, px), "inference-profile", sentinel_model],
+		],
+		[[_owned(pt, r, k), k, ""] | some k in owned_kinds],
+	)
 }
 
 # extra Regions (from a policy's ARN patterns and aws:RequestedRegion condition values) get a foundation-model,
@@ -175,8 +196,14 @@ subscribe(via, pids, witness) := {
 }
 
 # the fixed probes, plus invoke probes in the given extra Regions
-fixed(regions) := {invoke(a, res[0], res[1], res[2], false) |
-	some res in (fixed_invoke_resources | region_resources(regions))
+fixed(regions) := fixed_base | {invoke(a, res[0], res[1], res[2], false) |
+	some res in region_resources(regions)
+	some a in invoke_actions
+}
+
+# the fixed probes themselves, built once per evaluation (a rule, not a function, so it is not rebuilt per policy)
+fixed_base := {invoke(a, res[0], res[1], res[2], false) |
+	some res in fixed_invoke_resources
 	some a in invoke_actions
 } | fixed_surface
 
@@ -201,9 +228,9 @@ account_resources(accts) := {res |
 
 _account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", account, ":", kind, "/", id])
 
-# fixed_for(stmts): the fixed probes, in the statements' own Regions and accounts too
-fixed_for(stmts) := fixed(regions(stmts)) | {invoke(a, res[0], res[1], res[2], false) |
-	some res in account_resources(accounts(stmts))
+# fixed_for(stmts): the fixed probes, in the statements' own Regions, accounts and partitions too
+fixed_for(stmts) := fixed_base | {invoke(a, res[0], res[1], res[2], false) |
+	some res in ((region_resources(regions(stmts)) | account_resources(accounts(stmts))) | partition_resources(partitions(stmts)))
 	some a in invoke_actions
 }
 
@@ -249,6 +276,21 @@ _witnesses(stmts) := ((arn_w | catalog_w) | product_w) | mantle_w if {
 	}
 }
 
+# owned_witnesses(stmts): witnesses of the statements' patterns of resource kinds that run no catalog model
+owned_witnesses(stmts) := {invoke(a, w[0], w[1], w[2], true) |
+	some s in stmts
+	some pat in _patterns(s)
+	_names_owned_kind(pat)
+	w := concretize(pat)
+	w[1] in owned_kinds
+	some a in invoke_actions
+}
+
+_names_owned_kind(pat) if {
+	some k in owned_kinds
+	contains(pat, concat("", [":", k, "/"]))
+}
+
 # Regions named by the statements' bedrock ARN patterns or aws:RequestedRegion conditions (wildcards filled in)
 regions(stmts) := {r |
 	some s in stmts
@@ -264,9 +306,18 @@ regions(stmts) := {r |
 _patterns(s) := [p |
 	some p in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
 	startswith(p, "arn:")
-	count(split(p, ":")) >= 6
-	iam.wildcard_match(split(p, ":")[2], "bedrock")
+	segs := split(p, ":")
+	count(segs) >= 6
+	_bedrock_service(segs[2])
 ]
+
+_bedrock_service("bedrock")
+
+_bedrock_service(seg) if {
+	seg != "bedrock"
+	iam.has_wildcard(seg)
+	iam.wildcard_match(seg, "bedrock")
+}
 
 _strings(x) := [v |
 	some v in iam.as_array(x)
@@ -350,104 +401,3 @@ _model_of("inference-profile", id) := m if {
 } else := id
 
 _model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"}
-
-# ---- approval
-
-_config := data.modelgate.approved
-
-with_config if is_object(_config)
-
-model_ok(m) if {
-	with_config
-	m in _config.models
-}
-
-# a literal wildcard the config approves ({pattern, literal: true}) covers the witnesses of a policy's own
-# patterns (the renderer writes that very pattern), never the fixed probes: a model no catalog lists is never
-# approved, so a literal "*" still fails the gate
-_literal_ok(m) if {
-	with_config
-	some pat in object.get(_config, "literalPatterns", [])
-	iam.wildcard_match(pat, m)
-}
-
-model_ok(m) if {
-	not with_config
-	data.modelgate.catalog.models[m]
-}
-
-product_ok(p) if {
-	with_config
-	p in _config.productIds
-}
-
-product_ok(p) if {
-	not with_config
-	some m in data.modelgate.catalog.models
-	m.productId == p
-}
-
-_open(surface) if {
-	with_config
-	object.get(_config, "openSurfaces", {})[surface] == true
-}
-
-approved(p) if {
-	p.surface == "invoke"
-	p.kind in {"foundation-model", "inference-profile"}
-	model_ok(p.model)
-}
-
-approved(p) if {
-	p.surface in {"invoke", "mantle"}
-	p.kind in {"foundation-model", "inference-profile", "mantle"}
-	p.witness == true
-	_literal_ok(p.model)
-}
-
-# a config that leaves bedrock-mantle open (deny.bedrockMantle: false) approves every mantle model
-approved(p) if {
-	p.surface == "mantle"
-	_open("bedrockMantle")
-}
-
-approved(p) if {
-	p.surface == "mantle"
-	model_ok(p.model)
-}
-
-approved(p) if {
-	p.surface == "claude-platform"
-	_open("claudePlatform")
-}
-
-approved(p) if {
-	p.surface == "subscribe"
-	some via in p.ctx["aws:calledvialast"]
-	via in {"bedrock.amazonaws.com", "bedrock-mantle.amazonaws.com"}
-	some pid in p.ctx["aws-marketplace:productid"]
-	product_ok(pid)
-}
-
-# describe(p): the probe in words, for finding messages
-describe(p) := concat("", [action_names[p.action], " on ", p.resource, _ctx_words(p)])
-
-_ctx_words(p) := concat("", [" for model ", p.model]) if p.surface == "mantle"
-
-_ctx_words(p) := concat("", [" for product ", _product_words(p), _via_words(p.ctx["aws:calledvialast"])]) if {
-	p.surface == "subscribe"
-}
-
-_product_words(p) := _or_none(p.ctx["aws-marketplace:productid"])
-
-_product_words(p) := "(any)" if not p.ctx["aws-marketplace:productid"]
-
-_ctx_words(p) := "" if not p.surface in {"mantle", "subscribe"}
-
-_or_none([]) := "(none: no aws-marketplace:ProductId in the request)"
-
-_or_none(v) := concat(",", v) if count(v) > 0
-
-_via_words([]) := " called directly (no aws:CalledViaLast)"
-
-_via_words(v) := concat("", [" via ", concat(",", v)]) if count(v) > 0

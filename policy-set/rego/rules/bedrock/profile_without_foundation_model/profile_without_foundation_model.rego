@@ -127,8 +127,10 @@ deny contains finding if {
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 
-	# the source-Region check passes (else the first rule reports it), some destination's does not
+	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
+	# every destination passes too), and some destination's does not
 	_fm_allowed(d.doc, a, _fm(_region(ref.region), ref.model))
+	not _fm_allowed(d.doc, a, _fm("zz-probe-9", ref.model))
 	missing := [r |
 		some r in _destinations[ref.prefix]
 		not _fm_allowed(d.doc, a, _fm(r, ref.model))
