@@ -178,42 +178,42 @@ _action_hit(_, wild, a) if {
 # wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched
 _allow_res(s, res_all) := {r |
 	some r in res_all
-	_index_matches(ix, r)
+	index_matches(ix, r)
 } if {
 	iam.allows(s)
 	s.Resource
-	ix := _index(iam.resources(s))
+	ix := index(iam.resources(s))
 }
 
 _allow_res(s, res_all) := {r |
 	some r in res_all
-	not _index_matches(ix, r)
+	not index_matches(ix, r)
 } if {
 	iam.allows(s)
 	not s.Resource
 	s.NotResource
-	ix := _index(iam.not_resources(s))
+	ix := index(iam.not_resources(s))
 }
 
 _allow_res(s, _) := set() if not _resource_element(s, "Allow")
 
 _deny_res(s, res_all) := {r |
 	some r in res_all
-	_index_matches(ix, r)
+	index_matches(ix, r)
 } if {
 	iam.denies(s)
 	s.Resource
-	ix := _index([pat | some pat in iam.resources(s); not _wild_type(pat)])
+	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat)])
 }
 
 _deny_res(s, res_all) := {r |
 	some r in res_all
-	not _index_matches(ix, r)
+	not index_matches(ix, r)
 } if {
 	iam.denies(s)
 	not s.Resource
 	s.NotResource
-	ix := _index(iam.not_resources(s))
+	ix := index(iam.not_resources(s))
 }
 
 _deny_res(s, _) := set() if not _resource_element(s, "Deny")
@@ -229,8 +229,8 @@ _resource_element(s, effect) if {
 	s.NotResource
 }
 
-# _index(patterns): {"keyed": {[type/id, pattern]}, "other": [patterns with a wildcard in type or ID, or no ARN]}
-_index(pats) := {"keyed": {[k, pat] | some pat in pats; k := _pattern_key(pat)}, "other": [pat |
+# index(patterns): {"keyed": {[type/id, pattern]}, "other": [patterns with a wildcard in type or ID, or no ARN]}
+index(pats) := {"keyed": {[k, pat] | some pat in pats; k := _pattern_key(pat)}, "other": [pat |
 	some pat in pats
 	not _pattern_key(pat)
 ]}
@@ -243,14 +243,14 @@ _pattern_key(pat) := rest if {
 	not iam.has_wildcard(rest)
 }
 
-_index_matches(ix, r) if {
+index_matches(ix, r) if {
 	k := _pattern_key(r)
 	some [k2, pat] in ix.keyed
 	k2 == k
 	iam.wildcard_match(pat, r)
 }
 
-_index_matches(ix, r) if {
+index_matches(ix, r) if {
 	some pat in ix.other
 	iam.wildcard_match(pat, r)
 }
@@ -312,6 +312,41 @@ denied_probes(stmts, ps) := {p |
 	_p_denied(prep, p)
 } if {
 	prep := prepare(stmts, _with_checks(ps))
+}
+
+# exact_only(stmts): every statement that covers a model-invoking probe action (not Subscribe) names only exact foundation-model or
+# inference-profile resources (wildcards at most in the partition, Region or account segments). No fixed probe
+# can match such a statement (their resource parts name a model no catalog lists, or a resource kind these
+# ARNs are not), so MG-0009 needs no probe evaluation for it: the common case of a rendered invoke policy.
+exact_only(stmts) if {
+	every s in stmts {
+		_exact_or_unrelated(s)
+	}
+}
+
+_exact_or_unrelated(s) if count(_covered_actions(s, probes.model_actions)) == 0
+
+_exact_or_unrelated(s) if {
+	s.Action
+	not s.NotResource
+	s.Resource
+	every pat in iam.resources(s) {
+		_exact_model_arn(pat)
+	}
+}
+
+_exact_model_arn(pat) if {
+	k := _pattern_key(pat)
+	split(k, "/")[0] in {"foundation-model", "inference-profile"}
+}
+
+# "inference-profile/*.MODEL": every geography of one exact model
+_exact_model_arn(pat) if {
+	segs := split(pat, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	startswith(rest, "inference-profile/*.")
+	not iam.has_wildcard(substring(rest, count("inference-profile/*."), -1))
 }
 
 # every_model_probes(stmts): requests no approval can cover — the fixed probes (in the statements' own Regions)

@@ -390,11 +390,15 @@ local_address(rc) := concat(".", ["data", rc.type, rc.name]) if rc.mode == "data
 
 local_address(rc) := concat(".", [rc.type, rc.name]) if not rc.mode == "data"
 
+# config_by_address[[module names, local address]]: a resource's configuration, looked up without a scan
+config_by_address[[mods, r.address]] := r if some [mods, r] in config_resources
+
+# config_of(rc): the configuration of a resource change (undefined when the plan has none for it)
+config_of(rc) := config_by_address[[module_names(rc), local_address(rc)]]
+
 # references(rc, attr): the resources an attribute's expression refers to, as local addresses ("aws_iam_policy.x")
 references(rc, attr) := {addr |
-	some [mods, r] in config_resources
-	mods == module_names(rc)
-	r.address == local_address(rc)
+	r := config_of(rc)
 	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
 	addr := _ref_address(ref)
 }

@@ -113,9 +113,7 @@ attachments contains {"rc": rc, "arn": null, "attr": "customer_managed_policy_re
 }
 
 _unset_in_config(rc, attr) if {
-	some [mods, r] in tfplan.config_resources
-	mods == tfplan.module_names(rc)
-	r.address == tfplan.local_address(rc)
+	r := tfplan.config_of(rc)
 	object.get(object.get(r, "expressions", {}), attr, null) == null
 }
 

@@ -38,6 +38,7 @@ deny contains finding if {
 
 # MG-0009's case: a model no catalog lists is allowed
 _every_model(stmts) if {
+	not access.exact_only(stmts)
 	count(access.allowed_probes(stmts, {p |
 		some p in access.every_model_probes(stmts)
 		p.surface != "subscribe"

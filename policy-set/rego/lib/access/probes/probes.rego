@@ -34,6 +34,12 @@ action_names := {
 
 invoke_actions := ["bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"]
 
+# the actions of probes that invoke a model (every probe action but Subscribe)
+model_actions contains a if {
+	some a, _ in action_names
+	a != "aws-marketplace:subscribe"
+}
+
 mantle_actions := ["bedrock-mantle:createinference", "bedrock-mantle:createfinetuningjob"]
 
 # partition -> Regions probed in it ("zz-probe-9" stands for every Region no policy names)

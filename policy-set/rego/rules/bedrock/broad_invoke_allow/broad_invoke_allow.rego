@@ -29,6 +29,7 @@ import data.lib.result
 
 deny contains finding if {
 	some u in identity.units
+	not access.exact_only(u.stmts)
 	leaks := access.allowed_probes(u.stmts, {p |
 		some p in access.every_model_probes(u.stmts)
 		p.surface != "subscribe"

@@ -20,6 +20,7 @@
 #     - https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html
 package rules.bedrock.profile_without_foundation_model
 
+import data.lib.access
 import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
@@ -41,6 +42,28 @@ _fm_allowed(doc, a, arn) if {
 	iam.allows(t)
 	iam.covers_action(t, a)
 	iam.covers_resource(t, arn)
+}
+
+# the Allow patterns of a document for one action, indexed once (access.index) so that each profile ARN's
+# foundation-model checks are lookups; a statement with NotResource falls back to _fm_allowed
+_fm_ix(doc, a) := {"ix": access.index(pats), "slow": slow} if {
+	stmts := [t |
+		some t in iam.statements(doc)
+		iam.allows(t)
+		iam.covers_action(t, a)
+	]
+	pats := [p | some t in stmts; some p in iam.resources(t)]
+	slow := count([t | some t in stmts; not t.Resource]) > 0
+}
+
+_ix_allowed(fx, _, _, arn) if {
+	not fx.slow
+	access.index_matches(fx.ix, arn)
+}
+
+_ix_allowed(fx, doc, a, arn) if {
+	fx.slow
+	_fm_allowed(doc, a, arn)
 }
 
 # a profile pattern without a prefix ("*nova*") names no one model: reported only when no foundation model at all
@@ -70,12 +93,13 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 	_checkable(d.doc, a, ref)
 	fm := _fm(_region(ref.region), ref.model)
-	not _fm_allowed(d.doc, a, fm)
+	not _ix_allowed(fx, d.doc, a, fm)
 	msg := concat("", [
 		"allows ", a, " on inference profile ", arn, " but not on foundation-model/", ref.model,
 		", which every profile call also checks; the calls fail",
@@ -89,13 +113,14 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 	_global(ref)
-	_fm_allowed(d.doc, a, _fm(_region(ref.region), ref.model))
+	_ix_allowed(fx, d.doc, a, _fm(_region(ref.region), ref.model))
 	fm := _fm("", ref.model)
-	not _fm_allowed(d.doc, a, fm)
+	not _ix_allowed(fx, d.doc, a, fm)
 	msg := concat("", [
 		"allows ", a, " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
 		fm, " that global cross-Region inference also checks",
@@ -123,17 +148,18 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not
-	_fm_allowed(d.doc, a, _fm(_region(ref.region), ref.model))
-	not _fm_allowed(d.doc, a, _fm("zz-probe-9", ref.model))
+	_ix_allowed(fx, d.doc, a, _fm(_region(ref.region), ref.model))
+	not _ix_allowed(fx, d.doc, a, _fm("zz-probe-9", ref.model))
 	missing := [r |
 		some r in _destinations[ref.prefix]
-		not _fm_allowed(d.doc, a, _fm(r, ref.model))
+		not _ix_allowed(fx, d.doc, a, _fm(r, ref.model))
 	]
 	count(missing) > 0
 	msg := concat("", [
