@@ -10,7 +10,7 @@
 #   long_id: policy_json_invalid
 #   severity: CRITICAL
 #   remediation: >-
-#     Render the policy from data (jsonencode, a policy-document data source or modelgate render)
+#     Render the policy from data (jsonencode, a policy-document data source or modelgate synth)
 #     instead of pasting text; replace U+2018/2019/201C/201D with straight quotes and remove trailing commas.
 #   related_resources:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html

@@ -12,7 +12,7 @@
 #   severity: LOW
 #   remediation: >-
 #     Deny bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream with NotResource listing the
-#     approved foundation-model and inference-profile ARNs (modelgate render builds it from the catalog).
+#     approved foundation-model and inference-profile ARNs (modelgate synth builds it from the config).
 #   related_resources:
 #     - https://aws.amazon.com/blogs/security/simplified-amazon-bedrock-model-access/
 #     - https://aws.amazon.com/blogs/security/unlock-new-possibilities-aws-organizations-service-control-policy-now-supports-full-iam-language/
