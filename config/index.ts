@@ -4,3 +4,4 @@ export * from "./approved-set";
 export { configFileSchema } from "./schema";
 export * from "./discover";
 export * from "./json-schema";
+export * from "./gate-data";

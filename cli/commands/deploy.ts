@@ -1,7 +1,6 @@
 import * as path from "node:path";
 import { Command, Option } from "commander";
-import { loadCatalog, type ApprovedSet, type Catalog } from "../../catalog";
-import { approvedSet, loadConfig } from "../../config";
+import { gateDataFor } from "../../config";
 import { DeployError } from "../../core/errors";
 import { SEVERITIES, type Severity } from "../../core/severity";
 import { renderSummary, runDeploy } from "../../deploy/run";
@@ -32,15 +31,7 @@ export async function runDeployCommand(options: DeployCommandOptions, io: CliIo)
     );
   }
   // Fail fast, before synth, on what the run needs: the config, the suppressions, and terraform or tofu.
-  let catalog: Catalog;
-  let approved: ApprovedSet | undefined;
-  if (options.config !== undefined) {
-    const resolved = loadConfig(options.config);
-    catalog = resolved.catalog;
-    approved = approvedSet(resolved);
-  } else {
-    catalog = loadCatalog();
-  }
+  const { catalog, approved } = gateDataFor(options.config);
   const suppressions: Suppression[] = options.suppressions !== undefined ? loadSuppressions(options.suppressions) : [];
   const tf = findTfBinary(options.tfBinary, env);
   const synthOutDir = env.CDKTF_OUTDIR || "cdktf.out";

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as os from "node:os";
 import * as path from "node:path";
 import { Command } from "commander";
-import { loadCatalog, toRegoData, type ApprovedSet, type Catalog } from "../../catalog";
-import { approvedSet, loadConfig } from "../../config";
+import { toRegoData, type ApprovedSet, type Catalog } from "../../catalog";
+import { gateDataFor } from "../../config";
 import { ModelgateError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import type { CliIo } from "../io";
@@ -104,15 +104,7 @@ function listFiles(dir: string): string[] {
 }
 
 export function runExportPolicySet(options: ExportPolicySetOptions, io: CliIo): number {
-  let catalog: Catalog;
-  let approved: ApprovedSet | undefined;
-  if (options.config !== undefined) {
-    const resolved = loadConfig(options.config);
-    catalog = resolved.catalog;
-    approved = approvedSet(resolved);
-  } else {
-    catalog = loadCatalog();
-  }
+  const { catalog, approved } = gateDataFor(options.config);
   const configName = options.config !== undefined ? path.basename(options.config) : undefined;
   const dir = path.resolve(options.dir);
 

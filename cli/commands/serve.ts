@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import * as os from "node:os";
 import { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { loadCatalog, type ApprovedSet, type Catalog } from "../../catalog";
-import { approvedSet, loadConfig } from "../../config";
+import { gateDataFor } from "../../config";
 import { ModelgateError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import { SEVERITIES, type Severity } from "../../core/severity";
@@ -53,15 +52,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   } catch (error) {
     throw new ModelgateError("SERVE_BAD_TFC_HOST", "user", `--tfc-host: ${(error as Error).message}`);
   }
-  let catalog: Catalog;
-  let approved: ApprovedSet | undefined;
-  if (options.config !== undefined) {
-    const resolved = loadConfig(options.config);
-    catalog = resolved.catalog;
-    approved = approvedSet(resolved);
-  } else {
-    catalog = loadCatalog();
-  }
+  const { catalog, approved } = gateDataFor(options.config);
   let pool: WorkerPoolJudge | undefined;
   let judge: PlanJudge;
   if (options.workers > 0) {
