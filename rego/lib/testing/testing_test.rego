@@ -22,7 +22,6 @@ test_plan_wraps_resource_changes_as_the_gate_does if {
 
 test_provider_is_hashicorp_aws if {
 	testing.provider == _aws
-	tfplan.is_aws({"provider_name": testing.provider})
 }
 
 # ---- rc_text, rc_doc, rc_unknown

@@ -36,37 +36,7 @@ test_resource_changes_keeps_only_objects if {
 	tfplan.resource_changes == {rc} with input as _plan([rc, "aws_iam_policy.b", null, 7, [rc]])
 }
 
-# ---- is_aws: provider suffix matching
-
-test_is_aws_for_terraform_and_opentofu_registries if {
-	tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/aws"})
-	tfplan.is_aws({"provider_name": "registry.opentofu.org/hashicorp/aws"})
-	tfplan.is_aws({"provider_name": "terraform.example.com/hashicorp/aws"})
-}
-
-test_is_aws_for_mirrors_and_forks_of_the_aws_provider if {
-	tfplan.is_aws({"provider_name": "terraform.example.com/acme/aws"})
-	tfplan.is_aws({"provider_name": "registry.terraform.io/nothashicorp/aws"})
-	tfplan.is_aws({"provider_name": "aws"})
-}
-
-test_is_aws_when_provider_name_is_empty_null_or_not_a_string if {
-	tfplan.is_aws({"provider_name": ""})
-	tfplan.is_aws({"provider_name": null})
-	tfplan.is_aws({"provider_name": 7})
-}
-
-test_is_aws_when_provider_name_is_absent if {
-	tfplan.is_aws({"address": "aws_iam_policy.a"})
-}
-
-test_is_aws_rejects_other_providers if {
-	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/awscc"})
-	not tfplan.is_aws({"provider_name": "registry.terraform.io/acme/awscc"})
-	not tfplan.is_aws({"provider_name": "awscc"})
-	not tfplan.is_aws({"provider_name": "registry.opentofu.org/hashicorp/aws-extra"})
-	not tfplan.is_aws({"provider_name": "registry.terraform.io/hashicorp/google"})
-}
+# ---- providers
 
 # a resource type names the API it calls, whatever provider serves it (a fork, a renamed local provider)
 test_policies_judge_resource_types_whatever_the_provider if {

@@ -41,15 +41,6 @@ resource_changes contains rc if {
 	is_object(rc)
 }
 
-# is_aws holds for any provider whose type is aws (hashicorp/aws under any registry host, a mirror or a
-# fork such as terraform.example.com/acme/aws), and for a missing, null, empty or non-string provider_name
-# (fail closed: a resource that may belong to the aws provider is judged)
-is_aws(rc) if endswith(rc.provider_name, "/aws")
-
-is_aws(rc) if rc.provider_name in {"", "aws"}
-
-is_aws(rc) if not is_string(object.get(rc, "provider_name", null))
-
 # writes holds for changes that leave the resource in place after apply
 writes(rc) if {
 	some a in rc.change.actions
