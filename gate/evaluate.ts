@@ -6,12 +6,14 @@ import type { GateInput } from "./input";
 import {
   FINDINGS_ENTRYPOINT,
   MAX_WASM_INPUT_BYTES,
+  defaultWasmPath,
   loadGatePolicy,
   memoryForInput,
   tooLargeAdvice,
   type GatePolicy,
   type MemoryOptions,
 } from "./load-policy";
+import { loadSelection, selectPieces, selectionPathFor, type PieceLimits } from "./select";
 
 export interface EvaluateOptions {
   readonly catalog: Catalog;
@@ -23,6 +25,11 @@ export interface EvaluateOptions {
   readonly memory?: MemoryOptions;
   /** An already loaded policy (tests, the server); overrides wasmPath. */
   readonly policy?: GatePolicy;
+  /**
+   * How the plan is cut into pieces (gate/select.ts); `"whole"` evaluates the whole document in one evaluation,
+   * as `opa eval` does (the parity tests and benchmarks compare both).
+   */
+  readonly pieces?: PieceLimits | "whole";
 }
 
 /**
@@ -30,14 +37,7 @@ export interface EvaluateOptions {
  * or holds a malformed finding is a GateEvaluationError, never "no findings".
  */
 export async function evaluatePlan(input: GateInput, options: EvaluateOptions): Promise<Finding[]> {
-  const bytes = input.json?.byteLength ?? 0;
-  if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
-  const memory = options.memory ?? memoryForInput(bytes);
-  const policy = options.policy ?? (await loadGatePolicy(options.wasmPath, memory));
-  policy.setData(regoDataFor(options.catalog, options.approved));
-  const resultSet = policy.evaluate(input.json ?? input.document);
-  const value = unwrapResultSet(resultSet, input.file);
-  assertFindingsArray(value, FINDINGS_ENTRYPOINT);
+  const raw = await evaluateRaw(input, options);
   const findings: Finding[] = [];
   const problems: string[] = [];
   const context = {
@@ -45,8 +45,8 @@ export async function evaluatePlan(input: GateInput, options: EvaluateOptions): 
     ...(input.stack !== undefined ? { stack: input.stack } : {}),
     constructPath: (address: string) => input.constructPaths.get(address),
   };
-  value.forEach((raw, index) => {
-    const parsed = parseRawFinding(raw, index, context);
+  raw.forEach((value, index) => {
+    const parsed = parseRawFinding(value, index, context);
     if (Array.isArray(parsed)) problems.push(...parsed);
     else findings.push(parsed);
   });
@@ -58,6 +58,43 @@ export async function evaluatePlan(input: GateInput, options: EvaluateOptions): 
     );
   }
   return sortFindings(findings);
+}
+
+/**
+ * The findings entrypoint's values for one input, unparsed: the concatenation of every piece's findings array
+ * (gate/select.ts), or the whole document's. Exported for the parity tests, which compare it with Go OPA's.
+ */
+export async function evaluateRaw(input: GateInput, options: EvaluateOptions): Promise<unknown[]> {
+  const wasmPath = options.policy?.wasmPath ?? options.wasmPath ?? defaultWasmPath();
+  const selection = options.pieces === "whole" ? undefined : loadSelection(selectionPathFor(wasmPath));
+  const pieces = selection && selectPieces(input.document, selection, options.pieces === "whole" ? undefined : options.pieces);
+  if (pieces === undefined) {
+    const bytes = input.json?.byteLength ?? 0;
+    if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
+    const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(bytes));
+    return evaluateOne(policy, input.json ?? input.document, input.file);
+  }
+  const texts = pieces.map((piece) => Buffer.from(JSON.stringify(piece), "utf8"));
+  const largest = texts.reduce((n, t) => Math.max(n, t.byteLength), 0);
+  if (largest > MAX_WASM_INPUT_BYTES) {
+    throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
+  }
+  const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(largest));
+  const all: unknown[] = [];
+  for (const text of texts) all.push(...evaluateOne(policy, text, input.file));
+  return all;
+}
+
+async function policyFor(options: EvaluateOptions, wasmPath: string, memory: MemoryOptions): Promise<GatePolicy> {
+  const policy = options.policy ?? (await loadGatePolicy(wasmPath, memory));
+  policy.setData(regoDataFor(options.catalog, options.approved));
+  return policy;
+}
+
+function evaluateOne(policy: GatePolicy, document: object | Uint8Array, file: string): unknown[] {
+  const value = unwrapResultSet(policy.evaluate(document), file);
+  assertFindingsArray(value, FINDINGS_ENTRYPOINT);
+  return value;
 }
 
 /** toRegoData once per catalog and approved set (a cdktf.out directory evaluates one input per stack). */

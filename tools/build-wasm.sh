@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds rego/dist/policy.wasm, rego/dist/manifest.json and rego/dist/rules.json (every rule's METADATA; duplicate
-# rule IDs fail the build) from the non-test Rego under rego/.
+# Builds rego/dist/policy.wasm, rego/dist/manifest.json, rego/dist/rules.json (every rule's METADATA; duplicate
+# rule IDs fail the build) and rego/dist/selection.json (lib.selection's declaration of what the gate reads) from
+# the non-test Rego under rego/.
 #   bash tools/build-wasm.sh          build into rego/dist/
 #   bash tools/build-wasm.sh --check  rebuild into a temp dir and fail if rego/dist/ differs
 # The build uses rego/capabilities.json (tools/gen-capabilities.js), so a builtin that opa-wasm cannot
@@ -56,9 +57,18 @@ let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
   process.stdout.write(JSON.stringify({ rules }, null, 2) + "\n");
 });' > "$work/dist/rules.json"
 
+# 5. selection.json: what the gate hands the wasm (lib.selection's declaration, read by gate/select.ts)
+(cd "$work/src" && "${opa[@]}" eval --format json -d . data.lib.selection.declaration) | node -e '
+let text = ""; process.stdin.on("data", (c) => (text += c)).on("end", () => {
+  const value = JSON.parse(text).result?.[0]?.expressions?.[0]?.value;
+  if (!value || !Array.isArray(value.types) || value.types.length === 0) { process.stderr.write("data.lib.selection.declaration is undefined or empty\n"); process.exit(1); }
+  const sorted = (v) => Array.isArray(v) ? v.map(sorted) : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])])) : v;
+  process.stdout.write(JSON.stringify(sorted(value), null, 2) + "\n");
+});' > "$work/dist/selection.json"
+
 if [[ $mode == --check ]]; then
 	status=0
-	for f in policy.wasm manifest.json rules.json; do
+	for f in policy.wasm manifest.json rules.json selection.json; do
 		if ! cmp -s "$work/dist/$f" "$root/rego/dist/$f"; then
 			echo "build-wasm --check: rego/dist/$f is out of date; run npm run rego:build" >&2
 			status=1
@@ -68,5 +78,5 @@ if [[ $mode == --check ]]; then
 	exit $status
 fi
 mkdir -p "$root/rego/dist"
-cp "$work/dist/policy.wasm" "$work/dist/manifest.json" "$work/dist/rules.json" "$root/rego/dist/"
+cp "$work/dist/policy.wasm" "$work/dist/manifest.json" "$work/dist/rules.json" "$work/dist/selection.json" "$root/rego/dist/"
 echo "built rego/dist/policy.wasm ($(wc -c < "$root/rego/dist/policy.wasm") bytes) from ${#sources[@]} files, sha256 $wasm_sha"

@@ -42,7 +42,7 @@ module.exports = { stageRego, REGO_SOURCE };
 
 if (require.main === module) {
   const dest = process.argv[2];
-  if (!dest || process.argv.length > 3) {
+  if (!dest || dest.startsWith("-") || process.argv.length > 3) {
     process.stderr.write("usage: node tools/stage-rego.js <dest>\n");
     process.exit(2);
   }

@@ -7,6 +7,8 @@
 # scope: package
 package lib.tfplan
 
+import data.lib.selection
+
 # attributes that carry policy text, by resource type
 _managed_attrs := {
 	"aws_organizations_policy": ["content"],
@@ -35,10 +37,11 @@ _data_attrs := {"aws_iam_policy_document": ["json", "minified_json"]}
 
 identity_kinds := {"managed", "inline", "document"}
 
-# resource_changes of the plan, or nothing
+# resource_changes of the plan of the types the gate reads (lib.selection), or nothing
 resource_changes contains rc if {
 	some rc in input.plan.resource_changes
 	is_object(rc)
+	rc.type in selection.types
 }
 
 # writes holds for changes that leave the resource in place after apply

@@ -17,10 +17,9 @@
 package rules.iam.plan_changes_missing
 
 import data.lib.result
-import data.lib.tfplan
 
 deny contains finding if {
-	count(tfplan.resource_changes) == 0
+	not _has_changes
 	n := count(_planned)
 	n > 0
 	msg := concat("", [
@@ -28,6 +27,12 @@ deny contains finding if {
 		" resource(s) but the plan has no resource_changes, so none of them can be judged",
 	])
 	finding := result.new(rego.metadata.chain(), {"address": "(plan)", "type": "plan"}, msg)
+}
+
+# any resource change at all, of any type (lib.tfplan keeps only the types the gate reads)
+_has_changes if {
+	some rc in input.plan.resource_changes
+	is_object(rc)
 }
 
 _planned contains r.address if {

@@ -1,0 +1,491 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { GateEvaluationError, describeThrown } from "../core/errors";
+
+/**
+ * What the gate hands the wasm, and in which pieces (issue #7). The rules read resource changes of the types that
+ * lib.selection declares (rego/lib/selection/selection.rego; tools/build-wasm.sh writes it to
+ * rego/dist/selection.json), so everything else in a plan — most of a large workspace — is dropped before
+ * evaluation. What is kept is split into groups of related resources (every organization resource in one group;
+ * identity resources joined by the ARNs, policy names and group names they share, or by a configuration reference
+ * through one of the declared attributes), and the groups are packed into pieces evaluated one at a time. The
+ * wasm runtime's heap is reset between evaluations, so memory is bounded by the largest piece, not by the plan,
+ * and its allocator (whose free-list search grows with what one evaluation has allocated) stays fast.
+ *
+ * Selection is conservative: whatever the declaration cannot rule out is kept. The parity test
+ * (test/gate/select-parity.test.ts) compares verdicts on the selected pieces with Go OPA's on the whole plan.
+ */
+
+export interface SelectionDeclaration {
+  /** Resource types the rules read. */
+  readonly types: readonly string[];
+  /** Types judged together, in one piece. */
+  readonly organizationTypes: readonly string[];
+  /** type → [attribute path, key space]: resources sharing a value in one key space belong together. */
+  readonly joins: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
+  /** type → attributes whose configuration references the rules resolve to other resources. */
+  readonly referenceAttributes: Readonly<Record<string, readonly string[]>>;
+  /** Types whose configuration the rules look up by type and name in any module. */
+  readonly configurationByName: readonly string[];
+}
+
+export interface Selection {
+  readonly types: ReadonlySet<string>;
+  readonly organizationTypes: ReadonlySet<string>;
+  readonly joins: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], string]>>;
+  readonly referenceAttributes: ReadonlyMap<string, readonly string[]>;
+  readonly configurationByName: ReadonlySet<string>;
+}
+
+/** How large one piece may grow (whole groups are never split, so a piece may exceed these). */
+export interface PieceLimits {
+  /** Resource changes per piece. */
+  readonly maxResources: number;
+  /** Approximate JSON bytes of resource changes per piece. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_PIECE_LIMITS: PieceLimits = { maxResources: 200, maxBytes: 2 * 1024 * 1024 };
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
+export interface PlanDocument {
+  readonly plan: Record<string, unknown>;
+  readonly run?: unknown;
+}
+
+/** The selection.json next to a policy.wasm (rego/dist/). */
+export function selectionPathFor(wasmPath: string): string {
+  return path.join(path.dirname(wasmPath), "selection.json");
+}
+
+const cache = new Map<string, Selection>();
+
+/**
+ * Read and check a selection.json; cached per path. Undefined when there is none (a policy built without one, such
+ * as the tests' stand-in policies, is evaluated whole: slower, never less complete). A malformed file is a
+ * GateEvaluationError.
+ */
+export function loadSelection(file: string): Selection | undefined {
+  const key = path.resolve(file);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (cause) {
+    throw new GateEvaluationError("GATE_POLICY_INVALID", `cannot read ${file} (${describeThrown(cause)}); rebuild it with tools/build-wasm.sh`, { cause });
+  }
+  const selection = parseSelection(raw, file);
+  cache.set(key, selection);
+  return selection;
+}
+
+function parseSelection(raw: unknown, file: string): Selection {
+  const bad = (what: string): never => {
+    throw new GateEvaluationError("GATE_POLICY_INVALID", `${file}: ${what}; rebuild it with tools/build-wasm.sh`);
+  };
+  const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
+  if (!isObject(raw)) return bad("not a JSON object");
+  const { types, organizationTypes, joins, referenceAttributes, configurationByName } = raw;
+  if (!isStrings(types) || types.length === 0) return bad("types is not a non-empty list of resource types");
+  if (!isStrings(organizationTypes)) return bad("organizationTypes is not a list of resource types");
+  if (!isObject(joins)) return bad("joins is not an object");
+  if (!isObject(referenceAttributes)) return bad("referenceAttributes is not an object");
+  if (!isStrings(configurationByName)) return bad("configurationByName is not a list of resource types");
+  const joinMap = new Map<string, Array<readonly [readonly string[], string]>>();
+  for (const [type, list] of Object.entries(joins)) {
+    if (!Array.isArray(list) || !list.every((j) => isStrings(j) && j.length === 2)) return bad(`joins.${type} is not a list of [path, key space] pairs`);
+    joinMap.set(
+      type,
+      (list as string[][]).map(([p, space]) => [(p as string).split("."), space as string] as const),
+    );
+  }
+  const refMap = new Map<string, readonly string[]>();
+  for (const [type, attrs] of Object.entries(referenceAttributes)) {
+    if (!isStrings(attrs)) return bad(`referenceAttributes.${type} is not a list of attribute names`);
+    refMap.set(type, attrs);
+  }
+  return {
+    types: new Set(types),
+    organizationTypes: new Set(organizationTypes),
+    joins: joinMap,
+    referenceAttributes: refMap,
+    configurationByName: new Set(configurationByName),
+  };
+}
+
+/**
+ * Split a plan document into the documents to evaluate, or undefined when the plan must be evaluated whole: it
+ * has no resource changes (MG-0023 judges such a plan by its planned_values).
+ */
+export function selectPieces(document: PlanDocument, selection: Selection, limits: PieceLimits = DEFAULT_PIECE_LIMITS): PlanDocument[] | undefined {
+  const plan = document.plan;
+  const changes = plan.resource_changes;
+  if (!Array.isArray(changes) || !changes.some(isObject)) return undefined;
+
+  // 1. the resource changes the rules read, and undeclared ones that look like they carry a policy (kept so that
+  //    nothing policy-like is silently dropped, though no rule reads them today)
+  const kept: JsonObject[] = [];
+  for (const rc of changes) {
+    if (!isObject(rc)) continue;
+    if (declared(rc.type, selection) || looksLikePolicy(rc)) kept.push(rc);
+  }
+
+  // 2. groups of related resources (union-find over resource indexes and shared keys)
+  const uf = new UnionFind(kept.length);
+  const keyNode = new Map<string, number>();
+  const node = (key: string): number => {
+    let n = keyNode.get(key);
+    if (n === undefined) keyNode.set(key, (n = uf.add()));
+    return n;
+  };
+  const configIndex = indexConfiguration(plan.configuration);
+  const referenced = new Set<string>();
+  kept.forEach((rc, i) => {
+    const type = rc.type as string;
+    if (selection.organizationTypes.has(type)) uf.union(i, node("organization"));
+    for (const [steps, space] of selection.joins.get(type) ?? []) {
+      const change = isObject(rc.change) ? rc.change : {};
+      for (const state of [change.before, change.after]) {
+        for (const value of valuesAt(state, steps)) uf.union(i, node(`${space}\u0000${value}`));
+      }
+    }
+    const attrs = selection.referenceAttributes.get(type);
+    if (attrs) {
+      const mods = moduleNames(rc);
+      const config = configIndex.get(JSON.stringify([mods, localAddress(rc)]));
+      const expressions = config && isObject(config.expressions) ? config.expressions : {};
+      for (const attr of attrs) {
+        for (const ref of expressionRefs(expressions[attr])) {
+          const addr = refAddress(ref);
+          if (addr === undefined) continue;
+          const key = `ref\u0000${JSON.stringify([mods, addr])}`;
+          referenced.add(key);
+          uf.union(i, node(key));
+        }
+      }
+    }
+  });
+  kept.forEach((rc, i) => {
+    const key = `ref\u0000${JSON.stringify([moduleNames(rc), localAddress(rc)])}`;
+    if (referenced.has(key)) uf.union(i, node(key));
+  });
+
+  // 3. groups in plan order, packed into pieces
+  const groups = new Map<number, number[]>();
+  kept.forEach((_, i) => {
+    const root = uf.find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(i);
+  });
+  const organizationRoot = keyNode.has("organization") ? uf.find(keyNode.get("organization") as number) : undefined;
+  const pieces: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const [root, members] of groups) {
+    if (root === organizationRoot) {
+      pieces.push(members);
+      continue;
+    }
+    const size = members.reduce((n, i) => n + approximateBytes(kept[i]), 0);
+    if (current.length > 0 && (current.length + members.length > limits.maxResources || bytes + size > limits.maxBytes)) {
+      pieces.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(...members);
+    bytes += size;
+  }
+  if (current.length > 0 || pieces.length === 0) pieces.push(current);
+
+  // 4. each piece as a plan document: the plan's own small fields, the piece's resource changes in plan order,
+  //    the configuration entries they may look up, and (with the organization group) the prior state
+  const base: JsonObject = {};
+  for (const [k, v] of Object.entries(plan)) if (!DROPPED_PLAN_KEYS.has(k)) base[k] = v;
+  const prior = filterPriorState(plan.prior_state, selection);
+  const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration, selection);
+  return pieces.map((members) => {
+    members.sort((a, b) => a - b);
+    const rcs = members.map((i) => kept[i] as JsonObject);
+    const piece: JsonObject = { ...base, resource_changes: rcs };
+    if (configuration) piece.configuration = configuration(new Set(rcs.map(localAddress)));
+    if (prior !== undefined && rcs.some((rc) => selection.organizationTypes.has(rc.type as string))) piece.prior_state = prior;
+    return document.run === undefined ? { plan: piece } : { plan: piece, run: document.run };
+  });
+}
+
+/**
+ * Top-level plan fields no rule reads; they are most of a large plan. resource_changes, configuration and
+ * prior_state are replaced by their selections; planned_values matters only to a plan without resource changes,
+ * which is evaluated whole.
+ */
+const DROPPED_PLAN_KEYS = new Set([
+  "resource_changes",
+  "configuration",
+  "prior_state",
+  "planned_values",
+  "resource_drift",
+  "output_changes",
+  "relevant_attributes",
+  "variables",
+  "checks",
+]);
+
+function declared(type: unknown, selection: Selection): boolean {
+  return typeof type === "string" && selection.types.has(type);
+}
+
+/** An undeclared resource with a string attribute (up to two levels down) that reads like IAM policy JSON. */
+function looksLikePolicy(rc: JsonObject): boolean {
+  const change = isObject(rc.change) ? rc.change : {};
+  const probe = (v: Json, depth: number): boolean => {
+    if (typeof v === "string") return v.includes('"Statement"') || v.includes('"Effect"');
+    if (depth === 0 || v === null || typeof v !== "object") return false;
+    return (Array.isArray(v) ? v : Object.values(v)).some((x) => probe(x, depth - 1));
+  };
+  return probe(change.after, 2) || probe(change.before, 2);
+}
+
+/** String values at a path ("*" steps into every element of a list; a list value yields its strings). */
+function valuesAt(state: Json, steps: readonly string[]): string[] {
+  let values: Json[] = [state];
+  for (const step of steps) {
+    const next: Json[] = [];
+    for (const v of values) {
+      if (step === "*") {
+        if (Array.isArray(v)) next.push(...v);
+      } else if (isObject(v) && step in v) {
+        next.push(v[step]);
+      }
+    }
+    values = next;
+  }
+  return values.flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []));
+}
+
+// ---- addresses and references, computed exactly as lib.tfplan computes them
+
+/** module_names: the module call names of module_address ("module.a[0].module.b" → ["a", "b"]). */
+function moduleNames(rc: JsonObject): string[] {
+  const address = typeof rc.module_address === "string" ? rc.module_address : "";
+  const parts = address.split(".");
+  const names: string[] = [];
+  parts.forEach((seg, i) => {
+    if (seg === "module" && i + 1 < parts.length) names.push((parts[i + 1] as string).split("[")[0] as string);
+  });
+  return names;
+}
+
+/** local_address: the address inside its module, without an instance key. */
+function localAddress(rc: JsonObject): string {
+  return rc.mode === "data" ? `data.${String(rc.type)}.${String(rc.name)}` : `${String(rc.type)}.${String(rc.name)}`;
+}
+
+/** Every string held directly by a container under a "references" key inside an expression (as lib.tfplan walks it). */
+function expressionRefs(expression: Json): string[] {
+  const out: string[] = [];
+  const visit = (container: Json, key: string | number | undefined): void => {
+    const entries: Array<[string | number, Json]> = Array.isArray(container)
+      ? container.map((v, i) => [i, v])
+      : isObject(container)
+        ? Object.entries(container)
+        : [];
+    for (const [k, v] of entries) {
+      if (typeof v === "string") {
+        if (key === "references") out.push(v);
+      } else visit(v, k);
+    }
+  };
+  visit(expression, undefined);
+  return out;
+}
+
+const NOT_RESOURCES = new Set(["data", "module", "var", "local", "each", "count", "path", "terraform", "self"]);
+
+function refAddress(ref: string): string | undefined {
+  const parts = ref.split(".");
+  if (parts[0] === "data" && parts.length >= 3) return `data.${parts[1] as string}.${(parts[2] as string).split("[")[0] as string}`;
+  if (!NOT_RESOURCES.has(parts[0] as string) && parts.length >= 2) return `${parts[0] as string}.${(parts[1] as string).split("[")[0] as string}`;
+  return undefined;
+}
+
+/** configuration resources by [module names, address] (lib.tfplan.config_by_address). */
+function indexConfiguration(configuration: Json): Map<string, JsonObject> {
+  const index = new Map<string, JsonObject>();
+  const visit = (module: Json, mods: string[]): void => {
+    if (!isObject(module)) return;
+    if (Array.isArray(module.resources)) {
+      for (const r of module.resources) if (isObject(r) && typeof r.address === "string") index.set(JSON.stringify([mods, r.address]), r);
+    }
+    if (isObject(module.module_calls)) {
+      for (const [name, call] of Object.entries(module.module_calls)) if (isObject(call)) visit(call.module, [...mods, name]);
+    }
+  };
+  if (isObject(configuration)) visit(configuration.root_module, []);
+  return index;
+}
+
+// ---- configuration and prior state, filtered
+
+interface ConfigEntry {
+  readonly value: Json;
+  readonly always: boolean;
+}
+
+/** A "resources" list of the configuration: its entries, and which of them answer to each local address. */
+class ResourcesList {
+  readonly always: readonly number[];
+  readonly byAddress = new Map<string, number[]>();
+  constructor(readonly entries: readonly ConfigEntry[], addresses: ReadonlyArray<readonly string[]>) {
+    this.always = entries.flatMap((e, i) => (e.always ? [i] : []));
+    addresses.forEach((list, i) => {
+      for (const a of list) {
+        const at = this.byAddress.get(a);
+        if (at) at.push(i);
+        else this.byAddress.set(a, [i]);
+      }
+    });
+  }
+  pick(addresses: ReadonlySet<string>): number[] {
+    const picked = new Set(this.always);
+    for (const a of addresses) for (const i of this.byAddress.get(a) ?? []) picked.add(i);
+    return [...picked].sort((x, y) => x - y);
+  }
+}
+
+/**
+ * The configuration, prepared once per plan: a function giving, for the local addresses of one piece's
+ * resources, the configuration with every "resources" list cut to the entries the piece may look up — those at
+ * one of its addresses (lib.tfplan.config_of; for configurationByName types also by type and name) and any entry
+ * whose content mentions a declared type (the Rego walks the configuration, so a nested look-alike is kept too).
+ * Everything else in the configuration (module calls, variables, outputs) is kept as it is, shared between pieces.
+ */
+function prepareConfiguration(configuration: Json, selection: Selection): (addresses: ReadonlySet<string>) => Json {
+  /** Objects and arrays that hold a ResourcesList somewhere below: only these are copied per piece. */
+  const holders = new WeakSet<object>();
+  const prepare = (value: Json): Json => {
+    if (value === null || typeof value !== "object") return value;
+    let holds = false;
+    const note = (v: Json): Json => {
+      if (v instanceof ResourcesList || (v !== null && typeof v === "object" && holders.has(v))) holds = true;
+      return v;
+    };
+    let out: Json;
+    if (Array.isArray(value)) out = value.map((v) => note(prepare(v)));
+    else {
+      const o: JsonObject = {};
+      for (const [k, v] of Object.entries(value)) {
+        o[k] = note(k === "resources" && Array.isArray(v) ? resourcesList(v) : prepare(v));
+      }
+      out = o;
+    }
+    if (holds) holders.add(out as object);
+    return out;
+  };
+  const resourcesList = (list: Json[]): ResourcesList => {
+    const addresses: string[][] = [];
+    const entries = list.map((r): ConfigEntry => {
+      const at: string[] = [];
+      addresses.push(at);
+      if (!isObject(r)) return { value: r, always: true };
+      if (typeof r.address === "string") at.push(r.address);
+      if (typeof r.type === "string" && selection.configurationByName.has(r.type)) at.push(`${r.type}.${String(r.name)}`);
+      return { value: prepare(r), always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, selection.types)) };
+    });
+    return new ResourcesList(entries, addresses);
+  };
+  const template = prepare(configuration);
+  const instantiate = (value: Json, addresses: ReadonlySet<string>): Json => {
+    if (value instanceof ResourcesList) return value.pick(addresses).map((i) => instantiate((value.entries[i] as ConfigEntry).value, addresses));
+    if (value === null || typeof value !== "object" || !holders.has(value)) return value;
+    if (Array.isArray(value)) return value.map((v) => instantiate(v, addresses));
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(value)) out[k] = instantiate(v, addresses);
+    return out;
+  };
+  return (addresses) => instantiate(template, addresses);
+}
+
+/**
+ * prior_state with its resources lists cut to organization types (only lib.access.org reads the prior state: the
+ * SCPs a targeted plan does not show), and entries whose values mention one (the Rego walks the prior state).
+ */
+function filterPriorState(prior: Json, selection: Selection): Json {
+  if (prior === undefined) return undefined;
+  const org = selection.organizationTypes;
+  return mapResourcesLists(
+    prior,
+    (r) => !isObject(r) || (typeof r.type === "string" && org.has(r.type)) || Object.entries(r).some(([k, v]) => k !== "type" && mentions(v, org)),
+  );
+}
+
+/** A copy of value in which every array under a "resources" key keeps only the elements keep() accepts. */
+function mapResourcesLists(value: Json, keep: (r: Json) => boolean): Json {
+  if (Array.isArray(value)) return value.map((v) => mapResourcesLists(v, keep));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k === "resources" && Array.isArray(v) ? v.filter(keep).map((r) => mapResourcesLists(r, keep)) : mapResourcesLists(v, keep);
+  }
+  return out;
+}
+
+/** Some string anywhere in the value is one of the types. */
+function mentions(value: Json, types: ReadonlySet<string>): boolean {
+  if (typeof value === "string") return types.has(value);
+  if (Array.isArray(value)) return value.some((v) => mentions(v, types));
+  if (isObject(value)) return Object.values(value).some((v) => mentions(v, types));
+  return false;
+}
+
+/** A cheap size estimate: the lengths of the strings in the change (policy text dominates). */
+function approximateBytes(rc: JsonObject | undefined): number {
+  let n = 0;
+  const walk = (v: Json): void => {
+    if (typeof v === "string") n += v.length + 2;
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (isObject(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        n += k.length + 4;
+        walk(x);
+      }
+    }
+    else n += 5;
+  };
+  walk(rc);
+  return n;
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r] as number;
+    let j = i;
+    while (this.parent[j] !== r) {
+      const next = this.parent[j] as number;
+      this.parent[j] = r;
+      j = next;
+    }
+    return r;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}

@@ -1,0 +1,113 @@
+# METADATA
+# title: What the gate reads from a plan
+# description: |
+#   The one declaration of the resource types the rules read, and of how those resources relate. lib.tfplan
+#   reads only resource changes of these types; the gate in Node (gate/select.ts, through
+#   rego/dist/selection.json, which tools/build-wasm.sh writes from this file) hands the wasm only these
+#   resources, in groups that keep related resources together: every organization resource in one group, and
+#   identity resources joined by the values in joins (an attachment and the policy whose ARN it names, a
+#   group's policies and its memberships, ...) or by a configuration reference through one of
+#   reference_attributes. A relation the Rego follows that is missing here splits related resources into
+#   different evaluations: selection_test.rego checks the tables of lib.access against it, and the parity test
+#   (test/gate/select-parity.test.ts) compares verdicts on the whole plan with verdicts on the selection.
+# scope: package
+package lib.selection
+
+# identity resources: policy text, attachments by ARN or name, principals with policy blocks, group memberships
+identity_types := {
+	"aws_iam_group_membership",
+	"aws_iam_group_policy",
+	"aws_iam_group_policy_attachment",
+	"aws_iam_group_policy_attachments_exclusive",
+	"aws_iam_policy",
+	"aws_iam_policy_attachment",
+	"aws_iam_policy_document",
+	"aws_iam_role",
+	"aws_iam_role_policy",
+	"aws_iam_role_policy_attachment",
+	"aws_iam_role_policy_attachments_exclusive",
+	"aws_iam_user_group_membership",
+	"aws_iam_user_policy",
+	"aws_iam_user_policy_attachment",
+	"aws_iam_user_policy_attachments_exclusive",
+	"aws_ssoadmin_customer_managed_policy_attachment",
+	"aws_ssoadmin_managed_policy_attachment",
+	"aws_ssoadmin_permission_set_inline_policy",
+	"awscc_iam_group",
+	"awscc_iam_group_policy",
+	"awscc_iam_managed_policy",
+	"awscc_iam_role",
+	"awscc_iam_role_policy",
+	"awscc_iam_user",
+	"awscc_iam_user_policy",
+	"awscc_sso_permission_set",
+}
+
+# organization resources: judged together (SCP sets per target, attachments, moves, the organization itself)
+organization_types := {
+	"aws_organizations_account",
+	"aws_organizations_organization",
+	"aws_organizations_organizational_unit",
+	"aws_organizations_policy",
+	"aws_organizations_policy_attachment",
+	"awscc_organizations_policy",
+}
+
+types := identity_types | organization_types
+
+# joins[type]: [attribute path, key space] pairs; two resources whose values at paths of one key space are equal
+# are related. A path is dot-separated attribute names; "*" steps into every element of a list. Values are read
+# from both before and after.
+joins := {
+	"aws_iam_policy": [["arn", "arn"], ["name", "policy-name"]],
+	"awscc_iam_managed_policy": [["arn", "arn"], ["policy_arn", "arn"], ["name", "policy-name"], ["managed_policy_name", "policy-name"]],
+	"aws_iam_role_policy_attachment": [["policy_arn", "arn"]],
+	"aws_iam_user_policy_attachment": [["policy_arn", "arn"]],
+	"aws_iam_group_policy_attachment": [["policy_arn", "arn"], ["group", "group"]],
+	"aws_iam_policy_attachment": [["policy_arn", "arn"]],
+	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn"]],
+	"aws_ssoadmin_customer_managed_policy_attachment": [["customer_managed_policy_reference.*.name", "policy-name"]],
+	"aws_iam_role": [["managed_policy_arns.*", "arn"]],
+	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
+	"aws_iam_user_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
+	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
+	"awscc_iam_role": [["managed_policy_arns.*", "arn"]],
+	"awscc_iam_user": [["managed_policy_arns.*", "arn"]],
+	"awscc_iam_group": [["managed_policy_arns.*", "arn"]],
+	"awscc_sso_permission_set": [["managed_policies.*", "arn"]],
+	"aws_iam_group_policy": [["group", "group"]],
+	"aws_iam_group_membership": [["group", "group"]],
+	"aws_iam_user_group_membership": [["groups.*", "group"]],
+}
+
+# reference_attributes[type]: attributes whose configuration references (an ARN or ID unknown until apply) the
+# rules resolve to the resources they name, in the same module
+reference_attributes := {
+	"aws_iam_role_policy_attachment": ["policy_arn"],
+	"aws_iam_user_policy_attachment": ["policy_arn"],
+	"aws_iam_group_policy_attachment": ["policy_arn"],
+	"aws_iam_policy_attachment": ["policy_arn"],
+	"aws_ssoadmin_managed_policy_attachment": ["managed_policy_arn"],
+	"aws_iam_role": ["managed_policy_arns"],
+	"aws_iam_role_policy_attachments_exclusive": ["policy_arns"],
+	"aws_iam_user_policy_attachments_exclusive": ["policy_arns"],
+	"aws_iam_group_policy_attachments_exclusive": ["policy_arns"],
+	"awscc_iam_role": ["managed_policy_arns"],
+	"awscc_iam_user": ["managed_policy_arns"],
+	"awscc_iam_group": ["managed_policy_arns"],
+	"awscc_sso_permission_set": ["managed_policies"],
+	"aws_organizations_policy_attachment": ["policy_id", "target_id"],
+}
+
+# types whose configuration the rules look up by type and name in any module (a role's inline_policy blocks),
+# not only at the address of a resource change
+configuration_by_name := {"aws_iam_role", "awscc_iam_group", "awscc_iam_role", "awscc_iam_user"}
+
+# the declaration as one document, for tools/build-wasm.sh (rego/dist/selection.json)
+declaration := {
+	"types": sort(types),
+	"organizationTypes": sort(organization_types),
+	"joins": joins,
+	"referenceAttributes": reference_attributes,
+	"configurationByName": sort(configuration_by_name),
+}

@@ -1,0 +1,56 @@
+package lib.selection_test
+
+import data.lib.access.identity
+import data.lib.selection
+import data.lib.tfplan
+
+# every attachment attribute lib.access.identity resolves is a join on ARNs and a reference attribute
+test_identity_attachment_attributes_are_declared if {
+	every type, attr in identity._single {
+		[attr, "arn"] in selection.joins[type]
+		attr in selection.reference_attributes[type]
+	}
+	every type, attr in identity._lists {
+		[concat("", [attr, ".*"]), "arn"] in selection.joins[type]
+		attr in selection.reference_attributes[type]
+	}
+}
+
+# every type lib.tfplan reads policy text from is selected
+test_policy_types_are_declared if {
+	every type, _ in tfplan._managed_attrs {
+		type in selection.types
+	}
+	every type, _ in tfplan._data_attrs {
+		type in selection.types
+	}
+	every type, _ in tfplan._block_spec {
+		type in selection.types
+		type in selection.configuration_by_name
+	}
+	every type, _ in tfplan._optional_attrs {
+		type in selection.types
+	}
+	every type in tfplan.scp_types {
+		type in selection.organization_types
+	}
+}
+
+test_identity_and_organization_types_are_disjoint if {
+	count(selection.identity_types & selection.organization_types) == 0
+}
+
+test_declaration_lists_types_sorted if {
+	selection.declaration.types == sort(selection.types)
+	selection.declaration.organizationTypes == sort(selection.organization_types)
+	selection.declaration.configurationByName == sort(selection.configuration_by_name)
+}
+
+# a resource change of a type the declaration does not list is not read
+test_undeclared_types_are_not_read if {
+	plan := {"plan": {"resource_changes": [
+		{"address": "aws_instance.x", "type": "aws_instance", "mode": "managed", "change": {"actions": ["create"]}},
+		{"address": "aws_iam_policy.p", "type": "aws_iam_policy", "mode": "managed", "change": {"actions": ["create"]}},
+	]}}
+	{rc.address | some rc in tfplan.resource_changes} == {"aws_iam_policy.p"} with input as plan
+}
