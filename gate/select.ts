@@ -45,7 +45,12 @@ export interface PieceLimits {
   readonly maxBytes: number;
 }
 
-export const DEFAULT_PIECE_LIMITS: PieceLimits = { maxResources: 200, maxBytes: 2 * 1024 * 1024 };
+/**
+ * Pieces of 50 resources: the per-evaluation cost (~10 ms: the fixed probes, the catalog index) is spread, and the
+ * runtime allocator's free-list search, which grows with what one evaluation allocates, stays short (200 broad
+ * policies: pieces of 50 took 820 ms of CPU, of 100 1,204 ms, one piece of 200 11 s; BENCHMARKS.md).
+ */
+export const DEFAULT_PIECE_LIMITS: PieceLimits = { maxResources: 50, maxBytes: 1024 * 1024 };
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
