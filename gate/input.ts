@@ -72,20 +72,27 @@ export function parseInputBytes(bytes: Uint8Array, file: string): GateInput[] {
     );
   }
   checkDepth(value, file);
-  const raw = (prefix: string, suffix: string): Uint8Array => {
-    const body = decoded.utf8 ?? Buffer.from(decoded.text, "utf8");
-    return Buffer.concat([Buffer.from(prefix, "utf8"), body, Buffer.from(suffix, "utf8")]);
+  // The whole document's bytes are built only when asked for: the gate evaluates a selection of the plan
+  // (gate/select.ts) and needs them only for a plan it evaluates whole. Only the UTF-8 bytes (or, for a UTF-16
+  // input, the text) are kept for it, not both.
+  const utf8 = decoded.utf8;
+  const text = utf8 === undefined ? decoded.text : undefined;
+  const raw = (prefix: string, suffix: string): (() => Uint8Array) => {
+    let built: Uint8Array | undefined;
+    return () => (built ??= Buffer.concat([Buffer.from(prefix, "utf8"), utf8 ?? Buffer.from(text as string, "utf8"), Buffer.from(suffix, "utf8")]));
   };
 
   if (isUiEvent(value)) throw uiStreamError(file);
   if ("format_version" in value) {
     validatePlan(value, file, "");
-    return [{ file, kind: "plan", constructPaths: new Map(), document: { plan: value }, json: raw('{"plan":', "}") }];
+    const json = raw('{"plan":', "}");
+    return [{ file, kind: "plan", constructPaths: new Map(), document: { plan: value }, get json() { return json(); } }];
   }
   if ("plan" in value && isRecord(value.plan) && ("run" in value || "format_version" in value.plan)) {
     validatePlan(value.plan, file, "plan.");
     const document = "run" in value ? { plan: value.plan, run: value.run } : { plan: value.plan };
-    return [{ file, kind: "tfc", constructPaths: new Map(), document, json: raw("", "") }];
+    const json = raw("", "");
+    return [{ file, kind: "tfc", constructPaths: new Map(), document, get json() { return json(); } }];
   }
   if ("plan" in value) {
     throw new PlanInputError(
