@@ -1,0 +1,223 @@
+import { writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { isModelgateError } from "../../core/errors";
+import { loadSelection, selectPieces, selectionPathFor, type PlanDocument, type Selection } from "../../gate/select";
+import { requireRealWasm, tempDir } from "./wasm-helper";
+
+/** The real declaration, as tools/build-wasm.sh writes it from rego/lib/selection. */
+const selection = loadSelection(selectionPathFor(requireRealWasm())) as Selection;
+const ONE = { maxResources: 1, maxBytes: 1 };
+const MANY = { maxResources: 1000, maxBytes: 1e9 };
+
+function rc(address: string, type: string, after: Record<string, unknown> | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const name = address.split(".").pop()?.split("[")[0];
+  return { address, mode: "managed", type, name, change: { actions: ["create"], before: null, after, after_unknown: {} }, ...extra };
+}
+
+function doc(resourceChanges: unknown[], more: Record<string, unknown> = {}): PlanDocument {
+  return { plan: { format_version: "1.2", terraform_version: "1.11.4", resource_changes: resourceChanges, ...more } };
+}
+
+/** The addresses of each piece, in order. */
+function addresses(pieces: PlanDocument[] | undefined): string[][] {
+  return (pieces ?? []).map((p) => (p.plan.resource_changes as Array<{ address: string }>).map((r) => r.address));
+}
+
+const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] });
+const ARN = "arn:aws:iam::111122223333:policy/team";
+
+describe("selectPieces: what the wasm is handed", () => {
+  it("GIVEN a plan without resource changes THEN undefined: it is evaluated whole (MG-0023 reads planned_values)", () => {
+    expect(selectPieces({ plan: { format_version: "1.2", planned_values: { root_module: {} } } }, selection)).toBeUndefined();
+    expect(selectPieces(doc([]), selection)).toBeUndefined();
+    expect(selectPieces(doc([null, 3]), selection)).toBeUndefined();
+  });
+
+  it("GIVEN resources the rules do not read THEN they are dropped, and one empty piece is still evaluated", () => {
+    const pieces = selectPieces(doc([rc("aws_instance.web", "aws_instance", { ami: "ami-1" }), rc("aws_s3_bucket.b", "aws_s3_bucket", { bucket: "b" })]), selection);
+    expect(addresses(pieces)).toEqual([[]]);
+    expect(pieces?.[0]?.plan.format_version).toBe("1.2");
+  });
+
+  it("GIVEN an undeclared type with policy-like text THEN it is kept, not dropped", () => {
+    const pieces = selectPieces(doc([rc("newprovider_policy.p", "newprovider_policy", { document: POLICY }), rc("aws_instance.web", "aws_instance", { ami: "x" })]), selection);
+    expect(addresses(pieces)).toEqual([["newprovider_policy.p"]]);
+  });
+
+  it("GIVEN fields no rule reads THEN they are not handed over; the plan's own small fields are", () => {
+    const pieces = selectPieces(
+      doc([rc("aws_iam_policy.p", "aws_iam_policy", { policy: POLICY })], {
+        planned_values: { root_module: { resources: [] } },
+        resource_drift: [{}],
+        output_changes: {},
+        variables: { x: { value: 1 } },
+        errored: false,
+        applyable: true,
+      }),
+      selection,
+    );
+    expect(Object.keys(pieces?.[0]?.plan ?? {}).sort()).toEqual(["applyable", "errored", "format_version", "resource_changes", "terraform_version"]);
+  });
+
+  it("GIVEN a Terraform Cloud input THEN every piece carries the run", () => {
+    const run = { id: "run-1" };
+    const pieces = selectPieces({ ...doc([rc("aws_iam_policy.a", "aws_iam_policy", { policy: POLICY }), rc("aws_iam_policy.b", "aws_iam_policy", { policy: POLICY })]), run }, selection, ONE);
+    expect(pieces?.map((p) => p.run)).toEqual([run, run]);
+  });
+
+  it("GIVEN unrelated policies THEN each can be a piece of its own, and pieces keep plan order", () => {
+    const rcs = ["c", "a", "b"].map((n) => rc(`aws_iam_policy.${n}`, "aws_iam_policy", { name: n, policy: POLICY }));
+    expect(addresses(selectPieces(doc(rcs), selection, ONE))).toEqual([["aws_iam_policy.c"], ["aws_iam_policy.a"], ["aws_iam_policy.b"]]);
+    expect(addresses(selectPieces(doc(rcs), selection, MANY))).toEqual([["aws_iam_policy.c", "aws_iam_policy.a", "aws_iam_policy.b"]]);
+  });
+
+  it("GIVEN an attachment naming a policy's ARN THEN they stay together, whatever the piece size", () => {
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_policy.team", "aws_iam_policy", { name: "team", arn: ARN, policy: POLICY }),
+        rc("aws_iam_policy.other", "aws_iam_policy", { name: "other", policy: POLICY }),
+        rc("aws_iam_role_policy_attachment.a", "aws_iam_role_policy_attachment", { role: "r", policy_arn: ARN }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([["aws_iam_policy.team", "aws_iam_role_policy_attachment.a"], ["aws_iam_policy.other"]]);
+  });
+
+  it("GIVEN a role's managed_policy_arns list and an SSO attachment by policy name THEN each joins its policy", () => {
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_policy.team", "aws_iam_policy", { name: "team", arn: ARN, policy: POLICY }),
+        rc("aws_iam_policy.named", "aws_iam_policy", { name: "named", policy: POLICY }),
+        rc("aws_iam_role.r", "aws_iam_role", { name: "r", managed_policy_arns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", ARN] }),
+        rc("aws_ssoadmin_customer_managed_policy_attachment.s", "aws_ssoadmin_customer_managed_policy_attachment", {
+          customer_managed_policy_reference: [{ name: "named", path: "/" }],
+        }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_policy.team", "aws_iam_role.r"],
+      ["aws_iam_policy.named", "aws_ssoadmin_customer_managed_policy_attachment.s"],
+    ]);
+  });
+
+  it("GIVEN a group membership THEN it joins the group's inline policies and attachments", () => {
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_group_policy.g", "aws_iam_group_policy", { group: "devs", policy: POLICY }),
+        rc("aws_iam_user_group_membership.u", "aws_iam_user_group_membership", { user: "u", groups: ["ops", "devs"] }),
+        rc("aws_iam_group_policy_attachment.o", "aws_iam_group_policy_attachment", { group: "ops", policy_arn: "arn:aws:iam::aws:policy/PowerUserAccess" }),
+        rc("aws_iam_group_policy.x", "aws_iam_group_policy", { group: "other", policy: POLICY }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_group_policy.g", "aws_iam_user_group_membership.u", "aws_iam_group_policy_attachment.o"],
+      ["aws_iam_group_policy.x"],
+    ]);
+  });
+
+  it("GIVEN an attachment whose ARN is unknown THEN its configuration reference joins every instance of the policy in its module only", () => {
+    const unknownArn = (address: string, module?: string): Record<string, unknown> => ({
+      ...rc(address, "aws_iam_role_policy_attachment", { role: "r" }),
+      change: { actions: ["create"], before: null, after: { role: "r" }, after_unknown: { policy_arn: true } },
+      ...(module ? { module_address: module } : {}),
+    });
+    const configuration = {
+      root_module: {
+        resources: [{ address: "aws_iam_role_policy_attachment.a", mode: "managed", type: "aws_iam_role_policy_attachment", name: "a", expressions: { policy_arn: { references: ["aws_iam_policy.p[0].arn", "aws_iam_policy.p"] } } }],
+        module_calls: { m: { module: { resources: [{ address: "aws_iam_role_policy_attachment.a", mode: "managed", type: "aws_iam_role_policy_attachment", name: "a", expressions: { policy_arn: { references: ["aws_iam_policy.q.arn"] } } }] } } },
+      },
+    };
+    const pieces = selectPieces(
+      doc(
+        [
+          rc("aws_iam_policy.p[0]", "aws_iam_policy", { policy: POLICY }),
+          rc("aws_iam_policy.p[1]", "aws_iam_policy", { policy: POLICY }),
+          unknownArn("aws_iam_role_policy_attachment.a"),
+          { ...rc("module.m.aws_iam_policy.p", "aws_iam_policy", { policy: POLICY }), module_address: "module.m" },
+          { ...rc("module.m.aws_iam_policy.q", "aws_iam_policy", { policy: POLICY }), module_address: "module.m" },
+          unknownArn("module.m.aws_iam_role_policy_attachment.a", "module.m"),
+        ],
+        { configuration },
+      ),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_policy.p[0]", "aws_iam_policy.p[1]", "aws_iam_role_policy_attachment.a"],
+      ["module.m.aws_iam_policy.p"],
+      ["module.m.aws_iam_policy.q", "module.m.aws_iam_role_policy_attachment.a"],
+    ]);
+    // each piece gets the configuration entries at its own local addresses (in any module: a superset of what
+    // config_of looks up), inside the same module structure
+    const config = (i: number): unknown => pieces?.[i]?.plan.configuration;
+    expect(config(1)).toEqual({ root_module: { resources: [], module_calls: { m: { module: { resources: [] } } } } });
+    expect(JSON.stringify(config(2))).toContain("aws_iam_policy.q.arn");
+  });
+
+  it("GIVEN organization resources THEN they are one piece, the only one with the prior state, cut to organization types", () => {
+    const prior = {
+      values: {
+        root_module: {
+          resources: [
+            { address: "aws_organizations_policy.old", type: "aws_organizations_policy", values: { id: "p-1", content: "{}" } },
+            { address: "aws_instance.x", type: "aws_instance", values: { ami: "a" } },
+            { address: "aws_iam_policy.p", type: "aws_iam_policy", values: { policy: POLICY } },
+            { address: "terraform_data.d", type: "terraform_data", values: { input: { type: "aws_organizations_policy", values: { id: "p-2" } } } },
+          ],
+        },
+      },
+    };
+    const pieces = selectPieces(
+      doc(
+        [
+          rc("aws_organizations_policy.a", "aws_organizations_policy", { content: "{}" }),
+          rc("aws_iam_policy.p", "aws_iam_policy", { policy: POLICY }),
+          rc("aws_organizations_account.acct", "aws_organizations_account", { parent_id: "ou-1" }),
+          rc("aws_organizations_policy_attachment.t", "aws_organizations_policy_attachment", { policy_id: "p-9", target_id: "ou-1" }),
+        ],
+        { prior_state: prior },
+      ),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([["aws_organizations_policy.a", "aws_organizations_account.acct", "aws_organizations_policy_attachment.t"], ["aws_iam_policy.p"]]);
+    const kept = (pieces?.[0]?.plan.prior_state as typeof prior).values.root_module.resources.map((r) => r.address);
+    expect(kept).toEqual(["aws_organizations_policy.old", "terraform_data.d"]);
+    expect(pieces?.[1]?.plan.prior_state).toBeUndefined();
+  });
+
+  it("GIVEN a role THEN its piece gets role configurations by type and name from every module", () => {
+    const role = (address: string): Record<string, unknown> => ({ address, mode: "managed", type: "aws_iam_role", name: "r", expressions: { inline_policy: [{}] } });
+    const configuration = { root_module: { resources: [role("aws_iam_role.r")], module_calls: { m: { module: { resources: [role("aws_iam_role.r")] } } } } };
+    const pieces = selectPieces(doc([rc("aws_iam_role.r", "aws_iam_role", { name: "r" })], { configuration }), selection, ONE);
+    expect(pieces?.[0]?.plan.configuration).toEqual(configuration);
+  });
+});
+
+describe("loadSelection", () => {
+  it("GIVEN a policy directory without selection.json THEN undefined (the plan is evaluated whole)", () => {
+    expect(loadSelection(path.join(tempDir(), "selection.json"))).toBeUndefined();
+  });
+
+  it.each([
+    ["not JSON", "{", /cannot read .*selection\.json/],
+    ["no types", JSON.stringify({ types: [], organizationTypes: [], joins: {}, referenceAttributes: {}, configurationByName: [] }), /types is not a non-empty list/],
+    ["a bad join", JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, configurationByName: [] }), /joins\.a is not a list of \[path, key space\] pairs/],
+  ])("GIVEN %s THEN GATE_POLICY_INVALID (exit 3), never a silent whole-plan pass", (_label, text, message) => {
+    const file = path.join(tempDir(), "selection.json");
+    writeFileSync(file, text);
+    let thrown: unknown;
+    try {
+      loadSelection(file);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isModelgateError(thrown) && thrown.code).toBe("GATE_POLICY_INVALID");
+    expect(String((thrown as Error).message)).toMatch(message);
+  });
+});
