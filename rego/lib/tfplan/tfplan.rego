@@ -328,6 +328,35 @@ _closed(t) if {
 	not startswith(t, "[")
 }
 
+# repeated_key(text, doc): the first key, in text order, that the text repeats within one object (doc is its parsed
+# value); undefined when no key repeats. JSON parsers disagree on which value of a repeated key counts (Go's and
+# OPA's keep the last; how AWS reads one is not documented), so such text cannot be judged. Counted as written:
+# every string token of the text followed by a colon is a key (outside strings JSON has no quotes, so the tokens
+# are found left to right), while the parsed document holds each object's keys once. The first written key whose
+# running count exceeds its parsed count is the repeat (the keys inside a value the parser dropped come before it).
+repeated_key(text, doc) := written[min(over)] if {
+	written := _written_keys(text)
+	parsed := _parsed_keys(doc)
+	count(written) != count(parsed)
+	over := {i |
+		some i, k in written
+		count([1 | some j, w in written; j <= i; w == k]) > count([1 | some p in parsed; p == k])
+	}
+	count(over) > 0
+}
+
+_written_keys(text) := [key |
+	some m in regex.find_all_string_submatch_n(`"((?:[^"\\]|\\.)*)"\s*(:?)`, text, -1)
+	m[2] == ":"
+	key := json.unmarshal(concat("", [`"`, m[1], `"`]))
+]
+
+_parsed_keys(doc) := [k |
+	walk(doc, [_, v])
+	is_object(v)
+	some k, _ in v
+]
+
 # parsed: every policy text that is valid JSON, with its value
 parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
 	some p in policies

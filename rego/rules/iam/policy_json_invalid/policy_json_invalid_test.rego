@@ -52,3 +52,44 @@ test_fails_when_tofu_provider_address if {
 	tofu := object.union(base, {"provider_name": "registry.opentofu.org/hashicorp/aws"})
 	count(rule.deny) == 1 with input as testing.plan([tofu])
 }
+
+test_fails_when_a_key_is_repeated_harmful_value_first if {
+	# an identity Allow whose first Resource is "*": a first-wins reader grants every model
+	text := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*","Resource":"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	count(findings) == 1
+	some f in findings
+	f.ruleId == "MG-0001"
+	contains(f.message, `repeats the key "Resource" within one object`)
+}
+
+test_fails_when_condition_operators_repeat_and_names_the_operator if {
+	# the dropped first StringEquals holds a key too: the repeated key named is the operator, not what it held
+	text := `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotResource":["*"],"Action":"bedrock:*","Condition":{"StringEquals":{"aws:RequestedRegion":"us-east-1"},"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_organizations_policy", "aws_organizations_policy.p", text)])
+	count(findings) == 1
+	some f in findings
+	contains(f.message, `repeats the key "StringEquals" within one object`)
+}
+
+test_names_the_first_of_several_repeated_keys if {
+	text := `{"Version":"2012-10-17","Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Resource":"*"}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	count(findings) == 1
+	some f in findings
+	contains(f.message, `repeats the key "Version"`)
+}
+
+test_passes_when_keys_repeat_only_across_objects_or_inside_strings if {
+	# the same key in two statements, a colon after a string value's escaped quote, and an escaped key
+	text := `{"Version":"2012-10-17","Statement":[{"Sid":"a\":","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},{"Sid":"b","Effect":"Allow","Action":"s3:PutObject","Resource":"*","Condition":{"StringEquals":{"aws:Principal\u0054ag/x":"y"}}}]}`
+	count(rule.deny) == 0 with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+}
+
+test_repeated_escaped_key_is_found_by_its_value if {
+	# "Resource" and "Resourc\u0065" are one key once parsed
+	text := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*","Resourc\u0065":"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	some f in findings
+	contains(f.message, `"Resource"`)
+}

@@ -2,8 +2,10 @@
 # title: Policy text is not JSON
 # description: |
 #   The policy text does not parse as strict JSON (typographic quotes, trailing commas, missing
-#   brackets), or contains typographic quotes inside its strings. AWS rejects the first at apply
-#   time; the second compares the quote characters literally, so the element never matches.
+#   brackets), contains typographic quotes inside its strings, or repeats a key within one object.
+#   AWS rejects the first at apply time; the second compares the quote characters literally, so the
+#   element never matches; for the third, parsers disagree on which value counts and how AWS reads it is
+#   not documented, so the gate cannot judge the policy.
 # scope: package
 # custom:
 #   id: MG-0001
@@ -11,7 +13,8 @@
 #   severity: CRITICAL
 #   remediation: >-
 #     Render the policy from data (jsonencode, a policy-document data source or modelgate synth)
-#     instead of pasting text; replace U+2018/2019/201C/201D with straight quotes and remove trailing commas.
+#     instead of pasting text; replace U+2018/2019/201C/201D with straight quotes, remove trailing commas, and
+#     write each key once per object (merge the values of a repeated Action, Resource or Condition).
 #   related_resources:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
 #     - https://aws.amazon.com/blogs/security/simplified-amazon-bedrock-model-access/
@@ -51,4 +54,14 @@ deny contains finding if {
 		"IAM compares them literally, so those values never match",
 	])
 	finding := result.new(rego.metadata.chain(), p.rc, msg)
+}
+
+deny contains finding if {
+	some d in tfplan.parsed
+	key := tfplan.repeated_key(d.text, d.doc)
+	msg := concat("", [
+		"policy text (", d.attr, ") repeats the key \"", key, "\" within one object; parsers disagree on which ",
+		"value counts (how AWS reads a repeated key is not documented), so the policy cannot be judged",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }
