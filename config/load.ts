@@ -7,6 +7,7 @@ import { describeValue, valueAt } from "../core/describe-value";
 import {
   GEOGRAPHIES,
   catalogModelSchema,
+  catalogOverrideSchema,
   expandModelPattern,
   isPattern,
   loadCatalog,
@@ -15,9 +16,9 @@ import {
   type Catalog,
   type Geography,
 } from "../catalog";
-import { closest } from "./regions";
+import { closest, unknownRegion } from "./regions";
 import { configJsonSchema } from "./json-schema";
-import { configFileSchema, type AllowListInput, type ConfigFile, type ModelEntry } from "./schema";
+import { accountSchema, allowListSchema, configFileSchema, ouSchema, type AllowListInput, type ConfigFile, type ModelEntry } from "./schema";
 import type {
   ApprovedModels,
   DenySurfaces,
@@ -32,18 +33,47 @@ type PathPart = string | number;
 
 /** Read and resolve a modelgate.yaml. Throws ConfigError("CONFIG_INVALID") listing every problem. */
 export function loadConfig(path: string): ResolvedConfig {
-  let text: string;
+  return parseConfig(readConfigText(path), path);
+}
+
+/**
+ * Read and check a modelgate.yaml without throwing on its problems (`modelgate validate`): every problem and warning
+ * of every stage. Throws ConfigError("CONFIG_UNREADABLE") when the file cannot be read.
+ */
+export function checkConfigFile(path: string): ConfigCheck {
+  return checkConfigText(readConfigText(path), path);
+}
+
+function readConfigText(path: string): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : "file cannot be read";
     throw new ConfigError("CONFIG_UNREADABLE", `${path}: ${reason}`, { cause, problems: [`${path}: ${reason}`] });
   }
-  return parseConfig(text, path);
 }
 
 /** Parse and resolve config text; `fileName` names the source in every problem. */
 export function parseConfig(text: string, fileName: string): ResolvedConfig {
+  const checked = checkConfigText(text, fileName);
+  if (checked.resolved === undefined) throw invalid(fileName, [...checked.problems]);
+  return checked.resolved;
+}
+
+/** The outcome of checking a config: `resolved` exactly when `problems` is empty. */
+export interface ConfigCheck {
+  readonly resolved?: ResolvedConfig;
+  readonly problems: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Every problem of config text, stage by stage. YAML syntax errors and the alias limit stop there (the document's
+ * structure is not known). Schema problems do not: each section, OU, account and catalog override that passes the
+ * schema on its own still goes through the cross-field checks (parents, narrowing, accounts) and the catalog checks
+ * (unknown IDs, patterns that match nothing); references to an entry the schema refused are not reported again.
+ */
+export function checkConfigText(text: string, fileName: string): ConfigCheck {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -52,20 +82,104 @@ export function parseConfig(text: string, fileName: string): ResolvedConfig {
       const where = `${fileName}:${pos.line}:${pos.col}`;
       return `${where}: YAML syntax error: ${e.message.split("\n")[0]}`;
     });
-    throw invalid(fileName, problems);
+    return { problems, warnings: [] };
   }
   const locator = new Locator(fileName, doc, lineCounter);
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (cause) {
-    throw invalid(fileName, [aliasProblem(fileName, doc, lineCounter, cause)]);
+    return { problems: [aliasProblem(fileName, doc, lineCounter, cause)], warnings: [] };
   }
   const parsed = configFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    throw invalid(fileName, zodProblems(parsed.error, raw, locator));
+  if (parsed.success) return new Resolver(parsed.data, locator, NOTHING_REFUSED).check();
+  const problems = zodProblems(parsed.error, raw, locator);
+  const partial = partialConfig(raw);
+  if (partial === undefined) return { problems, warnings: [] };
+  const rest = new Resolver(partial.cfg, locator, partial.refused).check();
+  return { problems: [...problems, ...rest.problems], warnings: rest.warnings };
+}
+
+/** What the schema refused, so that the cross-field checks do not report it again. */
+interface Refused {
+  /** IDs of OUs (and the root ID when targets.root was refused) whose allow-lists are not known. */
+  readonly levels: ReadonlySet<string>;
+  /** An OU without a usable ID was refused: a reference to an unknown OU may be to it. */
+  readonly unnamedOu: boolean;
+  /** IDs of catalog overrides the schema refused: models the config may name but the catalog lacks. */
+  readonly overrideIds: ReadonlySet<string>;
+}
+
+const NOTHING_REFUSED: Refused = { levels: new Set(), unnamedOu: false, overrideIds: new Set() };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * The parts of a config the schema refused as a whole that pass it on their own: every section, and each OU,
+ * account and catalog override separately. Undefined when the document is not a mapping.
+ */
+function partialConfig(raw: unknown): { cfg: ConfigFile; refused: Refused } | undefined {
+  if (raw !== undefined && raw !== null && !isRecord(raw)) return undefined;
+  const doc = raw ?? {};
+  const shape = configFileSchema.shape;
+  const levels = new Set<string>();
+  const overrideIds = new Set<string>();
+  let unnamedOu = false;
+
+  const org = shape.organization.safeParse(doc.organization);
+  const rawOrg = isRecord(doc.organization) ? doc.organization : {};
+  const rootId = org.success ? org.data.rootId : typeof rawOrg.rootId === "string" && rawOrg.rootId !== "" ? rawOrg.rootId : "(organization.rootId)";
+  const organization: ConfigFile["organization"] = org.success
+    ? org.data
+    : {
+        // Only rootId is used by the checks below (it keys the root level); the rest is never rendered.
+        managementAccountId: "",
+        rootId,
+        marketplace: { mode: "subscribe-on-first-call" },
+        anthropicUseCaseForm: "documented-step",
+        backend: { type: "local" },
+        policyNamePrefix: "modelgate",
+        skipDestroy: false,
+      };
+
+  const rawCatalog = isRecord(doc.catalog) ? doc.catalog : {};
+  const overrides: ConfigFile["catalog"]["overrides"] = [];
+  for (const entry of Array.isArray(rawCatalog.overrides) ? rawCatalog.overrides : []) {
+    const one = catalogOverrideSchema.safeParse(entry);
+    if (one.success) overrides.push(one.data);
+    else if (isRecord(entry) && typeof entry.id === "string") overrideIds.add(entry.id);
   }
-  return new Resolver(parsed.data, locator).resolve();
+
+  const rawTargets = isRecord(doc.targets) ? doc.targets : {};
+  let root: ConfigFile["targets"]["root"];
+  if (rawTargets.root !== undefined) {
+    const r = allowListSchema.safeParse(rawTargets.root);
+    if (r.success) root = r.data;
+    else levels.add(rootId);
+  }
+  const ous: ConfigFile["targets"]["ous"] = [];
+  for (const entry of Array.isArray(rawTargets.ous) ? rawTargets.ous : []) {
+    const one = ouSchema.safeParse(entry);
+    if (one.success) ous.push(one.data);
+    else if (isRecord(entry) && typeof entry.id === "string") levels.add(entry.id);
+    else unnamedOu = true;
+  }
+  // A refused OU keeps its place in the hierarchy, so its children and accounts are not reported as orphans.
+  const accounts: ConfigFile["accounts"] = [];
+  for (const entry of Array.isArray(doc.accounts) ? doc.accounts : []) {
+    const one = accountSchema.safeParse(entry);
+    if (one.success) accounts.push(one.data);
+  }
+  const gate = shape.gate.safeParse(doc.gate);
+  const cfg: ConfigFile = {
+    version: 1,
+    organization,
+    catalog: { overrides },
+    targets: { ...(root !== undefined ? { root } : {}), ous },
+    accounts,
+    gate: gate.success ? gate.data : { unresolvedPolicySeverity: "medium" },
+  };
+  return { cfg, refused: { levels, unnamedOu, overrideIds } };
 }
 
 /** The yaml library's default: more alias expansions than this in one document is refused (a "billion laughs" guard). */
@@ -207,43 +321,54 @@ interface Level {
   readonly own: AllowListInput;
 }
 
+/** The effective allow-list of a level below one that is missing, refused or in a cycle (already reported). */
+const UNRESOLVED = Symbol("unresolved");
+
 const DENY_DEFAULT: DenySurfaces = { bedrockMantle: true, claudePlatform: true, apiKeys: true };
 
 class Resolver {
   private readonly problems: string[] = [];
   private readonly expansions: PatternExpansion[] = [];
   private readonly warnings: string[] = [];
-  private readonly effective = new Map<string, ApprovedModels | null>();
+  /** Effective allow-list per level: null when nothing above restricts models, UNRESOLVED when it cannot be known. */
+  private readonly effective = new Map<string, ApprovedModels | null | typeof UNRESOLVED>();
   private readonly levels = new Map<string, Level>();
+  /** Model IDs the catalog lacks because the override that adds them was refused: not reported again. */
+  private readonly refusedModels = new Set<string>();
   private catalog!: Catalog;
 
   constructor(
     private readonly cfg: ConfigFile,
     private readonly loc: Locator,
-  ) {}
+    private readonly refused: Refused,
+  ) {
+    for (const id of refused.overrideIds) this.refusedModels.add(id);
+  }
 
-  resolve(): ResolvedConfig {
+  /** Every check, each stage on what the earlier ones left usable; `resolved` only when there is no problem. */
+  check(): ConfigCheck {
     const cfg = this.cfg;
-    this.checkOverrides();
-    if (this.problems.length > 0) throw invalid(this.loc.fileName, this.problems);
+    this.checkRegions();
+    const overrides = this.checkOverrides();
     try {
-      this.catalog = loadCatalog({ overrides: cfg.catalog.overrides, overridesSource: `${this.loc.fileName}: catalog.overrides` });
+      this.catalog = loadCatalog({ overrides, overridesSource: `${this.loc.fileName}: catalog.overrides` });
     } catch (error) {
-      if (isModelgateError(error)) throw invalid(this.loc.fileName, [...error.problems]);
-      throw error;
+      if (!isModelgateError(error)) throw error;
+      this.problems.push(...error.problems);
+      // Go on with the bundled catalog; the models the overrides add are not reported as unknown.
+      this.catalog = loadCatalog();
+      for (const o of overrides) if (!this.catalog.get(o.id)) this.refusedModels.add(o.id);
     }
     this.collectLevels();
-    if (this.problems.length === 0) {
-      for (const level of this.levels.values()) this.resolveLevel(level, []);
-    }
-    const accounts = this.problems.length === 0 ? this.resolveAccounts() : [];
-    if (this.problems.length > 0) throw invalid(this.loc.fileName, this.problems);
+    for (const level of this.levels.values()) this.resolveLevel(level, []);
+    const accounts = this.resolveAccounts();
+    if (this.problems.length > 0) return { problems: [...this.problems], warnings: [...this.warnings] };
 
     const targets: ResolvedTarget[] = [];
     for (const level of this.levels.values()) {
       const own = level.own;
       const approved = this.effective.get(level.id);
-      if (!approved || (own.models === undefined && own.geographies === undefined && own.deny === undefined)) continue;
+      if (!approved || approved === UNRESOLVED || (own.models === undefined && own.geographies === undefined && own.deny === undefined)) continue;
       targets.push({ kind: level.kind, id: level.id, name: level.name, yamlPath: formatPath(level.path), approved, otherScps: own.otherScps ?? 0 });
     }
     const org = cfg.organization;
@@ -267,27 +392,56 @@ class Resolver {
     };
     // The catalog is already frozen; freeze the rest without walking into it.
     for (const key of ["organization", "targets", "accounts", "expansions", "gate", "warnings"] as const) deepFreeze(resolved[key]);
-    return Object.freeze(resolved);
+    return { resolved: Object.freeze(resolved), problems: [], warnings: [...this.warnings] };
   }
 
-  /** Each catalog override, merged over the bundled model it changes, must be a whole valid model: with line:col. */
-  private checkOverrides(): void {
+  /**
+   * Each catalog override, merged over the bundled model it changes, must be a whole valid model: with line:col.
+   * Returns the overrides that are; the others' IDs are remembered so that naming them is not reported again.
+   */
+  private checkOverrides(): ConfigFile["catalog"]["overrides"] {
     const bundled = loadCatalog();
+    const usable: ConfigFile["catalog"]["overrides"] = [];
     this.cfg.catalog.overrides.forEach((override, i) => {
       const base = bundled.get(override.id);
       const merged = { ...(base ?? {}), ...override };
       const result = catalogModelSchema.safeParse(merged);
-      if (result.success) return;
+      if (result.success) return void usable.push(override);
+      if (!base) this.refusedModels.add(override.id);
       const hint = base ? "" : ` (${override.id} is not in the bundled catalog, so its override needs every field)`;
       for (const issue of result.error.issues) {
         const sub = issue.path.filter((p): p is PathPart => typeof p === "string" || typeof p === "number");
         this.problem(["catalog", "overrides", i, ...sub], `${issue.message}${hint}`, valueAt(merged, sub));
       }
     });
+    return usable;
+  }
+
+  /** A reference to an OU the schema refused (or may have refused) is not reported again. */
+  private refusedLevel(id: string): boolean {
+    return this.refused.levels.has(id) || this.refused.unnamedOu;
   }
 
   private problem(path: readonly PathPart[], rule: string, value?: unknown): void {
     this.problems.push(this.loc.problem(path, rule, value));
+  }
+
+  /** Well-formed Region names that are not in config/regions.ts: warnings with "did you mean", never errors. */
+  private checkRegions(): void {
+    const { cfg } = this;
+    const check = (path: readonly PathPart[], value: string) => {
+      const message = unknownRegion(value);
+      if (message !== undefined) this.warnings.push(this.loc.problem(path, message, value));
+    };
+    const checkList = (path: readonly PathPart[], regions: readonly string[] | undefined) =>
+      regions?.forEach((r, i) => check([...path, "regions", i], r));
+    if (cfg.organization.backend.type === "s3") check(["organization", "backend", "region"], cfg.organization.backend.region);
+    checkList(["targets", "root"], cfg.targets.root?.regions);
+    cfg.targets.ous.forEach((ou, i) => checkList(["targets", "ous", i], ou.regions));
+    cfg.accounts.forEach((account, i) => {
+      check(["accounts", i, "region"], account.region);
+      checkList(["accounts", i, "allowList"], account.allowList?.regions);
+    });
   }
 
   private collectLevels(): void {
@@ -302,7 +456,7 @@ class Resolver {
     });
     cfg.targets.ous.forEach((ou, i) => {
       const parent = ou.parent === "root" ? rootId : ou.parent;
-      if (!this.levels.has(parent)) {
+      if (!this.levels.has(parent) && !this.refusedLevel(parent)) {
         this.problem(["targets", "ous", i, "parent"], `must be "root" or the ID of an OU listed under targets.ous`, ou.parent);
       }
     });
@@ -314,7 +468,7 @@ class Resolver {
       ids.add(account.id);
       names.add(account.name);
       const ou = account.ou === "root" ? rootId : account.ou;
-      if (!this.levels.has(ou) || this.levels.get(ou)?.kind === "account") {
+      if ((!this.levels.has(ou) && !this.refusedLevel(ou)) || this.levels.get(ou)?.kind === "account") {
         this.problem(["accounts", i, "ou"], `must be "root" or the ID of an OU listed under targets.ous`, account.ou);
       }
       const recipients = account.invokePolicy;
@@ -334,16 +488,30 @@ class Resolver {
     });
   }
 
-  /** Effective allow-list of a level (null: no level from the root down restricts models). */
-  private resolveLevel(level: Level, visiting: string[]): ApprovedModels | null {
+  /**
+   * Effective allow-list of a level (null: no level from the root down restricts models; UNRESOLVED: a level above
+   * is missing, refused by the schema or in a cycle, already reported; then only the level's own models are checked).
+   */
+  private resolveLevel(level: Level, visiting: string[]): ApprovedModels | null | typeof UNRESOLVED {
     if (this.effective.has(level.id)) return this.effective.get(level.id) ?? null;
     if (visiting.includes(level.id)) {
       this.problem([...level.path, "parent"], `OU parents form a cycle: ${[...visiting, level.id].join(" → ")}`, level.parent);
-      this.effective.set(level.id, null);
-      return null;
+      this.effective.set(level.id, UNRESOLVED);
+      return UNRESOLVED;
     }
     const parentLevel = level.parent === null ? undefined : this.levels.get(level.parent);
-    const parent = parentLevel ? this.resolveLevel(parentLevel, [...visiting, level.id]) : null;
+    const parent =
+      this.refused.levels.has(level.id) || (level.parent !== null && parentLevel === undefined)
+        ? UNRESOLVED
+        : parentLevel
+          ? this.resolveLevel(parentLevel, [...visiting, level.id])
+          : null;
+    if (this.effective.has(level.id)) return this.effective.get(level.id) ?? null; // set while resolving a cycle
+    if (parent === UNRESOLVED) {
+      if (level.own.models !== undefined) this.expandModels(level.own.models, [...level.path, "models"]);
+      this.effective.set(level.id, UNRESOLVED);
+      return UNRESOLVED;
+    }
     const result = this.narrow(level, parent, parentLevel);
     this.effective.set(level.id, result);
     return result;
@@ -445,6 +613,8 @@ class Resolver {
           models.push(...matched);
         } else if (this.catalog.get(entry)) {
           models.push(entry);
+        } else if (this.refusedModels.has(entry)) {
+          // Its catalog override was refused, and that is reported where it is.
         } else {
           const suggestions = suggestModelIds(this.catalog, entry);
           const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "";
@@ -488,11 +658,14 @@ class Resolver {
     const out: ResolvedAccount[] = [];
     cfg.accounts.forEach((account, i) => {
       const ou = account.ou === "root" ? rootId : account.ou;
+      const effective = this.effective.get(account.allowList ? account.id : ou) ?? null;
+      // A level above that is unknown, refused or in a cycle is reported where it is.
+      if (effective === UNRESOLVED || !this.levels.has(account.allowList ? account.id : ou)) return;
+      // Resolved, so the chain up to the root has no cycle.
       const chain: string[] = [];
       for (let cur: string | null = account.allowList ? account.id : ou; cur !== null; cur = this.levels.get(cur)?.parent ?? null) {
         chain.unshift(cur);
       }
-      const effective = this.effective.get(account.allowList ? account.id : ou) ?? null;
       if (!effective) {
         this.problem(["accounts", i], "no level from the root down to this account approves any model; declare models on targets.root, its OU, or the account's allowList", account.name);
         return;

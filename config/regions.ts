@@ -1,7 +1,8 @@
 /**
- * AWS Region names modelgate accepts in modelgate.yaml (account `region`, allow-list `regions`, S3 backend
- * `region`). A name outside this list is refused with the closest names, because a misspelt Region in an allow-list
- * silently denies every call from it. Add a Region here when AWS launches one (list as of 2026-08).
+ * AWS Region names modelgate knows (list as of 2026-08), checked in modelgate.yaml (account `region`, allow-list
+ * `regions`, S3 backend `region`). A well-formed name outside this list is a warning with the closest names, not an
+ * error: a misspelt Region in an allow-list silently denies every call from it, but a Region AWS launches after this
+ * list was written must not stop anyone. Add a Region here when AWS launches one.
  */
 export const AWS_REGIONS: readonly string[] = [
   "af-south-1",
@@ -70,9 +71,12 @@ export function closest(value: string, candidates: readonly string[], max = 3): 
     .slice(0, max);
 }
 
-/** The message for a Region name not in the list; undefined when it is known. */
+/** The warning for a well-formed Region name not in the list; undefined when it is known. */
 export function unknownRegion(value: string): string | undefined {
   if (AWS_REGIONS.includes(value)) return undefined;
   const near = closest(value, AWS_REGIONS);
-  return `not a known AWS Region${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""} (modelgate's list: config/regions.ts)`;
+  return (
+    `not in modelgate's list of AWS Regions (config/regions.ts)${near.length > 0 ? `: did you mean ${near.join(", ")}?` : "."} ` +
+    `A misspelt Region denies every call from the Region meant; if AWS launched this one after the list was written, it works as written`
+  );
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GEOGRAPHIES, catalogOverrideSchema } from "../catalog";
-import { AWS_REGIONS, unknownRegion } from "./regions";
+import { AWS_REGIONS, closest } from "./regions";
 
 /** 12-digit AWS account ID, kept as a string (YAML would drop leading zeros from a number). */
 export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
@@ -19,16 +19,20 @@ export const PRINCIPAL_PATTERN = /^(arn:aws(-[a-z-]+)?:iam::\d{12}:(root|role\/[
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, "must be a 12-digit AWS account ID in quotes");
 
 /**
- * A Region name from config/regions.ts: an enum, so the JSON Schema lists the names for editors. Refused names
- * get "must be a Region name" when the shape is wrong, else "not a known AWS Region; did you mean …".
+ * A Region name: the shape is checked here (a malformed name is an error, with "did you mean" when one is close);
+ * whether AWS has it is checked by the loader against config/regions.ts, and an unknown but well-formed name is
+ * only a warning there, so a Region AWS launched after that list was written still works. The JSON Schema lists
+ * the known names as examples for editors.
  */
-const region = z.enum(AWS_REGIONS as [string, ...string[]], {
-  error: (issue) => {
-    const input = issue.input;
-    if (typeof input !== "string") return undefined;
-    return REGION_PATTERN.test(input) ? unknownRegion(input) : "must be a Region name such as us-east-1";
-  },
-});
+const region = z
+  .string()
+  .regex(REGION_PATTERN, {
+    error: (issue) => {
+      const near = typeof issue.input === "string" ? closest(issue.input, AWS_REGIONS) : [];
+      return `must be a Region name such as us-east-1${near.length > 0 ? `; did you mean ${near.join(", ")}?` : ""}`;
+    },
+  })
+  .meta({ examples: [...AWS_REGIONS] });
 
 /** One approved-model entry: an exact ID, a pattern to expand, or an explicitly literal wildcard. */
 export const modelEntrySchema = z.union([

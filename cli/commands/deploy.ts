@@ -1,15 +1,16 @@
 import * as path from "node:path";
 import { Command, Option } from "commander";
-import { gateDataFor } from "../../config";
 import { DeployError } from "../../core/errors";
 import { SEVERITIES, type Severity } from "../../core/severity";
 import { renderSummary, runDeploy } from "../../deploy/run";
 import { findTfBinary } from "../../deploy/terraform";
 import { loadSuppressions, todayUtc, type Suppression } from "../../gate";
 import type { CliIo } from "../io";
+import { gateDataForCommand } from "./gate-config";
 
 export interface DeployCommandOptions {
   readonly stacks: readonly string[];
+  /** --config; when absent, $MODELGATE_CONFIG, else ./modelgate.yaml (synth needs one: none is an error). */
   readonly config?: string;
   readonly failOn: Severity;
   readonly autoApprove: boolean;
@@ -22,7 +23,7 @@ export interface DeployCommandOptions {
 /** Plan, gate and apply every stack. Returns the exit code; throws ModelgateError before any stack is touched. */
 export async function runDeployCommand(options: DeployCommandOptions, io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
-  const cwd = process.cwd();
+  const cwd = io.cwd ?? process.cwd();
   if (!options.dryRun && !options.autoApprove && io.interactive !== true) {
     throw new DeployError(
       "APPROVAL_REQUIRED",
@@ -31,7 +32,9 @@ export async function runDeployCommand(options: DeployCommandOptions, io: CliIo)
     );
   }
   // Fail fast, before synth, on what the run needs: the config, the suppressions, and terraform or tofu.
-  const { catalog, approved } = gateDataFor(options.config);
+  // The same file is synthesized and gated: synth gets the discovered path, not its own discovery.
+  const { catalog, approved, location } = gateDataForCommand(io, options.config, "needed");
+  const config = location?.resolved;
   const suppressions: Suppression[] = options.suppressions !== undefined ? loadSuppressions(options.suppressions) : [];
   const tf = findTfBinary(options.tfBinary, env);
   const synthOutDir = env.CDKTF_OUTDIR || "cdktf.out";
@@ -40,7 +43,7 @@ export async function runDeployCommand(options: DeployCommandOptions, io: CliIo)
   const ask = io.ask;
   const result = await runDeploy({
     stacks: options.stacks,
-    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(config !== undefined ? { config } : {}),
     dryRun: options.dryRun,
     outDir,
     synthOutDir,
@@ -72,6 +75,7 @@ const EXAMPLES = `
 Per stack, organization first: terraform init, plan -out, show -json, gate that plan, apply that saved plan.
 The first blocked or failed stack stops the run; nothing after it is applied. Synth output is gated first.
 terraform is used when on PATH, else tofu (or name one with --tf-binary).
+Config: --config, else $MODELGATE_CONFIG, else ./modelgate.yaml; without one, exit 2 before anything runs.
 
 Examples:
   $ modelgate deploy --config modelgate.yaml --dry-run            (plan and gate every stack, apply nothing)
@@ -89,7 +93,7 @@ export function deployCommand(io: CliIo, onExit: (code: number) => void): Comman
   return new Command("deploy")
     .description("synthesize, then plan, gate and apply every stack: only a plan that passed the gate is applied")
     .argument("[stack...]", "stacks to deploy (default: all, organization first)")
-    .option("-c, --config <file>", "modelgate.yaml (passed to synth and to the gate)")
+    .option("-c, --config <file>", "modelgate.yaml, passed to synth and to the gate (default: $MODELGATE_CONFIG, else ./modelgate.yaml)")
     .addOption(new Option("--fail-on <severity>", "lowest severity that blocks a stack").choices(SEVERITIES).default("medium"))
     .option("-s, --suppressions <file>", "YAML or JSON list of {ruleId, address, reason, owner, expires}")
     .option("--auto-approve", "apply gated plans without asking (required when stdin is not a terminal)", false)

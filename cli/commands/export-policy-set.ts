@@ -4,10 +4,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Command } from "commander";
 import { toRegoData, type ApprovedSet, type Catalog } from "../../catalog";
-import { gateDataFor } from "../../config";
 import { ModelgateError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import type { CliIo } from "../io";
+import { gateDataForCommand, noConfigNotice } from "./gate-config";
 
 /**
  * `modelgate export-policy-set <dir>`: the gate as an HCP Terraform OPA policy set. HCP evaluates it with Go OPA
@@ -17,7 +17,10 @@ import type { CliIo } from "../io";
 
 export interface ExportPolicySetOptions {
   readonly dir: string;
+  /** --config; when absent, $MODELGATE_CONFIG or ./modelgate.yaml is used if present. */
   readonly config?: string;
+  /** No config found is an error (exit 2) instead of exporting without the approved set. */
+  readonly requireConfig?: boolean;
   /** Compare with `dir` instead of writing it; exit 1 when they differ. */
   readonly check?: boolean;
 }
@@ -104,9 +107,9 @@ function listFiles(dir: string): string[] {
 }
 
 export function runExportPolicySet(options: ExportPolicySetOptions, io: CliIo): number {
-  const { catalog, approved } = gateDataFor(options.config);
-  const configName = options.config !== undefined ? path.basename(options.config) : undefined;
-  const dir = path.resolve(options.dir);
+  const { catalog, approved, location, rulesNotEvaluated } = gateDataForCommand(io, options.config, options.requireConfig === true ? "require-config" : "optional");
+  const configName = location !== undefined ? path.basename(location.path) : undefined;
+  const dir = path.resolve(io.cwd ?? process.cwd(), options.dir);
 
   if (options.check === true) {
     const tmp = mkdtempSync(path.join(os.tmpdir(), "modelgate-policy-set-"));
@@ -118,7 +121,7 @@ export function runExportPolicySet(options: ExportPolicySetOptions, io: CliIo): 
         .sort()
         .filter((f) => !want.includes(f) || !have.includes(f) || !readFileSync(path.join(tmp, f)).equals(readFileSync(path.join(dir, f))));
       if (differing.length > 0) {
-        io.stderr(`export-policy-set --check: ${options.dir} is out of date (${differing.join(", ")}); run modelgate export-policy-set ${options.dir}${options.config !== undefined ? ` --config ${options.config}` : ""}\n`);
+        io.stderr(`export-policy-set --check: ${options.dir} is out of date (${differing.join(", ")}); run modelgate export-policy-set ${options.dir}${location !== undefined && location.from === "--config" ? ` --config ${location.path}` : ""}\n`);
         return ExitCode.Findings;
       }
       io.stderr(`export-policy-set --check: ${options.dir} matches the sources\n`);
@@ -143,12 +146,17 @@ export function runExportPolicySet(options: ExportPolicySetOptions, io: CliIo): 
   const written = writePolicySet(dir, catalog, approved, configName);
   io.stderr(
     `exported the policy set to ${options.dir}: policies.hcl and ${written.length - 1} Rego files; ` +
-      (approved !== undefined ? `approved set from ${configName} (${approved.models.length} models)\n` : "no --config: the approved-set rules (MG-0010, MG-0020, MG-0022) cannot fire\n"),
+      (approved !== undefined && location !== undefined
+        ? `approved set from ${location.path} (${location.from}; ${approved.models.length} models)\n`
+        : `${noConfigNotice(rulesNotEvaluated)}\n`),
   );
   return ExitCode.Pass;
 }
 
 const EXAMPLES = `
+Config: --config, else $MODELGATE_CONFIG, else ./modelgate.yaml (its approved set goes into the data module).
+Without one the approved-set rules cannot fire in HCP and the command says so; --require-config makes that an error.
+
 Examples:
   $ modelgate export-policy-set policy-set --config modelgate.yaml
   $ modelgate export-policy-set policy-set --check          (exit 1 when policy-set/ differs from the sources)
@@ -162,10 +170,21 @@ export function exportPolicySetCommand(io: CliIo, onExit: (code: number) => void
   return new Command("export-policy-set")
     .description("write the gate as an HCP Terraform OPA policy set: policies.hcl, the Rego, and the approved set as data")
     .argument("<dir>", "directory to write (created; its rego/ is replaced)")
-    .option("-c, --config <file>", "modelgate.yaml: include the approved set, so MG-0010/MG-0020 apply in HCP")
+    .option("-c, --config <file>", "modelgate.yaml: include the approved set, so MG-0010/MG-0020 apply in HCP (default: $MODELGATE_CONFIG, else ./modelgate.yaml)")
+    .option("--require-config", "exit 2 when no config is found instead of exporting without the approved set")
     .option("--check", "do not write: exit 1 when <dir> differs from what would be written")
     .addHelpText("after", EXAMPLES)
-    .action((dir: string, opts: { config?: string; check?: boolean }) => {
-      onExit(runExportPolicySet({ dir, ...(opts.config !== undefined ? { config: opts.config } : {}), ...(opts.check === true ? { check: true } : {}) }, io));
+    .action((dir: string, opts: { config?: string; check?: boolean; requireConfig?: boolean }) => {
+      onExit(
+        runExportPolicySet(
+          {
+            dir,
+            ...(opts.config !== undefined ? { config: opts.config } : {}),
+            ...(opts.check === true ? { check: true } : {}),
+            ...(opts.requireConfig === true ? { requireConfig: true } : {}),
+          },
+          io,
+        ),
+      );
     });
 }

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import * as os from "node:os";
 import { Writable } from "node:stream";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { gateDataFor } from "../../config";
 import { ModelgateError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import { SEVERITIES, type Severity } from "../../core/severity";
@@ -11,6 +10,7 @@ import { gateJudge, type PlanJudge } from "../../server/judge";
 import { workerPoolJudge, type WorkerPoolJudge } from "../../server/worker-pool";
 import { DEFAULT_TFC_HOSTS, HostAllowList } from "../../server/runtask/allow-list";
 import type { CliIo } from "../io";
+import { gateDataForCommand, noConfigNotice } from "./gate-config";
 
 export interface ServeOptions {
   readonly port: number;
@@ -19,7 +19,10 @@ export interface ServeOptions {
   /** The key itself (MODELGATE_HMAC_KEY); the file wins when both are set. */
   readonly hmacKey?: string;
   readonly allowUnsigned: boolean;
+  /** --config; when absent, $MODELGATE_CONFIG or ./modelgate.yaml is used if present. */
   readonly config?: string;
+  /** No config found is an error (exit 2) instead of a logged notice. */
+  readonly requireConfig?: boolean;
   readonly tfcHosts: readonly string[];
   readonly insecureHttp: boolean;
   readonly concurrency: number;
@@ -52,11 +55,11 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   } catch (error) {
     throw new ModelgateError("SERVE_BAD_TFC_HOST", "user", `--tfc-host: ${(error as Error).message}`);
   }
-  const { catalog, approved } = gateDataFor(options.config);
+  const { catalog, approved, file: configFile, rulesNotEvaluated } = gateDataForCommand(io, options.config, options.requireConfig === true ? "require-config" : "optional");
   let pool: WorkerPoolJudge | undefined;
   let judge: PlanJudge;
   if (options.workers > 0) {
-    pool = workerPoolJudge({ workers: options.workers, ...(options.config !== undefined ? { config: options.config } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
+    pool = workerPoolJudge({ workers: options.workers, ...(configFile !== undefined ? { config: configFile } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
     judge = pool;
   } else {
     judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
@@ -96,6 +99,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
       insecureHttp: options.insecureHttp,
       signed: key !== undefined,
       approvedSet: approved !== undefined,
+      ...(configFile !== undefined ? { config: configFile } : {}),
       failOn: options.failOn,
       concurrency: options.concurrency,
       queue: options.queue,
@@ -104,6 +108,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
     },
     "modelgate run task listening",
   );
+  if (rulesNotEvaluated.length > 0) server.app.log.warn({ rulesNotEvaluated }, noConfigNotice(rulesNotEvaluated));
   io.onListening?.(address);
   const signal = io.shutdownSignal !== undefined ? await io.shutdownSignal() : await new Promise<string>(() => undefined);
   server.app.log.info({ signal }, "shutting down: finishing accepted tasks");
@@ -150,6 +155,8 @@ const collect = (value: string, previous: string[] | undefined) => [...(previous
 const EXAMPLES = `
 Environment: MODELGATE_HMAC_KEY_FILE, MODELGATE_HMAC_KEY (the key itself), MODELGATE_CONFIG, MODELGATE_TFC_HOSTS
 (comma-separated), MODELGATE_PORT, MODELGATE_HOST; flags win over the environment.
+Config: --config, else $MODELGATE_CONFIG, else ./modelgate.yaml. Without one the approved-set rules are not
+evaluated and the start-up log says so; --require-config makes that an error (exit 2).
 
 Examples:
   $ modelgate serve --port 8080 --hmac-key-file /etc/modelgate/hmac-key
@@ -169,7 +176,8 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
     .addOption(new Option("--host <address>", "address to bind").default("127.0.0.1").env("MODELGATE_HOST"))
     .addOption(new Option("--hmac-key-file <path>", "file holding the run task's HMAC key").env("MODELGATE_HMAC_KEY_FILE"))
     .addOption(new Option("--allow-unsigned", "accept requests without a signature when no key is configured").default(false))
-    .addOption(new Option("-c, --config <file>", "modelgate.yaml: also flag models outside the approved set").env("MODELGATE_CONFIG"))
+    .option("-c, --config <file>", "modelgate.yaml: also flag models outside the approved set (default: $MODELGATE_CONFIG, else ./modelgate.yaml)")
+    .option("--require-config", "exit 2 when no config is found instead of serving without the approved-set rules")
     .addOption(
       new Option("--tfc-host <host[:port]...>", `hosts the server may call (repeatable or comma-separated; default ${DEFAULT_TFC_HOSTS.join(", ")})`)
         .argParser(collect)
@@ -199,6 +207,7 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
             ...(envKey !== undefined ? { hmacKey: envKey } : {}),
             allowUnsigned: opts.allowUnsigned === true,
             ...(opts.config !== undefined ? { config: opts.config as string } : {}),
+            ...(opts.requireConfig === true ? { requireConfig: true } : {}),
             tfcHosts: tfcHostsOption(opts.tfcHost),
             insecureHttp: opts.insecureHttp === true,
             concurrency: opts.concurrency as number,

@@ -1,11 +1,15 @@
 import { Command } from "commander";
-import { loadConfig } from "../../config";
+import { checkConfigFile } from "../../config";
+import { ConfigError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import { messages, needConfig, openPath, type CommandContext } from "../context";
 
 const EXAMPLES = `
 Checks the config alone (no synth, no AWS): every problem is listed with file:line:col, the YAML path, the bad
-value and the rule. Exit 0 when valid, 2 when not.
+value and the rule. Exit 0 when valid, 2 when not. All stages run: schema problems do not hide the cross-field
+checks (OU parents, narrowing, accounts) or the catalog checks (unknown model IDs, patterns that match nothing)
+of the entries that pass the schema; only a YAML syntax error stops at that stage. Warnings (such as a Region
+modelgate's list does not have yet) never change the exit code.
 
 Examples:
   $ modelgate validate
@@ -20,12 +24,17 @@ export function validateCommand(ctx: CommandContext): Command {
     .addHelpText("after", EXAMPLES)
     .action((opts: { config?: string }) => {
       const location = needConfig(ctx.io, opts.config);
-      const resolved = loadConfig(openPath(ctx.io, location));
+      const file = openPath(ctx.io, location);
+      const checked = checkConfigFile(file);
       const msg = messages(ctx);
+      for (const w of checked.warnings) msg.warn(w);
+      const resolved = checked.resolved;
+      if (resolved === undefined) {
+        throw new ConfigError("CONFIG_INVALID", `${file}: ${checked.problems.length} problem(s) in the configuration`, { problems: checked.problems });
+      }
       for (const e of resolved.expansions) {
         msg.info(`${resolved.source}: ${e.yamlPath}: ${e.pattern} → ${e.literal ? "literal wildcard, matches today: " : ""}${e.models.join(", ")}`);
       }
-      for (const w of resolved.warnings) msg.warn(w);
       const models = new Set(resolved.targets.flatMap((t) => t.approved.models));
       msg.info(
         `${resolved.source}: valid: ${resolved.targets.length} policy target${resolved.targets.length === 1 ? "" : "s"}, ` +

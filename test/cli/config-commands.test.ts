@@ -51,6 +51,37 @@ describe("modelgate validate: the config alone, every problem, exit 0 or 2", () 
     expect(r.stderr).toContain(`  - ${file}:21:13: accounts[0].region: must be a Region name such as us-east-1 (got "mars-1")\n`);
   });
 
+  it("GIVEN problems in the schema, the OU tree and the catalog at once THEN one run lists all of them, exit 2", async () => {
+    const dir = tempDir("modelgate-validate-");
+    const file = path.join(dir, "modelgate.yaml");
+    writeFileSync(
+      file,
+      MINIMAL_YAML.replace("name: apps", 'name: "apps!"')
+        .replace("models: [amazon.nova-lite-v1:0]", "models: [amazon.nova-lite-v1:0, amazon.nova-pro-v1:0]")
+        .replace("      - anthropic.claude-haiku-4-5-20251001-v1:0\n", "      - anthropic.claude-haiku-4-5-20251001-v1:0\n      - acme.*\n"),
+    );
+    const r = await runCli(["validate"], { cwd: dir, env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `modelgate: error CONFIG_INVALID: ${file}: 3 problem(s) in the configuration\n` +
+        `  - ${file}:20:11: accounts[0].name: must be letters, digits and - (it names the stack) (got "apps!")\n` +
+        `  - ${file}:10:9: targets.root.models[2]: the pattern matches no model in the catalog (got "acme.*")\n` +
+        `  - ${file}:16:39: targets.ous[0].models[1]: not approved by the parent (targets.root): amazon.nova-pro-v1:0; a level can only narrow its parent, so this would have no effect (got "amazon.nova-pro-v1:0")\n`,
+    );
+  });
+
+  it("GIVEN a well-formed Region modelgate's list lacks THEN exit 0 with a warning naming the nearest Region", async () => {
+    const dir = tempDir("modelgate-validate-");
+    const file = path.join(dir, "new-region.yaml");
+    writeFileSync(file, MINIMAL_YAML.replace("region: us-east-1", "region: us-eats-1"));
+    const r = await runCli(["validate", "--config", file, "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `warning: ${file}:21:13: accounts[0].region: not in modelgate's list of AWS Regions (config/regions.ts): did you mean us-east-1? ` +
+        `A misspelt Region denies every call from the Region meant; if AWS launched this one after the list was written, it works as written (got "us-eats-1")\n`,
+    );
+  });
+
   it("GIVEN MODELGATE_CONFIG and no flag THEN that file is validated", async () => {
     const r = await runCli(["validate", "--quiet"], { env: { MODELGATE_CONFIG: EXAMPLE }, cwd: tempDir() });
     expect(r).toEqual({ code: 0, stdout: "", stderr: "" });

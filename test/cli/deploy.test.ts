@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../cli";
 import type { CliIo } from "../../cli/io";
@@ -37,5 +39,41 @@ describe("modelgate deploy (command line): refuses what it cannot do safely befo
     expect(await main(["deploy", "--help"], cli.io)).toBe(0);
     for (const flag of ["--config", "--fail-on", "--suppressions", "--auto-approve", "--dry-run", "--out-dir", "--tf-binary"]) expect(cli.out()).toContain(flag);
     expect(cli.out()).toContain("3 a terraform/tofu step or the gate failed");
+  });
+});
+
+describe("modelgate deploy: finds its config as check does, and synthesizes and gates that same file", () => {
+  const broken = (dir: string) => {
+    writeFileSync(join(dir, "modelgate.yaml"), "version: 2\n");
+    return join(dir, "modelgate.yaml");
+  };
+
+  it("GIVEN no --config, no $MODELGATE_CONFIG and no ./modelgate.yaml THEN exit 2 before anything runs", async () => {
+    const cli = io({ interactive: false, env: { PATH: "/nonexistent" }, cwd: mkdtempSync(join(tmpdir(), "modelgate-deploy-")) });
+    expect(await main(["deploy", "--dry-run"], cli.io)).toBe(2);
+    expect(cli.err()).toContain("modelgate: error CONFIG_NOT_FOUND: no configuration: pass --config <file>, set MODELGATE_CONFIG, or create ./modelgate.yaml");
+  });
+
+  it("GIVEN ./modelgate.yaml THEN that file is loaded (a broken one is reported as such)", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "modelgate-deploy-"));
+    const file = broken(cwd);
+    const cli = io({ interactive: false, env: { PATH: "/nonexistent" }, cwd });
+    expect(await main(["deploy", "--dry-run"], cli.io)).toBe(2);
+    expect(cli.err()).toContain(`modelgate: error CONFIG_INVALID: ${file}: `);
+  });
+
+  it("GIVEN $MODELGATE_CONFIG THEN it is used over ./modelgate.yaml, and --config over both", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "modelgate-deploy-"));
+    broken(cwd);
+    const viaEnv = io({ interactive: false, env: { PATH: "/nonexistent", MODELGATE_CONFIG: EXAMPLE }, cwd });
+    expect(await main(["deploy", "--dry-run"], viaEnv.io)).toBe(2);
+    // Past the config: the next thing checked is terraform/tofu.
+    expect(viaEnv.err()).toBe("modelgate: error TF_BINARY_NOT_FOUND: neither terraform nor tofu is on PATH: install one, or name it with --tf-binary <path>\n");
+    const other = join(cwd, "other.yaml");
+    writeFileSync(other, "version: 3\n");
+    const viaFlag = io({ interactive: false, env: { PATH: "/nonexistent", MODELGATE_CONFIG: EXAMPLE }, cwd });
+    expect(await main(["deploy", "--dry-run", "--config", "other.yaml"], viaFlag.io)).toBe(2);
+    expect(viaFlag.err()).toContain(`modelgate: error CONFIG_INVALID: `);
+    expect(viaFlag.err()).toContain(`other.yaml:1:10: version: must be 1`);
   });
 });

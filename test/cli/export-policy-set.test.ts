@@ -126,3 +126,45 @@ describe("modelgate export-policy-set: Go OPA on the exported set agrees with th
     expect(r.stderr).toContain("EXPORT_DIR_NOT_EMPTY");
   });
 });
+
+describe("modelgate export-policy-set: finds its config as check does (--config, $MODELGATE_CONFIG, ./modelgate.yaml)", () => {
+  const capture = async (argv: string[], extra: Partial<CliIo>) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(argv, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), ...extra });
+    return { code, stdout, stderr };
+  };
+  const models = approvedSet(loadConfig(CONFIG)).models.length;
+  const dataModule = (dir: string) => readFileSync(path.join(dir, "rego", "modelgate", "data", "data.rego"), "utf8");
+
+  it("GIVEN ./modelgate.yaml and no flag THEN its approved set is exported, and the message says where it came from", async () => {
+    const cwd = tempDir("modelgate-export-cwd-");
+    writeFileSync(path.join(cwd, "modelgate.yaml"), readFileSync(CONFIG));
+    const r = await capture(["export-policy-set", "out"], { cwd, env: {} });
+    expect([r.code, r.stdout]).toEqual([0, ""]);
+    expect(r.stderr).toMatch(new RegExp(`approved set from modelgate\\.yaml \\(\\./modelgate\\.yaml; ${models} models\\)\\n$`));
+    expect(dataModule(path.join(cwd, "out"))).toContain("\napproved := {");
+  });
+
+  it("GIVEN $MODELGATE_CONFIG THEN that file is used, and --config wins over it", async () => {
+    const cwd = tempDir("modelgate-export-env-");
+    const r = await capture(["export-policy-set", "out"], { cwd, env: { MODELGATE_CONFIG: CONFIG } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`approved set from ${CONFIG} ($MODELGATE_CONFIG; ${models} models)`);
+    const broken = writeTemp(cwd, "broken.yaml", "version: 2\n");
+    const flag = await capture(["export-policy-set", "out2", "--config", broken], { cwd, env: { MODELGATE_CONFIG: CONFIG } });
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain(`error CONFIG_INVALID: ${broken}:`);
+  });
+
+  it("GIVEN no config anywhere THEN the approved-set notice, no approved set in the data; --require-config makes it exit 2", async () => {
+    const cwd = tempDir("modelgate-export-none-");
+    const r = await capture(["export-policy-set", "out"], { cwd, env: {} });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/approved set: none — rules MG-\d{4}(, MG-\d{4})* not evaluated \(no --config, \$MODELGATE_CONFIG or \.\/modelgate\.yaml; --require-config makes this an error\)\n$/);
+    expect(dataModule(path.join(cwd, "out"))).not.toContain("approved :=");
+    const strict = await capture(["export-policy-set", "strict", "--require-config"], { cwd, env: {} });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/^modelgate: error CONFIG_REQUIRED: --require-config: no configuration found .*, so rules MG-0010, /);
+  });
+});

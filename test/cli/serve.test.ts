@@ -138,3 +138,46 @@ describe("modelgate serve as a real process: SIGTERM finishes the task in flight
     }
   });
 });
+
+describe("modelgate serve: finds its config as check does (--config, $MODELGATE_CONFIG, ./modelgate.yaml)", () => {
+  const EXAMPLE = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
+
+  /** Start serve on the main thread, wait until it listens, stop it; the parsed log lines and exit code. */
+  async function startAndStop(args: string[], extra: Partial<CliIo>): Promise<{ code: number; lines: Array<Record<string, unknown>> }> {
+    const r = serveIo();
+    const exit = main(["serve", "--port", "0", "--workers", "0", "--allow-unsigned", ...args], { ...r.io, ...extra });
+    await Promise.race([r.listening, exit]);
+    r.stop("SIGTERM");
+    const code = await exit;
+    return { code, lines: r.stdout().trim().split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as Record<string, unknown>) };
+  }
+  const listening = (lines: Array<Record<string, unknown>>) => lines.find((l) => l.msg === "modelgate run task listening");
+
+  it("GIVEN ./modelgate.yaml and no flag THEN it serves with that approved set", async () => {
+    const cwd = tempDir();
+    writeTemp(cwd, "modelgate.yaml", readFileSync(EXAMPLE, "utf8"));
+    const { code, lines } = await startAndStop([], { cwd, env: {} });
+    expect(code).toBe(0);
+    expect(listening(lines)).toMatchObject({ approvedSet: true, config: path.join(cwd, "modelgate.yaml") });
+    expect(lines.some((l) => String(l.msg).startsWith("approved set: none"))).toBe(false);
+  });
+
+  it("GIVEN $MODELGATE_CONFIG THEN that file is used", async () => {
+    const { code, lines } = await startAndStop([], { cwd: tempDir(), env: { MODELGATE_CONFIG: EXAMPLE } });
+    expect(code).toBe(0);
+    expect(listening(lines)).toMatchObject({ approvedSet: true, config: EXAMPLE });
+  });
+
+  it("GIVEN no config anywhere THEN it logs the approved-set notice as a warning; --require-config makes it exit 2 before listening", async () => {
+    const cwd = tempDir();
+    const { code, lines } = await startAndStop([], { cwd, env: {} });
+    expect(code).toBe(0);
+    expect(listening(lines)).toMatchObject({ approvedSet: false });
+    const notice = lines.find((l) => String(l.msg).startsWith("approved set: none"));
+    expect(notice).toMatchObject({ level: 40, rulesNotEvaluated: expect.arrayContaining(["MG-0010"]) });
+    const r = serveIo();
+    expect(await main(["serve", "--port", "0", "--workers", "0", "--allow-unsigned", "--require-config"], { ...r.io, cwd, env: {} })).toBe(2);
+    expect(r.stderr()).toMatch(/^modelgate: error CONFIG_REQUIRED: --require-config: no configuration found/);
+    expect(r.stdout()).toBe("");
+  });
+});

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, isModelgateError } from "../../core/errors";
-import { approvedSet, loadConfig, parseConfig } from "../../config";
+import { approvedSet, checkConfigText, loadConfig, parseConfig } from "../../config";
 import { MINIMAL_YAML } from "./minimal";
 
 const EXAMPLE = join(__dirname, "../../examples/organization/modelgate.yaml");
@@ -259,10 +259,88 @@ describe("parseConfig: config errors a user can act on (issue #8, item 5)", () =
     ]);
   });
 
-  it("GIVEN a Region of the right shape that AWS does not have THEN did you mean", () => {
-    expect(problemsOf(MINIMAL_YAML.replace("region: us-east-1", "region: us-easts-1"))).toEqual([
-      't.yaml:21:13: accounts[0].region: not a known AWS Region; did you mean us-east-1? (modelgate\'s list: config/regions.ts) (got "us-easts-1")',
+  it("GIVEN a malformed Region THEN it is an error, with did you mean when one is close", () => {
+    expect(problemsOf(MINIMAL_YAML.replace("region: us-east-1", "region: US-East-1"))).toEqual([
+      't.yaml:21:13: accounts[0].region: must be a Region name such as us-east-1; did you mean us-east-1? (got "US-East-1")',
     ]);
+    expect(problemsOf(MINIMAL_YAML.replace("region: us-east-1", "region: mars-1"))).toEqual(['t.yaml:21:13: accounts[0].region: must be a Region name such as us-east-1 (got "mars-1")']);
+  });
+});
+
+describe("checkConfigText: a Region modelgate's list does not have yet is a warning, not an error (issue #8)", () => {
+  const warningOf = (region: string, hint: string, line = 21) =>
+    `t.yaml:${line}:13: accounts[0].region: not in modelgate's list of AWS Regions (config/regions.ts)${hint} A misspelt Region denies every call from the Region meant; ` +
+    `if AWS launched this one after the list was written, it works as written (got "${region}")`;
+
+  it("GIVEN a well-formed name close to a known Region THEN the config resolves and the warning says did you mean", () => {
+    const r = checkConfigText(MINIMAL_YAML.replace("region: us-east-1", "region: us-easts-1"), "t.yaml");
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([warningOf("us-easts-1", ": did you mean us-east-1?")]);
+    expect(r.resolved?.accounts[0]?.region).toBe("us-easts-1");
+  });
+
+  it("GIVEN a new Region far from every known name THEN it is used as written, with a warning and no suggestion", () => {
+    const text = MINIMAL_YAML.replace("region: us-east-1", "region: xx-newplace-9").replace("geographies: [us, eu]\n", "geographies: [us, eu]\n    regions: [us-east-1, xx-newplace-9]\n");
+    const r = checkConfigText(text, "t.yaml");
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([
+      `t.yaml:11:26: targets.root.regions[1]: not in modelgate's list of AWS Regions (config/regions.ts). A misspelt Region denies every call from the Region meant; ` +
+        'if AWS launched this one after the list was written, it works as written (got "xx-newplace-9")',
+      warningOf("xx-newplace-9", ".", 22),
+    ]);
+    expect(r.resolved?.accounts[0]?.effective.regions).toEqual(["us-east-1", "xx-newplace-9"]);
+    // parseConfig, which synth and check use, accepts it too.
+    expect(parseConfig(text, "t.yaml").warnings).toHaveLength(2);
+  });
+});
+
+describe("checkConfigText: every stage reports, so one run lists every problem (issue #8)", () => {
+  it("GIVEN a schema problem, an unknown OU parent, an unknown model ID and a pattern matching nothing THEN all four, each with line:col", () => {
+    const text = MINIMAL_YAML.replace("name: apps", 'name: "apps!"')
+      .replace("      - anthropic.claude-haiku-4-5-20251001-v1:0\n", "      - anthropic.claude-haiku-4-5-20251001-v1:0\n      - amazon.nova-litee-v1:0\n      - acme.*\n")
+      .replace("accounts:\n", "    - id: ou-a1b2-bbbbbbbb\n      name: Data\n      parent: ou-a1b2-zzzzzzzz\naccounts:\n");
+    const r = checkConfigText(text, "t.yaml");
+    expect(r.resolved).toBeUndefined();
+    // Stage by stage: the schema, then the OU tree, then the catalog.
+    expect(r.problems).toEqual([
+      't.yaml:24:11: accounts[0].name: must be letters, digits and - (it names the stack) (got "apps!")',
+      't.yaml:21:15: targets.ous[1].parent: must be "root" or the ID of an OU listed under targets.ous (got "ou-a1b2-zzzzzzzz")',
+      't.yaml:10:9: targets.root.models[2]: unknown model ID (not in catalog snapshot 2026-08-21; add it under catalog.overrides); did you mean amazon.nova-lite-v1:0, amazon.nova-2-lite-v1:0, amazon.nova-micro-v1:0? (got "amazon.nova-litee-v1:0")',
+      't.yaml:11:9: targets.root.models[3]: the pattern matches no model in the catalog (got "acme.*")',
+    ]);
+  });
+
+  it("GIVEN an OU the schema refuses THEN the account under it is not reported again as an orphan", () => {
+    const r = checkConfigText(MINIMAL_YAML.replaceAll("ou-a1b2-aaaaaaaa", "ou-bad"), "t.yaml");
+    expect(r.problems).toEqual(['t.yaml:12:11: targets.ous[0].id: must be an OU ID such as ou-ab12-cd34ef56 (got "ou-bad")']);
+  });
+
+  it("GIVEN a refused catalog override THEN approving its model is not reported as an unknown ID, but the OU narrowing still is", () => {
+    const text = MINIMAL_YAML.replace("targets:\n", "catalog:\n  overrides:\n    - id: acme.model-1\n      provider: acme\ntargets:\n")
+      .replace("      - amazon.nova-lite-v1:0\n      - anthropic", "      - amazon.nova-lite-v1:0\n      - acme.model-1\n      - anthropic")
+      .replace("models: [amazon.nova-lite-v1:0]", "models: [amazon.nova-lite-v1:0, amazon.nova-pro-v1:0]");
+    const r = checkConfigText(text, "t.yaml");
+    expect(r.problems.filter((p) => p.includes("acme.model-1") && !p.startsWith("t.yaml:7:7: catalog.overrides[0]."))).toEqual([]);
+    expect(r.problems.some((p) => p.startsWith("t.yaml:7:7: catalog.overrides[0]."))).toBe(true);
+    expect(r.problems).toContain(
+      "t.yaml:20:39: targets.ous[0].models[1]: not approved by the parent (targets.root): amazon.nova-pro-v1:0; a level can only narrow its parent, so this would have no effect (got \"amazon.nova-pro-v1:0\")",
+    );
+  });
+
+  it("GIVEN OU parents in a cycle and an account under them THEN the cycle is reported and the check ends", () => {
+    const text = MINIMAL_YAML.replace("      parent: root\n", "      parent: ou-a1b2-bbbbbbbb\n").replace(
+      "accounts:\n",
+      "    - id: ou-a1b2-bbbbbbbb\n      name: Data\n      parent: ou-a1b2-aaaaaaaa\naccounts:\n",
+    );
+    const r = checkConfigText(text, "t.yaml");
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^t\.yaml:\d+:\d+: targets\.ous\[\d\]\.parent: OU parents form a cycle: /);
+  });
+
+  it("GIVEN a YAML syntax error THEN that stage alone is reported (the structure after it is unknown)", () => {
+    const r = checkConfigText(MINIMAL_YAML.replace("name: apps", "name: [apps"), "t.yaml");
+    expect(r.problems.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(p).toMatch(/^t\.yaml:\d+:\d+: YAML syntax error: /);
   });
 });
 

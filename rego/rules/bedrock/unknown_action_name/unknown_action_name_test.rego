@@ -28,3 +28,15 @@ test_passes_when_actions_exist if {
 		"aws-marketplace:Subscribe", "aws-external-anthropic:*", "s3:NoSuchAction", "*", "bedrock:PutFoundationModelEntitlement",
 	])
 }
+
+# The message names each entry exactly as the policy writes it; only the lookup is case-insensitive (IAM action
+# names are), so the hint still applies to a differently cased name.
+test_names_entries_as_written if {
+	findings := rule.deny with input as _deny(["Bedrock:ConverseStream", "BEDROCK:InvokeModle", "Bedrock-Runtime:InvokeModel", "BEDROCK:Converse*"])
+	{f.message | some f in findings} == {
+		"statement \"S\" names Bedrock:ConverseStream: it is not an IAM action; ConverseStream is authorized as bedrock:InvokeModelWithResponseStream, so the entry grants and denies nothing",
+		"statement \"S\" names BEDROCK:InvokeModle: it is not an IAM action, so the entry grants and denies nothing",
+		"statement \"S\" names Bedrock-Runtime:InvokeModel: the bedrock-runtime prefix does not exist in IAM; runtime calls are authorized as bedrock: actions, so the entry grants and denies nothing",
+		"statement \"S\" names BEDROCK:Converse*: the pattern matches no IAM action, so the entry grants and denies nothing",
+	}
+}
