@@ -162,7 +162,9 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
       dataObject = data;
       if (key === dataKey) return;
       try {
-        loaded.setData(data);
+        // The JSON text already made for the key, as the ArrayBuffer the SDK takes: it would stringify the
+        // ~600 KB document again.
+        loaded.setData(new TextEncoder().encode(key).buffer as ArrayBuffer);
         dataKey = key;
       } catch (cause) {
         dataKey = undefined;
