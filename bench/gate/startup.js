@@ -2,9 +2,10 @@
 // Start-up benchmark (issue #7 item 3): what a tiny `modelgate check` (one resource) costs as a whole process, next
 // to Node's bare start and `opa eval` on the same rules, data and input, and where the process spends its time.
 //
-// Usage: npm run build && node bench/gate/startup.js [--reps 21] [--before <dir>] [--plan <plan.json>]
+// Usage: npm run build && node bench/gate/startup.js [--reps 21] [--before <dir>] [--with <label>=<dir>]... [--plan <plan.json>]
 //   --before <dir>  also time <dir>/dist/cli/bin.js (a built checkout of an earlier commit) in the same paired
 //                   loop, and break its phases down too: before/after from one run on one machine.
+//   --with <label>=<dir>  the same for any other build (an experiment), shown as "<label>"; repeatable.
 //   --plan <file>   the plan to check (default: bench/gate/generate.js with 1 resource, written to bench/out/startup/).
 // Every rep runs each command once, in a shuffled order (paired runs); the tables give medians over reps and the
 // median of the per-rep ratios. Wall time is measured around spawnSync, so every command pays the same spawn cost.
@@ -106,6 +107,10 @@ const opt = (name, dflt) => {
 };
 const REPS = Number(opt("reps", "21"));
 const BEFORE = opt("before", undefined);
+const WITH = argv.flatMap((a, i) => (a === "--with" && argv[i + 1] !== undefined ? [argv[i + 1]] : [])).map((w) => {
+  const eq = w.indexOf("=");
+  return { name: w.slice(0, eq), dist: resolve(w.slice(eq + 1), "dist") };
+});
 const log = (s) => process.stderr.write(`bench/startup: ${s}\n`);
 const median = (xs) => {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
@@ -139,7 +144,8 @@ function shuffle(xs, seed) {
 function main() {
   const dist = join(ROOT, "dist");
   const beforeDist = BEFORE !== undefined ? resolve(BEFORE, "dist") : undefined;
-  for (const d of [dist, beforeDist].filter(Boolean)) {
+  const variants = [{ name: "now", dist }, ...(beforeDist ? [{ name: "before", dist: beforeDist }] : []), ...WITH];
+  for (const d of variants.map((v) => v.dist)) {
     if (!existsSync(join(d, "cli/bin.js"))) throw new Error(`${d}/cli/bin.js is missing: build it (npm run build)`);
   }
   if (!existsSync(OPA)) throw new Error(`${OPA} is missing: bash tools/install-tools.sh opa`);
@@ -153,7 +159,7 @@ function main() {
   let plan = opt("plan", undefined);
   if (plan === undefined) {
     plan = join(OUT, "tiny.json");
-    writeFileSync(plan, JSON.stringify(require("./generate").generatePlan(1, data)));
+    writeFileSync(plan, JSON.stringify(require("./generate").generatePlan(1, data).plan));
   }
   plan = resolve(plan);
   const inputFile = join(OUT, "input.json");
@@ -171,13 +177,10 @@ function main() {
 
   const commands = [
     { name: "node -e 0", cmd: process.execPath, args: ["-e", "0"], ok: [0] },
-    { name: "modelgate check (now)", cmd: process.execPath, args: [join(dist, "cli/bin.js"), "check", plan, "-f", "json"], ok: [0, 1] },
-    ...(beforeDist
-      ? [{ name: "modelgate check (before)", cmd: process.execPath, args: [join(beforeDist, "cli/bin.js"), "check", plan, "-f", "json"], ok: [0, 1] }]
-      : []),
+    ...variants.map((v) => ({ name: `modelgate check (${v.name})`, cmd: process.execPath, args: [join(v.dist, "cli/bin.js"), "check", plan, "-f", "json"], ok: [0, 1] })),
     { name: "opa eval", cmd: OPA, args: ["eval", "-d", regoDir, "-d", dataFile, "-i", inputFile, "data.modelgate.main.findings"], ok: [0] },
   ];
-  const phaseRuns = [{ name: "now", dist }, ...(beforeDist ? [{ name: "before", dist: beforeDist }] : [])];
+  const phaseRuns = variants;
 
   const times = Object.fromEntries(commands.map((c) => [c.name, []]));
   const phases = Object.fromEntries(phaseRuns.map((p) => [p.name, []]));
