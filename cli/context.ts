@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { InvalidArgumentError } from "commander";
-import { locateConfig, requireConfig, type ConfigLocation } from "../config";
+import { locateConfig, requireConfig, type ConfigLocation } from "../config/discover";
 import { SEVERITIES, parseSeverity, type Severity } from "../core/severity";
 import type { CliIo } from "./io";
 import { Messages, colorEnabled, type GlobalOptions } from "./terminal";

@@ -1,17 +1,9 @@
 import { Command, CommanderError } from "commander";
 import { ExitCode } from "../core/exit-codes";
 import { describeThrown, isModelgateError } from "../core/errors";
-import { checkCommand } from "./commands/check";
-import { deployCommand } from "./commands/deploy";
-import { exportPolicySetCommand } from "./commands/export-policy-set";
-import { initCommand } from "./commands/init";
-import { listModelsCommand } from "./commands/list-models";
-import { listRulesCommand } from "./commands/list-rules";
-import { serveCommand } from "./commands/serve";
-import { synthCommand } from "./commands/synth";
-import { validateCommand } from "./commands/validate";
 import type { CommandContext } from "./context";
 import type { CliIo } from "./io";
+import { COMMANDS } from "./lazy";
 import type { GlobalOptions } from "./terminal";
 import { packageVersion } from "./version";
 
@@ -58,8 +50,12 @@ export function formatError(error: unknown): string {
   return `modelgate: internal error: ${describeThrown(error)}\n`;
 }
 
-/** The command tree; exported so tests can list the registered command names. */
-export function buildProgram(ctx: CommandContext): Command {
+/**
+ * The command tree; exported so tests can list the registered command names. With `only`, just that command is
+ * registered (and its module loaded): what main() does when argv names a command, so that `check` never loads
+ * what serve or deploy need.
+ */
+export function buildProgram(ctx: CommandContext, only?: string): Command {
   const output = { writeOut: (s: string) => ctx.io.stdout(s), writeErr: (s: string) => ctx.io.stderr(s) };
   const program = new Command("modelgate")
     .description("Render and gate the Amazon Bedrock models an AWS organization may use.")
@@ -71,12 +67,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .exitOverride()
     .showSuggestionAfterError(true)
     .showHelpAfterError("(run modelgate --help for usage)");
-  const deploy = (c: CommandContext) => deployCommand(c.io, c.setExit);
-  const serve = (c: CommandContext) => serveCommand(c.io, c.setExit);
-  const exportPolicySet = (c: CommandContext) => exportPolicySetCommand(c.io, c.setExit);
-  const commands = [synthCommand, validateCommand, initCommand, listModelsCommand, checkCommand, listRulesCommand];
-  for (const make of [...commands, deploy, serve, exportPolicySet]) {
-    const command = make(ctx);
+  for (const entry of COMMANDS) {
+    if (only !== undefined && entry.name !== only) continue;
+    const command = entry.load()(ctx);
     command
       .configureOutput(output)
       .exitOverride()
@@ -85,6 +78,16 @@ export function buildProgram(ctx: CommandContext): Command {
     program.addCommand(command);
   }
   return program;
+}
+
+/**
+ * The command argv names: its first word that is not an option (the global options take no value), when that
+ * word is a command name or alias. Anything else (no command, `help`, a typo) gets the whole tree, so help,
+ * suggestions and errors are the same as ever.
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  const word = argv.find((a) => !a.startsWith("-"));
+  return COMMANDS.find((c) => c.name === word || c.aliases.includes(word ?? ""))?.name;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return { color: o.color !== false, quiet: o.quiet === true };
     },
   };
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, commandNamed(argv));
   built.program = program;
   try {
     if (argv.length === 0) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import { loadPolicy as sdkLoadPolicy, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import { loadPolicySync as sdkLoadPolicySync, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { GateEvaluationError, describeThrown } from "../core/errors";
 
 /** The one entrypoint the gate evaluates (package modelgate.main, rule findings). */
@@ -76,12 +76,18 @@ export function defaultWasmPath(): string {
   return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
 }
 
-const wasmBytes = new Map<string, Uint8Array>();
+/** A compiled WebAssembly.Module (lib ES2022 has no WebAssembly types; this file needs only the constructor). */
+interface CompiledWasm {
+  readonly __compiledWasm?: never;
+}
+declare const WebAssembly: { readonly Module: new (bytes: Uint8Array) => CompiledWasm };
+
+const wasmModules = new Map<string, CompiledWasm>();
 const instances = new Map<string, Promise<GatePolicy>>();
 
 /** Forget every cached module and instance (tests that rebuild a wasm at the same path). */
 export function clearPolicyCache(): void {
-  wasmBytes.clear();
+  wasmModules.clear();
   instances.clear();
 }
 
@@ -100,14 +106,19 @@ export function loadGatePolicy(wasmPath: string = defaultWasmPath(), memory: Mem
   return instance;
 }
 
-function readWasm(wasmPath: string): Uint8Array {
+/**
+ * The compiled module of the policy at `wasmPath`, compiled once per process. Compiled synchronously: V8 compiles
+ * wasm functions lazily, on first call, so this takes a few milliseconds, and instantiating the module (not the
+ * bytes) through the SDK's loadPolicySync skips its `instanceof Response` check, which loads Node's fetch
+ * implementation (undici) on first use and cost a tiny check more than the compilation itself.
+ */
+function compileWasm(wasmPath: string): CompiledWasm {
   const key = path.resolve(wasmPath);
-  const cached = wasmBytes.get(key);
+  const cached = wasmModules.get(key);
   if (cached) return cached;
+  let bytes: Uint8Array;
   try {
-    const bytes = readFileSync(wasmPath);
-    wasmBytes.set(key, bytes);
-    return bytes;
+    bytes = readFileSync(wasmPath);
   } catch (cause) {
     throw new GateEvaluationError(
       "GATE_POLICY_MISSING",
@@ -115,13 +126,21 @@ function readWasm(wasmPath: string): Uint8Array {
       { cause },
     );
   }
+  let compiled: CompiledWasm;
+  try {
+    compiled = new WebAssembly.Module(bytes);
+  } catch (cause) {
+    throw new GateEvaluationError("GATE_POLICY_INVALID", `cannot load the policy ${wasmPath}: ${describeThrown(cause)}`, { cause });
+  }
+  wasmModules.set(key, compiled);
+  return compiled;
 }
 
 async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () => void): Promise<GatePolicy> {
-  const bytes = readWasm(wasmPath);
+  const compiled = compileWasm(wasmPath);
   let loaded: LoadedPolicy;
   try {
-    loaded = await sdkLoadPolicy(bytes, { initial: memory.initial, maximum: memory.maximum });
+    loaded = sdkLoadPolicySync(compiled as Parameters<typeof sdkLoadPolicySync>[0], { initial: memory.initial, maximum: memory.maximum });
   } catch (cause) {
     throw new GateEvaluationError("GATE_POLICY_INVALID", `cannot load the policy ${wasmPath}: ${describeThrown(cause)}`, { cause });
   }
@@ -143,7 +162,9 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
       dataObject = data;
       if (key === dataKey) return;
       try {
-        loaded.setData(data);
+        // The JSON text already made for the key, as the ArrayBuffer the SDK takes: it would stringify the
+        // ~600 KB document again.
+        loaded.setData(new TextEncoder().encode(key).buffer as ArrayBuffer);
         dataKey = key;
       } catch (cause) {
         dataKey = undefined;

@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import { loadCatalog, type ApprovedSet, type Catalog } from "../../catalog";
-import { approvedSet, loadConfig } from "../../config";
 import { ConfigError, PlanInputError } from "../../core/errors";
 import { ExitCode } from "../../core/exit-codes";
 import { SEVERITIES, type Severity } from "../../core/severity";
@@ -22,6 +21,7 @@ import { FORMATS, REPORTERS, renderText, summarize, type Format, type GateReport
 import { summaryLine } from "../../report/text";
 import { choiceArg, cwdOf, findConfig, messages as messagesFor, openPath, severityArg, stdoutColor, type CommandContext } from "../context";
 import type { CliIo } from "../io";
+import { configModule } from "../lazy";
 import { Messages, paintSeverity } from "../terminal";
 import { writeOutput } from "../write-output";
 
@@ -48,6 +48,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, messages: Messa
   let rulesNotEvaluated: string[] = [];
   const location = findConfig(io, options.config);
   if (location !== undefined) {
+    const { approvedSet, loadConfig } = configModule();
     const resolved = loadConfig(openPath(io, location));
     catalog = resolved.catalog;
     approved = approvedSet(resolved);

@@ -114,3 +114,38 @@ describe("modelgate (process): check never loads cdktf; synth does", () => {
     expect(loadedCdktf(["synth", "--config", example, "--outdir", path.join(dir, "cdktf.out"), "--quiet"])).toBeGreaterThan(0);
   });
 });
+
+describe("modelgate (process): check loads only what it needs to start fast (BENCHMARKS.md, Start-up)", () => {
+  const HOOK = `process.on("exit", () => { process.stderr.write("\\n@@loaded " + JSON.stringify(Object.keys(require.cache)) + "\\n"); });`;
+
+  /** Every module file the real process loaded, with "/" separators, relative to the repository or node_modules. */
+  function loaded(args: string[]): string[] {
+    const hook = writeTemp(dir, "loaded-hook.js", HOOK);
+    const r = spawnSync(process.execPath, ["-r", hook, bin, ...args], { cwd: dir, env, encoding: "utf8" });
+    const m = /@@loaded (.*)/.exec(r.stderr);
+    if (!m) throw new Error(`no hook output: ${r.stderr}`);
+    return (JSON.parse(m[1] as string) as string[]).map((f) => f.split(path.sep).join("/"));
+  }
+  const has = (files: string[], part: string) => files.some((f) => f.includes(part));
+  /** Loaded only for serve, deploy, a config, or when the bundled catalog must be validated. */
+  const HEAVY = ["/node_modules/fastify/", "/node_modules/undici/", "/dist/server/", "/dist/deploy/", "/dist/config/load.js", "/dist/catalog/schema.js", "/dist/catalog/managed-policies-schema.js"];
+
+  it("GIVEN check without a config THEN neither serve's, deploy's nor the config loader's modules, nor the catalog schemas, were loaded", () => {
+    const files = loaded(["check", large, "-f", "json", "-o", path.join(dir, "out-lazy.json")]);
+    expect(has(files, "/dist/gate/load-policy.js")).toBe(true); // the probe sees what check does load
+    expect(HEAVY.filter((h) => has(files, h))).toEqual([]);
+  });
+
+  it("GIVEN check --config THEN the config loader was loaded, and nothing of serve or deploy", () => {
+    const example = path.resolve(__dirname, "..", "..", "examples", "organization", "modelgate.yaml");
+    const files = loaded(["check", large, "--config", example, "-f", "json", "-o", path.join(dir, "out-config.json")]);
+    expect(has(files, "/dist/config/load.js")).toBe(true);
+    expect(HEAVY.filter((h) => has(files, h) && !h.startsWith("/dist/config/") && !h.startsWith("/dist/catalog/"))).toEqual([]);
+  });
+
+  it("GIVEN serve --help THEN serve's modules were loaded (the probe can see them)", () => {
+    const files = loaded(["serve", "--help"]);
+    expect(has(files, "/node_modules/fastify/")).toBe(true);
+    expect(has(files, "/dist/deploy/")).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { buildProgram } from "../../cli";
+import { buildProgram, commandNamed } from "../../cli";
 import { runCli } from "./run-cli";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -42,6 +42,33 @@ describe("modelgate: commands, help, version and usage errors", () => {
     const r = await runCli(["list-rules", "extra"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error: too many arguments for 'list-rules'");
+  });
+});
+
+describe("main builds only the command argv names (start-up), and the whole tree otherwise", () => {
+  it.each([
+    [["check", "plan.json"], "check"],
+    [["-q", "--no-color", "check", "-f", "json", "plan.json"], "check"],
+    [["render", "--config", "m.yaml"], "synth"],
+    [["export-policy-set", "out"], "export-policy-set"],
+    [["help", "check"], undefined],
+    [["--version"], undefined],
+    [["chek", "plan.json"], undefined],
+    [[], undefined],
+  ])("GIVEN argv %j THEN the command is %s", (argv, expected) => {
+    expect(commandNamed(argv)).toBe(expected);
+  });
+
+  it("GIVEN --help THEN every command is listed, as before", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const name of [...COMMANDS, "deploy", "serve", "export-policy-set"]) expect(r.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
+  });
+
+  it("GIVEN help check THEN commander's help command still shows check's help", async () => {
+    const r = await runCli(["help", "check"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Usage: modelgate check");
   });
 });
 
