@@ -1,25 +1,46 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { GateEvaluationError, describeThrown } from "../core/errors";
-import { SEVERITIES } from "../core/severity";
+import { SEVERITIES, type Severity } from "../core/severity";
 import { defaultWasmPath } from "./load-policy";
 
 /** One rule's METADATA, as tools/build-wasm.sh extracts it into rego/dist/rules.json beside the wasm. */
-export const ruleInfoSchema = z.strictObject({
-  id: z.string().regex(/^MG-\d{4}$/),
-  longId: z.string().min(1),
-  title: z.string().min(1),
-  severity: z.enum(SEVERITIES),
-  description: z.string(),
-  remediation: z.string(),
-  relatedResources: z.array(z.string()),
-  package: z.string().min(1),
-  deprecated: z.boolean(),
+export interface RuleInfo {
+  readonly id: string;
+  readonly longId: string;
+  readonly title: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly remediation: string;
+  readonly relatedResources: string[];
+  readonly package: string;
+  readonly deprecated: boolean;
   /** True for rules that judge against the config's approved set and are not evaluated without one. */
-  requiresConfig: z.boolean().optional(),
-});
-export type RuleInfo = z.infer<typeof ruleInfoSchema>;
+  readonly requiresConfig?: boolean;
+}
+
+const RULE_FIELDS = new Set(["id", "longId", "title", "severity", "description", "remediation", "relatedResources", "package", "deprecated", "requiresConfig"]);
+
+/**
+ * What is wrong with one rules.json entry, or undefined. Checked by hand rather than with zod: every `check` reads
+ * this file, and loading zod alone costs more than a tiny plan's evaluation (BENCHMARKS.md, start-up).
+ */
+function ruleInfoProblem(value: unknown, index: number): string | undefined {
+  const at = `rules[${index}]`;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return `${at} is not an object`;
+  const r = value as Record<string, unknown>;
+  const extra = Object.keys(r).find((k) => !RULE_FIELDS.has(k));
+  if (extra !== undefined) return `${at} has an unknown field "${extra}"`;
+  const nonEmpty = (k: string): boolean => typeof r[k] === "string" && (r[k] as string).length > 0;
+  if (typeof r.id !== "string" || !/^MG-\d{4}$/.test(r.id)) return `${at}.id is not an MG-NNNN rule ID`;
+  for (const k of ["longId", "title", "package"]) if (!nonEmpty(k)) return `${at}.${k} is not a non-empty string`;
+  for (const k of ["description", "remediation"]) if (typeof r[k] !== "string") return `${at}.${k} is not a string`;
+  if (!(SEVERITIES as readonly unknown[]).includes(r.severity)) return `${at}.severity is not one of ${SEVERITIES.join(", ")}`;
+  if (!Array.isArray(r.relatedResources) || !r.relatedResources.every((x) => typeof x === "string")) return `${at}.relatedResources is not a list of strings`;
+  if (typeof r.deprecated !== "boolean") return `${at}.deprecated is not a boolean`;
+  if (r.requiresConfig !== undefined && typeof r.requiresConfig !== "boolean") return `${at}.requiresConfig is not a boolean`;
+  return undefined;
+}
 
 /** The rules compiled into the wasm beside `wasmPath`, sorted by id. A missing or invalid file is an internal error. */
 export function loadRuleInfo(wasmPath: string = defaultWasmPath()): RuleInfo[] {
@@ -33,11 +54,13 @@ export function loadRuleInfo(wasmPath: string = defaultWasmPath()): RuleInfo[] {
   } catch (error) {
     throw new GateEvaluationError("GATE_RULES_INVALID", `${file} is not JSON: ${describeThrown(error)}`, { cause: error });
   }
-  const result = z.strictObject({ rules: z.array(ruleInfoSchema) }).safeParse(parsed);
-  if (!result.success) {
-    throw new GateEvaluationError("GATE_RULES_INVALID", `${file} does not describe rules: ${result.error.issues[0]?.message ?? "invalid"}`);
-  }
-  return result.data.rules;
+  const rules = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).rules : undefined;
+  const problem =
+    parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || Object.keys(parsed).some((k) => k !== "rules") || !Array.isArray(rules)
+      ? "expected an object with only a rules list"
+      : rules.map(ruleInfoProblem).find((p) => p !== undefined);
+  if (problem !== undefined) throw new GateEvaluationError("GATE_RULES_INVALID", `${file} does not describe rules: ${problem}`);
+  return rules as RuleInfo[];
 }
 
 /**

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import type * as Zod from "zod";
 import { SuppressionError } from "../core/errors";
 import { findingKey, type Finding } from "./finding";
 
@@ -15,29 +14,47 @@ import { findingKey, type Finding } from "./finding";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const entrySchema = z
-  .object({
-    ruleId: z.string().regex(/^[A-Z]+-\d{4}$/, "must look like MG-0005"),
-    address: z.string().min(1, "must be a Terraform address"),
-    reason: z.string().trim().min(10, "must be at least 10 characters"),
-    owner: z.string().trim().min(1, "must name an owner"),
-    /** The CDKTF stack the finding is in (cdktf.out inputs). */
-    stack: z.string().min(1, "must name a stack").optional(),
-    /** The input file the finding is in, as given on the command line. */
-    file: z.string().min(1, "must name a file").optional(),
-    expires: z
-      .string()
-      .regex(DATE, "must be a date YYYY-MM-DD")
-      .refine(isRealDate, "must be a real calendar date"),
-  })
-  .strict();
+/** One suppression entry (validated by the zod schema in schemas()). */
+export interface Suppression {
+  readonly ruleId: string;
+  readonly address: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** The CDKTF stack the finding is in (cdktf.out inputs). */
+  readonly stack?: string;
+  /** The input file the finding is in, as given on the command line. */
+  readonly file?: string;
+  readonly expires: string;
+}
 
-const fileSchema = z.union([
-  z.object({ suppressions: z.array(entrySchema) }).strict(),
-  z.array(entrySchema),
-]);
+/**
+ * The schemas, built on first use: zod and yaml are loaded only when a suppressions file is read, not on every
+ * `check` (loading them cost more than evaluating a tiny plan; BENCHMARKS.md, start-up).
+ */
+let built: { entry: Zod.ZodType<Suppression>; file: Zod.ZodType<Suppression[] | { suppressions: Suppression[] }> } | undefined;
+function schemas(): NonNullable<typeof built> {
+  if (built) return built;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { z } = require("zod") as typeof Zod;
+  const entry = z
+    .object({
+      ruleId: z.string().regex(/^[A-Z]+-\d{4}$/, "must look like MG-0005"),
+      address: z.string().min(1, "must be a Terraform address"),
+      reason: z.string().trim().min(10, "must be at least 10 characters"),
+      owner: z.string().trim().min(1, "must name an owner"),
+      stack: z.string().min(1, "must name a stack").optional(),
+      file: z.string().min(1, "must name a file").optional(),
+      expires: z.string().regex(DATE, "must be a date YYYY-MM-DD").refine(isRealDate, "must be a real calendar date"),
+    })
+    .strict();
+  built = { entry, file: z.union([z.object({ suppressions: z.array(entry) }).strict(), z.array(entry)]) };
+  return built;
+}
 
-export type Suppression = z.infer<typeof entrySchema>;
+function parseYaml(text: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("yaml") as typeof import("yaml")).parse(text);
+}
 
 export interface SuppressionResult {
   readonly findings: Finding[];
@@ -85,7 +102,7 @@ export function parseSuppressions(text: string, file: string): Suppression[] {
     const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
     throw new SuppressionError("SUPPRESSIONS_INVALID", `${file}: not valid YAML or JSON: ${detail}`, { cause });
   }
-  const parsed = fileSchema.safeParse(value ?? []);
+  const parsed = schemas().file.safeParse(value ?? []);
   if (!parsed.success) {
     const problems = suppressionProblems(value, file);
     throw new SuppressionError(
@@ -122,7 +139,7 @@ function suppressionProblems(value: unknown, file: string): string[] {
     for (const k of extra) problems.push(`${file}: unknown top-level key "${k}"`);
   }
   list.forEach((entry, i) => {
-    const result = entrySchema.safeParse(entry);
+    const result = schemas().entry.safeParse(entry);
     if (result.success) return;
     for (const issue of result.error.issues) {
       const field = issue.path.length > 0 ? `.${issue.path.join(".")}` : "";
