@@ -6,9 +6,9 @@ import { GateEvaluationError, describeThrown } from "../core/errors";
  * What the gate hands the wasm, and in which pieces (issue #7). The rules read resource changes of the types that
  * lib.selection declares (rego/lib/selection/selection.rego; tools/build-wasm.sh writes it to
  * rego/dist/selection.json), so everything else in a plan — most of a large workspace — is dropped before
- * evaluation. What is kept is split into groups of related resources (every organization resource in one group;
- * identity resources joined by the ARNs, policy names and group names they share, or by a configuration reference
- * through one of the declared attributes), and the groups are packed into pieces evaluated one at a time. The
+ * evaluation. What is kept is split into groups of related resources (resources joined by the ARNs, policy names,
+ * group names and organization IDs they share, or by a configuration reference through one of the declared
+ * attributes), and the groups are packed into pieces evaluated one at a time. The
  * wasm runtime's heap is reset between evaluations, so memory is bounded by the largest piece, not by the plan,
  * and its allocator (whose free-list search grows with what one evaluation has allocated) stays fast.
  *
@@ -148,13 +148,18 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   };
   const configIndex = indexConfiguration(plan.configuration);
   const referenced = new Set<string>();
+  /** The join keys of each kept resource ("<key space>\0<value>"). */
+  const joinKeys: string[][] = kept.map(() => []);
   kept.forEach((rc, i) => {
     const type = rc.type as string;
-    if (selection.organizationTypes.has(type)) uf.union(i, node("organization"));
     for (const [steps, space] of selection.joins.get(type) ?? []) {
       const change = isObject(rc.change) ? rc.change : {};
       for (const state of [change.before, change.after]) {
-        for (const value of valuesAt(state, steps)) uf.union(i, node(`${space}\u0000${value}`));
+        for (const value of valuesAt(state, steps)) {
+          const key = `${space}\u0000${value}`;
+          (joinKeys[i] as string[]).push(key);
+          uf.union(i, node(key));
+        }
       }
     }
     const attrs = selection.referenceAttributes.get(type);
@@ -186,15 +191,10 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     if (!g) groups.set(root, (g = []));
     g.push(i);
   });
-  const organizationRoot = keyNode.has("organization") ? uf.find(keyNode.get("organization") as number) : undefined;
   const pieces: number[][] = [];
   let current: number[] = [];
   let bytes = 0;
-  for (const [root, members] of groups) {
-    if (root === organizationRoot) {
-      pieces.push(members);
-      continue;
-    }
+  for (const members of groups.values()) {
     const size = members.reduce((n, i) => n + approximateBytes(kept[i]), 0);
     if (current.length > 0 && (current.length + members.length > limits.maxResources || bytes + size > limits.maxBytes)) {
       pieces.push(current);
@@ -207,17 +207,20 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   if (current.length > 0 || pieces.length === 0) pieces.push(current);
 
   // 4. each piece as a plan document: the plan's own small fields, the piece's resource changes in plan order,
-  //    the configuration entries they may look up, and (with the organization group) the prior state
+  //    the configuration entries they may look up, and (with organization resources) the prior state of the
+  //    SCPs they name
   const base: JsonObject = {};
   for (const [k, v] of Object.entries(plan)) if (!DROPPED_PLAN_KEYS.has(k)) base[k] = v;
-  const prior = filterPriorState(plan.prior_state, selection);
+  const prior = plan.prior_state === undefined ? undefined : preparePriorState(plan.prior_state, selection);
   const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration, selection);
   return pieces.map((members) => {
     members.sort((a, b) => a - b);
     const rcs = members.map((i) => kept[i] as JsonObject);
     const piece: JsonObject = { ...base, resource_changes: rcs };
     if (configuration) piece.configuration = configuration(new Set(rcs.map(localAddress)));
-    if (prior !== undefined && rcs.some((rc) => selection.organizationTypes.has(rc.type as string))) piece.prior_state = prior;
+    if (prior && rcs.some((rc) => selection.organizationTypes.has(rc.type as string))) {
+      piece.prior_state = prior(new Set(members.flatMap((i) => joinKeys[i] as string[])));
+    }
     return document.run === undefined ? { plan: piece } : { plan: piece, run: document.run };
   });
 }
@@ -369,6 +372,35 @@ class ResourcesList {
  * Everything else in the configuration (module calls, variables, outputs) is kept as it is, shared between pieces.
  */
 function prepareConfiguration(configuration: Json, selection: Selection): (addresses: ReadonlySet<string>) => Json {
+  return prepareResourcesLists(configuration, (r) => {
+    const at: string[] = [];
+    if (typeof r.address === "string") at.push(r.address);
+    if (typeof r.type === "string" && selection.configurationByName.has(r.type)) at.push(`${r.type}.${String(r.name)}`);
+    return { keys: at, always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, selection.types)) };
+  });
+}
+
+/**
+ * The prior state, prepared once per plan: a function giving, for the join keys of one piece's resources, the
+ * prior state with every "resources" list cut to the SCPs whose ID the piece names ("org-id" keys: only
+ * lib.access.org reads the prior state, for the SCPs a targeted plan does not show), and any entry that mentions
+ * an organization type below its own type (the Rego walks the prior state, so a nested look-alike is kept too).
+ */
+function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySet<string>) => Json {
+  const org = selection.organizationTypes;
+  return prepareResourcesLists(prior, (r) => {
+    const values = isObject(r.values) ? r.values : {};
+    const keys = typeof r.type === "string" && org.has(r.type) && typeof values.id === "string" ? [`org-id\u0000${values.id}`] : [];
+    return { keys, always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, org)) };
+  });
+}
+
+/**
+ * A document prepared once so that copies cut to a set of keys are cheap: every array under a "resources" key
+ * becomes a ResourcesList whose entries answer to the keys classify() gives them (or always). A copy keeps the
+ * entries that answer to one of its keys; everything without a "resources" list below it is shared, not copied.
+ */
+function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => { keys: readonly string[]; always: boolean }): (keys: ReadonlySet<string>) => Json {
   /** Objects and arrays that hold a ResourcesList somewhere below: only these are copied per piece. */
   const holders = new WeakSet<object>();
   const prepare = (value: Json): Json => {
@@ -382,60 +414,35 @@ function prepareConfiguration(configuration: Json, selection: Selection): (addre
     if (Array.isArray(value)) out = value.map((v) => note(prepare(v)));
     else {
       const o: JsonObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        o[k] = note(k === "resources" && Array.isArray(v) ? resourcesList(v) : prepare(v));
-      }
+      for (const [k, v] of Object.entries(value)) o[k] = note(k === "resources" && Array.isArray(v) ? resourcesList(v) : prepare(v));
       out = o;
     }
     if (holds) holders.add(out as object);
     return out;
   };
   const resourcesList = (list: Json[]): ResourcesList => {
-    const addresses: string[][] = [];
+    const keys: Array<readonly string[]> = [];
     const entries = list.map((r): ConfigEntry => {
-      const at: string[] = [];
-      addresses.push(at);
-      if (!isObject(r)) return { value: r, always: true };
-      if (typeof r.address === "string") at.push(r.address);
-      if (typeof r.type === "string" && selection.configurationByName.has(r.type)) at.push(`${r.type}.${String(r.name)}`);
-      return { value: prepare(r), always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, selection.types)) };
+      if (!isObject(r)) {
+        keys.push([]);
+        return { value: r, always: true };
+      }
+      const c = classify(r);
+      keys.push(c.keys);
+      return { value: prepare(r), always: c.always };
     });
-    return new ResourcesList(entries, addresses);
+    return new ResourcesList(entries, keys);
   };
-  const template = prepare(configuration);
-  const instantiate = (value: Json, addresses: ReadonlySet<string>): Json => {
-    if (value instanceof ResourcesList) return value.pick(addresses).map((i) => instantiate((value.entries[i] as ConfigEntry).value, addresses));
+  const template = prepare(document);
+  const instantiate = (value: Json, keys: ReadonlySet<string>): Json => {
+    if (value instanceof ResourcesList) return value.pick(keys).map((i) => instantiate((value.entries[i] as ConfigEntry).value, keys));
     if (value === null || typeof value !== "object" || !holders.has(value)) return value;
-    if (Array.isArray(value)) return value.map((v) => instantiate(v, addresses));
+    if (Array.isArray(value)) return value.map((v) => instantiate(v, keys));
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k] = instantiate(v, addresses);
+    for (const [k, v] of Object.entries(value)) out[k] = instantiate(v, keys);
     return out;
   };
-  return (addresses) => instantiate(template, addresses);
-}
-
-/**
- * prior_state with its resources lists cut to organization types (only lib.access.org reads the prior state: the
- * SCPs a targeted plan does not show), and entries whose values mention one (the Rego walks the prior state).
- */
-function filterPriorState(prior: Json, selection: Selection): Json {
-  if (prior === undefined) return undefined;
-  const org = selection.organizationTypes;
-  return mapResourcesLists(
-    prior,
-    (r) => !isObject(r) || (typeof r.type === "string" && org.has(r.type)) || Object.entries(r).some(([k, v]) => k !== "type" && mentions(v, org)),
-  );
-}
-
-/** A copy of value in which every array under a "resources" key keeps only the elements keep() accepts. */
-function mapResourcesLists(value: Json, keep: (r: Json) => boolean): Json {
-  if (Array.isArray(value)) return value.map((v) => mapResourcesLists(v, keep));
-  if (!isObject(value)) return value;
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = k === "resources" && Array.isArray(v) ? v.filter(keep).map((r) => mapResourcesLists(r, keep)) : mapResourcesLists(v, keep);
-  }
-  return out;
+  return (keys) => instantiate(template, keys);
 }
 
 /** Some string anywhere in the value is one of the types. */

@@ -159,12 +159,13 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(JSON.stringify(config(2))).toContain("aws_iam_policy.q.arn");
   });
 
-  it("GIVEN organization resources THEN they are one piece, the only one with the prior state, cut to organization types", () => {
+  it("GIVEN organization resources THEN they join by the IDs they name, and get the prior state of the SCPs they name", () => {
     const prior = {
       values: {
         root_module: {
           resources: [
-            { address: "aws_organizations_policy.old", type: "aws_organizations_policy", values: { id: "p-1", content: "{}" } },
+            { address: "aws_organizations_policy.old", type: "aws_organizations_policy", values: { id: "p-9", content: "{}" } },
+            { address: "aws_organizations_policy.other", type: "aws_organizations_policy", values: { id: "p-1", content: "{}" } },
             { address: "aws_instance.x", type: "aws_instance", values: { ami: "a" } },
             { address: "aws_iam_policy.p", type: "aws_iam_policy", values: { policy: POLICY } },
             { address: "terraform_data.d", type: "terraform_data", values: { input: { type: "aws_organizations_policy", values: { id: "p-2" } } } },
@@ -175,19 +176,27 @@ describe("selectPieces: what the wasm is handed", () => {
     const pieces = selectPieces(
       doc(
         [
-          rc("aws_organizations_policy.a", "aws_organizations_policy", { content: "{}" }),
+          rc("aws_organizations_policy.a", "aws_organizations_policy", { id: "p-5", content: "{}" }),
           rc("aws_iam_policy.p", "aws_iam_policy", { policy: POLICY }),
-          rc("aws_organizations_account.acct", "aws_organizations_account", { parent_id: "ou-1" }),
+          rc("aws_organizations_account.acct", "aws_organizations_account", { id: "111122223333", parent_id: "ou-1" }),
           rc("aws_organizations_policy_attachment.t", "aws_organizations_policy_attachment", { policy_id: "p-9", target_id: "ou-1" }),
+          rc("aws_organizations_organizational_unit.ou", "aws_organizations_organizational_unit", { id: "ou-1", parent_id: "r-1" }),
+          rc("aws_organizations_policy_attachment.u", "aws_organizations_policy_attachment", { policy_id: "p-5", target_id: "ou-7" }),
         ],
         { prior_state: prior },
       ),
       selection,
       ONE,
     );
-    expect(addresses(pieces)).toEqual([["aws_organizations_policy.a", "aws_organizations_account.acct", "aws_organizations_policy_attachment.t"], ["aws_iam_policy.p"]]);
-    const kept = (pieces?.[0]?.plan.prior_state as typeof prior).values.root_module.resources.map((r) => r.address);
-    expect(kept).toEqual(["aws_organizations_policy.old", "terraform_data.d"]);
+    expect(addresses(pieces)).toEqual([
+      ["aws_organizations_policy.a", "aws_organizations_policy_attachment.u"],
+      ["aws_iam_policy.p"],
+      ["aws_organizations_account.acct", "aws_organizations_policy_attachment.t", "aws_organizations_organizational_unit.ou"],
+    ]);
+    const kept = (i: number): string[] => (pieces?.[i]?.plan.prior_state as typeof prior).values.root_module.resources.map((r) => r.address);
+    // the SCP named by ID, and the nested look-alike the Rego's walk would see; never the identity or other resources
+    expect(kept(2)).toEqual(["aws_organizations_policy.old", "terraform_data.d"]);
+    expect(kept(0)).toEqual(["terraform_data.d"]);
     expect(pieces?.[1]?.plan.prior_state).toBeUndefined();
   });
 
