@@ -353,14 +353,17 @@ _exact_model_arn(pat) if {
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
 every_model_probes(stmts) := probes.fixed_for(stmts) | probes.owned_witnesses(stmts)
 
-# probes_for(stmts): the fixed probes (with the statements' own Regions) and their unapproved witnesses
-probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
+# unapproved_every_model(stmts): the probes of every_model_probes(stmts) the organization did not approve
+unapproved_every_model(stmts) := probes.unapproved_fixed_for(stmts) | {p |
+	some p in probes.owned_witnesses(stmts)
+	not probes.approved(p)
+}
+
+# unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses
+unapproved_probes(stmts) := probes.unapproved_fixed_for(stmts) | probes.witnesses(stmts)
 
 # leaks(stmts): unapproved probes the statements allow
-leaks(stmts) := allowed_probes(stmts, {p |
-	some p in probes_for(stmts)
-	not probes.approved(p)
-})
+leaks(stmts) := allowed_probes(stmts, unapproved_probes(stmts))
 
 # first(ps): the probe a message names: a foundation model in the commercial partition before other kinds
 first(ps) := sort([[_rank(p), probes.describe(p), p] | some p in ps])[0][2]

@@ -235,9 +235,19 @@ account_resources(accts) := {res |
 _account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", account, ":", kind, "/", id])
 
 # fixed_for(stmts): the fixed probes, in the statements' own Regions, accounts and partitions too
-fixed_for(stmts) := fixed_base | {invoke(a, res[0], res[1], res[2], false) |
+fixed_for(stmts) := fixed_base | own_fixed(stmts)
+
+# own_fixed(stmts): the invoke probes of fixed_for(stmts) in the statements' own Regions, accounts and partitions
+own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 	some res in ((region_resources(regions(stmts)) | account_resources(accounts(stmts))) | partition_resources(partitions(stmts)))
 	some a in invoke_actions
+}
+
+# unapproved_fixed_for(stmts): the probes of fixed_for(stmts) no approval covers. The fixed probes are judged
+# once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are
+unapproved_fixed_for(stmts) := fixed_unapproved | {p |
+	some p in own_fixed(stmts)
+	not approved(p)
 }
 
 # ---- witnesses from a list of statements

@@ -40,8 +40,7 @@ deny contains finding if {
 _every_model(stmts) if {
 	not access.exact_only(stmts)
 	count(access.allowed_probes(stmts, {p |
-		some p in access.every_model_probes(stmts)
+		some p in access.unapproved_every_model(stmts)
 		p.surface != "subscribe"
-		not probes.approved(p)
 	})) > 0
 }

@@ -31,9 +31,8 @@ deny contains finding if {
 	some u in identity.units
 	not access.exact_only(u.stmts)
 	leaks := access.allowed_probes(u.stmts, {p |
-		some p in access.every_model_probes(u.stmts)
+		some p in access.unapproved_every_model(u.stmts)
 		p.surface != "subscribe"
-		not probes.approved(p)
 	})
 	count(leaks) > 0
 	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])

@@ -27,9 +27,8 @@ import data.lib.result
 deny contains finding if {
 	some u in identity.units
 	leaks := access.allowed_probes(u.stmts, {p |
-		some p in probes.fixed_surface
+		some p in probes.fixed_unapproved
 		p.surface == "subscribe"
-		not probes.approved(p)
 	})
 	count(leaks) > 0
 	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
