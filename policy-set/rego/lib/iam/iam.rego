@@ -53,7 +53,6 @@ to_regex(p) := concat("", ["^", r, "$"]) if {
 	r := replace(replace(replace(e3, "$", "\\$"), "*", ".*"), "?", ".")
 }
 
-# wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions)
 # wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions).
 # "*" matches any run of characters, ":" and the empty run included; "?" exactly one character.
 #
@@ -62,22 +61,32 @@ to_regex(p) := concat("", ["^", r, "$"]) if {
 # it is returning, which crashes the evaluation (bench/gate/regex-cache-repro.js; Go OPA is unaffected). Only
 # patterns with "?" or more than _max_stars stars still use regex.match; should those overflow the cache, the
 # gate fails closed with an evaluation error, never a pass.
-wildcard_match(p, v) if p == v
+#
+# The cases are tried in order (else), by the pattern's shape, so each call does only its own case's work: a
+# pattern whose only "*" ends it ("bedrock:*", ".../foundation-model/*") is a prefix test, the commonest case
+# by far (the gate matches every known action against such patterns).
+wildcard_match(p, v) if _match(p, v)
 
-wildcard_match(p, v) if {
-	p != v
+_match(p, v) if {
+	p == v
+} else := r if {
+	endswith(p, "*")
+	prefix := trim_suffix(p, "*")
+	not contains(prefix, "*")
+	not contains(prefix, "?")
+	r := startswith(v, prefix)
+} else := false if {
+	not has_wildcard(p)
+} else := r if {
 	not contains(p, "?")
 	parts := split(p, "*")
-	count(parts) > 1
 	count(parts) <= _max_stars + 1
-	_star_match(parts, v)
-}
+	r := _star_bool(parts, v)
+} else := regex.match(to_regex(p), v) if _needs_regex(p)
 
-wildcard_match(p, v) if {
-	p != v
-	_needs_regex(p)
-	regex.match(to_regex(p), v)
-}
+_star_bool(parts, v) if {
+	_star_match(parts, v)
+} else := false
 
 _max_stars := 8
 
