@@ -110,35 +110,47 @@ profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3]), _fm_check(p
 
 _global(p) if startswith(split(p.resource, "inference-profile/")[1], "global.")
 
-_fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
-	fm := probes.invoke(
-		p.action,
-		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", region, "::foundation-model/", p.model]),
-		"foundation-model",
-		p.model,
-		p.witness,
-	)
-}
+_fm_check(p, region) := probes.profile_check(p, region)
 
 # ---- set evaluation: many probes against one statement list, with each statement's coverage of the probes'
 # actions and resources computed once (a statement listing hundreds of actions, as ReadOnlyAccess does, is
 # matched against the few probe actions once, not once per probe)
 
+# probe_set(ps): a probe set made ready for judging against any statement list: its profile probes' checks
+# ("checks": profile probe -> foundation-model checks), every request to judge ("reqs": the probes and those
+# checks), their actions ("acts") and each resource's type/ID key ("keys", see _pattern_key). Built once for
+# the fixed probes (fixed_model_set), once per policy only for its own probes.
+probe_set(ps) := {"ps": ps, "checks": checks, "reqs": reqs, "acts": {q.action | some q in reqs}, "keys": {q.resource: k |
+	some q in reqs
+	k := _pattern_key(q.resource)
+}} if {
+	checks := _checks(ps)
+	reqs := _with_checks(ps, checks)
+}
+
 # prepare(stmts, ps): the statements that cover some action of ps, each with the actions and resources of ps it
-# covers ("res": Allow coverage; "sure": resources a Deny surely covers)
-prepare(stmts, ps) := [e |
-	acts_all := {p.action | some p in ps}
+# covers ("res": Allow coverage; "sure": resources a Deny surely covers; "cond": whether it has a Condition)
+prepare(stmts, ps) := _prepare(stmts, probe_set(ps))
+
+_prepare(stmts, ready) := [e |
 	some s in stmts
-	acts := _covered_actions(s, acts_all)
+	acts := _covered_actions(s, ready.acts)
 	count(acts) > 0
 
 	# only the resources of probes whose action the statement covers
-	res_all := {p.resource |
-		some p in ps
-		p.action in acts
+	res_all := {q.resource |
+		some q in ready.reqs
+		q.action in acts
 	}
-	e := {"s": s, "acts": acts, "res": _allow_res(s, res_all), "sure": _deny_res(s, res_all)}
+	e := {
+		"s": s, "acts": acts, "cond": _has_condition(s),
+		"res": _allow_res(s, res_all, ready.keys), "sure": _deny_res(s, res_all, ready.keys),
+	}
 ]
+
+_has_condition(s) if {
+	"Condition" in object.keys(s)
+} else := false
 
 # the probe actions a statement covers; exact (wildcard-free) action names are compared as a set
 _covered_actions(s, acts_all) := {a |
@@ -175,48 +187,47 @@ _action_hit(_, wild, a) if {
 }
 
 # resource coverage through an index of the statement's patterns: a pattern whose resource type and ID hold no
-# wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched
-_allow_res(s, res_all) := {r |
+# wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched; a
+# Resource "*" covers every probe at once. keys: resource -> its type/ID key (_pattern_key)
+_allow_res(s, res_all, keys) := res_all if {
+	iam.allows(s)
+	"*" in iam.resources(s)
+} else := {r |
 	some r in res_all
-	index_matches(ix, r)
+	_index_hit(ix, r, keys)
 } if {
 	iam.allows(s)
 	s.Resource
 	ix := index(iam.resources(s))
-}
-
-_allow_res(s, res_all) := {r |
+} else := {r |
 	some r in res_all
-	not index_matches(ix, r)
+	not _index_hit(ix, r, keys)
 } if {
 	iam.allows(s)
 	not s.Resource
 	s.NotResource
 	ix := index(iam.not_resources(s))
-}
+} else := set()
 
-_allow_res(s, _) := set() if not _resource_element(s, "Allow")
-
-_deny_res(s, res_all) := {r |
+_deny_res(s, res_all, keys) := res_all if {
+	iam.denies(s)
+	"*" in iam.resources(s)
+} else := {r |
 	some r in res_all
-	index_matches(ix, r)
+	_index_hit(ix, r, keys)
 } if {
 	iam.denies(s)
 	s.Resource
 	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat)])
-}
-
-_deny_res(s, res_all) := {r |
+} else := {r |
 	some r in res_all
-	not index_matches(ix, r)
+	not _index_hit(ix, r, keys)
 } if {
 	iam.denies(s)
 	not s.Resource
 	s.NotResource
 	ix := index(iam.not_resources(s))
-}
-
-_deny_res(s, _) := set() if not _resource_element(s, "Deny")
+} else := set()
 
 _resource_element(s, effect) if {
 	s.Effect == effect
@@ -229,8 +240,9 @@ _resource_element(s, effect) if {
 	s.NotResource
 }
 
-# index(patterns): {"keyed": {[type/id, pattern]}, "other": [patterns with a wildcard in type or ID, or no ARN]}
-index(pats) := {"keyed": {[k, pat] | some pat in pats; k := _pattern_key(pat)}, "other": [pat |
+# index(patterns): {"keyed": {[type/id, matcher]}, "other": [matchers of patterns with a wildcard in type or
+# ID, or no ARN]}, each pattern analysed once (iam.matcher)
+index(pats) := {"keyed": {[k, iam.matcher(pat)] | some pat in pats; k := _pattern_key(pat)}, "other": [iam.matcher(pat) |
 	some pat in pats
 	not _pattern_key(pat)
 ]}
@@ -243,23 +255,31 @@ _pattern_key(pat) := rest if {
 	not iam.has_wildcard(rest)
 }
 
-index_matches(ix, r) if {
-	k := _pattern_key(r)
-	some [k2, pat] in ix.keyed
-	k2 == k
-	iam.wildcard_match(pat, r)
-}
+index_matches(ix, r) if _index_hit(ix, r, {r: _pattern_key(r)})
 
 index_matches(ix, r) if {
-	some pat in ix.other
-	iam.wildcard_match(pat, r)
+	not _pattern_key(r)
+	_index_hit(ix, r, {})
+}
+
+# _index_hit(ix, r, keys): some pattern of the index matches r (keys[r]: r's type/ID key, absent when it has none)
+_index_hit(ix, r, keys) if {
+	k := keys[r]
+	some [k2, m] in ix.keyed
+	k2 == k
+	iam.matches(m, r)
+}
+
+_index_hit(ix, r, _) if {
+	some m in ix.other
+	iam.matches(m, r)
 }
 
 _p_denied_request(prep, p) if {
 	some e in prep
 	p.action in e.acts
 	p.resource in e.sure
-	conditions.surely_true(e.s, p.ctx)
+	_surely_true(e, p.ctx)
 }
 
 _p_allowed_request(prep, p) if {
@@ -267,52 +287,80 @@ _p_allowed_request(prep, p) if {
 	some e in prep
 	p.action in e.acts
 	p.resource in e.res
-	not conditions.surely_false(e.s, p.ctx)
+	not _surely_false(e, p.ctx)
 }
 
-_p_denied(prep, p) if _p_denied_request(prep, p)
+# a statement without a Condition applies whatever the request context
+_surely_true(e, _) if not e.cond
 
-_p_denied(prep, p) if {
+_surely_true(e, ctx) if {
+	e.cond
+	conditions.surely_true(e.s, ctx)
+}
+
+_surely_false(e, ctx) if {
+	e.cond
+	conditions.surely_false(e.s, ctx)
+}
+
+# checks: profile probe -> its foundation-model checks (profile_model_probes), built once per probe set
+_p_denied(prep, _, p) if _p_denied_request(prep, p)
+
+_p_denied(prep, checks, p) if {
 	p.kind == "inference-profile"
-	some fm in profile_model_probes(p)
+	some fm in checks[p]
 	_p_denied_request(prep, fm)
 }
 
-_p_allowed(prep, p) if {
+_p_allowed(prep, _, p) if {
 	_p_allowed_request(prep, p)
 	not p.kind == "inference-profile"
 }
 
-_p_allowed(prep, p) if {
+_p_allowed(prep, checks, p) if {
 	p.kind == "inference-profile"
 	_p_allowed_request(prep, p)
-	every fm in profile_model_probes(p) {
+	every fm in checks[p] {
 		_p_allowed_request(prep, fm)
 	}
 }
 
-# with the foundation-model checks that profile probes also make
-_with_checks(ps) := ps | {fm |
+_checks(ps) := {p: profile_model_probes(p) |
 	some p in ps
 	p.kind == "inference-profile"
-	some fm in profile_model_probes(p)
+}
+
+# the probes with the foundation-model checks that profile probes also make
+_with_checks(ps, checks) := ps | {fm |
+	some fms in checks
+	some fm in fms
 }
 
 # allowed_probes(stmts, ps): the probes of ps that stmts may allow (as allowed/2, for a whole set at once)
-allowed_probes(stmts, ps) := {p |
-	some p in ps
-	_p_allowed(prep, p)
+allowed_probes(stmts, ps) := allowed_in(stmts, probe_set(ps))
+
+# allowed_in(stmts, ready): allowed_probes for a probe_set
+allowed_in(stmts, ready) := {p |
+	some p in ready.ps
+	_p_allowed(prep, ready.checks, p)
 } if {
-	prep := prepare(stmts, _with_checks(ps))
+	prep := _prepare(stmts, ready)
 }
 
 # denied_probes(stmts, ps): the probes of ps that stmts surely deny (as denied/2, for a whole set at once)
 denied_probes(stmts, ps) := {p |
-	some p in ps
-	_p_denied(prep, p)
+	some p in ready.ps
+	_p_denied(prep, ready.checks, p)
 } if {
-	prep := prepare(stmts, _with_checks(ps))
+	ready := probe_set(ps)
+	prep := _prepare(stmts, ready)
 }
+
+# the fixed probes on the model surfaces (all but Marketplace Subscribe) no approval covers, made ready once
+fixed_model_set := probe_set({p |
+	some p in probes.fixed_unapproved
+	p.surface != "subscribe"
+})
 
 # exact_only(stmts): every statement that covers a model-invoking probe action (not Subscribe) names only exact foundation-model or
 # inference-profile resources (wildcards at most in the partition, Region or account segments). No fixed probe
@@ -354,8 +402,13 @@ _exact_model_arn(pat) if {
 every_model_probes(stmts) := probes.fixed_for(stmts) | probes.owned_witnesses(stmts)
 
 # unapproved_every_model(stmts): the probes of every_model_probes(stmts) the organization did not approve
-unapproved_every_model(stmts) := probes.unapproved_fixed_for(stmts) | {p |
-	some p in probes.owned_witnesses(stmts)
+unapproved_every_model(stmts) := probes.unapproved_fixed_for(stmts) | own_unapproved_every_model(stmts)
+
+# own_unapproved_every_model(stmts): those of them not among the fixed probes themselves (probes.fixed_base):
+# the fixed probes in the statements' own Regions, accounts and partitions, and their owned-kind witnesses
+own_unapproved_every_model(stmts) := {p |
+	some p in (probes.own_fixed(stmts) | probes.owned_witnesses(stmts))
+	not p in probes.fixed_base
 	not probes.approved(p)
 }
 

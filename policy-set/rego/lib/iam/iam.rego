@@ -84,6 +84,40 @@ _match(p, v) if {
 	r := _star_bool(parts, v)
 } else := regex.match(to_regex(p), v) if _needs_regex(p)
 
+# matcher(p): pattern p analysed once, to match many values with matches(m, v) (same verdicts as
+# wildcard_match(p, v)): the gate matches each statement's patterns against dozens of probe ARNs
+matcher(p) := {"kind": "prefix", "text": prefix} if {
+	endswith(p, "*")
+	prefix := trim_suffix(p, "*")
+	not contains(prefix, "*")
+	not contains(prefix, "?")
+} else := {"kind": "exact", "text": p} if {
+	not has_wildcard(p)
+} else := {"kind": "star", "text": p, "parts": parts} if {
+	not contains(p, "?")
+	parts := split(p, "*")
+	count(parts) <= _max_stars + 1
+} else := {"kind": "regex", "text": p}
+
+matches(m, v) if m.text == v
+
+matches(m, v) if {
+	m.kind == "prefix"
+	startswith(v, m.text)
+}
+
+matches(m, v) if {
+	m.kind == "star"
+	m.text != v
+	_star_match(m.parts, v)
+}
+
+matches(m, v) if {
+	m.kind == "regex"
+	m.text != v
+	regex.match(to_regex(m.text), v)
+}
+
 _star_bool(parts, v) if {
 	_star_match(parts, v)
 } else := false

@@ -94,6 +94,29 @@ invoke(action, arn, kind, model, witness) := {
 
 _seg(arn, i) := split(arn, ":")[i]
 
+# profile_check(p, region): the foundation-model request a call through invoke probe p (an inference profile)
+# also makes, in region ("" for the Region-less ARN of global profiles); it carries the profile in
+# bedrock:InferenceProfileArn. Built as one object: it is made for every profile probe of every policy.
+profile_check(p, region) := {
+	"surface": "invoke",
+	"action": p.action,
+	"resource": concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", p.model]),
+	"ctx": {
+		"aws:requestedregion": [_requested(region)],
+		"aws:principalarn": [principal(partition)],
+		"aws:calledvia": [],
+		"aws:calledviafirst": [],
+		"aws:calledvialast": [],
+		"bedrock:inferenceprofilearn": [p.resource],
+	},
+	"kind": "foundation-model",
+	"model": p.model,
+	"product": "",
+	"witness": p.witness,
+} if {
+	partition := _seg(p.resource, 1)
+}
+
 _fm(partition, region, model) := concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", model])
 
 _owned(partition, region, kind) := concat("", [
