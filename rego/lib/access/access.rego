@@ -303,28 +303,6 @@ _surely_false(e, ctx) if {
 	conditions.surely_false(e.s, ctx)
 }
 
-# checks: profile probe -> its foundation-model checks (profile_model_probes), built once per probe set
-_p_denied(prep, _, p) if _p_denied_request(prep, p)
-
-_p_denied(prep, checks, p) if {
-	p.kind == "inference-profile"
-	some fm in checks[p]
-	_p_denied_request(prep, fm)
-}
-
-_p_allowed(prep, _, p) if {
-	_p_allowed_request(prep, p)
-	not p.kind == "inference-profile"
-}
-
-_p_allowed(prep, checks, p) if {
-	p.kind == "inference-profile"
-	_p_allowed_request(prep, p)
-	every fm in checks[p] {
-		_p_allowed_request(prep, fm)
-	}
-}
-
 _checks(ps) := {p: profile_model_probes(p) |
 	some p in ps
 	p.kind == "inference-profile"
@@ -339,10 +317,18 @@ _with_checks(ps, checks) := ps | {fm |
 # allowed_probes(stmts, ps): the probes of ps that stmts may allow (as allowed/2, for a whole set at once)
 allowed_probes(stmts, ps) := allowed_in(stmts, probe_set(ps))
 
-# allowed_in(stmts, ready): allowed_probes for a probe_set
+# allowed_in(stmts, ready): allowed_probes for a probe_set. A profile probe is allowed when it and each of its
+# foundation-model checks may be (ready.checks is walked, so no probe is looked up by value)
 allowed_in(stmts, ready) := {p |
 	some p in ready.ps
-	_p_allowed(prep, ready.checks, p)
+	not p.kind == "inference-profile"
+	_p_allowed_request(prep, p)
+} | {p |
+	some p, fms in ready.checks
+	_p_allowed_request(prep, p)
+	every fm in fms {
+		_p_allowed_request(prep, fm)
+	}
 } if {
 	prep := _prepare(stmts, ready)
 }
@@ -350,7 +336,11 @@ allowed_in(stmts, ready) := {p |
 # denied_probes(stmts, ps): the probes of ps that stmts surely deny (as denied/2, for a whole set at once)
 denied_probes(stmts, ps) := {p |
 	some p in ready.ps
-	_p_denied(prep, ready.checks, p)
+	_p_denied_request(prep, p)
+} | {p |
+	some p, fms in ready.checks
+	some fm in fms
+	_p_denied_request(prep, fm)
 } if {
 	ready := probe_set(ps)
 	prep := _prepare(stmts, ready)
@@ -408,8 +398,15 @@ unapproved_every_model(stmts) := probes.unapproved_fixed_for(stmts) | own_unappr
 # the fixed probes in the statements' own Regions, accounts and partitions, and their owned-kind witnesses
 own_unapproved_every_model(stmts) := {p |
 	some p in (probes.own_fixed(stmts) | probes.owned_witnesses(stmts))
-	not p in probes.fixed_base
+	not _fixed(p)
 	not probes.approved(p)
+}
+
+# a probe of own_fixed that is a fixed probe itself (a Region, account or partition the fixed probes already
+# cover), known by its ARN: comparing strings, not whole probes
+_fixed(p) if {
+	p.witness == false
+	p.resource in probes.fixed_invoke_arns
 }
 
 # unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses

@@ -147,6 +147,9 @@ fixed_invoke_resources := ({
 	some k in owned_kinds
 }
 
+# the ARNs of the fixed invoke probes
+fixed_invoke_arns contains res[0] if some res in fixed_invoke_resources
+
 # partitions other than aws named by the statements' bedrock ARN patterns (wildcards filled in)
 partitions(stmts) := {pt |
 	some s in stmts
