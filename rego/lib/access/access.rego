@@ -116,16 +116,28 @@ _fm_check(p, region) := probes.profile_check(p, region)
 # actions and resources computed once (a statement listing hundreds of actions, as ReadOnlyAccess does, is
 # matched against the few probe actions once, not once per probe)
 
-# probe_set(ps): a probe set made ready for judging against any statement list: its profile probes' checks
-# ("checks": profile probe -> foundation-model checks), every request to judge ("reqs": the probes and those
-# checks), their actions ("acts") and each resource's type/ID key ("keys", see _pattern_key). Built once for
-# the fixed probes (fixed_model_set), once per policy only for its own probes.
-probe_set(ps) := {"ps": ps, "checks": checks, "reqs": reqs, "acts": {q.action | some q in reqs}, "keys": {q.resource: k |
-	some q in reqs
-	k := _pattern_key(q.resource)
-}} if {
-	checks := _checks(ps)
-	reqs := _with_checks(ps, checks)
+# probe_set(ps): a probe set made ready for judging against any statement list. Arrays, not sets, hold the
+# probes: wasm steps through a set by hashing each element, and a probe is a deep object. "all": the probes;
+# "plain": those that are not inference profiles; "checks": [profile probe, its foundation-model checks]
+# pairs; "acts": the actions of every request (probes and checks); "res": action -> the resources requested
+# with it; "keys": resource -> its type/ID key (_pattern_key). Built once for the fixed probes
+# (fixed_model_set), once per policy only for its own probes.
+probe_set(ps) := {
+	"all": [p | some p in ps],
+	"plain": [p | some p in ps; not p.kind == "inference-profile"],
+	"checks": checks,
+	"acts": {q.action | some q in reqs},
+	"res": {a: {q.resource | some q in reqs; q.action == a} | some a in {q.action | some q in reqs}},
+	"keys": {q.resource: k |
+		some q in reqs
+		k := _pattern_key(q.resource)
+	},
+} if {
+	checks := [[p, [fm | some fm in profile_model_probes(p)]] |
+		some p in ps
+		p.kind == "inference-profile"
+	]
+	reqs := [q | some q in (ps | {fm | some [_, fms] in checks; some fm in fms})]
 }
 
 # prepare(stmts, ps): the statements that cover some action of ps, each with the actions and resources of ps it
@@ -138,10 +150,7 @@ _prepare(stmts, ready) := [e |
 	count(acts) > 0
 
 	# only the resources of probes whose action the statement covers
-	res_all := {q.resource |
-		some q in ready.reqs
-		q.action in acts
-	}
+	res_all := union({ready.res[a] | some a in acts})
 	e := {
 		"s": s, "acts": acts, "cond": _has_condition(s),
 		"res": _allow_res(s, res_all, ready.keys), "sure": _deny_res(s, res_all, ready.keys),
@@ -303,28 +312,16 @@ _surely_false(e, ctx) if {
 	conditions.surely_false(e.s, ctx)
 }
 
-_checks(ps) := {p: profile_model_probes(p) |
-	some p in ps
-	p.kind == "inference-profile"
-}
-
-# the probes with the foundation-model checks that profile probes also make
-_with_checks(ps, checks) := ps | {fm |
-	some fms in checks
-	some fm in fms
-}
-
 # allowed_probes(stmts, ps): the probes of ps that stmts may allow (as allowed/2, for a whole set at once)
 allowed_probes(stmts, ps) := allowed_in(stmts, probe_set(ps))
 
 # allowed_in(stmts, ready): allowed_probes for a probe_set. A profile probe is allowed when it and each of its
 # foundation-model checks may be (ready.checks is walked, so no probe is looked up by value)
 allowed_in(stmts, ready) := {p |
-	some p in ready.ps
-	not p.kind == "inference-profile"
+	some p in ready.plain
 	_p_allowed_request(prep, p)
 } | {p |
-	some p, fms in ready.checks
+	some [p, fms] in ready.checks
 	_p_allowed_request(prep, p)
 	every fm in fms {
 		_p_allowed_request(prep, fm)
@@ -335,10 +332,10 @@ allowed_in(stmts, ready) := {p |
 
 # denied_probes(stmts, ps): the probes of ps that stmts surely deny (as denied/2, for a whole set at once)
 denied_probes(stmts, ps) := {p |
-	some p in ready.ps
+	some p in ready.all
 	_p_denied_request(prep, p)
 } | {p |
-	some p, fms in ready.checks
+	some [p, fms] in ready.checks
 	some fm in fms
 	_p_denied_request(prep, fm)
 } if {
@@ -433,7 +430,7 @@ _partition_rank(arn) := 0 if startswith(arn, "arn:aws:")
 _partition_rank(arn) := 1 if not startswith(arn, "arn:aws:")
 
 # summary(ps): "`<first probe>`", plus how many more and of which kinds
-summary(ps) := concat("", ["`", probes.describe(first(ps)), "`", _more(ps)])
+summary(ps) := concat("", ["`", sort([[_rank(p), probes.describe(p)] | some p in ps])[0][1], "`", _more(ps)])
 
 _more(ps) := "" if count(ps) == 1
 
