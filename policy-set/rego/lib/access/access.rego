@@ -150,7 +150,7 @@ _prepare(stmts, ready) := [e |
 	count(acts) > 0
 
 	# only the resources of probes whose action the statement covers
-	res_all := union({ready.res[a] | some a in acts})
+	res_all := union({rs | some a, rs in ready.res; a in acts})
 	e := {
 		"s": s, "acts": acts, "cond": _has_condition(s),
 		"res": _allow_res(s, res_all, ready.keys), "sure": _deny_res(s, res_all, ready.keys),
