@@ -48,11 +48,14 @@ subscribe_witness_leaks[stmts] := _verdict(leaks) if {
 # subscribe_leaks[stmts]: {probes, summary} of the unapproved fixed Subscribe probes the list allows
 subscribe_leaks[stmts] := _verdict(leaks) if {
 	some stmts in distinct_stmts
-	leaks := allowed_probes(stmts, {p |
-		some p in probes.fixed_unapproved
-		p.surface == "subscribe"
-	})
+	leaks := allowed_in(stmts, fixed_subscribe_set)
 	count(leaks) > 0
 }
 
 _verdict(leaks) := {"probes": leaks, "summary": summary(leaks)}
+
+# the fixed Marketplace Subscribe probes no approval covers, made ready once
+fixed_subscribe_set := probe_set({p |
+	some p in probes.fixed_unapproved
+	p.surface == "subscribe"
+})
