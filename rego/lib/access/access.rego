@@ -140,10 +140,9 @@ probe_set(ps) := {
 	reqs := [q | some q in (ps | {fm | some [_, fms] in checks; some fm in fms})]
 }
 
-# prepare(stmts, ps): the statements that cover some action of ps, each with the actions and resources of ps it
-# covers ("res": Allow coverage; "sure": resources a Deny surely covers; "cond": whether it has a Condition)
-prepare(stmts, ps) := _prepare(stmts, probe_set(ps))
-
+# _prepare(stmts, ready): the statements that cover some action of a probe_set, each with the actions and
+# resources of the set it covers ("res": Allow coverage; "sure": resources a Deny surely covers; "cond": whether
+# it has a Condition)
 _prepare(stmts, ready) := [e |
 	some s in stmts
 	acts := _covered_actions(s, ready.acts)
@@ -237,17 +236,6 @@ _deny_res(s, res_all, keys) := res_all if {
 	s.NotResource
 	ix := index(iam.not_resources(s))
 } else := set()
-
-_resource_element(s, effect) if {
-	s.Effect == effect
-	s.Resource
-}
-
-_resource_element(s, effect) if {
-	s.Effect == effect
-	not s.Resource
-	s.NotResource
-}
 
 # index(patterns): {"keyed": {[type/id, matcher]}, "other": [matchers of patterns with a wildcard in type or
 # ID, or no ARN]}, each pattern analysed once (iam.matcher)
@@ -388,11 +376,9 @@ _exact_model_arn(pat) if {
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
 every_model_probes(stmts) := probes.fixed_for(stmts) | probes.owned_witnesses(stmts)
 
-# unapproved_every_model(stmts): the probes of every_model_probes(stmts) the organization did not approve
-unapproved_every_model(stmts) := probes.unapproved_fixed_for(stmts) | own_unapproved_every_model(stmts)
-
-# own_unapproved_every_model(stmts): those of them not among the fixed probes themselves (probes.fixed_base):
-# the fixed probes in the statements' own Regions, accounts and partitions, and their owned-kind witnesses
+# own_unapproved_every_model(stmts): the probes of every_model_probes(stmts) the organization did not approve
+# that are not among the fixed probes themselves (probes.fixed_base): the fixed probes in the statements' own
+# Regions, accounts and partitions, and their owned-kind witnesses. With fixed_model_set, what MG-0009 judges.
 own_unapproved_every_model(stmts) := {p |
 	some p in (probes.own_fixed(stmts) | probes.owned_witnesses(stmts))
 	not _fixed(p)
