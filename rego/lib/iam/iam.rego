@@ -248,25 +248,25 @@ parse_arn(arn) := {
 
 profile_prefixes := {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
 
-# model_ref: the model a bedrock foundation-model or inference-profile ARN names
-model_ref(arn) := {"type": "foundation-model", "model": a.id, "prefix": "", "arn": arn, "region": a.region} if {
+# model_ref: the model a bedrock foundation-model or inference-profile ARN names (the ARN is parsed once)
+model_ref(arn) := ref if {
 	a := parse_arn(arn)
 	a.service == "bedrock"
+	ref := _model_ref(a, arn)
+}
+
+_model_ref(a, arn) := {"type": "foundation-model", "model": a.id, "prefix": "", "arn": arn, "region": a.region} if {
 	a.type == "foundation-model"
 }
 
-model_ref(arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn": arn, "region": a.region} if {
-	a := parse_arn(arn)
-	a.service == "bedrock"
+_model_ref(a, arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn": arn, "region": a.region} if {
 	a.type == "inference-profile"
 	pf := _profile_prefix(a.id)
 	m := substring(a.id, count(pf) + 1, -1)
 }
 
 # a profile pattern without a prefix ("inference-profile/*nova*"): any geography, the model part as written
-model_ref(arn) := {"type": "inference-profile", "model": a.id, "prefix": "*", "arn": arn, "region": a.region} if {
-	a := parse_arn(arn)
-	a.service == "bedrock"
+_model_ref(a, arn) := {"type": "inference-profile", "model": a.id, "prefix": "*", "arn": arn, "region": a.region} if {
 	a.type == "inference-profile"
 	not _profile_prefix(a.id)
 	startswith(a.id, "*")
