@@ -84,6 +84,31 @@ _match(p, v) if {
 	r := _star_bool(parts, v)
 } else := regex.match(to_regex(p), v) if _needs_regex(p)
 
+_star_bool(parts, v) := _two_stars(parts[0], parts[1], parts[2], v) if count(parts) == 3
+
+_star_bool(parts, v) := _stars(parts, v) if count(parts) != 3
+
+# two stars ("bedrock:*model*", "arn:aws:bedrock:*::foundation-model/*"): v starts with the first part, ends
+# with the last, and holds the middle one between them, without the general search's list of middles
+_two_stars(first, mid, last, v) if {
+	startswith(v, first)
+	endswith(v, last)
+	count(v) >= count(first) + count(last)
+	_holds(substring(v, count(first), (count(v) - count(first)) - count(last)), mid)
+} else := false
+
+# an empty middle ("a**b") is found anywhere, whatever contains() makes of an empty string in an empty one
+_holds(_, "")
+
+_holds(s, mid) if {
+	mid != ""
+	contains(s, mid)
+}
+
+_stars(parts, v) if {
+	_star_match(parts, v)
+} else := false
+
 # matcher(p): pattern p analysed once, to match many values with matches(m, v) (same verdicts as
 # wildcard_match(p, v)): the gate matches each statement's patterns against dozens of probe ARNs
 matcher(p) := {"kind": "prefix", "text": prefix} if {
@@ -117,10 +142,6 @@ matches(m, v) if {
 	m.text != v
 	regex.match(to_regex(m.text), v)
 }
-
-_star_bool(parts, v) if {
-	_star_match(parts, v)
-} else := false
 
 _max_stars := 8
 
