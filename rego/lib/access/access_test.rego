@@ -318,3 +318,76 @@ test_profile_model_probes_when_the_profile_is_global if {
 		["arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0", ["unspecified"]],
 	}
 }
+
+# ---- ready probe sets (issue #7): the set-at-once paths give the probe-by-probe verdicts
+
+# statement lists that exercise every path: Resource "*", patterns with and without keys, NotResource,
+# NotAction, Conditions, Denies with Resource "*", NotResource and a Condition, other Regions, accounts and
+# partitions, a wildcard service segment, and a statement with neither Action nor NotAction
+_lists := [
+	[{"Effect": "Allow", "Action": "bedrock:*", "Resource": "*"}],
+	[{"Sid": "x", "Effect": "Allow", "Action": "*", "Resource": ["arn:aws:bedrock:*::foundation-model/*", "arn:aws:bedrock:*:*:inference-profile/*"]}],
+	[
+		{"Effect": "Allow", "Action": _invoke, "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:Invoke*", "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-*", "arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-*"]},
+	],
+	[
+		{"Effect": "Allow", "Action": "bedrock:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}},
+	],
+	[
+		{"Effect": "Allow", "Action": "bedrock:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "bedrock:InvokeModel*", "Resource": "*"},
+	],
+	[{"Effect": "Allow", "NotAction": "bedrock:InvokeModel*", "Resource": "*"}],
+	[{"Effect": "Allow", "Action": _invoke, "NotResource": "arn:aws:bedrock:*::foundation-model/*"}],
+	[{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:us-west-2::foundation-model/*"}],
+	[{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:eu-west-1:111122223333:*"}],
+	[{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws-us-gov:bedrock*:*::foundation-model/*"}],
+	[{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": _profile_arn}],
+	[{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [_profile_arn, _fm_arn, "arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0"]}],
+	[{"Effect": "Allow", "Action": "bedrock:*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-central-1"}}}],
+	[{"Effect": "Allow", "Resource": "*"}, {"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*"}],
+	[{"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*", "Condition": {"StringEquals": {"bedrock-mantle:Model": "x.y"}}}],
+]
+
+# MG-0009's probes and verdicts as they were computed before the ready sets: probe by probe
+_slow_every_model(stmts) := {p |
+	some p in access.every_model_probes(stmts)
+	p.surface != "subscribe"
+	not probes.approved(p)
+	access.allowed(stmts, p)
+}
+
+_fast_every_model(stmts) := access.allowed_in(stmts, access.fixed_model_set) | access.allowed_probes(stmts, access.own_unapproved_every_model(stmts))
+
+test_fixed_model_set_gives_the_probe_by_probe_verdicts if {
+	# GIVEN each list WHEN MG-0009's leaks are computed from the ready fixed set plus the list's own probes
+	# THEN they equal the probe-by-probe verdicts on every probe
+	wrong := [i |
+		some i, stmts in _lists
+		_fast_every_model(stmts) != _slow_every_model(stmts)
+	] with data.modelgate.catalog as testing.catalog
+	wrong == []
+}
+
+test_denied_probes_give_the_probe_by_probe_verdicts if {
+	# GIVEN each list and every fixed probe WHEN denials are computed for the whole set at once
+	# THEN they equal denied/2 probe by probe
+	wrong := [i |
+		some i, stmts in _lists
+		access.denied_probes(stmts, probes.fixed_base) != {p | some p in probes.fixed_base; access.denied(stmts, p)}
+	] with data.modelgate.catalog as testing.catalog
+	wrong == []
+}
+
+test_allowed_probes_when_a_statement_names_no_action if {
+	# GIVEN an Allow with neither Action nor NotAction WHEN probed THEN it allows nothing
+	access.allowed_probes([{"Effect": "Allow", "Resource": "*"}], {_fm, _profile}) == set()
+}
+
+test_index_matches_when_the_resource_has_no_key if {
+	# GIVEN an index of "*" WHEN a resource without a type/ID key is matched THEN it matches
+	access.index_matches(access.index(["*"]), "not-an-arn")
+	not access.index_matches(access.index(["arn:aws:s3:::b/*"]), "not-an-arn")
+}

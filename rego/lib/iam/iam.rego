@@ -53,7 +53,6 @@ to_regex(p) := concat("", ["^", r, "$"]) if {
 	r := replace(replace(replace(e3, "$", "\\$"), "*", ".*"), "?", ".")
 }
 
-# wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions)
 # wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions).
 # "*" matches any run of characters, ":" and the empty run included; "?" exactly one character.
 #
@@ -62,21 +61,86 @@ to_regex(p) := concat("", ["^", r, "$"]) if {
 # it is returning, which crashes the evaluation (bench/gate/regex-cache-repro.js; Go OPA is unaffected). Only
 # patterns with "?" or more than _max_stars stars still use regex.match; should those overflow the cache, the
 # gate fails closed with an evaluation error, never a pass.
-wildcard_match(p, v) if p == v
+#
+# The cases are tried in order (else), by the pattern's shape, so each call does only its own case's work: a
+# pattern whose only "*" ends it ("bedrock:*", ".../foundation-model/*") is a prefix test, the commonest case
+# by far (the gate matches every known action against such patterns).
+wildcard_match(p, v) if _match(p, v)
 
-wildcard_match(p, v) if {
-	p != v
+_match(p, v) if {
+	p == v
+} else := r if {
+	endswith(p, "*")
+	prefix := trim_suffix(p, "*")
+	not contains(prefix, "*")
+	not contains(prefix, "?")
+	r := startswith(v, prefix)
+} else := false if {
+	not has_wildcard(p)
+} else := r if {
 	not contains(p, "?")
 	parts := split(p, "*")
-	count(parts) > 1
 	count(parts) <= _max_stars + 1
-	_star_match(parts, v)
+	r := _star_bool(parts, v)
+} else := regex.match(to_regex(p), v) if _needs_regex(p)
+
+_star_bool(parts, v) := _two_stars(parts[0], parts[1], parts[2], v) if count(parts) == 3
+
+_star_bool(parts, v) := _stars(parts, v) if count(parts) != 3
+
+# two stars ("bedrock:*model*", "arn:aws:bedrock:*::foundation-model/*"): v starts with the first part, ends
+# with the last, and holds the middle one between them, without the general search's list of middles
+_two_stars(first, mid, last, v) if {
+	startswith(v, first)
+	endswith(v, last)
+	count(v) >= count(first) + count(last)
+	_holds(substring(v, count(first), (count(v) - count(first)) - count(last)), mid)
+} else := false
+
+# an empty middle ("a**b") is found anywhere, whatever contains() makes of an empty string in an empty one
+_holds(_, "")
+
+_holds(s, mid) if {
+	mid != ""
+	contains(s, mid)
 }
 
-wildcard_match(p, v) if {
-	p != v
-	_needs_regex(p)
-	regex.match(to_regex(p), v)
+_stars(parts, v) if {
+	_star_match(parts, v)
+} else := false
+
+# matcher(p): pattern p analysed once, to match many values with matches(m, v) (same verdicts as
+# wildcard_match(p, v)): the gate matches each statement's patterns against dozens of probe ARNs
+matcher(p) := {"kind": "prefix", "text": prefix} if {
+	endswith(p, "*")
+	prefix := trim_suffix(p, "*")
+	not contains(prefix, "*")
+	not contains(prefix, "?")
+} else := {"kind": "exact", "text": p} if {
+	not has_wildcard(p)
+} else := {"kind": "star", "text": p, "parts": parts} if {
+	not contains(p, "?")
+	parts := split(p, "*")
+	count(parts) <= _max_stars + 1
+} else := {"kind": "regex", "text": p}
+
+matches(m, v) if m.text == v
+
+matches(m, v) if {
+	m.kind == "prefix"
+	startswith(v, m.text)
+}
+
+matches(m, v) if {
+	m.kind == "star"
+	m.text != v
+	_star_match(m.parts, v)
+}
+
+matches(m, v) if {
+	m.kind == "regex"
+	m.text != v
+	regex.match(to_regex(m.text), v)
 }
 
 _max_stars := 8
@@ -205,25 +269,25 @@ parse_arn(arn) := {
 
 profile_prefixes := {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
 
-# model_ref: the model a bedrock foundation-model or inference-profile ARN names
-model_ref(arn) := {"type": "foundation-model", "model": a.id, "prefix": "", "arn": arn, "region": a.region} if {
+# model_ref: the model a bedrock foundation-model or inference-profile ARN names (the ARN is parsed once)
+model_ref(arn) := ref if {
 	a := parse_arn(arn)
 	a.service == "bedrock"
+	ref := _model_ref(a, arn)
+}
+
+_model_ref(a, arn) := {"type": "foundation-model", "model": a.id, "prefix": "", "arn": arn, "region": a.region} if {
 	a.type == "foundation-model"
 }
 
-model_ref(arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn": arn, "region": a.region} if {
-	a := parse_arn(arn)
-	a.service == "bedrock"
+_model_ref(a, arn) := {"type": "inference-profile", "model": m, "prefix": pf, "arn": arn, "region": a.region} if {
 	a.type == "inference-profile"
 	pf := _profile_prefix(a.id)
 	m := substring(a.id, count(pf) + 1, -1)
 }
 
 # a profile pattern without a prefix ("inference-profile/*nova*"): any geography, the model part as written
-model_ref(arn) := {"type": "inference-profile", "model": a.id, "prefix": "*", "arn": arn, "region": a.region} if {
-	a := parse_arn(arn)
-	a.service == "bedrock"
+_model_ref(a, arn) := {"type": "inference-profile", "model": a.id, "prefix": "*", "arn": arn, "region": a.region} if {
 	a.type == "inference-profile"
 	not _profile_prefix(a.id)
 	startswith(a.id, "*")

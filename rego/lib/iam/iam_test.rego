@@ -89,3 +89,27 @@ test_wildcard_match_with_many_stars_and_question_marks if {
 _answer(p, v) if iam.wildcard_match(p, v)
 
 _answer(p, v) := false if not iam.wildcard_match(p, v)
+
+_matched(p, v) if {
+	iam.matches(iam.matcher(p), v)
+} else := false
+
+# more middle parts than _cases reach
+_more_cases := [
+	["x*a*b*c*d*y", "x1a2b3c4d5y", true],
+	["x*a*b*c*d*y", "x1a2b3c4y", false],
+	["x*a*b*c*d*e*y", "xabcdey", true],
+	["x*a*b*c*d*e*y", "xabcdy", false],
+]
+
+test_matcher_agrees_with_wildcard_match_on_every_case if {
+	# GIVEN each pattern analysed once (matcher) WHEN matched THEN IAM's answer, as wildcard_match gives it
+	wrong := [c |
+		some c in array.concat(_cases, _more_cases)
+		_matched(c[0], c[1]) != c[2]
+	]
+	wrong == []
+	every c in _more_cases {
+		_answer(c[0], c[1]) == c[2]
+	}
+}

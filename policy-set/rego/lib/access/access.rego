@@ -110,35 +110,55 @@ profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3]), _fm_check(p
 
 _global(p) if startswith(split(p.resource, "inference-profile/")[1], "global.")
 
-_fm_check(p, region) := object.union(fm, {"ctx": object.union(fm.ctx, {"bedrock:inferenceprofilearn": [p.resource]})}) if {
-	fm := probes.invoke(
-		p.action,
-		concat("", ["arn:", split(p.resource, ":")[1], ":bedrock:", region, "::foundation-model/", p.model]),
-		"foundation-model",
-		p.model,
-		p.witness,
-	)
-}
+_fm_check(p, region) := probes.profile_check(p, region)
 
 # ---- set evaluation: many probes against one statement list, with each statement's coverage of the probes'
 # actions and resources computed once (a statement listing hundreds of actions, as ReadOnlyAccess does, is
 # matched against the few probe actions once, not once per probe)
 
-# prepare(stmts, ps): the statements that cover some action of ps, each with the actions and resources of ps it
-# covers ("res": Allow coverage; "sure": resources a Deny surely covers)
-prepare(stmts, ps) := [e |
-	acts_all := {p.action | some p in ps}
+# probe_set(ps): a probe set made ready for judging against any statement list. Arrays, not sets, hold the
+# probes: wasm steps through a set by hashing each element, and a probe is a deep object. "all": the probes;
+# "plain": those that are not inference profiles; "checks": [profile probe, its foundation-model checks]
+# pairs; "acts": the actions of every request (probes and checks); "res": action -> the resources requested
+# with it; "keys": resource -> its type/ID key (_pattern_key). Built once for the fixed probes
+# (fixed_model_set), once per policy only for its own probes.
+probe_set(ps) := {
+	"all": [p | some p in ps],
+	"plain": [p | some p in ps; not p.kind == "inference-profile"],
+	"checks": checks,
+	"acts": {q.action | some q in reqs},
+	"res": {a: {q.resource | some q in reqs; q.action == a} | some a in {q.action | some q in reqs}},
+	"keys": {q.resource: k |
+		some q in reqs
+		k := _pattern_key(q.resource)
+	},
+} if {
+	checks := [[p, [fm | some fm in profile_model_probes(p)]] |
+		some p in ps
+		p.kind == "inference-profile"
+	]
+	reqs := [q | some q in (ps | {fm | some [_, fms] in checks; some fm in fms})]
+}
+
+# _prepare(stmts, ready): the statements that cover some action of a probe_set, each with the actions and
+# resources of the set it covers ("res": Allow coverage; "sure": resources a Deny surely covers; "cond": whether
+# it has a Condition)
+_prepare(stmts, ready) := [e |
 	some s in stmts
-	acts := _covered_actions(s, acts_all)
+	acts := _covered_actions(s, ready.acts)
 	count(acts) > 0
 
 	# only the resources of probes whose action the statement covers
-	res_all := {p.resource |
-		some p in ps
-		p.action in acts
+	res_all := union({rs | some a, rs in ready.res; a in acts})
+	e := {
+		"s": s, "acts": acts, "cond": _has_condition(s),
+		"res": _allow_res(s, res_all, ready.keys), "sure": _deny_res(s, res_all, ready.keys),
 	}
-	e := {"s": s, "acts": acts, "res": _allow_res(s, res_all), "sure": _deny_res(s, res_all)}
 ]
+
+_has_condition(s) if {
+	"Condition" in object.keys(s)
+} else := false
 
 # the probe actions a statement covers; exact (wildcard-free) action names are compared as a set
 _covered_actions(s, acts_all) := {a |
@@ -175,62 +195,51 @@ _action_hit(_, wild, a) if {
 }
 
 # resource coverage through an index of the statement's patterns: a pattern whose resource type and ID hold no
-# wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched
-_allow_res(s, res_all) := {r |
+# wildcard can only match an ARN of that type and ID, so only those (and the wildcard ones) are matched; a
+# Resource "*" covers every probe at once. keys: resource -> its type/ID key (_pattern_key)
+_allow_res(s, res_all, keys) := res_all if {
+	iam.allows(s)
+	"*" in iam.resources(s)
+} else := {r |
 	some r in res_all
-	index_matches(ix, r)
+	_index_hit(ix, r, keys)
 } if {
 	iam.allows(s)
 	s.Resource
 	ix := index(iam.resources(s))
-}
-
-_allow_res(s, res_all) := {r |
+} else := {r |
 	some r in res_all
-	not index_matches(ix, r)
+	not _index_hit(ix, r, keys)
 } if {
 	iam.allows(s)
 	not s.Resource
 	s.NotResource
 	ix := index(iam.not_resources(s))
-}
+} else := set()
 
-_allow_res(s, _) := set() if not _resource_element(s, "Allow")
-
-_deny_res(s, res_all) := {r |
+_deny_res(s, res_all, keys) := res_all if {
+	iam.denies(s)
+	"*" in iam.resources(s)
+} else := {r |
 	some r in res_all
-	index_matches(ix, r)
+	_index_hit(ix, r, keys)
 } if {
 	iam.denies(s)
 	s.Resource
 	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat)])
-}
-
-_deny_res(s, res_all) := {r |
+} else := {r |
 	some r in res_all
-	not index_matches(ix, r)
+	not _index_hit(ix, r, keys)
 } if {
 	iam.denies(s)
 	not s.Resource
 	s.NotResource
 	ix := index(iam.not_resources(s))
-}
+} else := set()
 
-_deny_res(s, _) := set() if not _resource_element(s, "Deny")
-
-_resource_element(s, effect) if {
-	s.Effect == effect
-	s.Resource
-}
-
-_resource_element(s, effect) if {
-	s.Effect == effect
-	not s.Resource
-	s.NotResource
-}
-
-# index(patterns): {"keyed": {[type/id, pattern]}, "other": [patterns with a wildcard in type or ID, or no ARN]}
-index(pats) := {"keyed": {[k, pat] | some pat in pats; k := _pattern_key(pat)}, "other": [pat |
+# index(patterns): {"keyed": {[type/id, matcher]}, "other": [matchers of patterns with a wildcard in type or
+# ID, or no ARN]}, each pattern analysed once (iam.matcher)
+index(pats) := {"keyed": {[k, iam.matcher(pat)] | some pat in pats; k := _pattern_key(pat)}, "other": [iam.matcher(pat) |
 	some pat in pats
 	not _pattern_key(pat)
 ]}
@@ -243,23 +252,31 @@ _pattern_key(pat) := rest if {
 	not iam.has_wildcard(rest)
 }
 
-index_matches(ix, r) if {
-	k := _pattern_key(r)
-	some [k2, pat] in ix.keyed
-	k2 == k
-	iam.wildcard_match(pat, r)
-}
+index_matches(ix, r) if _index_hit(ix, r, {r: _pattern_key(r)})
 
 index_matches(ix, r) if {
-	some pat in ix.other
-	iam.wildcard_match(pat, r)
+	not _pattern_key(r)
+	_index_hit(ix, r, {})
+}
+
+# _index_hit(ix, r, keys): some pattern of the index matches r (keys[r]: r's type/ID key, absent when it has none)
+_index_hit(ix, r, keys) if {
+	k := keys[r]
+	some [k2, m] in ix.keyed
+	k2 == k
+	iam.matches(m, r)
+}
+
+_index_hit(ix, r, _) if {
+	some m in ix.other
+	iam.matches(m, r)
 }
 
 _p_denied_request(prep, p) if {
 	some e in prep
 	p.action in e.acts
 	p.resource in e.sure
-	conditions.surely_true(e.s, p.ctx)
+	_surely_true(e, p.ctx)
 }
 
 _p_allowed_request(prep, p) if {
@@ -267,52 +284,58 @@ _p_allowed_request(prep, p) if {
 	some e in prep
 	p.action in e.acts
 	p.resource in e.res
-	not conditions.surely_false(e.s, p.ctx)
+	not _surely_false(e, p.ctx)
 }
 
-_p_denied(prep, p) if _p_denied_request(prep, p)
+# a statement without a Condition applies whatever the request context
+_surely_true(e, _) if not e.cond
 
-_p_denied(prep, p) if {
-	p.kind == "inference-profile"
-	some fm in profile_model_probes(p)
-	_p_denied_request(prep, fm)
+_surely_true(e, ctx) if {
+	e.cond
+	conditions.surely_true(e.s, ctx)
 }
 
-_p_allowed(prep, p) if {
-	_p_allowed_request(prep, p)
-	not p.kind == "inference-profile"
-}
-
-_p_allowed(prep, p) if {
-	p.kind == "inference-profile"
-	_p_allowed_request(prep, p)
-	every fm in profile_model_probes(p) {
-		_p_allowed_request(prep, fm)
-	}
-}
-
-# with the foundation-model checks that profile probes also make
-_with_checks(ps) := ps | {fm |
-	some p in ps
-	p.kind == "inference-profile"
-	some fm in profile_model_probes(p)
+_surely_false(e, ctx) if {
+	e.cond
+	conditions.surely_false(e.s, ctx)
 }
 
 # allowed_probes(stmts, ps): the probes of ps that stmts may allow (as allowed/2, for a whole set at once)
-allowed_probes(stmts, ps) := {p |
-	some p in ps
-	_p_allowed(prep, p)
+allowed_probes(stmts, ps) := allowed_in(stmts, probe_set(ps))
+
+# allowed_in(stmts, ready): allowed_probes for a probe_set. A profile probe is allowed when it and each of its
+# foundation-model checks may be (ready.checks is walked, so no probe is looked up by value)
+allowed_in(stmts, ready) := {p |
+	some p in ready.plain
+	_p_allowed_request(prep, p)
+} | {p |
+	some [p, fms] in ready.checks
+	_p_allowed_request(prep, p)
+	every fm in fms {
+		_p_allowed_request(prep, fm)
+	}
 } if {
-	prep := prepare(stmts, _with_checks(ps))
+	prep := _prepare(stmts, ready)
 }
 
 # denied_probes(stmts, ps): the probes of ps that stmts surely deny (as denied/2, for a whole set at once)
 denied_probes(stmts, ps) := {p |
-	some p in ps
-	_p_denied(prep, p)
+	some p in ready.all
+	_p_denied_request(prep, p)
+} | {p |
+	some [p, fms] in ready.checks
+	some fm in fms
+	_p_denied_request(prep, fm)
 } if {
-	prep := prepare(stmts, _with_checks(ps))
+	ready := probe_set(ps)
+	prep := _prepare(stmts, ready)
 }
+
+# the fixed probes on the model surfaces (all but Marketplace Subscribe) no approval covers, made ready once
+fixed_model_set := probe_set({p |
+	some p in probes.fixed_unapproved
+	p.surface != "subscribe"
+})
 
 # exact_only(stmts): every statement that covers a model-invoking probe action (not Subscribe) names only exact foundation-model or
 # inference-profile resources (wildcards at most in the partition, Region or account segments). No fixed probe
@@ -353,14 +376,27 @@ _exact_model_arn(pat) if {
 # and witnesses of resource kinds that run no catalog model (imported-model/* of a named account, ...)
 every_model_probes(stmts) := probes.fixed_for(stmts) | probes.owned_witnesses(stmts)
 
-# probes_for(stmts): the fixed probes (with the statements' own Regions) and their unapproved witnesses
-probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
+# own_unapproved_every_model(stmts): the probes of every_model_probes(stmts) the organization did not approve
+# that are not among the fixed probes themselves (probes.fixed_base): the fixed probes in the statements' own
+# Regions, accounts and partitions, and their owned-kind witnesses. With fixed_model_set, what MG-0009 judges.
+own_unapproved_every_model(stmts) := {p |
+	some p in (probes.own_fixed(stmts) | probes.owned_witnesses(stmts))
+	not _fixed(p)
+	not probes.approved(p)
+}
+
+# a probe of own_fixed that is a fixed probe itself (a Region, account or partition the fixed probes already
+# cover), known by its ARN: comparing strings, not whole probes
+_fixed(p) if {
+	p.witness == false
+	p.resource in probes.fixed_invoke_arns
+}
+
+# unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses
+unapproved_probes(stmts) := probes.unapproved_fixed_for(stmts) | probes.witnesses(stmts)
 
 # leaks(stmts): unapproved probes the statements allow
-leaks(stmts) := allowed_probes(stmts, {p |
-	some p in probes_for(stmts)
-	not probes.approved(p)
-})
+leaks(stmts) := allowed_probes(stmts, unapproved_probes(stmts))
 
 # first(ps): the probe a message names: a foundation model in the commercial partition before other kinds
 first(ps) := sort([[_rank(p), probes.describe(p), p] | some p in ps])[0][2]
@@ -380,7 +416,7 @@ _partition_rank(arn) := 0 if startswith(arn, "arn:aws:")
 _partition_rank(arn) := 1 if not startswith(arn, "arn:aws:")
 
 # summary(ps): "`<first probe>`", plus how many more and of which kinds
-summary(ps) := concat("", ["`", probes.describe(first(ps)), "`", _more(ps)])
+summary(ps) := concat("", ["`", sort([[_rank(p), probes.describe(p)] | some p in ps])[0][1], "`", _more(ps)])
 
 _more(ps) := "" if count(ps) == 1
 

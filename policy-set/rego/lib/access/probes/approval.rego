@@ -87,6 +87,12 @@ approved(p) if {
 	product_ok(pid)
 }
 
+# the fixed probes no approval covers: a rule, so judged once per evaluation rather than once per policy
+fixed_unapproved contains p if {
+	some p in fixed_base
+	not approved(p)
+}
+
 # describe(p): the probe in words, for finding messages
 describe(p) := concat("", [action_names[p.action], " on ", p.resource, _ctx_words(p)])
 

@@ -24,18 +24,11 @@ package rules.bedrock.broad_invoke_allow
 
 import data.lib.access
 import data.lib.access.identity
-import data.lib.access.probes
 import data.lib.result
 
 deny contains finding if {
 	some u in identity.units
-	not access.exact_only(u.stmts)
-	leaks := access.allowed_probes(u.stmts, {p |
-		some p in access.every_model_probes(u.stmts)
-		p.surface != "subscribe"
-		not probes.approved(p)
-	})
-	count(leaks) > 0
-	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
+	v := access.every_model_leaks[u.stmts]
+	msg := concat("", [v.summary, " is allowed via ", u.via, identity.principal_words(u.rc)])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

@@ -26,22 +26,8 @@ import data.lib.result
 deny contains finding if {
 	probes.with_config
 	some u in identity.units
-	not _every_model(u.stmts)
-	leaks := access.allowed_probes(u.stmts, {p |
-		some p in probes.witnesses(u.stmts)
-		p.surface in {"invoke", "mantle"}
-	})
-	count(leaks) > 0
-	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc), "; the config does not approve it"])
+	not access.every_model_leaks[u.stmts]
+	v := access.witness_leaks[u.stmts]
+	msg := concat("", [v.summary, " is allowed via ", u.via, identity.principal_words(u.rc), "; the config does not approve it"])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
-}
-
-# MG-0009's case: a model no catalog lists is allowed
-_every_model(stmts) if {
-	not access.exact_only(stmts)
-	count(access.allowed_probes(stmts, {p |
-		some p in access.every_model_probes(stmts)
-		p.surface != "subscribe"
-		not probes.approved(p)
-	})) > 0
 }

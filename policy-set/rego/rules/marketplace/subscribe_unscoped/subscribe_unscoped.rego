@@ -21,17 +21,11 @@ package rules.marketplace.subscribe_unscoped
 
 import data.lib.access
 import data.lib.access.identity
-import data.lib.access.probes
 import data.lib.result
 
 deny contains finding if {
 	some u in identity.units
-	leaks := access.allowed_probes(u.stmts, {p |
-		some p in probes.fixed_surface
-		p.surface == "subscribe"
-		not probes.approved(p)
-	})
-	count(leaks) > 0
-	msg := concat("", [access.summary(leaks), " is allowed via ", u.via, identity.principal_words(u.rc)])
+	v := access.subscribe_leaks[u.stmts]
+	msg := concat("", [v.summary, " is allowed via ", u.via, identity.principal_words(u.rc)])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }
