@@ -24,7 +24,7 @@
 const { closeSync, openSync, writeSync } = require("node:fs");
 const { DEFECTS, rng, modelPool, pick, identityPolicy, scpPolicy, policyText, priorText } = require("./generate");
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const PROVIDER = "registry.terraform.io/hashicorp/aws";
 const ACCOUNT = "111122223333";
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
@@ -485,11 +485,15 @@ function table(rand, i, place) {
 const UNRELATED = [instance, instance, bucket, bucket, lambda, lambda, securityGroup, securityGroup, record, logGroup, logGroup, table];
 
 // ------------------------------------------------------------------------------------------------ policy-bearing resources
-/** generate.js's mix for the k-th policy-bearing resource of a realistic plan; one in 8 carries a defect. */
-function mixedPolicy(rand, i, k, place, pool) {
-  const r = k % 20;
+/**
+ * generate.js's mix (10 % SCP allow-lists, 45 % managed, 45 % inline identity policies) for the k-th
+ * policy-bearing resource of a realistic plan, permuted so that a 10 MB plan has an SCP; one in 4 carries a
+ * defect, the first one already (so a 1 MB plan has one).
+ */
+function mixedPolicy(rand, i, k, place, pool, { defects = true } = {}) {
+  const r = (k * 7 + 3) % 20;
   const type = r < 2 ? "aws_organizations_policy" : r < 11 ? "aws_iam_policy" : "aws_iam_role_policy";
-  const defect = k % 8 === 3 ? DEFECTS[Math.floor(k / 8) % DEFECTS.length] : undefined;
+  const defect = defects && k % 4 === 0 ? DEFECTS[Math.floor(k / 4) % DEFECTS.length] : undefined;
   const a = rand();
   const action = defect ? (a < 0.5 ? "create" : "update") : a < 0.45 ? "create" : a < 0.8 ? "update" : "no-op";
   const pretty = rand() < 0.3;
@@ -592,7 +596,7 @@ function broadPolicy(rand, i) {
 function densePolicy(rand, i, place, pool) {
   const a = rand();
   const action = a < 0.6 ? "create" : a < 0.9 ? "update" : "no-op";
-  if (i % 50 === 25) return mixedPolicy(rand, i, 0, place, pool); // k = 0: an SCP allow-list without defect
+  if (i % 50 === 25) return mixedPolicy(rand, i, 11, place, pool, { defects: false }); // k = 11: an SCP allow-list
   const doc = broadPolicy(rand, i);
   const pretty = i % 4 === 1;
   const text = pretty ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
@@ -743,6 +747,7 @@ function writePlan(spec, regoData, file) {
     out.w('{"root_module":{"resources":');
     writeArray(out, (function* () {
       for (const e of entries(rootRange, "values")) if (pick(e)) yield pick(e);
+      if (legacy && pick(legacy)) yield pick(legacy);
     })());
     out.w(',"child_modules":[');
     moduleRanges.forEach((r, n) => {
