@@ -187,9 +187,24 @@ function runOpa(input, staged) {
     const out = JSON.parse(r.stdout);
     findings = out.result && out.result.length === 1 ? out.result[0].expressions[0].value : NaN;
     if (!Number.isFinite(findings)) r.error = "no result (a rule is undefined on this input)";
-  } else r.error ??= `exit ${r.status}: ${firstLine(r.stderr)}`;
+  } else {
+    // with --format json, opa reports evaluation errors on stdout as {"errors": [{code, message, location}]}
+    let e;
+    try {
+      e = JSON.parse(r.stdout).errors?.[0];
+    } catch {
+      /* not JSON */
+    }
+    r.error ??= `exit ${r.status}: ${e ? `${e.code}${e.location ? ` (${e.location.file.replace(/^.*\/rego\//, "")}:${e.location.row})` : ""}` : firstLine(r.stderr)}`;
+  }
   return { ms: r.ms, rssKb: r.rssKb, status: r.status, error: r.error, findings };
 }
+
+/** conftest's errors name the Rego file and the OPA error code; keep those two. */
+const conftestReason = (s) => {
+  const m = /rego\/([^\s:]+:\d+): (\w+)/.exec(s);
+  return m ? `${m[2]} (${m[1]})` : firstLine(s);
+};
 
 function runConftest(input, staged) {
   // conftest queries deny/violation/warn in --namespace; exit 1 = failures found
@@ -200,9 +215,9 @@ function runConftest(input, staged) {
     try {
       findings = JSON.parse(r.stdout).reduce((n, f) => n + (f.failures ?? []).length, 0);
     } catch {
-      r.error = `exit ${r.status}: ${firstLine(r.stderr || r.stdout)}`;
+      r.error = `exit ${r.status}: ${conftestReason(r.stderr || r.stdout)}`;
     }
-  } else r.error ??= `exit ${r.status}: ${firstLine(r.stderr || r.stdout)}`;
+  } else r.error ??= `exit ${r.status}: ${conftestReason(r.stderr || r.stdout)}`;
   return { ms: r.ms, rssKb: r.rssKb, status: r.status, error: r.error, findings };
 }
 
