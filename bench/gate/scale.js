@@ -409,6 +409,7 @@ function main() {
     rows.push(row);
     writeFileSync(RESULTS, JSON.stringify({ env, rows: merge(previous, rows) }, null, 2));
   }
+  env.loadAvgEnd = os.loadavg().map((x) => x.toFixed(1)).join(" ");
   const all = merge(previous, rows);
   writeFileSync(RESULTS, JSON.stringify({ env, rows: all }, null, 2));
   process.stdout.write(table(env, all));
@@ -461,7 +462,7 @@ function table(env, rows) {
     return `${f0(c.ms)} ms, ${mib(c.rssKb)} MiB${c.failed ? ` (${c.failed} failed: ${String(c.error).slice(0, 40)})` : ""}`;
   };
   const lines = [];
-  lines.push(`Machine: ${env.cpus}, ${env.memGiB} GiB; Node ${env.node}; OPA ${env.opa}; conftest ${env.conftest}; load average at start ${env.loadAvg}.`);
+  lines.push(`Machine: ${env.cpus}, ${env.memGiB} GiB; Node ${env.node}; OPA ${env.opa}; conftest ${env.conftest}; load average (1/5/15 min) at start ${env.loadAvg}${env.loadAvgEnd ? `, at the end ${env.loadAvgEnd}` : ""}.`);
   lines.push(
     `Commit ${env.commit}${env.dirty ? " (with uncommitted changes)" : ""}, ${env.date.slice(0, 16).replace("T", " ")} UTC; rego/dist/policy.wasm ${env.wasmFresh ? "matched" : "did NOT match"} the Rego sources. ` +
       `Wall time: median over the repetitions; RSS: peak (median); ratios: median of per-repetition ratios; timeout ${env.timeoutMin} min per process.`,
