@@ -386,7 +386,7 @@ function main() {
   for (const name of NAMES) {
     const spec = SETS[name];
     const input = spec.kind === "cdktf" ? prepareCdktf(name, spec, dir, staged) : { ...preparePlan(name, spec, regoData, dir), dataFile, dataDir };
-    const row = { name, label: spec.label, kind: spec.kind, bytes: input.bytes, stats: input.stats, synth: input.synth, reps: 0, samples: {} };
+    const row = { name, label: spec.label, kind: spec.kind, bytes: input.bytes, stats: input.stats, synth: input.synth, reps: 0, samples: {}, ran: { commit: env.commit, date: env.date, loadAvg: env.loadAvg } };
     if (input.failed) {
       row.failed = input.failed;
       rows.push(row);
@@ -484,6 +484,11 @@ function table(env, rows) {
     lines.push(
       `| ${r.label} | ${size(r.bytes)} | ${rc} | ${r.reps} | ${parseCell} | ${cell(s.check)} | ${cell(s.opa)} | ${cell(s.conftest)} | ${x(r.ratios.checkParse)} | ${x(r.ratios.checkOpa)} | ${fc(s.check)} / ${fc(s.opa)} / ${fc(s.conftest)} ${r.findingsAgree ? "✓" : "✗"} |`,
     );
+  }
+  const runs = new Set(rows.map((r) => (r.ran ? `${r.ran.commit} ${r.ran.date}` : "")));
+  if (runs.size > 1) {
+    lines.push("", "Rows from more than one run (--merge):");
+    for (const r of rows) if (r.ran) lines.push(`- ${r.label}: commit ${r.ran.commit}, ${r.ran.date.slice(0, 16).replace("T", " ")} UTC, load average at start ${r.ran.loadAvg}`);
   }
   const synth = rows.find((r) => r.synth);
   if (synth) lines.push("", `The cdktf.out was synthesized in this run by \`modelgate synth\` (${cell(synth.synth)}); its bytes are the stacks' cdk.tf.json files.`);
