@@ -19,7 +19,7 @@
 // Usage: npm run build && node bench/gate/scale.js [--sets quick|all|<name,…>] [--reps 5] [--big-reps 1]
 //          [--timeout-min 20] [--only parse,check,opa,conftest] [--merge] [--table-only]
 //   quick = tiny,1mb,10mb,dense-100,dense-1000 (the default); all = every input above.
-//   --reps: repetitions per input; inputs of 50 MB and more (and dense-10000) get --big-reps (default 1), so
+//   --reps: repetitions per input; the 100 and 500 MB plans and dense-10000 get --big-reps (default 1), so
 //   `opa eval` of the 100/500 MB plans runs once. --merge keeps the rows of the previous run's other inputs in the
 //   table and results (to run the big inputs separately); --table-only re-renders the last results.
 // Progress on stderr, the markdown table on stdout, raw numbers in bench/out/gate/scale-results.json.
