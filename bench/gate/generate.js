@@ -387,4 +387,5 @@ function generatePlan(n, regoData, { poolSize = 20 } = {}) {
   return { plan, stats: { resources: n, defects, resourceChanges: resourceChanges.length, models: pool.length } };
 }
 
-module.exports = { generatePlan, DEFECTS, DEFECT_EVERY };
+// The building blocks are shared with bench/gate/generate-scale.js (issue #7's realistic and policy-dense plans).
+module.exports = { generatePlan, DEFECTS, DEFECT_EVERY, rng, modelPool, pick, identityPolicy, scpPolicy, policyText, priorText };
