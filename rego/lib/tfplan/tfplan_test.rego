@@ -380,3 +380,56 @@ test_statement_label_uses_one_based_position_without_string_sid if {
 	tfplan.statement_label({"Sid": 3, "Effect": "Allow"}, 2) == "statement 3"
 	tfplan.statement_label({"Sid": null}, 1) == "statement 2"
 }
+
+# ---- refers_to: configuration references resolved as Terraform resolves them
+
+_att(address, module, index) := object.union_n([
+	{
+		"address": address, "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "this",
+		"change": {"actions": ["create"], "before": null, "after": {}, "after_unknown": {"policy_id": true}},
+	},
+	{"module_address": module | module != ""},
+	{"index": index | index != null},
+])
+
+_scp(address, module, index) := object.union_n([
+	{"address": address, "mode": "managed", "type": "aws_organizations_policy", "name": "this"},
+	{"module_address": module | module != ""},
+	{"index": index | index != null},
+])
+
+_config_with(expr) := {"root_module": {
+	"resources": [{"address": "aws_organizations_policy_attachment.this", "expressions": {"policy_id": expr}}],
+	"module_calls": {"ou": {"module": {"resources": [{
+		"address": "aws_organizations_policy_attachment.this",
+		"expressions": {"policy_id": expr},
+	}]}}},
+}}
+
+_refers(att, scp, expr) if tfplan.refers_to(att, "policy_id", scp) with input as {"plan": {"configuration": _config_with(expr)}}
+
+test_refers_to_the_resource_in_the_same_module_instance_only if {
+	expr := {"references": ["aws_organizations_policy.this.id", "aws_organizations_policy.this"]}
+	att := _att(`module.ou["a"].aws_organizations_policy_attachment.this`, `module.ou["a"]`, null)
+	_refers(att, _scp(`module.ou["a"].aws_organizations_policy.this`, `module.ou["a"]`, null), expr)
+	not _refers(att, _scp(`module.ou["b"].aws_organizations_policy.this`, `module.ou["b"]`, null), expr)
+	not _refers(att, _scp("aws_organizations_policy.this", "", null), expr)
+}
+
+test_refers_to_the_same_index_when_indexed_by_count_index_or_each_key if {
+	by_count := {"references": ["aws_organizations_policy.this[count.index].id", "aws_organizations_policy.this"]}
+	att := _att("aws_organizations_policy_attachment.this[1]", "", 1)
+	_refers(att, _scp("aws_organizations_policy.this[1]", "", 1), by_count)
+	not _refers(att, _scp("aws_organizations_policy.this[0]", "", 0), by_count)
+	by_key := {"references": ["aws_organizations_policy.this[each.key].id", "aws_organizations_policy.this"]}
+	keyed := _att(`aws_organizations_policy_attachment.this["x"]`, "", "x")
+	_refers(keyed, _scp(`aws_organizations_policy.this["x"]`, "", "x"), by_key)
+	not _refers(keyed, _scp(`aws_organizations_policy.this["y"]`, "", "y"), by_key)
+}
+
+test_an_unindexed_reference_refers_to_every_instance if {
+	expr := {"references": ["aws_organizations_policy.this"]}
+	att := _att("aws_organizations_policy_attachment.this", "", null)
+	_refers(att, _scp("aws_organizations_policy.this[0]", "", 0), expr)
+	_refers(att, _scp("aws_organizations_policy.this[1]", "", 1), expr)
+}

@@ -8,8 +8,9 @@
 #   attachment and the policy whose ARN it names, a group's policies and its memberships, an SCP attachment and
 #   the SCP and target whose IDs it names, an account and its parent OU, ...) or by a configuration reference
 #   through one of reference_attributes. The prior state (read only for SCPs a targeted plan does not show) goes
-#   with the group holding an organization resource that names the SCP's ID. A relation the Rego follows that is missing here splits related resources into
-#   different evaluations: selection_test.rego checks the tables of lib.access against it, and the parity test
+#   with the group holding an organization resource that names the SCP's ID. A relation the Rego follows
+#   that is missing here splits related resources into different evaluations: selection_test.rego checks
+#   the tables of lib.access against it, and the parity test
 #   (test/gate/select-parity.test.ts) compares verdicts on the whole plan with verdicts on the selection.
 # scope: package
 package lib.selection

@@ -445,8 +445,38 @@ _ref_address(ref) := concat(".", [parts[0], split(parts[1], "[")[0]]) if {
 	count(parts) >= 2
 }
 
-# same_resource: rc is an instance of the resource at local address addr, in other's module
-same_resource(rc, other, addr) if {
-	local_address(rc) == addr
-	module_names(rc) == module_names(other)
+# refers_to(rc, attr, other): the expression of rc's attribute attr (an ARN or ID unknown until apply) refers to the
+# resource change other, as Terraform resolves it: in rc's own module instance, and, when the expression indexes
+# the resource by count.index or each.key, the instance with rc's own index. (Comparing module names without
+# instance keys made an attachment in module.ou["a"] refer to the SCP of every instance, a conflict that failed
+# the evaluation of an ordinary plan.)
+refers_to(rc, attr, other) if {
+	_module_address(other) == _module_address(rc)
+	addr := local_address(other)
+	addr in references(rc, attr)
+	_same_index(rc, attr, addr, other)
+}
+
+_module_address(rc) := a if {
+	a := rc.module_address
+} else := ""
+
+_index(rc) := i if {
+	i := rc.index
+} else := null
+
+_same_index(rc, attr, addr, _) if not _self_indexed(rc, attr, addr)
+
+_same_index(rc, attr, addr, other) if {
+	_self_indexed(rc, attr, addr)
+	_index(other) == _index(rc)
+}
+
+# the expression refers to addr[count.index] or addr[each.key]
+_self_indexed(rc, attr, addr) if {
+	r := config_of(rc)
+	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
+	_ref_address(ref) == addr
+	some own in ["[count.index]", "[each.key]"]
+	contains(ref, own)
 }

@@ -101,6 +101,44 @@ test_attached_when_policy_and_target_are_references if {
 	org.target_stmts("(aws_organizations_organizational_unit.team)", "after") == _allowlist_stmts with input as plan
 }
 
+# an instance of a module that creates an SCP and attaches it by reference
+_in_module(rc, key) := object.union(rc, {
+	"address": concat("", ["module.ou[\"", key, "\"].", rc.address]),
+	"module_address": concat("", ["module.ou[\"", key, "\"]"]),
+})
+
+test_attached_within_each_module_instance if {
+	# GIVEN module.ou["a"] and module.ou["b"], each creating an SCP and attaching it with policy_id = the SCP's id
+	scp := _rc("aws_organizations_policy", "this", ["create"], null, {"content": _allowlist}, {"id": true})
+	att := _rc("aws_organizations_policy_attachment", "this", ["create"], null, {"target_id": "ou-1"}, {"policy_id": true})
+	cfg := {"root_module": {"module_calls": {"ou": {"module": {"resources": [{
+		"address": "aws_organizations_policy_attachment.this",
+		"expressions": {"policy_id": {"references": ["aws_organizations_policy.this.id", "aws_organizations_policy.this"]}},
+	}]}}}}}
+	rcs := [_in_module(scp, "a"), _in_module(att, "a"), _in_module(scp, "b"), _in_module(att, "b")]
+	plan := object.union(_plan(rcs), {"plan": {"configuration": cfg}})
+
+	# WHEN attachments are read THEN each attaches its own instance's SCP (no conflict between the instances)
+	{[a.rc.address, a.policy] | some a in org.attached_after} == {
+		[`module.ou["a"].aws_organizations_policy_attachment.this`, `module.ou["a"].aws_organizations_policy.this`],
+		[`module.ou["b"].aws_organizations_policy_attachment.this`, `module.ou["b"].aws_organizations_policy.this`],
+	} with input as plan
+}
+
+test_not_attached_when_a_reference_could_mean_several_scps if {
+	# GIVEN two instances of a counted SCP and an attachment whose policy_id refers to the SCP without an index
+	scp0 := object.union(_rc("aws_organizations_policy", "this", ["create"], null, {"content": _allowlist}, {"id": true}), {"address": "aws_organizations_policy.this[0]", "index": 0})
+	scp1 := object.union(scp0, {"address": "aws_organizations_policy.this[1]", "index": 1})
+	att := _rc("aws_organizations_policy_attachment", "a", ["create"], null, {"target_id": "ou-1"}, {"policy_id": true})
+	cfg := {"root_module": {"resources": [{
+		"address": "aws_organizations_policy_attachment.a",
+		"expressions": {"policy_id": {"references": ["aws_organizations_policy.this"]}},
+	}]}}
+
+	# WHEN read THEN the gate does not guess which SCP it attaches (and does not fail on a conflict)
+	org.attached_after == set() with input as object.union(_plan([scp0, scp1, att]), {"plan": {"configuration": cfg}})
+}
+
 test_attached_when_target_reference_has_a_known_id if {
 	# GIVEN an attachment whose target is a reference to an existing OU with a known ID WHEN read THEN keyed by ID
 	ou := _rc("aws_organizations_organizational_unit", "team", ["update"], {"id": "ou-9", "name": "a"}, {"id": "ou-9", "name": "b"}, {})

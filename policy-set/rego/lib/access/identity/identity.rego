@@ -163,9 +163,8 @@ _by_arn(a) := {r |
 _by_ref(a) := {r |
 	a.arn == null
 	a.attr != "customer_managed_policy_reference"
-	some addr in tfplan.references(a.rc, a.attr)
 	some d in _policy_docs
-	tfplan.same_resource(d.rc, a.rc, addr)
+	tfplan.refers_to(a.rc, a.attr, d.rc)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
 

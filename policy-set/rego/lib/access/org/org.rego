@@ -103,21 +103,26 @@ _prior_scps[v.values.id] := _stmts_of(v.values) if {
 	_is_scp_state(v.values)
 }
 
-_policy_of(rc, v, "after") := p.address if {
+# a policy_id unknown until apply: the SCP its expression refers to, when exactly one does (a reference that
+# could mean several, such as an unindexed reference to a counted SCP, resolves to none: the gate does not guess)
+_policy_of(rc, v, "after") := addrs[0] if {
 	not is_string(object.get(v, "policy_id", null))
-	some addr in tfplan.references(rc, "policy_id")
-	some p in scp_rcs
-	tfplan.same_resource(p, rc, addr)
+	addrs := sort({p.address |
+		some p in scp_rcs
+		tfplan.refers_to(rc, "policy_id", p)
+	})
+	count(addrs) == 1
 }
 
 _target_of(_, v, _) := v.target_id if is_string(v.target_id)
 
-_target_of(rc, v, "after") := key if {
+_target_of(rc, v, "after") := keys[0] if {
 	not is_string(object.get(v, "target_id", null))
-	some addr in tfplan.references(rc, "target_id")
-	some t in tfplan.resource_changes
-	tfplan.same_resource(t, rc, addr)
-	key := _target_key(t)
+	keys := sort({_target_key(t) |
+		some t in tfplan.resource_changes
+		tfplan.refers_to(rc, "target_id", t)
+	})
+	count(keys) == 1
 }
 
 # a target created by this plan has no ID yet; it is keyed by its address
