@@ -40,6 +40,19 @@ const RESULTS = join(OUT, "scale-results.json");
 
 // ------------------------------------------------------------------------------------------------ arguments
 const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  // the usage is this file's header comment
+  const lines = readFileSync(__filename, "utf8").split("\n").slice(1);
+  const header = lines.slice(0, lines.findIndex((l) => !l.startsWith("//"))).map((l) => l.slice(3));
+  process.stdout.write(`${header.join("\n")}\n`);
+  process.exit(0);
+}
+const KNOWN = new Set(["--sets", "--reps", "--big-reps", "--timeout-min", "--only", "--merge", "--table-only"]);
+const unknown = argv.filter((a) => a.startsWith("-") && !KNOWN.has(a));
+if (unknown.length > 0) {
+  process.stderr.write(`bench/gate/scale: unknown option(s) ${unknown.join(", ")}; see --help\n`);
+  process.exit(2);
+}
 const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
