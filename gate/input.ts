@@ -71,7 +71,7 @@ export function parseInputBytes(bytes: Uint8Array, file: string): GateInput[] {
       `${file}: expected a JSON object (a Terraform plan), got ${jsonTypeName(value)}`,
     );
   }
-  checkDepth(value, file);
+  checkStructure(decoded.text, value, file);
   // The whole document's bytes are built only when asked for: the gate evaluates a selection of the plan
   // (gate/select.ts) and needs them only for a plan it evaluates whole. Only the UTF-8 bytes (or, for a UTF-16
   // input, the text) are kept for it, not both.
@@ -191,6 +191,51 @@ function uiStreamError(file: string): PlanInputError {
     `${file}: this is the event stream of "terraform plan -json", not a plan; ` +
       `save the plan and convert it instead: terraform plan -out=tfplan && terraform show -json tfplan > plan.json`,
   );
+}
+
+/**
+ * Nesting depth and lone surrogates, checked on the text where that is cheaper than walking the parsed value: a
+ * lone surrogate can only come from a \\u escape (strict decoding refuses one written raw), so text without a
+ * \\uD800-\\uDFFF escape needs only its brackets counted; text with one gets the walk that names the string.
+ */
+function checkStructure(text: string, value: unknown, file: string): void {
+  if (SURROGATE_ESCAPE.test(text)) checkDepth(value, file);
+  else checkTextDepth(text, file);
+}
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * The nesting depth of JSON text, counted over its brackets outside strings (the text has parsed as JSON). Strings
+ * are skipped with indexOf, which is native: most of a plan's text is inside strings.
+ */
+function checkTextDepth(text: string, file: string): void {
+  const n = text.length;
+  let depth = 0;
+  let i = 0;
+  while (i < n) {
+    const quote = text.indexOf('"', i);
+    const end = quote === -1 ? n : quote;
+    for (let j = i; j < end; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x7b || c === 0x5b) {
+        if (++depth > MAX_JSON_DEPTH) throw new PlanInputError("INPUT_TOO_DEEP", `${file}: JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+      } else if (c === 0x7d || c === 0x5d) {
+        depth--;
+      }
+    }
+    if (quote === -1) return;
+    // the closing quote: the next one not escaped (preceded by an even number of backslashes)
+    let close = quote + 1;
+    for (;;) {
+      close = text.indexOf('"', close);
+      if (close === -1) return;
+      let backslashes = 0;
+      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+      if (backslashes % 2 === 0) break;
+      close++;
+    }
+    i = close + 1;
+  }
 }
 
 /** Iterative, so that a hostile nesting depth cannot overflow the stack here. */
@@ -381,11 +426,12 @@ function readSynthDirectory(dir: string): GateInput[] {
     }
     const file = path.join(dir, stackPath);
     const stackBytes = readBytes(file);
-    const value = parseJson(decodeText(stackBytes, file), file);
+    const stackText = decodeText(stackBytes, file);
+    const value = parseJson(stackText, file);
     if (!isRecord(value)) {
       throw new PlanInputError("INPUT_NOT_OBJECT", `${file}: expected a JSON object (a cdk.tf.json), got ${jsonTypeName(value)}`);
     }
-    checkDepth(value, file);
+    checkStructure(stackText, value, file);
     const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
     return convertSynthStack(value, file, name);
   });

@@ -397,8 +397,9 @@ function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySe
 
 /**
  * A document prepared once so that copies cut to a set of keys are cheap: every array under a "resources" key
- * becomes a ResourcesList whose entries answer to the keys classify() gives them (or always). A copy keeps the
- * entries that answer to one of its keys; everything without a "resources" list below it is shared, not copied.
+ * (outside the entries of another) becomes a ResourcesList whose entries answer to the keys classify() gives them
+ * (or always). A copy keeps the entries that answer to one of its keys, as they are; everything without a
+ * "resources" list below it is shared, not copied.
  */
 function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => { keys: readonly string[]; always: boolean }): (keys: ReadonlySet<string>) => Json {
   /** Objects and arrays that hold a ResourcesList somewhere below: only these are copied per piece. */
@@ -429,7 +430,8 @@ function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => 
       }
       const c = classify(r);
       keys.push(c.keys);
-      return { value: prepare(r), always: c.always };
+      // kept as it is: a "resources" list nested in an entry (a look-alike in its values) is kept whole with it
+      return { value: r, always: c.always };
     });
     return new ResourcesList(entries, keys);
   };
