@@ -21,8 +21,10 @@ export interface SelectionDeclaration {
   readonly types: readonly string[];
   /** Types judged together, in one piece. */
   readonly organizationTypes: readonly string[];
-  /** type → [attribute path, key space]: resources sharing a value in one key space belong together. */
-  readonly joins: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>>;
+  /** type → [attribute path, key space, "defines" | "uses"]: how a resource's values relate it to others. */
+  readonly joins: Readonly<Record<string, ReadonlyArray<readonly [string, string, string]>>>;
+  /** key space → "defined" (users join the definers of a value) or "shared" (every holder of a value joins). */
+  readonly keySpaces: Readonly<Record<string, string>>;
   /** type → attributes whose configuration references the rules resolve to other resources. */
   readonly referenceAttributes: Readonly<Record<string, readonly string[]>>;
   /** Types whose configuration the rules look up by type and name in any module. */
@@ -32,9 +34,18 @@ export interface SelectionDeclaration {
 export interface Selection {
   readonly types: ReadonlySet<string>;
   readonly organizationTypes: ReadonlySet<string>;
-  readonly joins: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], string]>>;
+  readonly joins: ReadonlyMap<string, ReadonlyArray<JoinSpec>>;
   readonly referenceAttributes: ReadonlyMap<string, readonly string[]>;
   readonly configurationByName: ReadonlySet<string>;
+}
+
+export interface JoinSpec {
+  readonly path: readonly string[];
+  readonly space: string;
+  /** True when the resource defines the value (a policy's ARN), false when it uses one (an attachment's). */
+  readonly defines: boolean;
+  /** True when every holder of a value joins the others, not only users with definers. */
+  readonly shared: boolean;
 }
 
 /** How large one piece may grow (whole groups are never split, so a piece may exceed these). */
@@ -93,18 +104,28 @@ function parseSelection(raw: unknown, file: string): Selection {
   };
   const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
   if (!isObject(raw)) return bad("not a JSON object");
-  const { types, organizationTypes, joins, referenceAttributes, configurationByName } = raw;
+  const { types, organizationTypes, joins, referenceAttributes, configurationByName, keySpaces } = raw;
   if (!isStrings(types) || types.length === 0) return bad("types is not a non-empty list of resource types");
   if (!isStrings(organizationTypes)) return bad("organizationTypes is not a list of resource types");
   if (!isObject(joins)) return bad("joins is not an object");
   if (!isObject(referenceAttributes)) return bad("referenceAttributes is not an object");
   if (!isStrings(configurationByName)) return bad("configurationByName is not a list of resource types");
-  const joinMap = new Map<string, Array<readonly [readonly string[], string]>>();
+  if (!isObject(keySpaces) || !Object.values(keySpaces).every((m) => m === "defined" || m === "shared")) {
+    return bad('keySpaces is not an object of "defined" / "shared" modes');
+  }
+  const joinMap = new Map<string, JoinSpec[]>();
   for (const [type, list] of Object.entries(joins)) {
-    if (!Array.isArray(list) || !list.every((j) => isStrings(j) && j.length === 2)) return bad(`joins.${type} is not a list of [path, key space] pairs`);
+    const valid = (j: unknown): j is [string, string, string] =>
+      isStrings(j) && j.length === 3 && (j[2] === "defines" || j[2] === "uses") && (j[1] as string) in keySpaces;
+    if (!Array.isArray(list) || !list.every(valid)) return bad(`joins.${type} is not a list of [path, declared key space, "defines" | "uses"] triples`);
     joinMap.set(
       type,
-      (list as string[][]).map(([p, space]) => [(p as string).split("."), space as string] as const),
+      (list as Array<[string, string, string]>).map(([p, space, role]) => ({
+        path: p.split("."),
+        space,
+        defines: role === "defines",
+        shared: keySpaces[space] === "shared",
+      })),
     );
   }
   const refMap = new Map<string, readonly string[]>();
@@ -147,41 +168,55 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     return n;
   };
   const configIndex = indexConfiguration(plan.configuration);
-  const referenced = new Set<string>();
+  /** Keys that relate a resource that uses a value to the resources that define it. */
+  const definers = new Map<string, number[]>();
+  const users = new Map<string, number[]>();
+  const note = (m: Map<string, number[]>, key: string, i: number): void => {
+    const list = m.get(key);
+    if (list) list.push(i);
+    else m.set(key, [i]);
+  };
   /** The join keys of each kept resource ("<key space>\0<value>"). */
   const joinKeys: string[][] = kept.map(() => []);
   kept.forEach((rc, i) => {
     const type = rc.type as string;
-    for (const [steps, space] of selection.joins.get(type) ?? []) {
-      const change = isObject(rc.change) ? rc.change : {};
+    const change = isObject(rc.change) ? rc.change : {};
+    for (const join of selection.joins.get(type) ?? []) {
       for (const state of [change.before, change.after]) {
-        for (const value of valuesAt(state, steps)) {
-          const key = `${space}\u0000${value}`;
+        for (const value of valuesAt(state, join.path)) {
+          const key = `${join.space}\u0000${value}`;
           (joinKeys[i] as string[]).push(key);
-          uf.union(i, node(key));
+          if (join.shared) uf.union(i, node(key));
+          else note(join.defines ? definers : users, key, i);
         }
       }
     }
+    // a configuration reference names a resource in the same module instance (lib.tfplan.refers_to); indexed by
+    // count.index or each.key, the instance with the same index
     const attrs = selection.referenceAttributes.get(type);
     if (attrs) {
-      const mods = moduleNames(rc);
-      const config = configIndex.get(JSON.stringify([mods, localAddress(rc)]));
+      const config = configIndex.get(JSON.stringify([moduleNames(rc), localAddress(rc)]));
       const expressions = config && isObject(config.expressions) ? config.expressions : {};
       for (const attr of attrs) {
-        for (const ref of expressionRefs(expressions[attr])) {
+        const refs = expressionRefs(expressions[attr]);
+        const own = refs.includes("count.index") || refs.includes("each.key");
+        for (const ref of refs) {
           const addr = refAddress(ref);
-          if (addr === undefined) continue;
-          const key = `ref\u0000${JSON.stringify([mods, addr])}`;
-          referenced.add(key);
-          uf.union(i, node(key));
+          if (addr !== undefined) note(users, referenceKey(rc, addr, own), i);
         }
       }
     }
+    note(definers, referenceKey(rc, localAddress(rc), false), i);
+    note(definers, referenceKey(rc, localAddress(rc), true), i);
   });
-  kept.forEach((rc, i) => {
-    const key = `ref\u0000${JSON.stringify([moduleNames(rc), localAddress(rc)])}`;
-    if (referenced.has(key)) uf.union(i, node(key));
-  });
+  // a used value joins its user to every resource that defines it; a value nobody defines relates nothing
+  for (const [key, list] of users) {
+    const defs = definers.get(key);
+    if (!defs) continue;
+    const anchor = defs[0] as number;
+    for (const i of defs) uf.union(anchor, i);
+    for (const i of list) uf.union(anchor, i);
+  }
 
   // 3. groups in plan order, packed into pieces
   const groups = new Map<number, number[]>();
@@ -209,7 +244,7 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   // 4. each piece as a plan document: the plan's own small fields, the piece's resource changes in plan order,
   //    the configuration entries they may look up, and (with organization resources) the prior state of the
   //    SCPs they name
-  const base: JsonObject = {};
+  const base = record();
   for (const [k, v] of Object.entries(plan)) if (!DROPPED_PLAN_KEYS.has(k)) base[k] = v;
   const prior = plan.prior_state === undefined ? undefined : preparePriorState(plan.prior_state, selection);
   const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration, selection);
@@ -264,7 +299,9 @@ function valuesAt(state: Json, steps: readonly string[]): string[] {
     const next: Json[] = [];
     for (const v of values) {
       if (step === "*") {
+        // as lib.iam.as_array reads it: a single value stands for a list of one
         if (Array.isArray(v)) next.push(...v);
+        else next.push(v);
       } else if (isObject(v) && step in v) {
         next.push(v[step]);
       }
@@ -318,6 +355,12 @@ function refAddress(ref: string): string | undefined {
   if (parts[0] === "data" && parts.length >= 3) return `data.${parts[1] as string}.${(parts[2] as string).split("[")[0] as string}`;
   if (!NOT_RESOURCES.has(parts[0] as string) && parts.length >= 2) return `${parts[0] as string}.${(parts[1] as string).split("[")[0] as string}`;
   return undefined;
+}
+
+/** The key under which a reference from rc names the resource at addr (with rc's index when indexed by it). */
+function referenceKey(rc: JsonObject, addr: string, indexed: boolean): string {
+  const module = typeof rc.module_address === "string" ? rc.module_address : "";
+  return indexed ? `ref\u0000${module}\u0000${addr}\u0000${JSON.stringify(rc.index ?? null)}` : `ref\u0000${module}\u0000${addr}`;
 }
 
 /** configuration resources by [module names, address] (lib.tfplan.config_by_address). */
@@ -414,7 +457,7 @@ function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => 
     let out: Json;
     if (Array.isArray(value)) out = value.map((v) => note(prepare(v)));
     else {
-      const o: JsonObject = {};
+      const o = record();
       for (const [k, v] of Object.entries(value)) o[k] = note(k === "resources" && Array.isArray(v) ? resourcesList(v) : prepare(v));
       out = o;
     }
@@ -440,7 +483,7 @@ function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => 
     if (value instanceof ResourcesList) return value.pick(keys).map((i) => instantiate((value.entries[i] as ConfigEntry).value, keys));
     if (value === null || typeof value !== "object" || !holders.has(value)) return value;
     if (Array.isArray(value)) return value.map((v) => instantiate(v, keys));
-    const out: JsonObject = {};
+    const out = record();
     for (const [k, v] of Object.entries(value)) out[k] = instantiate(v, keys);
     return out;
   };
@@ -471,6 +514,14 @@ function approximateBytes(rc: JsonObject | undefined): number {
   };
   walk(rc);
   return n;
+}
+
+/**
+ * An empty object without a prototype: copies of plan objects are built by assignment, and a plan may hold any
+ * key — a module named "__proto__" would otherwise set the copy's prototype and vanish from its JSON.
+ */
+function record(): JsonObject {
+  return Object.create(null) as JsonObject;
 }
 
 function isObject(v: unknown): v is JsonObject {

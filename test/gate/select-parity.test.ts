@@ -22,6 +22,8 @@ const catalog = loadCatalog();
 const ADVERSARIAL = path.join(REPO, "test", "adversarial");
 const REAL_PLANS = path.join(REPO, "test", "fixtures", "real-plans");
 const GOOD = path.join(REPO, "test", "fixtures", "inputs", "good");
+/** Plans written while attacking the selection (test/fixtures/selection/README.md). */
+const SELECTION = path.join(REPO, "test", "fixtures", "selection");
 const approved: ApprovedSet = approvedSet(loadConfig(path.join(ADVERSARIAL, "modelgate.yaml")));
 
 type Doc = GateInput["document"];
@@ -128,6 +130,7 @@ describe("selection parity: wasm on the selected pieces gives Go OPA's findings 
     ...readInput(path.join(GOOD, "plan-utf8.json")),
     ...readInput(path.join(GOOD, "tfc-input.json")),
     ...readInput(path.join(GOOD, "cdktf.out")),
+    ...files(SELECTION, (n) => n.endsWith(".json")).flatMap((f) => readInput(f)),
     ...generated(),
   ];
 

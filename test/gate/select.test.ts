@@ -71,6 +71,38 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(addresses(selectPieces(doc(rcs), selection, MANY))).toEqual([["aws_iam_policy.c", "aws_iam_policy.a", "aws_iam_policy.b"]]);
   });
 
+  it("GIVEN attachments of one AWS-managed policy (no plan resource defines its ARN) THEN they are not joined to each other", () => {
+    const managed = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_role_policy_attachment.a", "aws_iam_role_policy_attachment", { role: "a", policy_arn: managed }),
+        rc("aws_iam_role_policy_attachment.b", "aws_iam_role_policy_attachment", { role: "b", policy_arn: managed }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([["aws_iam_role_policy_attachment.a"], ["aws_iam_role_policy_attachment.b"]]);
+  });
+
+  it("GIVEN attachments indexed by count.index THEN each joins only the policy instance of its own index", () => {
+    const att = (i: number): Record<string, unknown> => ({
+      ...rc(`aws_iam_role_policy_attachment.a[${i}]`, "aws_iam_role_policy_attachment", { role: "r" }),
+      index: i,
+      change: { actions: ["create"], before: null, after: { role: "r" }, after_unknown: { policy_arn: true } },
+    });
+    const pol = (i: number): Record<string, unknown> => ({ ...rc(`aws_iam_policy.p[${i}]`, "aws_iam_policy", { policy: POLICY }), index: i });
+    const configuration = {
+      root_module: {
+        resources: [{ address: "aws_iam_role_policy_attachment.a", mode: "managed", type: "aws_iam_role_policy_attachment", name: "a", expressions: { policy_arn: { references: ["aws_iam_policy.p", "count.index"] } } }],
+      },
+    };
+    const pieces = selectPieces(doc([pol(0), pol(1), att(0), att(1)], { configuration }), selection, ONE);
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_policy.p[0]", "aws_iam_role_policy_attachment.a[0]"],
+      ["aws_iam_policy.p[1]", "aws_iam_role_policy_attachment.a[1]"],
+    ]);
+  });
+
   it("GIVEN an attachment naming a policy's ARN THEN they stay together, whatever the piece size", () => {
     const pieces = selectPieces(
       doc([
@@ -215,8 +247,17 @@ describe("loadSelection", () => {
 
   it.each([
     ["not JSON", "{", /cannot read .*selection\.json/],
-    ["no types", JSON.stringify({ types: [], organizationTypes: [], joins: {}, referenceAttributes: {}, configurationByName: [] }), /types is not a non-empty list/],
-    ["a bad join", JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, configurationByName: [] }), /joins\.a is not a list of \[path, key space\] pairs/],
+    ["no types", JSON.stringify({ types: [], organizationTypes: [], joins: {}, referenceAttributes: {}, configurationByName: [], keySpaces: {} }), /types is not a non-empty list/],
+    [
+      "a bad join",
+      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, configurationByName: [], keySpaces: { arn: "defined" } }),
+      /joins\.a is not a list of \[path, declared key space, "defines" \| "uses"\] triples/,
+    ],
+    [
+      "a join in an undeclared key space",
+      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x", "nope", "uses"]] }, referenceAttributes: {}, configurationByName: [], keySpaces: { arn: "defined" } }),
+      /joins\.a is not a list/,
+    ],
   ])("GIVEN %s THEN GATE_POLICY_INVALID (exit 3), never a silent whole-plan pass", (_label, text, message) => {
     const file = path.join(tempDir(), "selection.json");
     writeFileSync(file, text);

@@ -57,37 +57,48 @@ organization_types := {
 
 types := identity_types | organization_types
 
-# joins[type]: [attribute path, key space] pairs; two resources whose values at paths of one key space are equal
-# are related. A path is dot-separated attribute names; "*" steps into every element of a list. Values are read
-# from both before and after.
+# joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is
+# dot-separated attribute names, "*" stepping into every element of a list (a single value counts as a list of
+# one, as lib.iam.as_array reads it). In a "defined" key space a resource that "uses" a value is related to the
+# resources that "define" it (an attachment to the policy whose ARN it names), not to other users of the same value
+# (two attachments of one AWS-managed policy are unrelated); in a "shared" key space every resource holding a value
+# is related to every other (SCP attachments on one target form that target's SCP set, wherever the target is).
+key_spaces := {"arn": "defined", "policy-name": "defined", "group": "defined", "org-id": "shared"}
+
 joins := {
-	"aws_iam_policy": [["arn", "arn"], ["name", "policy-name"]],
-	"awscc_iam_managed_policy": [["arn", "arn"], ["policy_arn", "arn"], ["name", "policy-name"], ["managed_policy_name", "policy-name"]],
-	"aws_iam_role_policy_attachment": [["policy_arn", "arn"]],
-	"aws_iam_user_policy_attachment": [["policy_arn", "arn"]],
-	"aws_iam_group_policy_attachment": [["policy_arn", "arn"], ["group", "group"]],
-	"aws_iam_policy_attachment": [["policy_arn", "arn"]],
-	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn"]],
-	"aws_ssoadmin_customer_managed_policy_attachment": [["customer_managed_policy_reference.*.name", "policy-name"]],
-	"aws_iam_role": [["managed_policy_arns.*", "arn"]],
-	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
-	"aws_iam_user_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
-	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn"]],
-	"awscc_iam_role": [["managed_policy_arns.*", "arn"]],
-	"awscc_iam_user": [["managed_policy_arns.*", "arn"]],
-	"awscc_iam_group": [["managed_policy_arns.*", "arn"]],
-	"awscc_sso_permission_set": [["managed_policies.*", "arn"]],
-	"aws_iam_group_policy": [["group", "group"]],
-	"aws_iam_group_membership": [["group", "group"]],
-	"aws_iam_user_group_membership": [["groups.*", "group"]],
+	"aws_iam_policy": [["arn", "arn", "defines"], ["name", "policy-name", "defines"]],
+	"awscc_iam_managed_policy": [
+		["arn", "arn", "defines"], ["policy_arn", "arn", "defines"],
+		["name", "policy-name", "defines"], ["managed_policy_name", "policy-name", "defines"],
+	],
+	"aws_iam_role_policy_attachment": [["policy_arn", "arn", "uses"]],
+	"aws_iam_user_policy_attachment": [["policy_arn", "arn", "uses"]],
+	"aws_iam_group_policy_attachment": [["policy_arn", "arn", "uses"], ["group", "group", "defines"]],
+	"aws_iam_policy_attachment": [["policy_arn", "arn", "uses"]],
+	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn", "uses"]],
+	"aws_ssoadmin_customer_managed_policy_attachment": [["customer_managed_policy_reference.*.name", "policy-name", "uses"]],
+	"aws_iam_role": [["managed_policy_arns.*", "arn", "uses"]],
+	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
+	"aws_iam_user_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
+	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
+	"awscc_iam_role": [["managed_policy_arns.*", "arn", "uses"]],
+	"awscc_iam_user": [["managed_policy_arns.*", "arn", "uses"]],
+	"awscc_iam_group": [["managed_policy_arns.*", "arn", "uses"]],
+	"awscc_sso_permission_set": [["managed_policies.*", "arn", "uses"]],
+	"aws_iam_group_policy": [["group", "group", "defines"]],
+	"aws_iam_group_membership": [["group", "group", "uses"]],
+	"aws_iam_user_group_membership": [["groups.*", "group", "uses"]],
 	# organizations: every ID an SCP is known by, what an attachment names, and the tree of roots, OUs and
 	# accounts (lib.access.org: attached_before/after, target_stmts, _parent, left)
-	"aws_organizations_policy": [["id", "org-id"], ["policy_id", "org-id"]],
-	"awscc_organizations_policy": [["id", "org-id"], ["policy_id", "org-id"], ["target_ids.*", "org-id"]],
-	"aws_organizations_policy_attachment": [["policy_id", "org-id"], ["target_id", "org-id"]],
-	"aws_organizations_account": [["id", "org-id"], ["parent_id", "org-id"]],
-	"aws_organizations_organizational_unit": [["id", "org-id"], ["parent_id", "org-id"]],
-	"aws_organizations_organization": [["roots.*.id", "org-id"]],
+	"aws_organizations_policy": [["id", "org-id", "defines"], ["policy_id", "org-id", "defines"]],
+	"awscc_organizations_policy": [
+		["id", "org-id", "defines"], ["policy_id", "org-id", "defines"],
+		["target_ids.*", "org-id", "uses"],
+	],
+	"aws_organizations_policy_attachment": [["policy_id", "org-id", "uses"], ["target_id", "org-id", "uses"]],
+	"aws_organizations_account": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
+	"aws_organizations_organizational_unit": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
+	"aws_organizations_organization": [["roots.*.id", "org-id", "defines"]],
 }
 
 # reference_attributes[type]: attributes whose configuration references (an ARN or ID unknown until apply) the
@@ -121,5 +132,6 @@ declaration := {
 	"organizationTypes": sort(organization_types),
 	"joins": joins,
 	"referenceAttributes": reference_attributes,
+	"keySpaces": key_spaces,
 	"configurationByName": sort(configuration_by_name),
 }

@@ -7,11 +7,11 @@ import data.lib.tfplan
 # every attachment attribute lib.access.identity resolves is a join on ARNs and a reference attribute
 test_identity_attachment_attributes_are_declared if {
 	every type, attr in identity._single {
-		[attr, "arn"] in selection.joins[type]
+		[attr, "arn", "uses"] in selection.joins[type]
 		attr in selection.reference_attributes[type]
 	}
 	every type, attr in identity._lists {
-		[concat("", [attr, ".*"]), "arn"] in selection.joins[type]
+		[concat("", [attr, ".*"]), "arn", "uses"] in selection.joins[type]
 		attr in selection.reference_attributes[type]
 	}
 }
@@ -53,4 +53,14 @@ test_undeclared_types_are_not_read if {
 		{"address": "aws_iam_policy.p", "type": "aws_iam_policy", "mode": "managed", "change": {"actions": ["create"]}},
 	]}}
 	{rc.address | some rc in tfplan.resource_changes} == {"aws_iam_policy.p"} with input as plan
+}
+
+test_every_join_names_a_declared_key_space_and_role if {
+	every _, list in selection.joins {
+		every j in list {
+			count(j) == 3
+			selection.key_spaces[j[1]]
+			j[2] in {"defines", "uses"}
+		}
+	}
 }

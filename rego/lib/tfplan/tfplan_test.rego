@@ -417,11 +417,12 @@ test_refers_to_the_resource_in_the_same_module_instance_only if {
 }
 
 test_refers_to_the_same_index_when_indexed_by_count_index_or_each_key if {
-	by_count := {"references": ["aws_organizations_policy.this[count.index].id", "aws_organizations_policy.this"]}
+	# as terraform show -json writes aws_organizations_policy.this[count.index].id
+	by_count := {"references": ["aws_organizations_policy.this", "count.index"]}
 	att := _att("aws_organizations_policy_attachment.this[1]", "", 1)
 	_refers(att, _scp("aws_organizations_policy.this[1]", "", 1), by_count)
 	not _refers(att, _scp("aws_organizations_policy.this[0]", "", 0), by_count)
-	by_key := {"references": ["aws_organizations_policy.this[each.key].id", "aws_organizations_policy.this"]}
+	by_key := {"references": ["aws_organizations_policy.this", "each.key"]}
 	keyed := _att(`aws_organizations_policy_attachment.this["x"]`, "", "x")
 	_refers(keyed, _scp(`aws_organizations_policy.this["x"]`, "", "x"), by_key)
 	not _refers(keyed, _scp(`aws_organizations_policy.this["y"]`, "", "y"), by_key)
@@ -432,4 +433,30 @@ test_an_unindexed_reference_refers_to_every_instance if {
 	att := _att("aws_organizations_policy_attachment.this", "", null)
 	_refers(att, _scp("aws_organizations_policy.this[0]", "", 0), expr)
 	_refers(att, _scp("aws_organizations_policy.this[1]", "", 1), expr)
+}
+
+# ---- configuration and state paths: only real module structure
+
+test_module_resource_path_accepts_module_calls_only if {
+	tfplan.module_resource_path(["resources", 0])
+	tfplan.module_resource_path(["module_calls", "a", "module", "module_calls", "b", "module", "resources", 3])
+	not tfplan.module_resource_path(["resources", 0, "expressions", "input", "constant_value", "resources", 0])
+	not tfplan.module_resource_path(["variables", "x", "default", "resources", 0])
+	not tfplan.module_resource_path(["module_calls", "a", "expressions", "resources", 0])
+}
+
+test_state_resource_path_accepts_child_modules_only if {
+	tfplan.state_resource_path(["resources", 2])
+	tfplan.state_resource_path(["child_modules", 0, "child_modules", 1, "resources", 0])
+	not tfplan.state_resource_path(["resources", 0, "values", "input", "resources", 0])
+	not tfplan.state_resource_path(["child_modules", "x", "resources", 0])
+}
+
+test_a_look_alike_in_a_constant_is_not_configuration if {
+	fake := {"address": "aws_iam_role_policy_attachment.a", "expressions": {"policy_arn": {"references": ["aws_iam_policy.p"]}}}
+	cfg := {"root_module": {"resources": [{
+		"address": "terraform_data.d",
+		"expressions": {"input": {"constant_value": {"resources": [fake]}}},
+	}]}}
+	count(tfplan.config_resources) == 1 with input as {"plan": {"configuration": cfg}}
 }

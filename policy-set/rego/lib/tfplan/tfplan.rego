@@ -285,9 +285,8 @@ _inline_set_unknown(rc) if {
 
 # every policy-block holder in the configuration (any module): [type, name, has a block of its policy set]
 _role_configs contains [r.type, r.name, _has_inline_config(r)] if {
-	walk(input.plan.configuration, [path, r])
-	count(path) >= 2
-	path[count(path) - 2] == "resources"
+	walk(input.plan.configuration.root_module, [path, r])
+	module_resource_path(path)
 	_block_spec[r.type]
 	object.get(r, "mode", "managed") == "managed"
 }
@@ -328,35 +327,6 @@ _closed(t) if {
 	not startswith(t, "[")
 }
 
-# repeated_key(text, doc): the first key, in text order, that the text repeats within one object (doc is its parsed
-# value); undefined when no key repeats. JSON parsers disagree on which value of a repeated key counts (Go's and
-# OPA's keep the last; how AWS reads one is not documented), so such text cannot be judged. Counted as written:
-# every string token of the text followed by a colon is a key (outside strings JSON has no quotes, so the tokens
-# are found left to right), while the parsed document holds each object's keys once. The first written key whose
-# running count exceeds its parsed count is the repeat (the keys inside a value the parser dropped come before it).
-repeated_key(text, doc) := written[min(over)] if {
-	written := _written_keys(text)
-	parsed := _parsed_keys(doc)
-	count(written) != count(parsed)
-	over := {i |
-		some i, k in written
-		count([1 | some j, w in written; j <= i; w == k]) > count([1 | some p in parsed; p == k])
-	}
-	count(over) > 0
-}
-
-_written_keys(text) := [key |
-	some m in regex.find_all_string_submatch_n(`"((?:[^"\\]|\\.)*)"\s*(:?)`, text, -1)
-	m[2] == ":"
-	key := json.unmarshal(concat("", [`"`, m[1], `"`]))
-]
-
-_parsed_keys(doc) := [k |
-	walk(doc, [_, v])
-	is_object(v)
-	some k, _ in v
-]
-
 # parsed: every policy text that is valid JSON, with its value
 parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
 	some p in policies
@@ -391,14 +361,48 @@ statement_label(s, i) := concat("", ["statement ", format_int(i + 1, 10)]) if no
 # [module names, resource configuration] for every resource in the configuration, at any module depth
 config_resources contains [mods, r] if {
 	walk(input.plan.configuration.root_module, [path, r])
-	count(path) >= 2
-	path[count(path) - 2] == "resources"
+	module_resource_path(path)
 	is_string(r.address)
 	mods := [path[i + 1] |
 		some i, seg in path
 		seg == "module_calls"
 	]
 }
+
+# module_resource_path(path): path (from configuration.root_module) leads to a resource of a module, through
+# module calls only: ("module_calls", name, "module")* "resources", index. A look-alike elsewhere (a variable's
+# default or a terraform_data input holding {"resources": [...]}) is not configuration.
+module_resource_path(path) if {
+	n := count(path)
+	n >= 2
+	path[n - 2] == "resources"
+	(n - 2) % 3 == 0
+	every i, seg in array.slice(path, 0, n - 2) {
+		_module_step(i % 3, seg)
+	}
+}
+
+_module_step(0, "module_calls")
+
+_module_step(1, seg) if is_string(seg)
+
+_module_step(2, "module")
+
+# state_resource_path(path): path (from a state's values.root_module) leads to a resource of a module:
+# ("child_modules", index)* "resources", index. A look-alike inside a resource's values is not state.
+state_resource_path(path) if {
+	n := count(path)
+	n >= 2
+	path[n - 2] == "resources"
+	(n - 2) % 2 == 0
+	every i, seg in array.slice(path, 0, n - 2) {
+		_state_step(i % 2, seg)
+	}
+}
+
+_state_step(0, "child_modules")
+
+_state_step(1, seg) if is_number(seg)
 
 # module_names: the module call names of a resource change's module_address ("module.a[0].module.b" -> ["a", "b"])
 module_names(rc) := [split(parts[i + 1], "[")[0] |
@@ -472,11 +476,12 @@ _same_index(rc, attr, addr, other) if {
 	_index(other) == _index(rc)
 }
 
-# the expression refers to addr[count.index] or addr[each.key]
+# the expression indexes the resource at addr by count.index or each.key: Terraform lists such a reference as
+# the resource ("aws_organizations_policy.p") and the index ("count.index") side by side
 _self_indexed(rc, attr, addr) if {
-	r := config_of(rc)
-	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
+	refs := _expression_refs(object.get(object.get(config_of(rc), "expressions", {}), attr, null))
+	some ref in refs
 	_ref_address(ref) == addr
-	some own in ["[count.index]", "[each.key]"]
-	contains(ref, own)
+	some own in ["count.index", "each.key"]
+	own in refs
 }

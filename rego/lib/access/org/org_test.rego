@@ -180,6 +180,23 @@ test_attached_when_policy_is_only_in_prior_state if {
 	org.opaque_detached == set() with input as plan
 }
 
+test_a_prior_state_look_alike_is_not_an_scp if {
+	# GIVEN the detach of p-9 and, instead of p-9's state, a terraform_data whose input looks like it
+	att := _att("a", ["delete"], _a("p-9", "ou-1"), null)
+	prior := {"values": {"root_module": {"resources": [{
+		"address": "terraform_data.fake", "type": "terraform_data",
+		"values": {"input": {"resources": [{
+			"type": "aws_organizations_policy",
+			"values": {"id": "p-9", "type": "SERVICE_CONTROL_POLICY", "content": _other},
+		}]}},
+	}]}}}
+	plan := object.union(_plan([att]), {"plan": {"prior_state": prior}})
+
+	# WHEN judged THEN p-9 stays unknown: its detach is opaque (reported), not judged by the fake content
+	org.attached_before == set() with input as plan
+	count(org.opaque_detached) == 1 with input as plan
+}
+
 test_attached_when_policy_is_not_a_service_control_policy if {
 	# GIVEN a tag policy with allow-list-shaped content attached to ou-1, detached by the plan
 	tag := {"id": "p-3", "type": "TAG_POLICY", "content": _allowlist}

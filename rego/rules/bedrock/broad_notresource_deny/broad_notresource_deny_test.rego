@@ -31,3 +31,9 @@ test_passes_when_only_invoke_actions if {
 test_passes_when_notresource_names_no_model if {
 	count(rule.deny) == 0 with input as testing.scp_doc_plan(testing.doc({"Effect": "Deny", "Action": "bedrock:*", "NotResource": "arn:aws:bedrock:*:*:guardrail/*"}))
 }
+
+test_names_actions_as_the_policy_writes_them if {
+	findings := rule.deny with input as _deny(["bedrock:InvokeModel", "Bedrock:Get*", "BEDROCK:List*"])
+	some f in findings
+	contains(f.message, " denies Bedrock:Get*, BEDROCK:List* on everything")
+}

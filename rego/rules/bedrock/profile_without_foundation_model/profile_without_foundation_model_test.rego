@@ -8,7 +8,7 @@ test_fails_when_profile_allowed_alone if {
 	count(findings) == 2
 	some f in findings
 	f.ruleId == "MG-0007"
-	f.message == "allows bedrock:invokemodel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but not on foundation-model/amazon.nova-lite-v1:0, which every profile call also checks; the calls fail"
+	f.message == "allows bedrock:InvokeModel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but not on foundation-model/amazon.nova-lite-v1:0, which every profile call also checks; the calls fail"
 }
 
 test_fails_when_global_profile_lacks_regionless_fm if {
@@ -49,8 +49,8 @@ test_fails_low_when_foundation_model_allowed_in_one_region_of_the_geography if {
 		"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
 	])
 	{[f.severity, f.message] | some f in findings} == {
-		["LOW", "allows bedrock:invokemodel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
-		["LOW", "allows bedrock:invokemodelwithresponsestream on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
+		["LOW", "allows bedrock:InvokeModel on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
+		["LOW", "allows bedrock:InvokeModelWithResponseStream on inference profile arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0 but on foundation-model/amazon.nova-lite-v1:0 not in us-east-2, us-west-2, where the us. profile may route calls (Regions per geography from an unverified table), so those calls fail"],
 	}
 }
 

@@ -93,3 +93,19 @@ test_repeated_escaped_key_is_found_by_its_value if {
 	some f in findings
 	contains(f.message, `"Resource"`)
 }
+
+test_fails_when_text_holds_more_keys_than_checked if {
+	cond := {sprintf("aws:PrincipalTag/k%d", [i]): "v" | some i in numbers.range(1, 2100)}
+	text := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": cond}}]})
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	count(findings) == 1
+	some f in findings
+	contains(f.message, "keys, more than any IAM policy can")
+}
+
+test_repeated_condition_is_named_not_what_it_held if {
+	text := `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}},"Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	some f in findings
+	contains(f.message, `repeats the key "Condition"`)
+}

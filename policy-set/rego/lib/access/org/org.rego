@@ -96,7 +96,8 @@ _in_changes(id) if {
 }
 
 _prior_scps[v.values.id] := _stmts_of(v.values) if {
-	walk(input.plan.prior_state.values.root_module, [_, v])
+	walk(input.plan.prior_state.values.root_module, [path, v])
+	tfplan.state_resource_path(path)
 	is_object(v)
 	v.type in tfplan.scp_types
 	is_string(v.values.id)

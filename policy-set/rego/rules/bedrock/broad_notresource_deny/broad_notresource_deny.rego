@@ -41,7 +41,9 @@ deny contains finding if {
 	some i, s in iam.statements(d.doc)
 	iam.denies(s)
 	_names_models(s)
-	broad := [p | some p in iam.action_patterns(s); _broad(p)]
+
+	# named as the policy writes them (matched case-insensitively, as IAM matches action names)
+	broad := [a | some a in iam.as_array(object.get(s, "Action", [])); is_string(a); _broad(lower(a))]
 	count(broad) > 0
 	msg := concat("", [
 		tfplan.statement_label(s, i), " denies ", concat(", ", broad), " on everything except the listed model ARNs, ",

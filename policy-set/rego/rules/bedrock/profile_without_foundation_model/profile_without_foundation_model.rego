@@ -21,6 +21,7 @@
 package rules.bedrock.profile_without_foundation_model
 
 import data.lib.access
+import data.lib.access.probes
 import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
@@ -101,7 +102,7 @@ deny contains finding if {
 	fx := _fm_ix(d.doc, a)
 	not _ix_allowed(fx, d.doc, a, fm)
 	msg := concat("", [
-		"allows ", a, " on inference profile ", arn, " but not on foundation-model/", ref.model,
+		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
 		", which every profile call also checks; the calls fail",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
@@ -122,7 +123,7 @@ deny contains finding if {
 	fm := _fm("", ref.model)
 	not _ix_allowed(fx, d.doc, a, fm)
 	msg := concat("", [
-		"allows ", a, " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
+		"allows ", probes.action_names[a], " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
 		fm, " that global cross-Region inference also checks",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
@@ -163,7 +164,7 @@ deny contains finding if {
 	]
 	count(missing) > 0
 	msg := concat("", [
-		"allows ", a, " on inference profile ", arn, " but on foundation-model/", ref.model, " not in ",
+		"allows ", probes.action_names[a], " on inference profile ", arn, " but on foundation-model/", ref.model, " not in ",
 		concat(", ", missing), ", where the ", ref.prefix, ". profile may route calls (Regions per geography from an ",
 		"unverified table), so those calls fail",
 	])

@@ -65,3 +65,13 @@ deny contains finding if {
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }
+
+deny contains finding if {
+	some d in tfplan.parsed
+	n := tfplan.too_many_keys(d.text)
+	msg := concat("", [
+		"policy text (", d.attr, ") holds ", format_int(n, 10), " keys, more than any IAM policy can (the gate checks ",
+		"up to ", format_int(tfplan.max_checked_keys, 10), " for repeated keys), so the policy cannot be judged",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}

@@ -1,0 +1,44 @@
+# Part of package lib.tfplan (its METADATA is in tfplan.rego): the keys a policy text repeats within one object.
+package lib.tfplan
+
+# repeated_key(text, doc): a key that the text repeats within one object (doc is its parsed value), the first in
+# text order; undefined when no key repeats. JSON parsers disagree on which value of a repeated key counts (Go's
+# and OPA's keep the last; how AWS reads one is not documented), so such text cannot be judged. Counted as
+# written: every string token of the text followed by a colon is a key (outside strings JSON has no quotes, so the
+# tokens are found left to right), while the parsed document holds each object's keys once. The keys written
+# more often than parsed are the repeats and the keys inside values the parser dropped; the first of them in text
+# order is the repeat (a dropped value's keys come after its own key). Text with more keys than
+# max_checked_keys is not counted (too_many_keys reports it).
+repeated_key(text, doc) := key if {
+	written := _written_keys(text)
+	count(written) <= max_checked_keys
+	parsed := _parsed_keys(doc)
+	count(written) != count(parsed)
+	over := {k |
+		some k in {w | some w in written}
+		count([1 | some w in written; w == k]) > count([1 | some p in parsed; p == k])
+	}
+	key := [w | some w in written; w in over][0]
+}
+
+# the most keys a policy text is checked for repeats: more than twice what fits in the largest IAM policy (an inline
+# role policy, 10,240 characters); checking costs the square of the number of keys
+max_checked_keys := 2048
+
+# too_many_keys(text): the number of keys in text, when it is more than max_checked_keys
+too_many_keys(text) := n if {
+	n := count(_written_keys(text))
+	n > max_checked_keys
+}
+
+_written_keys(text) := [key |
+	some m in regex.find_all_string_submatch_n(`"((?:[^"\\]|\\.)*)"\s*(:?)`, text, -1)
+	m[2] == ":"
+	key := json.unmarshal(concat("", [`"`, m[1], `"`]))
+]
+
+_parsed_keys(doc) := [k |
+	walk(doc, [_, v])
+	is_object(v)
+	some k, _ in v
+]
