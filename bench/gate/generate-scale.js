@@ -548,14 +548,7 @@ function mixedPolicy(rand, i, k, place, pool, { defects = true } = {}) {
       afterUnknown: action === "create" ? { arn: true, attachment_count: true, id: true, policy_id: true, tags_all: true } : {},
       expressions: { policy: pretty ? { constant_value: text } : { references: [`data.aws_iam_policy_document.invoke_${i}.json`, `data.aws_iam_policy_document.invoke_${i}`] }, name: { constant_value: after.name }, tags: { references: ["local.tags"] } },
     });
-    if (defect === "unknown-content") {
-      delete main.rc.change.after.policy;
-      main.rc.change.after_unknown = { ...main.rc.change.after_unknown, policy: true };
-      main.planned.values = main.rc.change.after;
-    }
-    main.relevant = { resource: main.rc.address, attribute: [attr] };
-    out.push(main);
-    return out;
+    return finishPolicy(out, main, defect, attr);
   }
   const role = `${tags.Service}-bedrock-${i}`;
   const after = { name: "bedrock-invoke", name_prefix: null, policy: text, role };
@@ -567,6 +560,11 @@ function mixedPolicy(rand, i, k, place, pool, { defects = true } = {}) {
     sensitive: {},
     expressions: { name: { constant_value: "bedrock-invoke" }, policy: pretty ? { constant_value: text } : { references: [`data.aws_iam_policy_document.invoke_${i}.json`, `data.aws_iam_policy_document.invoke_${i}`] }, role: { references: ["aws_iam_role.app.name", "aws_iam_role.app"] } },
   });
+  return finishPolicy(out, main, defect, attr);
+}
+
+/** The policy resource's last touches: its text made unknown for that defect, its relevant attribute. */
+function finishPolicy(out, main, defect, attr) {
   if (defect === "unknown-content") {
     delete main.rc.change.after.policy;
     main.rc.change.after_unknown = { ...main.rc.change.after_unknown, policy: true };
