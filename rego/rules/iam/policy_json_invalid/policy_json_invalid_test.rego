@@ -95,7 +95,7 @@ test_repeated_escaped_key_is_found_by_its_value if {
 }
 
 test_fails_when_text_holds_more_keys_than_checked if {
-	cond := {sprintf("aws:PrincipalTag/k%d", [i]): "v" | some i in numbers.range(1, 2100)}
+	cond := {concat("", ["aws:PrincipalTag/k", format_int(i, 10)]): "v" | some i in numbers.range(1, 2100)}
 	text := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": cond}}]})
 	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
 	count(findings) == 1
@@ -108,4 +108,12 @@ test_repeated_condition_is_named_not_what_it_held if {
 	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
 	some f in findings
 	contains(f.message, `repeats the key "Condition"`)
+}
+
+test_fails_when_a_key_repeats_in_text_with_escaped_quotes if {
+	# an escaped quote in a value: the keys are found by the tokenising expression, not by splitting at quotes
+	text := `{"Version":"2012-10-17","Statement":[{"Sid":"say \"hi\":","Effect":"Allow","Action":"bedrock:*","Action":"s3:GetObject","Resource":"*"}]}`
+	findings := rule.deny with input as testing.plan([testing.rc_text("aws_iam_policy", "aws_iam_policy.x", text)])
+	some f in findings
+	contains(f.message, `repeats the key "Action"`)
 }
