@@ -94,12 +94,14 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+
+	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 	_checkable(d.doc, a, ref)
 	fm := _fm(_region(ref.region), ref.model)
-	fx := _fm_ix(d.doc, a)
 	not _ix_allowed(fx, d.doc, a, fm)
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
@@ -114,11 +116,13 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+
+	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
 	_global(ref)
-	fx := _fm_ix(d.doc, a)
 	_ix_allowed(fx, d.doc, a, _fm(_region(ref.region), ref.model))
 	fm := _fm("", ref.model)
 	not _ix_allowed(fx, d.doc, a, fm)
@@ -149,10 +153,12 @@ deny contains finding if {
 	iam.allows(s)
 	some a in iam.invoke_actions
 	iam.covers_action(s, a)
+
+	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
+	fx := _fm_ix(d.doc, a)
 	some arn in iam.resources(s)
 	ref := iam.model_ref(arn)
 	ref.type == "inference-profile"
-	fx := _fm_ix(d.doc, a)
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not
