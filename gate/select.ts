@@ -410,8 +410,9 @@ class ResourcesList {
 /**
  * The configuration, prepared once per plan: a function giving, for the local addresses of one piece's
  * resources, the configuration with every "resources" list cut to the entries the piece may look up — those at
- * one of its addresses (lib.tfplan.config_of; for configurationByName types also by type and name) and any entry
- * whose content mentions a declared type (the Rego walks the configuration, so a nested look-alike is kept too).
+ * one of its addresses (lib.tfplan.config_of; for configurationByName types also by type and name). The Rego
+ * reads configuration only along module paths (lib.tfplan.module_resource_path), so nothing nested elsewhere
+ * needs keeping.
  * Everything else in the configuration (module calls, variables, outputs) is kept as it is, shared between pieces.
  */
 function prepareConfiguration(configuration: Json, selection: Selection): (addresses: ReadonlySet<string>) => Json {
@@ -419,22 +420,22 @@ function prepareConfiguration(configuration: Json, selection: Selection): (addre
     const at: string[] = [];
     if (typeof r.address === "string") at.push(r.address);
     if (typeof r.type === "string" && selection.configurationByName.has(r.type)) at.push(`${r.type}.${String(r.name)}`);
-    return { keys: at, always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, selection.types)) };
+    return at;
   });
 }
 
 /**
  * The prior state, prepared once per plan: a function giving, for the join keys of one piece's resources, the
  * prior state with every "resources" list cut to the SCPs whose ID the piece names ("org-id" keys: only
- * lib.access.org reads the prior state, for the SCPs a targeted plan does not show), and any entry that mentions
- * an organization type below its own type (the Rego walks the prior state, so a nested look-alike is kept too).
+ * lib.access.org reads the prior state, for the SCPs a targeted plan does not show, and only along module paths:
+ * lib.tfplan.state_resource_path).
  */
 function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySet<string>) => Json {
   const org = selection.organizationTypes;
   return prepareResourcesLists(prior, (r) => {
     const values = isObject(r.values) ? r.values : {};
     const keys = typeof r.type === "string" && org.has(r.type) && typeof values.id === "string" ? [`org-id\u0000${values.id}`] : [];
-    return { keys, always: Object.entries(r).some(([key, x]) => key !== "type" && mentions(x, org)) };
+    return keys;
   });
 }
 
@@ -444,7 +445,7 @@ function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySe
  * (or always). A copy keeps the entries that answer to one of its keys, as they are; everything without a
  * "resources" list below it is shared, not copied.
  */
-function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => { keys: readonly string[]; always: boolean }): (keys: ReadonlySet<string>) => Json {
+function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => readonly string[]): (keys: ReadonlySet<string>) => Json {
   /** Objects and arrays that hold a ResourcesList somewhere below: only these are copied per piece. */
   const holders = new WeakSet<object>();
   const prepare = (value: Json): Json => {
@@ -471,10 +472,9 @@ function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => 
         keys.push([]);
         return { value: r, always: true };
       }
-      const c = classify(r);
-      keys.push(c.keys);
+      keys.push(classify(r));
       // kept as it is: a "resources" list nested in an entry (a look-alike in its values) is kept whole with it
-      return { value: r, always: c.always };
+      return { value: r, always: false };
     });
     return new ResourcesList(entries, keys);
   };
@@ -490,13 +490,6 @@ function prepareResourcesLists(document: Json, classify: (entry: JsonObject) => 
   return (keys) => instantiate(template, keys);
 }
 
-/** Some string anywhere in the value is one of the types. */
-function mentions(value: Json, types: ReadonlySet<string>): boolean {
-  if (typeof value === "string") return types.has(value);
-  if (Array.isArray(value)) return value.some((v) => mentions(v, types));
-  if (isObject(value)) return Object.values(value).some((v) => mentions(v, types));
-  return false;
-}
 
 /** A cheap size estimate: the lengths of the strings in the change (policy text dominates). */
 function approximateBytes(rc: JsonObject | undefined): number {

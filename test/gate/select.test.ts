@@ -226,9 +226,10 @@ describe("selectPieces: what the wasm is handed", () => {
       ["aws_organizations_account.acct", "aws_organizations_policy_attachment.t", "aws_organizations_organizational_unit.ou"],
     ]);
     const kept = (i: number): string[] => (pieces?.[i]?.plan.prior_state as typeof prior).values.root_module.resources.map((r) => r.address);
-    // the SCP named by ID, and the nested look-alike the Rego's walk would see; never the identity or other resources
-    expect(kept(2)).toEqual(["aws_organizations_policy.old", "terraform_data.d"]);
-    expect(kept(0)).toEqual(["terraform_data.d"]);
+    // the SCP named by ID; never a look-alike nested in another resource's values (the Rego reads state along
+    // module paths only), the identity or other resources
+    expect(kept(2)).toEqual(["aws_organizations_policy.old"]);
+    expect(kept(0)).toEqual([]);
     expect(pieces?.[1]?.plan.prior_state).toBeUndefined();
   });
 
