@@ -1,0 +1,27 @@
+package lib.tfplan_test
+
+import data.lib.tfplan
+
+_keys_of(text) := tfplan.repeated_key(text, json.unmarshal(text))
+
+test_repeated_key_is_undefined_when_no_key_repeats if {
+	not _keys_of(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow"},{"Effect":"Deny"}]}`)
+	not _keys_of(`{"Sid":"a\":b","Effect":"Allow"}`)
+}
+
+test_repeated_key_names_the_key_not_what_its_dropped_value_held if {
+	_keys_of(`{"A":{"Effect":"x"},"Effect":"y","A":{}}`) == "A"
+	_keys_of(`{"Condition":{"Bool":{"k":"1"}},"Condition":{"Bool":{"k":"2"}}}`) == "Condition"
+}
+
+test_repeated_key_reads_escaped_keys_as_their_value if {
+	_keys_of(`{"Resource":"*","Resourc\u0065":"x"}`) == "Resource"
+}
+
+test_too_many_keys_counts_only_above_the_limit if {
+	few := json.marshal({concat("", ["k", format_int(i, 10)]): 1 | some i in numbers.range(1, 10)})
+	not tfplan.too_many_keys(few)
+	many := json.marshal({concat("", ["k", format_int(i, 10)]): 1 | some i in numbers.range(1, tfplan.max_checked_keys + 1)})
+	tfplan.too_many_keys(many) == tfplan.max_checked_keys + 1
+	not _keys_of(many)
+}
