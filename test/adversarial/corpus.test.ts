@@ -52,6 +52,7 @@ const CLASSES = [
   "organization-change",
   "scp-weakened",
   "identity-policy",
+  "reached-through-holder",
   "unknown-or-shape",
   "false-positive-trap",
   "renderer-output",

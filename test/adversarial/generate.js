@@ -491,6 +491,144 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
   });
 }
 
+// ================================================================ class: reached-through-holder
+// A group, role or permission set already holds a grant the plan does not touch (no-op); the plan hands the holder
+// to more principals. IAM evaluates a user's request against the policies of every group the user is in, a role
+// session against the role's policies, and an IAM Identity Center user against the role the permission set is
+// provisioned as in each assigned account: the unchanged grant now reaches someone new.
+{
+  const K = "reached-through-holder";
+  const bedrockStar = doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  const invokeStar = doc({ Effect: "Allow", Action: "bedrock:InvokeModel*", Resource: "*" });
+  const ssoInstance = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+  const psArn = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0f9e8d7c6b5a4f3e";
+  const trust = (principal) => json(doc({ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }));
+  add("holder-membership-exclusive-attachments", K, {
+    description: "A group keeps AmazonBedrockFullAccess through an unchanged aws_iam_group_policy_attachments_exclusive; a new aws_iam_user_group_membership puts a user in it.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_group_policy_attachments_exclusive.ml", { state: { group_name: "ml-builders", policy_arns: [managedArn("AmazonBedrockFullAccess")] } }),
+      resource("aws_iam_user_group_membership.dana", { set: { user: "dana", groups: ["ml-builders"] } }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-membership-awscc-group-policy", K, {
+    description: "An unchanged awscc_iam_group_policy (bedrock:* on *) on group research; aws_iam_group_membership adds two users.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_group_policy.research", { provider: AWSCC, state: { group_name: "research", policy_name: "bedrock", policy_document: json(bedrockStar) } }),
+      resource("aws_iam_group_membership.research", { set: { name: "research-members", group: "research", users: ["eve", "frank"] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-awscc-user-joins-admin-group", K, {
+    description: "An unchanged awscc_iam_group with AdministratorAccess in managed_policy_arns; a new awscc_iam_user lists the group in groups.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_group.admins", { provider: AWSCC, state: { group_name: "admins", managed_policy_arns: [managedArn("AdministratorAccess")] } }),
+      resource("awscc_iam_user.grace", { provider: AWSCC, set: { user_name: "grace", groups: ["admins"] } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("holder-awscc-user-to-group-addition", K, {
+    description: "An unchanged aws_iam_group_policy (bedrock:InvokeModel* on *); awscc_iam_user_to_group_addition (AWS::IAM::UserToGroupAddition) adds a user to the group.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_group_policy.analysts", { state: { group: "analysts", name: "invoke", policy: json(invokeStar) } }),
+      resource("awscc_iam_user_to_group_addition.heidi", { provider: AWSCC, set: { group_name: "analysts", users: ["heidi"] } }),
+    ]),
+    witness: idBlock([invokeStar]),
+  });
+  add("holder-membership-update-adds-user", K, {
+    description: "aws_iam_policy_attachment (unchanged) gives group data-science a customer-managed bedrock:* policy (unchanged); the group's aws_iam_group_membership is updated from [ivan] to [ivan, judy].",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.ds", { state: { name: "ds-bedrock", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:policy/ds-bedrock`, policy: json(bedrockStar) } }),
+      resource("aws_iam_policy_attachment.ds", { state: { name: "ds", groups: ["data-science"], roles: null, users: null, policy_arn: `arn:aws:iam::${ACCT.mlDev}:policy/ds-bedrock` } }),
+      resource("aws_iam_group_membership.ds", { state: { name: "ds", group: "data-science", users: ["ivan"] }, set: { users: ["ivan", "judy"] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-role-trust-opened", K, {
+    description: "Role batch-runner keeps an unchanged inline policy (bedrock:* on *); its assume_role_policy is updated to trust another account's root, whose principals now hold the grant.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.batch", { state: { role: "batch-runner", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.batch", {
+        state: { name: "batch-runner", path: "/", assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/scheduler`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { assume_role_policy: trust(`arn:aws:iam::${ACCT.research}:root`) },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-sso-assignment", K, {
+    description: "A permission set keeps an unchanged inline policy (bedrock:* on *); a new aws_ssoadmin_account_assignment provisions it into an account for a group.",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set_inline_policy.ml", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, inline_policy: json(bedrockStar) } }),
+      resource("aws_ssoadmin_account_assignment.ml", {
+        set: { instance_arn: ssoInstance, permission_set_arn: psArn, principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d11", principal_type: "GROUP", target_id: ACCT.research, target_type: "AWS_ACCOUNT" },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-awscc-permission-set-customer-managed", K, {
+    description: "A new awscc_sso_permission_set names a customer-managed policy (bedrock:* on *, created in the same plan) in customer_managed_policy_references.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.sso_bedrock", { set: { name: "sso-bedrock", path: "/", policy: json(bedrockStar) } }),
+      resource("awscc_sso_permission_set.ml", { provider: AWSCC, set: { instance_arn: ssoInstance, name: "MLBuilders", customer_managed_policy_references: [{ name: "sso-bedrock", path: "/" }] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+}
+{
+  const K = "false-positive-trap";
+  const bedrockStar = doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  const trust = (principal) => json(doc({ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }));
+  const s3Read = doc({ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: "*" });
+  const noInference = { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } };
+  add("trap-holder-membership-removes-user", K, {
+    description: "A group keeps a broad bedrock policy (unchanged); its membership is updated from [kim, lee] to [kim]: nobody new is in the group, so nobody new holds the grant.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_group_policy.legacy", { state: { group: "legacy", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_group_membership.legacy", { state: { name: "legacy", group: "legacy", users: ["kim", "lee"] }, set: { users: ["kim"] } }),
+    ]),
+  });
+  add("trap-holder-role-tags-only", K, {
+    description: "A role with a broad bedrock inline policy (unchanged) gets new tags; its trust policy is unchanged, so nobody new can assume it.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy.legacy", { state: { role: "legacy-runner", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.legacy", {
+        state: { name: "legacy-runner", path: "/", assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/scheduler`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { tags: { team: "platform" } },
+      }),
+    ]),
+  });
+  add("trap-holder-user-joins-s3-group", K, {
+    description: "A user joins a group whose unchanged policy reads S3 only: the membership grants no inference.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_group_policy.readers", { state: { group: "readers", name: "s3", policy: json(s3Read) } }),
+      resource("aws_iam_user_group_membership.mia", { set: { user: "mia", groups: ["readers"] } }),
+    ]),
+    witness: { policies: [s3Read], action: "s3:GetObject", resource: "arn:aws:s3:::ml-datasets-222233334444/a", context: { "aws:RequestedRegion": "us-east-1" }, sentinel: noInference },
+  });
+  add("trap-holder-sso-assignment-readonly", K, {
+    description: "A permission set with ReadOnlyAccess (unchanged) is assigned to another account: ReadOnlyAccess grants no inference.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_ssoadmin_managed_policy_attachment.ro", { state: { instance_arn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permission_set_arn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1111aaaa2222bbbb", managed_policy_arn: managedArn("ReadOnlyAccess"), managed_policy_name: "ReadOnlyAccess" } }),
+      resource("aws_ssoadmin_account_assignment.ro", {
+        set: { instance_arn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", permission_set_arn: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-1111aaaa2222bbbb", principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d12", principal_type: "GROUP", target_id: ACCT.research, target_type: "AWS_ACCOUNT" },
+      }),
+    ]),
+    witness: { policies: [M("ReadOnlyAccess")], action: "bedrock:ListFoundationModels", resource: "*", context: { "aws:RequestedRegion": "us-east-1" }, sentinel: noInference },
+  });
+}
+
 // ================================================================ class: customer-managed-policy
 {
   const K = "customer-managed-policy";

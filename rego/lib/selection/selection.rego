@@ -32,6 +32,7 @@ identity_types := {
 	"aws_iam_user_policy",
 	"aws_iam_user_policy_attachment",
 	"aws_iam_user_policy_attachments_exclusive",
+	"aws_ssoadmin_account_assignment",
 	"aws_ssoadmin_customer_managed_policy_attachment",
 	"aws_ssoadmin_managed_policy_attachment",
 	"aws_ssoadmin_permission_set_inline_policy",
@@ -42,6 +43,8 @@ identity_types := {
 	"awscc_iam_role_policy",
 	"awscc_iam_user",
 	"awscc_iam_user_policy",
+	"awscc_iam_user_to_group_addition",
+	"awscc_sso_assignment",
 	"awscc_sso_permission_set",
 }
 
@@ -63,7 +66,12 @@ types := identity_types | organization_types
 # resources that "define" it (an attachment to the policy whose ARN it names), not to other users of the same value
 # (two attachments of one AWS-managed policy are unrelated); in a "shared" key space every resource holding a value
 # is related to every other (SCP attachments on one target form that target's SCP set, wherever the target is).
-key_spaces := {"arn": "defined", "policy-name": "defined", "group": "defined", "org-id": "shared"}
+key_spaces := {
+	"arn": "defined", "policy-name": "defined", "org-id": "shared",
+	# holders (lib.access.identity): what a group, role or permission set grants is defined by the resources that
+	# grant it, and used by the changes that hand it to more principals (memberships, trust policies, assignments)
+	"group": "defined", "role": "defined", "permission-set": "defined",
+}
 
 joins := {
 	"aws_iam_policy": [["arn", "arn", "defines"], ["name", "policy-name", "defines"]],
@@ -71,23 +79,37 @@ joins := {
 		["arn", "arn", "defines"], ["policy_arn", "arn", "defines"],
 		["name", "policy-name", "defines"], ["managed_policy_name", "policy-name", "defines"],
 	],
-	"aws_iam_role_policy_attachment": [["policy_arn", "arn", "uses"]],
+	"aws_iam_role_policy_attachment": [["policy_arn", "arn", "uses"], ["role", "role", "defines"]],
 	"aws_iam_user_policy_attachment": [["policy_arn", "arn", "uses"]],
 	"aws_iam_group_policy_attachment": [["policy_arn", "arn", "uses"], ["group", "group", "defines"]],
-	"aws_iam_policy_attachment": [["policy_arn", "arn", "uses"]],
-	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn", "uses"]],
-	"aws_ssoadmin_customer_managed_policy_attachment": [["customer_managed_policy_reference.*.name", "policy-name", "uses"]],
-	"aws_iam_role": [["managed_policy_arns.*", "arn", "uses"]],
-	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
+	"aws_iam_policy_attachment": [["policy_arn", "arn", "uses"], ["groups.*", "group", "defines"], ["roles.*", "role", "defines"]],
+	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn", "uses"], ["permission_set_arn", "permission-set", "defines"]],
+	"aws_ssoadmin_customer_managed_policy_attachment": [
+		["customer_managed_policy_reference.*.name", "policy-name", "uses"],
+		["permission_set_arn", "permission-set", "defines"],
+	],
+	"aws_ssoadmin_permission_set_inline_policy": [["permission_set_arn", "permission-set", "defines"]],
+	"aws_iam_role": [["managed_policy_arns.*", "arn", "uses"], ["name", "role", "uses"]],
+	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"], ["role_name", "role", "defines"]],
 	"aws_iam_user_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
-	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"]],
-	"awscc_iam_role": [["managed_policy_arns.*", "arn", "uses"]],
-	"awscc_iam_user": [["managed_policy_arns.*", "arn", "uses"]],
-	"awscc_iam_group": [["managed_policy_arns.*", "arn", "uses"]],
-	"awscc_sso_permission_set": [["managed_policies.*", "arn", "uses"]],
+	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"], ["group_name", "group", "defines"]],
+	"awscc_iam_role": [["managed_policy_arns.*", "arn", "uses"], ["role_name", "role", "uses"]],
+	"awscc_iam_user": [["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"]],
+	"awscc_iam_group": [["managed_policy_arns.*", "arn", "uses"], ["group_name", "group", "defines"]],
+	"awscc_sso_permission_set": [
+		["managed_policies.*", "arn", "uses"],
+		["customer_managed_policy_references.*.name", "policy-name", "uses"],
+		["permission_set_arn", "permission-set", "defines"],
+	],
 	"aws_iam_group_policy": [["group", "group", "defines"]],
+	"awscc_iam_group_policy": [["group_name", "group", "defines"]],
+	"aws_iam_role_policy": [["role", "role", "defines"]],
+	"awscc_iam_role_policy": [["role_name", "role", "defines"]],
 	"aws_iam_group_membership": [["group", "group", "uses"]],
 	"aws_iam_user_group_membership": [["groups.*", "group", "uses"]],
+	"awscc_iam_user_to_group_addition": [["group_name", "group", "uses"]],
+	"aws_ssoadmin_account_assignment": [["permission_set_arn", "permission-set", "uses"]],
+	"awscc_sso_assignment": [["permission_set_arn", "permission-set", "uses"]],
 	# organizations: every ID an SCP is known by, what an attachment names, and the tree of roots, OUs and
 	# accounts (lib.access.org: attached_before/after, target_stmts, _parent, left)
 	"aws_organizations_policy": [["id", "org-id", "defines"], ["policy_id", "org-id", "defines"]],

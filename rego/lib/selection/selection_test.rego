@@ -64,3 +64,37 @@ test_every_join_names_a_declared_key_space_and_role if {
 		}
 	}
 }
+
+# every holder (lib.access.identity holders.rego) is a join in its key space: grants define it, exposures use it
+test_identity_holder_attributes_are_declared if {
+	every type, spec in identity._held_text {
+		[spec[1], spec[0], "defines"] in selection.joins[type]
+	}
+	every type, spec in identity._held_arns {
+		_holder_join(type, spec[1], spec[0])
+	}
+	every type, spec in identity._held_refs {
+		[spec[0], "permission-set", "defines"] in selection.joins[type]
+	}
+	every type, spec in identity._membership_spec {
+		_list_or_value(spec[0], "group", "uses") in selection.joins[type]
+	}
+	every type, spec in identity._trust_spec {
+		[spec[0], "role", "uses"] in selection.joins[type]
+	}
+	every type in identity._assignment_types {
+		["permission_set_arn", "permission-set", "uses"] in selection.joins[type]
+	}
+	every attr, kind in identity._multi_holders {
+		[concat("", [attr, ".*"]), kind, "defines"] in selection.joins.aws_iam_policy_attachment
+	}
+}
+
+# a holder's own resource (an aws_iam_role, an awscc_iam_role) uses its key; other grant resources define it
+_holder_join(type, attr, kind) if [attr, kind, "defines"] in selection.joins[type]
+
+_holder_join(type, attr, kind) if [attr, kind, "uses"] in selection.joins[type]
+
+_list_or_value(attr, space, role) := [concat("", [attr, ".*"]), space, role] if endswith(attr, "s")
+
+_list_or_value(attr, space, role) := [attr, space, role] if not endswith(attr, "s")

@@ -26,13 +26,14 @@ units contains {"rc": a.rc, "via": r.via, "stmts": r.stmts} if {
 	some r in resolved(a)
 }
 
-# group membership: a user the plan adds to a group gets the group's policies, whatever this plan does to them
-units contains {"rc": m.rc, "via": _membership_via(r, m), "stmts": r.stmts} if {
-	some m in memberships
-	some r in group_grants(m.group)
+# a change that gives a group, a role or a permission set to more principals (a membership, a trust policy, an
+# account assignment) gives them what that holder grants, whatever this plan does to those grants
+units contains {"rc": e.rc, "via": _exposure_via(r, e), "stmts": r.stmts} if {
+	some e in exposures
+	some r in holder_grants(e.holder)
 }
 
-_membership_via(r, m) := concat("", [r.via, " through membership of group ", m.group, " (", m.rc.address, ")"])
+_exposure_via(r, e) := concat("", [r.via, " through ", e.how, " (", e.rc.address, ")"])
 
 unresolved contains {"rc": a.rc, "arn": a.arn, "why": _why(a)} if {
 	some a in attachments
@@ -106,10 +107,22 @@ attachments contains {"rc": rc, "arn": null, "attr": attr} if {
 	not _unset_in_config(rc, attr)
 }
 
-# a customer-managed policy attached by name and path (SSO): resolved by name
-attachments contains {"rc": rc, "arn": null, "attr": "customer_managed_policy_reference"} if {
+# customer-managed policies attached by name and path (SSO): resolved by name. A reference the plan does not
+# show whole (unknown, or no reference at all) is an attachment that cannot be resolved.
+attachments contains {"rc": rc, "arn": null, "attr": attr, "ref": ref} if {
 	some rc in _written
+	[_, attr] := _held_refs[rc.type]
+	some ref in _refs(rc, attr)
+}
+
+_refs(rc, attr) := refs if {
+	refs := [r | some r in iam.as_array(rc.change.after[attr]); is_object(r)]
+	count(refs) > 0
+	not _unknown(rc, attr)
+} else := [{}] if {
 	rc.type == "aws_ssoadmin_customer_managed_policy_attachment"
+} else := [{}] if {
+	_unknown(rc, attr)
 }
 
 _unset_in_config(rc, attr) if {
@@ -162,24 +175,19 @@ _by_arn(a) := {r |
 # an ARN unknown until apply: the configuration's references name the policy resource(s)
 _by_ref(a) := {r |
 	a.arn == null
-	a.attr != "customer_managed_policy_reference"
+	not a.ref
 	some d in _policy_docs
 	tfplan.refers_to(a.rc, a.attr, d.rc)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
 
 _by_name(a) := {r |
-	a.attr == "customer_managed_policy_reference"
-	ref := _cmp_ref(a.rc)
+	is_string(a.ref.name)
 	some d in _policy_docs
-	d.name == ref.name
-	d.path == _ref_path(ref)
+	d.name == a.ref.name
+	d.path == _ref_path(a.ref)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
-
-_ref_path(ref) := object.get(ref, "path", "/")
-
-_cmp_ref(rc) := iam.as_array(rc.change.after.customer_managed_policy_reference)[0]
 
 # customer-managed policies the plan describes, with the text they have after the plan (or before, for a
 # policy the plan deletes: what the attachment still points to until then)
@@ -226,7 +234,18 @@ _state(rc) := rc.change.before if {
 	is_object(rc.change.before)
 }
 
-_why(a) := "its ARN is computed during apply and the configuration names no policy in this plan" if a.arn == null
+_why(a) := "its ARN is computed during apply and the configuration names no policy in this plan" if {
+	a.arn == null
+	not a.ref
+}
+
+_why(a) := concat("", ["the customer-managed policy it names (", _ref_words(a.ref), ") is not defined in this plan"]) if a.ref
+
+_ref_path(ref) := object.get(ref, "path", "/")
+
+_ref_words(ref) := concat("", [_ref_path(ref), ref.name]) if is_string(ref.name)
+
+_ref_words(ref) := "a name unknown until apply" if not is_string(object.get(ref, "name", null))
 
 _why(a) := concat("", ["the AWS-managed policy ", aws_managed_name(a.arn), " is not in the bundled snapshot"]) if {
 	is_string(a.arn)
@@ -256,43 +275,4 @@ _principal_types := {
 	"user": {"aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_user_policy_attachments_exclusive"},
 	"group": {"aws_iam_group_policy", "aws_iam_group_policy_attachment", "aws_iam_group_policy_attachments_exclusive"},
 	"name": {"aws_iam_role", "awscc_iam_role"},
-}
-
-# ---- group memberships the plan writes: {rc, group}
-
-memberships contains {"rc": rc, "group": g} if {
-	some rc in _written
-	rc.type == "aws_iam_group_membership"
-	g := rc.change.after.group
-	is_string(g)
-}
-
-memberships contains {"rc": rc, "group": g} if {
-	some rc in _written
-	rc.type == "aws_iam_user_group_membership"
-	some g in iam.as_array(rc.change.after.groups)
-	is_string(g)
-}
-
-# what a group grants, from the plan's resources of any action but delete: inline group policies and attached
-# policies (AWS-managed, or customer-managed the plan describes)
-group_grants(g) := inline | attached if {
-	inline := {{"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} |
-		some rc in tfplan.resource_changes
-		rc.type == "aws_iam_group_policy"
-		v := rc.change.after
-		v.group == g
-		is_string(v.policy)
-		tfplan.strict_json(v.policy)
-		doc := json.unmarshal(v.policy)
-		is_object(doc)
-	}
-	attached := {r |
-		some rc in tfplan.resource_changes
-		rc.type == "aws_iam_group_policy_attachment"
-		rc.change.after.group == g
-		arn := rc.change.after.policy_arn
-		is_string(arn)
-		some r in resolved({"rc": rc, "arn": arn, "attr": "policy_arn"})
-	}
 }

@@ -318,7 +318,7 @@ test_units_when_sso_reference_has_default_path if {
 test_unresolved_when_sso_reference_path_differs if {
 	# GIVEN a reference to p at /team/ WHEN the policy p is at "/" THEN unresolved
 	sso := _sso([{"name": "p", "path": "/team/"}])
-	{[u.arn, u.why] | some u in _unresolved([_new_policy("p"), sso])} == {[null, "its ARN is computed during apply and the configuration names no policy in this plan"]}
+	{[u.arn, u.why] | some u in _unresolved([_new_policy("p"), sso])} == {[null, "the customer-managed policy it names (/team/p) is not defined in this plan"]}
 }
 
 # ---- principal words
@@ -365,10 +365,10 @@ test_units_when_a_user_joins_a_group_with_a_broad_policy if {
 }
 
 test_units_when_group_membership_names_the_group_once if {
-	# GIVEN aws_iam_group_membership (one group, many users) WHEN listed THEN the membership is a unit
+	# GIVEN aws_iam_group_membership (one group, many users) that adds bob WHEN listed THEN the membership is a unit
 	plan := testing.plan([
 		_group_rc("aws_iam_group_policy", "aws_iam_group_policy.ml", ["no-op"], {"group": "ml", "policy": json.marshal(testing.doc([{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]))}),
-		object.union(_group_rc("aws_iam_group_membership", "aws_iam_group_membership.ml", ["update"], {"group": "ml", "users": ["bob"]}), {}),
+		object.union(_group_rc("aws_iam_group_membership", "aws_iam_group_membership.ml", ["update"], {"group": "ml", "users": ["alice", "bob"]}), {"change": {"before": {"group": "ml", "users": ["alice"]}}}),
 	])
 	count({u | some u in identity.units with input as plan; u.rc.address == "aws_iam_group_membership.ml"}) == 1
 }
