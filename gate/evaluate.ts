@@ -13,6 +13,7 @@ import {
   type GatePolicy,
   type MemoryOptions,
 } from "./load-policy";
+import { PieceCache } from "./piece-cache";
 import { loadSelection, selectPieces, selectionPathFor, type PieceLimits } from "./select";
 
 export interface EvaluateOptions {
@@ -30,6 +31,11 @@ export interface EvaluateOptions {
    * as `opa eval` does (the parity tests and benchmarks compare both).
    */
   readonly pieces?: PieceLimits | "whole";
+  /**
+   * Findings of pieces judged before, reused when a piece's bytes are the same (gate/piece-cache.ts). Only for one
+   * policy and one catalog + approved set: the caller keeps one cache per judge.
+   */
+  readonly pieceCache?: PieceCache;
 }
 
 /**
@@ -79,9 +85,22 @@ export async function evaluateRaw(input: GateInput, options: EvaluateOptions): P
   if (largest > MAX_WASM_INPUT_BYTES) {
     throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
   }
+  const cache = options.pieceCache;
+  const keys = cache === undefined ? [] : texts.map((t) => PieceCache.key(t));
+  const cached = cache === undefined ? [] : keys.map((k) => cache.get(k));
+  if (cache !== undefined && cached.every((c) => c !== undefined)) return cached.flatMap((c) => c ?? []);
   const policy = await policyFor(options, wasmPath, options.memory ?? memoryForPieces(largest));
   const all: unknown[] = [];
-  for (const text of texts) all.push(...evaluateOne(policy, text, input.file));
+  texts.forEach((text, i) => {
+    const hit = cached[i];
+    if (hit !== undefined) {
+      all.push(...hit);
+      return;
+    }
+    const raw = evaluateOne(policy, text, input.file);
+    cache?.set(keys[i] as string, raw);
+    all.push(...raw);
+  });
   return all;
 }
 

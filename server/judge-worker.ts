@@ -12,6 +12,7 @@ import { gateJudge } from "./judge";
 export interface JudgeWorkerData {
   readonly config?: string;
   readonly wasmPath?: string;
+  readonly cacheBytes?: number;
 }
 
 export interface JudgeRequest {
@@ -36,7 +37,12 @@ if (parentPort !== null) {
   } else {
     catalog = loadCatalog();
   }
-  const judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(data.wasmPath !== undefined ? { wasmPath: data.wasmPath } : {}) });
+  const judge = gateJudge({
+    catalog,
+    ...(approved !== undefined ? { approved } : {}),
+    ...(data.wasmPath !== undefined ? { wasmPath: data.wasmPath } : {}),
+    ...(data.cacheBytes !== undefined ? { cacheBytes: data.cacheBytes } : {}),
+  });
   port.on("message", (request: JudgeRequest) => {
     judge.judge(request.plan, request.source).then(
       (verdict) => port.postMessage({ id: request.id, verdict } satisfies JudgeReply),

@@ -1,5 +1,5 @@
 import type { ApprovedSet, Catalog } from "../catalog";
-import { evaluateInputs, parseInputBytes, type Finding } from "../gate";
+import { PieceCache, evaluateInputs, parseInputBytes, type Finding } from "../gate";
 
 /**
  * The domain behind the run-task protocol: judge one plan's JSON bytes. The server knows nothing else about the
@@ -23,10 +23,13 @@ export interface GateJudgeOptions {
   readonly approved?: ApprovedSet;
   /** Defaults to rego/dist/policy.wasm. */
   readonly wasmPath?: string;
+  /** Bytes of findings kept for pieces judged before (gate/piece-cache.ts); 0 or absent keeps none. */
+  readonly cacheBytes?: number;
 }
 
 /** The same engine as `modelgate check`: gate/input.ts reads the bytes, evaluateInputs runs the wasm. */
 export function gateJudge(options: GateJudgeOptions): PlanJudge {
+  const cache = options.cacheBytes !== undefined && options.cacheBytes > 0 ? new PieceCache(options.cacheBytes) : undefined;
   return {
     async judge(planJson, source) {
       const inputs = parseInputBytes(planJson, source);
@@ -34,6 +37,7 @@ export function gateJudge(options: GateJudgeOptions): PlanJudge {
         catalog: options.catalog,
         ...(options.approved !== undefined ? { approved: options.approved } : {}),
         ...(options.wasmPath !== undefined ? { wasmPath: options.wasmPath } : {}),
+        ...(cache !== undefined ? { pieceCache: cache } : {}),
       });
       return { findings, catalogSnapshotDate: options.catalog.snapshotDate, withApprovedSet: options.approved !== undefined };
     },

@@ -42,7 +42,11 @@ export function judgeWorkerScript(): string {
 export function workerPoolJudge(options: WorkerPoolOptions): WorkerPoolJudge {
   if (!Number.isInteger(options.workers) || options.workers < 1) throw new RangeError("workers must be a positive integer");
   const script = judgeWorkerScript();
-  const data: JudgeWorkerData = { ...(options.config !== undefined ? { config: path.resolve(options.config) } : {}), ...(options.wasmPath !== undefined ? { wasmPath: path.resolve(options.wasmPath) } : {}) };
+  const data: JudgeWorkerData = {
+    ...(options.config !== undefined ? { config: path.resolve(options.config) } : {}),
+    ...(options.wasmPath !== undefined ? { wasmPath: path.resolve(options.wasmPath) } : {}),
+    ...(options.cacheBytes !== undefined ? { cacheBytes: options.cacheBytes } : {}),
+  };
   const waiting: Job[] = [];
   let nextId = 1;
   let closing = false;

@@ -9,6 +9,7 @@
 //
 //   npm run build && node bench/runtask/run.js                        defaults below; JSON in bench/out/runtask/
 //   node bench/runtask/run.js --tasks-1mb 100 --tasks-10mb 10 --clients 8 --server-concurrency 4
+//   node bench/runtask/run.js --vary one     a workspace re-planned with one resource changed (the server cache)
 //
 // Bounded: at most --tasks-1mb + --tasks-10mb tasks (+ a 10-task warm-up), and the whole run stops after
 // --timeout-s seconds (tasks still waiting then count as lost).
@@ -37,6 +38,12 @@ const TIMEOUT_S = Number(opt("timeout-s", "600"));
 const RSS_MS = Number(opt("rss-ms", "500"));
 const TASK_TIMEOUT_MS = Number(opt("task-timeout-s", "120")) * 1000;
 const KEY = "bench-hmac-key";
+// How task n's plan differs from the generated one (the server caches findings of pieces it judged before):
+// "all" tags every resource with n (each plan new: nothing is reused), "one" tags one resource (a workspace's next
+// run: one group of resources to judge again), "none" sends the same plan every time (an upper bound).
+const VARY = opt("vary", "all");
+if (!["all", "one", "none"].includes(VARY)) throw new Error(`--vary must be all, one or none, not ${VARY}`);
+const CACHE_MB = opt("cache-mb", undefined); // default: the server's
 const log = (msg) => process.stderr.write(`[runtask bench] ${msg}\n`);
 
 function generatePlans() {
@@ -45,10 +52,24 @@ function generatePlans() {
   const regoData = toRegoData(loadCatalog());
   const plans = {};
   for (const [label, n] of [["1mb", 100], ["10mb", 1000]]) {
-    plans[label] = Buffer.from(JSON.stringify(generatePlan(n, regoData, { poolSize: 20 }).plan));
+    const plan = generatePlan(n, regoData, { poolSize: 20 }).plan;
+    plans[label] = { plan, bytes: Buffer.from(JSON.stringify(plan)), length: 0 };
+    plans[label].length = plans[label].bytes.length;
     log(`plan ${label}: ${n} resources, ${(plans[label].length / 1e6).toFixed(2)} MB`);
   }
   return plans;
+}
+
+/** Task n's plan JSON, as --vary says: tags that change the bytes of one or of every resource, not its findings. */
+function planFor(entry, n) {
+  if (VARY === "none") return entry.bytes;
+  const rcs = entry.plan.resource_changes.filter((rc) => rc.change.after !== null && typeof rc.change.after === "object");
+  const touched = VARY === "all" ? rcs : [rcs[n % rcs.length]];
+  const saved = touched.map((rc) => rc.change.after.tags);
+  for (const rc of touched) rc.change.after.tags = { "bench-task": String(n) };
+  const bytes = Buffer.from(JSON.stringify(entry.plan));
+  touched.forEach((rc, i) => (rc.change.after.tags = saved[i]));
+  return bytes;
 }
 
 /** The fake HCP: plan endpoint (307 → archivist path) and callback endpoint. */
@@ -58,10 +79,10 @@ function startFakeHcp(plans, onCallback) {
     req.on("data", (c) => chunks.push(c));
     req.on("end", () => {
       let m = /^\/api\/v2\/plans\/(1mb|10mb)-(\d+)\/json-output$/.exec(req.url);
-      if (req.method === "GET" && m) return void res.writeHead(307, { location: `/archivist/${m[1]}?sig=x` }).end();
-      m = /^\/archivist\/(1mb|10mb)\?sig=x$/.exec(req.url);
+      if (req.method === "GET" && m) return void res.writeHead(307, { location: `/archivist/${m[1]}-${m[2]}?sig=x` }).end();
+      m = /^\/archivist\/(1mb|10mb)-(\d+)\?sig=x$/.exec(req.url);
       if (req.method === "GET" && m) {
-        const plan = plans[m[1]];
+        const plan = planFor(plans[m[1]], Number(m[2]));
         return void res.writeHead(200, { "content-type": "application/json", "content-length": plan.length }).end(plan);
       }
       m = /^\/api\/v2\/task-results\/([^/]+)\/callback$/.exec(req.url);
@@ -81,6 +102,7 @@ function startServer(hcpHost) {
     [
       join(ROOT, "dist/cli/bin.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--tfc-host", hcpHost, "--insecure-http",
       "--concurrency", String(SERVER_CONCURRENCY), "--queue", "1000", "--max-plan-bytes", String(32 * 1024 * 1024), "--log-level", "info", ...(WORKERS !== undefined ? ["--workers", WORKERS] : []),
+      ...(CACHE_MB !== undefined ? ["--cache-mb", CACHE_MB] : []),
     ],
     { env: { ...process.env, MODELGATE_HMAC_KEY: KEY }, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -251,7 +273,7 @@ async function main() {
 
   const env = {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
-    loadavg: os.loadavg(), clients: CLIENTS, serverConcurrency: SERVER_CONCURRENCY, workers: WORKERS ?? "default",
+    loadavg: os.loadavg(), clients: CLIENTS, serverConcurrency: SERVER_CONCURRENCY, workers: WORKERS ?? "default", vary: VARY, cacheMb: CACHE_MB ?? "default",
     wasmSha256: JSON.parse(readFileSync(join(ROOT, "rego/dist/manifest.json"), "utf8")).wasmSha256,
   };
   const kib = rss.map((r) => r.kib).filter((k) => k !== undefined);
@@ -271,6 +293,7 @@ async function main() {
   const step = Math.max(1, Math.floor(rss.length / 12));
   console.log(`\nRSS (MiB) every ${((step * RSS_MS) / 1000).toFixed(1)} s: ${rss.filter((_, i) => i % step === 0).map((r) => f(r.kib / 1024)).join(", ")}`);
   console.log(`after warm-up ${f(summary.rss.afterWarmUpMiB)} MiB, max ${f(summary.rss.maxMiB)} MiB, last ${f(summary.rss.lastMiB)} MiB; callbacks ${callbacks} (${JSON.stringify(statuses)}); server exit ${JSON.stringify(exit)}; server warnings/errors logged: ${logLines.length}`);
+  console.log(`plans vary: ${VARY}; server --cache-mb ${CACHE_MB ?? "default"}`);
   console.log(`machine: ${env.cpus} cores ${env.cpuModel}, ${env.node}, load average at end ${env.loadavg.map((l) => l.toFixed(2)).join(" ")}`);
 }
 

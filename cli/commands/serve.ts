@@ -30,6 +30,8 @@ export interface ServeOptions {
   /** Worker threads that run the gate; 0 runs it on the main thread. */
   readonly workers: number;
   readonly maxPlanBytes: number;
+  /** MiB of findings each worker keeps for pieces of plans it judged before (0: none). */
+  readonly cacheMb?: number;
   readonly failOn: Severity;
   readonly rulesUrl?: string;
   readonly logLevel: string;
@@ -37,6 +39,9 @@ export interface ServeOptions {
 
 /** 32 MiB: below the ~39 MB the wasm gate can hold at all (gate/load-policy.ts). */
 export const DEFAULT_MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** Per worker: findings of a few thousand pieces; a workspace's next plan reuses the pieces it did not change. */
+export const DEFAULT_CACHE_MB = 64;
 
 /** Serve the run task until io.shutdownSignal resolves, then finish in-flight tasks. Returns the exit code. */
 export async function runServe(options: ServeOptions, io: CliIo): Promise<number> {
@@ -58,11 +63,17 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   const { catalog, approved, file: configFile, rulesNotEvaluated } = gateDataForCommand(io, options.config, options.requireConfig === true ? "require-config" : "optional");
   let pool: WorkerPoolJudge | undefined;
   let judge: PlanJudge;
+  const cacheBytes = Math.floor((options.cacheMb ?? DEFAULT_CACHE_MB) * 1024 * 1024);
   if (options.workers > 0) {
-    pool = workerPoolJudge({ workers: options.workers, ...(configFile !== undefined ? { config: configFile } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
+    pool = workerPoolJudge({
+      workers: options.workers,
+      ...(configFile !== undefined ? { config: configFile } : {}),
+      ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}),
+      cacheBytes,
+    });
     judge = pool;
   } else {
-    judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}) });
+    judge = gateJudge({ catalog, ...(approved !== undefined ? { approved } : {}), ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}), cacheBytes });
   }
   // Judge an empty plan once per worker: a missing or broken policy stops the start instead of failing every run.
   const empty = Buffer.from('{"format_version":"1.2","resource_changes":[]}');
@@ -192,6 +203,11 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
         .default(Math.max(1, os.availableParallelism())),
     )
     .addOption(new Option("--max-plan-bytes <n>", "largest plan JSON fetched").argParser(positiveInt("--max-plan-bytes")).default(DEFAULT_MAX_PLAN_BYTES))
+    .addOption(
+      new Option("--cache-mb <n>", "MiB of findings each worker keeps for groups of resources it judged before; a workspace's next plan reuses what did not change (0: off)")
+        .argParser(nonNegativeInt("--cache-mb"))
+        .default(DEFAULT_CACHE_MB),
+    )
     .addOption(new Option("--fail-on <severity>", "lowest severity that fails the task").choices(SEVERITIES).default("medium"))
     .option("--rules-url <url>", "public page describing the rules; outcomes link to <url>#<rule id>")
     .addOption(new Option("--log-level <level>", "log level").choices(["fatal", "error", "warn", "info", "debug"]).default("info"))
@@ -214,6 +230,7 @@ export function serveCommand(io: CliIo, onExit: (code: number) => void): Command
             queue: opts.queue as number,
             workers: opts.workers as number,
             maxPlanBytes: opts.maxPlanBytes as number,
+            cacheMb: opts.cacheMb as number,
             failOn: opts.failOn as Severity,
             ...(opts.rulesUrl !== undefined ? { rulesUrl: opts.rulesUrl as string } : {}),
             logLevel: opts.logLevel as string,
