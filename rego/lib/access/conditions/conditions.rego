@@ -13,6 +13,7 @@
 # scope: package
 package lib.access.conditions
 
+import data.lib.access.probes
 import data.lib.iam
 
 _ops := {
@@ -53,7 +54,22 @@ surely_true(s, ctx) if {
 	}
 }
 
-_eval(op, k, cv, ctx) := r if {
+# The fixed probes' principal (probes.principal) stands for every principal an account may hold. Whether it is one
+# of a family of principals that a pattern names ("role/*", "role/admin*", "*": probes.broad_principal) the gate
+# cannot tell, so with an operator that reads wildcards (the Like and Arn ones) such a condition is unknown for
+# it: a Deny exempting the family may not apply, and an Allow granted to the family (or to every principal but
+# it) may. A pattern naming one principal ("role/BreakGlassAdmin") is matched as written. Other principals
+# (probes.principal_witnesses, made from the condition values themselves) are always matched as written, so a
+# Deny that exempts one named role, or every role but the probe's own, is seen to stop applying to those roles.
+_eval(op, k, cv, ctx) := "u" if {
+	lower(k) == "aws:principalarn"
+	p := _parse(op)
+	replace(p.base, "not", "") in {"stringlike", "arnequals", "arnlike"}
+	some v in ctx["aws:principalarn"]
+	_default_principal(v)
+	some c in _values(cv)
+	probes.broad_principal(c)
+} else := r if {
 	p := _parse(op)
 	key := lower(k)
 	req := ctx[key]
@@ -168,23 +184,8 @@ _hit(base, _, c, v) if {
 	iam.wildcard_match(c, v)
 }
 
-# A principal pattern (with a Like or Arn operator, the only ones that read wildcards) whose name part is only a
-# wildcard ("role/*", "*", "arn:aws:iam::*:*") matches any principal, the probe's included; a narrow one
-# ("role/BreakGlassAdmin", "role/BreakGlass*") names principals the probe is
-# not. So a Deny exempting role/* stops applying to the probe, and one exempting a break-glass role does not.
-_hit(base, "aws:principalarn", c, _) if {
-	base in {"stringlike", "arnequals", "arnlike"}
-	broad_principal(c)
+_default_principal(v) if {
+	segs := split(v, ":")
+	count(segs) == 6
+	v == probes.principal(segs[1])
 }
-
-broad_principal(c) if {
-	parts := split(c, "/")
-	name := parts[count(parts) - 1]
-	_wild_start(name)
-}
-
-_wild_start(name) if startswith(name, "*")
-
-_wild_start(name) if startswith(name, "?")
-
-_wild_start("")
