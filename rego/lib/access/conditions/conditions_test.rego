@@ -382,6 +382,14 @@ test_arn_like_principal_when_pattern_is_broad if {
 	not conditions.surely_false(s, _probe)
 }
 
+test_principal_pattern_when_it_matches_the_fixed_principal_as_written if {
+	# GIVEN a family pattern that matches the fixed probes' principal as written ("*", every role of every
+	# account) WHEN it calls THEN the verdict is known: a Deny restricted to it applies, one exempting it does not
+	_verdicts("StringLike", "aws:PrincipalArn", "*", _probe) == ["t"]
+	_verdicts("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::111122223333:role/*", "arn:aws:iam::*:role/*"], _probe) == ["t"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/*", _probe) == ["f"]
+}
+
 # Regression (found by these tests): the broad-principal rule also fires for StringEquals/StringNotEquals, which never glob
 # (facts doc section 2: only the *Like and Arn operators take wildcards). No principal ARN is literally
 # "arn:aws:iam::*:role/*" (IAM names cannot hold "*"), so AWS evaluates StringNotEquals as true for the probe
