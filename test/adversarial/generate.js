@@ -994,6 +994,51 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: updateWorkloadsScp(everyone),
     witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(everyone) }),
   });
+  // the renderer's designated-subscriber allow-list (one SCP on the root): its Subscribe Deny exempts one role
+  const subscriberOrg = rendered("configs-designated-subscriber", "organization");
+  const subscriberScp = subscriberOrg.resource.aws_organizations_policy.AllowListScpRAb12.content;
+  const subscriberWith = (edit) => {
+    const d = JSON.parse(subscriberScp);
+    edit(d);
+    return json(d);
+  };
+  const subscriberUpdate = (after) =>
+    plan([
+      resource("aws_organizations_policy.AllowListScpRAb12", {
+        state: scpState("p-subscr01aa", "modelgate-root-r-ab12", subscriberScp),
+        set: { name: "modelgate-root-r-ab12", content: after, type: "SERVICE_CONTROL_POLICY" },
+        actions: ["update"],
+      }),
+      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12", {
+        state: attachmentState("p-subscr01aa", ROOT),
+        set: { policy_id: ref("aws_organizations_policy.AllowListScpRAb12", "id", "p-subscr01aa"), target_id: ROOT },
+        actions: ["no-op"],
+      }),
+    ]);
+  const subscriberAnyRole = subscriberWith((d) => {
+    const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
+    st.Condition = { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/*"] } };
+  });
+  add("scp-designated-subscriber-widened-to-every-role", K, {
+    description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) widens its Subscribe exemption from arn:aws:iam::*:role/ModelSubscriber to arn:aws:iam::*:role/*: any role may subscribe the account to any Marketplace model again.",
+    expect: "block",
+    plan: subscriberUpdate(subscriberAnyRole),
+    witness: orgBlock([[subscriberAnyRole], []], {
+      scpsBefore: [[subscriberScp], []],
+      action: "aws-marketplace:Subscribe",
+      resource: "*",
+      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
+    }),
+  });
+  const subscriberFewer = subscriberWith((d) => {
+    const st = d.Statement.find((x) => x.Sid === "DenyInvokeExceptApprovedModels");
+    st.NotResource = st.NotResource.slice(1);
+  });
+  add("trap-designated-subscriber-allowlist-tightened", T, {
+    description: "The renderer's designated-subscriber allow-list (on the root) drops one exemption from its invoke Deny (denies more); its Subscribe exemption for arn:aws:iam::*:role/ModelSubscriber is unchanged, so the allow-list is no weaker for any principal.",
+    expect: "pass",
+    plan: subscriberUpdate(subscriberFewer),
+  });
   const credAny = wkldSurface("DenyBedrockApiKeyCreation", (st) => {
     const { Condition: _dropped, ...rest } = st;
     return rest;
