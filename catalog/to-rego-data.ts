@@ -29,8 +29,8 @@ export interface RegoData {
       readonly productIds: readonly string[];
       /** Wildcard patterns the config approves literally ({pattern, literal: true}). */
       readonly literalPatterns: readonly string[];
-      /** Surfaces some target of the config leaves open (deny.bedrockMantle / deny.claudePlatform false). */
-      readonly openSurfaces: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean };
+      /** Surfaces some target of the config leaves open (deny.bedrockMantle / deny.claudePlatform / deny.apiKeys false). */
+      readonly openSurfaces: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean; readonly apiKeys?: boolean };
     };
     /** Gate settings from the config; absent without one. */
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
@@ -46,7 +46,7 @@ export interface ApprovedSet {
   readonly models: readonly string[];
   readonly productIds: readonly string[];
   readonly literalPatterns?: readonly string[];
-  readonly openSurfaces?: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean };
+  readonly openSurfaces?: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean; readonly apiKeys?: boolean };
   /** Severity of MG-0021 (an attached policy the gate cannot read); default medium. */
   readonly unresolvedPolicySeverity?: "low" | "medium" | "high" | "critical";
 }

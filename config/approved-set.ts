@@ -21,13 +21,13 @@ export function approvedSet(resolved: ResolvedConfig): ApprovedSet {
     if (model?.marketplace === true && model.productId !== null) productIds.add(model.productId);
   }
   const literalPatterns = new Set(levels.flatMap((approved) => approved.literalPatterns));
-  const open = (key: "bedrockMantle" | "claudePlatform") =>
+  const open = (key: "bedrockMantle" | "claudePlatform" | "apiKeys") =>
     resolved.targets.some((t) => !t.approved.deny[key]) || resolved.accounts.some((a) => !a.effective.deny[key]);
   return {
     models: [...models].sort(),
     productIds: [...productIds].sort(),
     literalPatterns: [...literalPatterns].sort(),
-    openSurfaces: { bedrockMantle: open("bedrockMantle"), claudePlatform: open("claudePlatform") },
+    openSurfaces: { bedrockMantle: open("bedrockMantle"), claudePlatform: open("claudePlatform"), apiKeys: open("apiKeys") },
     unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity,
   };
 }

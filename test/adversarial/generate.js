@@ -1000,6 +1000,196 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
   });
 }
 
+// ================================================================ principal exemptions and the API-key statements
+// A Condition on aws:PrincipalArn in the allow-list's Deny exempts the principals it names (facts §15). The gate
+// must see every principal an exemption adds, not only one probe role's fate. The judgement call: a Deny that
+// gains an exemption for ONE named break-glass role is a block too (that role may now invoke any model; the
+// plan has to be reviewed and suppressed with a reason), while the same exemption left unchanged, or narrowed,
+// passes. A new allow-list (no before) is judged by MG-0022, which leaves one named principal alone.
+{
+  const K = "scp-weakened";
+  const exempting = (op, patterns) => ({ ...WKLD_INVOKE, Condition: { [op]: { "aws:PrincipalArn": patterns } } });
+  const as = (principal, extra = {}) => ({ context: mlDevCtx("us-east-1", { "aws:PrincipalArn": principal, ...extra }) });
+  const all = "abcdefghijklmnopqrstuvwxyABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".split("");
+  const principalVariants = [
+    [
+      "scp-deny-exempts-sso-reserved-roles",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*: every IAM Identity Center permission-set role in every account (every human user) is exempt, though the name part does not start with a wildcard.",
+      exempting("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*"),
+      as(`arn:aws:iam::${ACCT.mlDev}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_MLDeveloper_0a1b2c3d4e5f6a7b`),
+    ],
+    [
+      "scp-deny-exempts-roles-by-first-character",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn on role/a* ... role/y*, role/A* ... role/Z*, role/0* ... role/9*: every role whose name does not start with a lower-case z is exempt (MLDeveloper among them).",
+      exempting("ArnNotLike", all.map((c) => `arn:aws:iam::*:role/${c}*`)),
+      {},
+    ],
+    [
+      "scp-deny-exempts-admin-role-prefix",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/admin*: every role whose name starts with admin, in every account, is exempt.",
+      exempting("ArnNotLike", "arn:aws:iam::*:role/admin*"),
+      as(`arn:aws:iam::${ACCT.mlDev}:role/admin-ml-ops`),
+    ],
+    [
+      "scp-deny-exempts-roles-under-any-path",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/*/ops: a role named ops under any path (role/platform/ops, role/team-a/ops ...), in every account, is exempt.",
+      exempting("ArnNotLike", "arn:aws:iam::*:role/*/ops"),
+      as(`arn:aws:iam::${ACCT.mlDev}:role/platform/ops`),
+    ],
+    [
+      "scp-deny-exempts-one-named-role-added",
+      "The invoke Deny gains ArnNotEquals aws:PrincipalArn for one exact role (ml-dev's MLDeveloper). Judgement call: block. A narrowly named exemption is a legitimate pattern (facts §15) when it was reviewed, but adding one weakens the allow-list for that role (it may now invoke any model, approved or not), so the gate reports the change; a break-glass exemption left unchanged passes (trap-scp-break-glass-unchanged).",
+      exempting("ArnNotEquals", `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper`),
+      {},
+    ],
+    [
+      "scp-deny-restricted-to-roles",
+      "The invoke Deny gains ArnLike aws:PrincipalArn arn:aws:iam::*:role/*: it now applies only to roles, so IAM users (and the account root user) are exempt.",
+      exempting("ArnLike", "arn:aws:iam::*:role/*"),
+      as(`arn:aws:iam::${ACCT.mlDev}:user/ml-analyst`),
+    ],
+  ];
+  for (const [slug, description, statement, w] of principalVariants) {
+    const content = wkldWith(statement);
+    add(slug, K, { description: `${description} (update in place of the Workloads allow-list; before = the rendered allow-list)`, expect: "block", plan: updateWorkloadsScp(content), witness: orgBlock(levelsWkld(content), w) });
+  }
+
+  // the Workloads allow-list with one of its surface statements replaced (by Sid)
+  const wkldSurface = (sid, replace) => {
+    const d = structuredClone(WKLD);
+    d.Statement = d.Statement.map((st) => (st.Sid === sid ? replace(st) : st));
+    return json(d);
+  };
+  const apiKeyRegion = wkldSurface("DenyBedrockApiKeyCalls", (st) => ({ ...st, Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } }));
+  add("scp-api-key-calls-deny-one-region", K, {
+    description: "DenyBedrockApiKeyCalls (bedrock:CallWithBearerToken, bedrock-mantle:CallWithBearerToken) gains StringEquals aws:RequestedRegion us-east-1: outside us-east-1 a Bedrock API key may be used again (facts §5: deny all three API-key actions).",
+    expect: "block",
+    plan: updateWorkloadsScp(apiKeyRegion),
+    witness: orgBlock(levelsWkld(apiKeyRegion), { action: "bedrock:CallWithBearerToken", resource: "*", context: mlDevCtx("us-west-2") }),
+  });
+  const credOtherService = wkldSurface("DenyBedrockApiKeyCreation", (st) => ({ ...st, Condition: { StringEquals: { "iam:ServiceSpecificCredentialServiceName": ["codecommit.amazonaws.com"] } } }));
+  add("scp-api-key-creation-deny-other-service", K, {
+    description: "DenyBedrockApiKeyCreation's iam:ServiceSpecificCredentialServiceName becomes codecommit.amazonaws.com: the Deny no longer covers creating a Bedrock API key (service bedrock.amazonaws.com).",
+    expect: "block",
+    plan: updateWorkloadsScp(credOtherService),
+    witness: orgBlock(levelsWkld(credOtherService), {
+      action: "iam:CreateServiceSpecificCredential",
+      resource: `arn:aws:iam::${ACCT.mlDev}:user/ml-analyst`,
+      context: mlDevCtx("us-east-1", { "iam:ServiceSpecificCredentialServiceName": "bedrock.amazonaws.com" }),
+    }),
+  });
+  const noApiKeyCalls = wkldWith(WKLD_INVOKE, { dropSids: ["DenyBedrockApiKeyCalls"] });
+  add("scp-drops-api-key-calls-deny", K, {
+    description: "The DenyBedrockApiKeyCalls statement is removed: calls with a Bedrock API key (bearer token) are no longer denied.",
+    expect: "block",
+    plan: updateWorkloadsScp(noApiKeyCalls),
+    witness: orgBlock(levelsWkld(noApiKeyCalls), { action: "bedrock:CallWithBearerToken", resource: "*" }),
+  });
+
+  // a break-glass exemption as the state before the plan
+  const breakGlassOf = (pattern) => wkldWith(exempting("ArnNotLike", pattern));
+  const bgExact = breakGlassOf("arn:aws:iam::*:role/BreakGlassAdmin");
+  const bgPrefix = breakGlassOf("arn:aws:iam::*:role/BreakGlass*");
+  const fromTo = (before, after, actions = ["update"]) => {
+    const st = scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", before);
+    return organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": {
+          state: st,
+          set: { name: st.name, description: st.description, content: after, type: "SERVICE_CONTROL_POLICY" },
+          actions,
+        },
+      },
+    });
+  };
+  add("scp-break-glass-widened-to-prefix", K, {
+    description: "An allow-list that exempted one break-glass role (arn:aws:iam::*:role/BreakGlassAdmin) now exempts arn:aws:iam::*:role/BreakGlass*: every role whose name starts with BreakGlass is exempt.",
+    expect: "block",
+    plan: fromTo(bgExact, bgPrefix),
+    witness: orgBlock(levelsWkld(bgPrefix), { scpsBefore: levelsWkld(bgExact), ...as(`arn:aws:iam::${ACCT.mlDev}:role/BreakGlassOps`) }),
+  });
+
+  const T = "false-positive-trap";
+  add("trap-scp-break-glass-unchanged-with-config", T, {
+    description: "An allow-list whose Deny exempts one named break-glass role (arn:aws:iam::*:role/BreakGlassAdmin), unchanged by the plan (no-op), judged with the config: one named principal is the documented break-glass exemption (facts §15), not an exemption of unapproved models.",
+    config: "with",
+    expect: "pass",
+    plan: fromTo(bgExact, bgExact, ["no-op"]),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(bgExact) }),
+  });
+  add("trap-scp-break-glass-narrowed", T, {
+    description: "An allow-list that exempted every role starting with BreakGlass now exempts only arn:aws:iam::*:role/BreakGlassAdmin: the exemption shrinks, nothing is weaker.",
+    config: "with",
+    expect: "pass",
+    plan: fromTo(bgPrefix, bgExact),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(bgExact) }),
+  });
+  const everyone = wkldWith(exempting("StringLike", "*"));
+  add("trap-scp-principal-condition-matches-everyone", T, {
+    description: "The invoke Deny gains StringLike aws:PrincipalArn \"*\": every signed request carries aws:PrincipalArn and \"*\" matches any value, so the Deny still applies to every principal.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(everyone),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(everyone) }),
+  });
+  // the renderer's designated-subscriber allow-list (one SCP on the root): its Subscribe Deny exempts one role
+  const subscriberOrg = rendered("configs-designated-subscriber", "organization");
+  const subscriberScp = subscriberOrg.resource.aws_organizations_policy.AllowListScpRAb12.content;
+  const subscriberWith = (edit) => {
+    const d = JSON.parse(subscriberScp);
+    edit(d);
+    return json(d);
+  };
+  const subscriberUpdate = (after) =>
+    plan([
+      resource("aws_organizations_policy.AllowListScpRAb12", {
+        state: scpState("p-subscr01aa", "modelgate-root-r-ab12", subscriberScp),
+        set: { name: "modelgate-root-r-ab12", content: after, type: "SERVICE_CONTROL_POLICY" },
+        actions: ["update"],
+      }),
+      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12", {
+        state: attachmentState("p-subscr01aa", ROOT),
+        set: { policy_id: ref("aws_organizations_policy.AllowListScpRAb12", "id", "p-subscr01aa"), target_id: ROOT },
+        actions: ["no-op"],
+      }),
+    ]);
+  const subscriberAnyRole = subscriberWith((d) => {
+    const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
+    st.Condition = { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/*"] } };
+  });
+  add("scp-designated-subscriber-widened-to-every-role", K, {
+    description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) widens its Subscribe exemption from arn:aws:iam::*:role/ModelSubscriber to arn:aws:iam::*:role/*: any role may subscribe the account to any Marketplace model again.",
+    expect: "block",
+    plan: subscriberUpdate(subscriberAnyRole),
+    witness: orgBlock([[subscriberAnyRole], []], {
+      scpsBefore: [[subscriberScp], []],
+      action: "aws-marketplace:Subscribe",
+      resource: "*",
+      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
+    }),
+  });
+  const subscriberFewer = subscriberWith((d) => {
+    const st = d.Statement.find((x) => x.Sid === "DenyInvokeExceptApprovedModels");
+    st.NotResource = st.NotResource.slice(1);
+  });
+  add("trap-designated-subscriber-allowlist-tightened", T, {
+    description: "The renderer's designated-subscriber allow-list (on the root) drops one exemption from its invoke Deny (denies more); its Subscribe exemption for arn:aws:iam::*:role/ModelSubscriber is unchanged, so the allow-list is no weaker for any principal.",
+    expect: "pass",
+    plan: subscriberUpdate(subscriberFewer),
+  });
+  const credAny = wkldSurface("DenyBedrockApiKeyCreation", (st) => {
+    const { Condition: _dropped, ...rest } = st;
+    return rest;
+  });
+  add("trap-scp-api-key-creation-deny-unscoped", T, {
+    description: "DenyBedrockApiKeyCreation loses its iam:ServiceSpecificCredentialServiceName condition: it now denies creating any service-specific credential, which is stricter, not weaker.",
+    config: "with",
+    expect: "pass",
+    plan: updateWorkloadsScp(credAny),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(credAny) }),
+  });
+}
+
 // ================================================================ class: identity-policy
 {
   const K = "identity-policy";

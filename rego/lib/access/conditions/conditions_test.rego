@@ -342,39 +342,52 @@ test_surely_neither_when_operator_value_is_not_an_object if {
 	conditions.results(s, _present) == ["f"]
 }
 
-# ---- the broad principal rule
+# ---- the broad principal rule (probes.broad_principal) for the fixed probes' principal
 
-test_broad_principal_when_name_is_only_a_wildcard if {
-	# GIVEN principal patterns whose name part is a wildcard WHEN classified THEN broad
-	conditions.broad_principal("arn:aws:iam::*:role/*")
-	conditions.broad_principal("*")
-	conditions.broad_principal("arn:aws:iam::111122223333:role/?*")
-	conditions.broad_principal("arn:aws:iam::111122223333:role/")
-}
-
-test_broad_principal_when_name_is_narrow if {
-	# GIVEN a named break-glass role (with or without a trailing wildcard) WHEN classified THEN not broad
-	not conditions.broad_principal("arn:aws:iam::*:role/BreakGlassAdmin")
-	not conditions.broad_principal("arn:aws:iam::*:role/BreakGlass*")
-}
+_probe := {"aws:principalarn": ["arn:aws:iam::000000000000:role/zz-modelgate-probe"]}
 
 test_arn_not_like_principal_when_exemption_is_broad_in_another_account if {
-	# GIVEN a Deny exempting every role of account 111122223333 WHEN the probe principal is in another
-	# account THEN the exemption still counts as matching the probe ("f": the Deny stops applying)
-	ctx := {"aws:principalarn": ["arn:aws:iam::000000000000:role/zz-modelgate-probe"]}
-	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::111122223333:role/*", ctx) == ["f"]
+	# GIVEN a Deny exempting every role of account 111122223333 WHEN the fixed probes' principal (which stands
+	# for any principal) calls THEN it may be one of them ("u": the Deny is not sure to apply)
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::111122223333:role/*", _probe) == ["u"]
 }
 
-test_arn_not_like_principal_when_exemption_is_narrow if {
-	# GIVEN a Deny exempting one break-glass role WHEN the probe principal calls THEN the Deny applies ("t")
-	ctx := {"aws:principalarn": ["arn:aws:iam::000000000000:role/zz-modelgate-probe"]}
-	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/BreakGlass*", ctx) == ["t"]
+test_arn_not_like_principal_when_exemption_is_a_name_prefix if {
+	# GIVEN a Deny exempting role/BreakGlass* (a family of roles, not one) WHEN the fixed probes' principal
+	# calls THEN it may be one of them ("u"), with any operator that reads wildcards
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/BreakGlass*", _probe) == ["u"]
+	_verdicts("StringNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/BreakGlass*", _probe) == ["u"]
+	_verdicts("ArnEquals", "aws:PrincipalArn", "arn:aws:iam::*:role/BreakGlass*", _probe) == ["u"]
+}
+
+test_arn_not_like_principal_when_exemption_names_one_role if {
+	# GIVEN a Deny exempting one named break-glass role WHEN the fixed probes' principal calls THEN the Deny
+	# applies ("t"): the role is matched as written
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/BreakGlassAdmin", _probe) == ["t"]
+}
+
+test_arn_not_like_principal_when_witness_principal_calls if {
+	# GIVEN a Deny exempting role/a* WHEN a witness principal (not the fixed probes' one) calls THEN its ARN is
+	# matched as written: role/azzprobe is exempt ("f"), role/zz-modelgate-probe in another account is not ("t")
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/a*", {"aws:principalarn": ["arn:aws:iam::000000000000:role/azzprobe"]}) == ["f"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::111122223333:role/*", {"aws:principalarn": ["arn:aws:iam::000000000000:user/zz-modelgate-probe"]}) == ["t"]
 }
 
 test_arn_like_principal_when_pattern_is_broad if {
-	# GIVEN an Allow for any role WHEN the probe principal calls THEN it matches
-	ctx := {"aws:principalarn": ["arn:aws:iam::000000000000:role/zz-modelgate-probe"]}
-	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/*", ctx) == ["t"]
+	# GIVEN an Allow for any role of an account (or for every principal but those) WHEN the fixed probes'
+	# principal calls THEN the gate cannot tell ("u": the Allow may apply either way)
+	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/*", _probe) == ["u"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/*", _probe) == ["u"]
+	s := {"Effect": "Allow", "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/admin*"}}}
+	not conditions.surely_false(s, _probe)
+}
+
+test_principal_pattern_when_it_matches_the_fixed_principal_as_written if {
+	# GIVEN a family pattern that matches the fixed probes' principal as written ("*", every role of every
+	# account) WHEN it calls THEN the verdict is known: a Deny restricted to it applies, one exempting it does not
+	_verdicts("StringLike", "aws:PrincipalArn", "*", _probe) == ["t"]
+	_verdicts("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::111122223333:role/*", "arn:aws:iam::*:role/*"], _probe) == ["t"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/*", _probe) == ["f"]
 }
 
 # Regression (found by these tests): the broad-principal rule also fires for StringEquals/StringNotEquals, which never glob

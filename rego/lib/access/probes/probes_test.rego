@@ -1,5 +1,6 @@
 package lib.access.probes_test
 
+import data.lib.access.org
 import data.lib.access.probes
 import data.lib.testing
 
@@ -353,4 +354,130 @@ test_witnesses_when_profile_id_has_no_geographic_prefix if {
 		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-2-lite-v1:0", "amazon.nova-2-lite-v1:0"],
 		["arn:aws:bedrock:us-east-1:1:inference-profile/amazon.nova-canvas-v1:0", "amazon.nova-canvas-v1:0"],
 	}
+}
+
+# ---- principal witnesses and API-key probes (judged by SCP comparisons through org.weaker)
+
+_invoke_deny(condition) := object.union(
+	{"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], "NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]},
+	condition,
+)
+
+_exempting(op, patterns) := _invoke_deny({"Condition": {op: {"aws:PrincipalArn": patterns}}})
+
+_apikey_stmts(calls, creation) := [
+	_invoke_deny({}),
+	object.union({"Effect": "Deny", "Action": ["bedrock:CallWithBearerToken", "bedrock-mantle:CallWithBearerToken"], "Resource": "*"}, calls),
+	object.union({"Effect": "Deny", "Action": "iam:CreateServiceSpecificCredential", "Resource": "*"}, creation),
+]
+
+_bedrock_creds := {"Condition": {"StringEquals": {"iam:ServiceSpecificCredentialServiceName": "bedrock.amazonaws.com"}}}
+
+_principals(stmts) := {[p.principal, p.narrow] | some p in probes.principal_witnesses(stmts)}
+
+test_fill_principal_when_pattern_has_wildcards if {
+	# GIVEN principal patterns WHEN filled THEN each wildcard is replaced so the pattern matches the result
+	probes.fill_principal("arn:aws:iam::*:role/a*") == "arn:aws:iam::000000000000:role/azzprobe"
+	probes.fill_principal("arn:*:iam::1234567890??:role/*/x") == "arn:aws:iam::123456789000:role/zzprobe/x"
+	probes.fill_principal("*admin*") == "zzprobeadminzzprobe"
+	probes.fill_principal("arn:aws:iam::111122223333:role/ml") == "arn:aws:iam::111122223333:role/ml"
+}
+
+test_broad_principal_when_pattern_names_a_family if {
+	# GIVEN patterns with a wildcard after the account, nothing after it, or no ARN WHEN classified THEN broad
+	every v in [
+		"arn:aws:iam::*:role/*", "*", "arn:aws:iam::111122223333:role/?*", "arn:aws:iam::111122223333:",
+		"arn:aws:iam::*:role/BreakGlass*", "arn:aws:iam::*:role/*/x",
+		"arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*",
+	] {
+		probes.broad_principal(v)
+	}
+}
+
+test_broad_principal_when_pattern_names_one_principal if {
+	# GIVEN one named role (in one account or in any) or an account's root user WHEN classified THEN not broad
+	every v in ["arn:aws:iam::*:role/BreakGlassAdmin", "arn:aws:iam::111122223333:role/ml", "arn:aws:iam::111122223333:root"] {
+		not probes.broad_principal(v)
+	}
+}
+
+test_principal_witnesses_when_no_principal_condition if {
+	# GIVEN statements without an aws:PrincipalArn condition WHEN witnesses are built THEN there are none
+	count(probes.principal_witnesses([_invoke_deny({})])) == 0
+	count(probes.principal_witnesses([_invoke_deny({"Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}})])) == 0
+}
+
+test_principal_witnesses_when_patterns_name_principals if {
+	# GIVEN an exemption of role/a* and of one named role WHEN witnesses are built THEN one principal per
+	# pattern (narrow only for the named role), an IAM user and a root user, each with the same requests
+	_principals([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])]) == {
+		["arn:aws:iam::000000000000:role/azzprobe", false],
+		["arn:aws:iam::111122223333:role/ml", true],
+		["arn:aws:iam::000000000000:user/zz-modelgate-probe", false],
+		["arn:aws:iam::000000000000:root", false],
+	}
+	ws := probes.principal_witnesses([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])])
+	every p in ws {
+		p.ctx["aws:principalarn"] == [p.principal]
+	}
+	{p.surface | some p in ws} == {"invoke", "mantle", "claude-platform", "subscribe", "apikey"}
+}
+
+test_weaker_when_exemptions_spare_every_role_but_the_probe_one if {
+	# GIVEN an allow-list whose Deny gains ArnNotLike role/a* ... role/y* (every letter but z, the fixed probes'
+	# principal's) WHEN compared THEN the witness roles are no longer denied
+	letters := ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"]
+	after := [_exempting("ArnNotLike", [concat("", ["arn:aws:iam::*:role/", c, "*"]) | some c in letters])]
+	w := org.weaker([_invoke_deny({})], after) with data.modelgate.catalog as testing.catalog
+	"bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0 by arn:aws:iam::000000000000:role/mzzprobe" in {probes.describe(p) | some p in w}
+}
+
+test_weaker_when_one_named_role_is_exempted if {
+	# GIVEN a Deny that gains ArnNotEquals one role WHEN compared THEN exactly that role's requests are weaker
+	after := [_exempting("ArnNotEquals", "arn:aws:iam::111122223333:role/ml")]
+	w := org.weaker([_invoke_deny({})], after) with data.modelgate.catalog as testing.catalog
+	{[p.principal, p.action] | some p in w} == {
+		["arn:aws:iam::111122223333:role/ml", "bedrock:invokemodel"],
+	}
+}
+
+test_weaker_when_exemption_is_unchanged_narrowed_or_matches_everyone if {
+	# GIVEN the same break-glass exemption before and after, a wildcard exemption narrowed to one role, and a
+	# Deny that gains a condition every principal meets WHEN compared THEN nothing is weaker
+	bg := [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlassAdmin")]
+	count(org.weaker(bg, bg)) == 0 with data.modelgate.catalog as testing.catalog
+	count(org.weaker([_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlass*")], bg)) == 0 with data.modelgate.catalog as testing.catalog
+	count(org.weaker([_invoke_deny({})], [_exempting("StringLike", "*")])) == 0 with data.modelgate.catalog as testing.catalog
+}
+
+test_weaker_when_exemption_is_widened_or_restricts_the_deny_to_roles if {
+	# GIVEN a break-glass exemption widened to a prefix, and a Deny restricted to roles (users and root users
+	# spared) WHEN compared THEN weaker
+	bg := [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlassAdmin")]
+	count(org.weaker(bg, [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlass*")])) > 0 with data.modelgate.catalog as testing.catalog
+	w := org.weaker([_invoke_deny({})], [_exempting("ArnLike", "arn:aws:iam::*:role/*")]) with data.modelgate.catalog as testing.catalog
+	{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {"arn:aws:iam::000000000000:user/zz-modelgate-probe", "arn:aws:iam::000000000000:root"}
+}
+
+test_weaker_when_api_key_statements_are_narrowed if {
+	# GIVEN the API-key denies WHEN the bearer-token Deny gains a Region condition, or the credential Deny names
+	# another service THEN weaker; a credential Deny that loses its service condition (denies more) is not
+	before := _apikey_stmts({}, _bedrock_creds)
+	region := _apikey_stmts({"Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}, _bedrock_creds)
+	{probes.describe(p) | some p in org.weaker(before, region)} == {
+		"bedrock:CallWithBearerToken on * in zz-probe-9",
+		"bedrock-mantle:CallWithBearerToken on * in zz-probe-9",
+	}
+	other := _apikey_stmts({}, {"Condition": {"StringEquals": {"iam:ServiceSpecificCredentialServiceName": "codecommit.amazonaws.com"}}})
+	{probes.describe(p) | some p in org.weaker(before, other)} == {"iam:CreateServiceSpecificCredential on arn:aws:iam::000000000000:user/zz-modelgate-probe for service bedrock.amazonaws.com"}
+	count(org.weaker(before, _apikey_stmts({}, {}))) == 0
+}
+
+test_approved_when_api_keys_are_open if {
+	# GIVEN a config that leaves API keys open WHEN the API-key probes are judged THEN approved; otherwise not
+	every p in probes.apikey_base {
+		not probes.approved(p) with data.modelgate.approved as _config
+		probes.approved(p) with data.modelgate.approved as object.union(_config, {"openSurfaces": {"apiKeys": true}})
+	}
+	count(probes.apikey_unapproved) == 5 with data.modelgate.approved as _config
 }

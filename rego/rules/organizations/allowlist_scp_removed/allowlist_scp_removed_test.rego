@@ -182,6 +182,8 @@ test_fails_when_updated_allowlist_only_looks_like_one if {
 	base := _good_doc.Statement[0]
 	every weaker in [
 		object.union(base, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}}}),
+		# a named break-glass role exempted where none was: that role may now invoke any model
+		object.union(base, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlassAdmin"}}}),
 		object.union(base, {"Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}),
 		object.union(base, {"Condition": {"StringNotEquals": {"aws:PrincipalTag/team": "ml"}}}),
 		object.union(object.remove(base, ["Action"]), {"NotAction": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]}),
@@ -204,7 +206,6 @@ test_passes_when_update_keeps_or_tightens_the_allowlist if {
 	base := _good_doc.Statement[0]
 	every same in [
 		base,
-		object.union(base, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlassAdmin"}}}),
 		object.union(base, {"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]}),
 		object.union(base, {"Action": "bedrock:*"}),
 		# a profile call also needs its foundation model, which stays denied

@@ -114,3 +114,36 @@ test_passes_when_the_scps_on_a_target_exempt_only_approved_models if {
 	# GIVEN the attached allow-list exempting only nova-lite WHEN judged with a config approving it THEN no finding
 	count(_messages(_target_plan(_nova))) == 0
 }
+
+# a new allow-list (no before) whose Deny exempts principals
+_exempting_principals(op, patterns) := testing.scp_doc_plan(testing.doc([{
+	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": _nova, "Condition": {op: {"aws:PrincipalArn": patterns}},
+}]))
+
+test_fails_when_a_new_allowlist_exempts_a_family_of_principals if {
+	# GIVEN a new allow-list exempting every SSO role, every role but z-led ones, or every role of a path
+	# WHEN judged with a config THEN the exempt principals' unapproved requests are reported
+	letters := ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"]
+	every patterns in [
+		"arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*",
+		[concat("", ["arn:aws:iam::*:role/", c, "*"]) | some c in letters],
+		"arn:aws:iam::*:role/*/x",
+		"arn:aws:iam::*:role/admin*",
+	] {
+		count(_messages(_exempting_principals("ArnNotLike", patterns))) == 1
+	}
+	_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*")) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 30 more unapproved requests); the config does not approve it"}
+}
+
+test_passes_when_a_new_allowlist_exempts_one_named_role if {
+	# GIVEN a new allow-list exempting one break-glass role (in any account, or in one) WHEN judged THEN no
+	# finding: a single named principal is the documented break-glass exemption (facts doc section 15)
+	count(_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/BreakGlassAdmin"))) == 0
+	count(_messages(_exempting_principals("ArnNotEquals", ["arn:aws:iam::111122223333:role/ml", "arn:aws:iam::111122223333:root"]))) == 0
+}
+
+test_fails_when_a_new_allowlist_denies_only_named_roles if {
+	# GIVEN a Deny restricted to one named role (ArnEquals: everyone else exempt) WHEN judged THEN reported
+	count(_messages(_exempting_principals("ArnEquals", "arn:aws:iam::*:role/BreakGlassAdmin"))) == 1
+}

@@ -13,6 +13,7 @@
 # scope: package
 package lib.access.conditions
 
+import data.lib.access.probes
 import data.lib.iam
 
 _ops := {
@@ -53,11 +54,29 @@ surely_true(s, ctx) if {
 	}
 }
 
-_eval(op, k, cv, ctx) := r if {
+# The fixed probes' principal (probes.principal) stands for every principal an account may hold. Whether it is
+# one of a family of principals that a pattern names ("role/*", "role/admin*", "*": probes.broad_principal) the
+# gate cannot tell, so with an operator that reads wildcards (the Like and Arn ones) such a condition is unknown
+# for it unless some pattern matches it as written ("*", "arn:aws:iam::*:role/*"): a Deny exempting the family
+# may not apply, and an Allow granted to the family (or to every principal but it) may. A pattern naming one
+# principal ("role/BreakGlassAdmin") is matched as written. Other principals (probes.principal_witnesses, made
+# from the condition values themselves) are always matched as written, so a Deny that exempts one named role, or
+# every role but the probe's own, is seen to stop applying to those roles.
+_eval(op, k, cv, ctx) := "u" if {
+	lower(k) == "aws:principalarn"
+	p := _parse(op)
+	replace(p.base, "not", "") in {"stringlike", "arnequals", "arnlike"}
+	cs := _values(cv)
+	some v in ctx["aws:principalarn"]
+	_default_principal(v)
+	not _any_hit(p.base, cs, v)
+	some c in cs
+	probes.broad_principal(c)
+} else := r if {
 	p := _parse(op)
 	key := lower(k)
 	req := ctx[key]
-	r := _eval_req(p, key, _values(cv), req)
+	r := _eval_req(p, _values(cv), req)
 } else := "u"
 
 _parse(op) := {"set": _set(l), "base": base, "ifexists": endswith(rest, "ifexists")} if {
@@ -83,14 +102,14 @@ _str(c) := c if is_string(c)
 
 _str(c) := json.marshal(c) if not is_string(c)
 
-_eval_req(p, _, cs, req) := _null(cs, req) if p.base == "null"
+_eval_req(p, cs, req) := _null(cs, req) if p.base == "null"
 
-_eval_req(p, _, _, req) := _absent(p) if {
+_eval_req(p, _, req) := _absent(p) if {
 	p.base != "null"
 	count(req) == 0
 }
 
-_eval_req(p, key, cs, req) := _present(p, key, cs, req) if {
+_eval_req(p, cs, req) := _present(p, cs, req) if {
 	p.base != "null"
 	count(req) > 0
 }
@@ -132,10 +151,10 @@ _negated_b(base) if _negated(base)
 
 _negated_b(base) := false if not _negated(base)
 
-_present(p, key, cs, req) := "t" if {
+_present(p, cs, req) := "t" if {
 	hits := count([v |
 		some v in req
-		_any_hit(p.base, key, cs, v)
+		_any_hit(p.base, cs, v)
 	])
 	_holds(p.set, _negated_b(p.base), hits, count(req))
 } else := "f"
@@ -154,37 +173,22 @@ _holds("all", true, 0, _)
 
 _holds("any", true, hits, n) if hits < n
 
-_any_hit(base, key, cs, v) if {
+_any_hit(base, cs, v) if {
 	some c in cs
-	_hit(replace(base, "not", ""), key, c, v)
+	_hit(replace(base, "not", ""), c, v)
 }
 
-_hit("stringequals", _, c, v) if c == v
+_hit("stringequals", c, v) if c == v
 
-_hit("stringequalsignorecase", _, c, v) if lower(c) == lower(v)
+_hit("stringequalsignorecase", c, v) if lower(c) == lower(v)
 
-_hit(base, _, c, v) if {
+_hit(base, c, v) if {
 	base in {"stringlike", "arnequals", "arnlike"}
 	iam.wildcard_match(c, v)
 }
 
-# A principal pattern (with a Like or Arn operator, the only ones that read wildcards) whose name part is only a
-# wildcard ("role/*", "*", "arn:aws:iam::*:*") matches any principal, the probe's included; a narrow one
-# ("role/BreakGlassAdmin", "role/BreakGlass*") names principals the probe is
-# not. So a Deny exempting role/* stops applying to the probe, and one exempting a break-glass role does not.
-_hit(base, "aws:principalarn", c, _) if {
-	base in {"stringlike", "arnequals", "arnlike"}
-	broad_principal(c)
+_default_principal(v) if {
+	segs := split(v, ":")
+	count(segs) == 6
+	v == probes.principal(segs[1])
 }
-
-broad_principal(c) if {
-	parts := split(c, "/")
-	name := parts[count(parts) - 1]
-	_wild_start(name)
-}
-
-_wild_start(name) if startswith(name, "*")
-
-_wild_start(name) if startswith(name, "?")
-
-_wild_start("")

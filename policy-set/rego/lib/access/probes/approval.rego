@@ -79,6 +79,12 @@ approved(p) if {
 	_open("claudePlatform")
 }
 
+# a config that leaves Bedrock API keys open (deny.apiKeys: false) approves the API-key calls
+approved(p) if {
+	p.surface == "apikey"
+	_open("apiKeys")
+}
+
 approved(p) if {
 	p.surface == "subscribe"
 	some via in p.ctx["aws:calledvialast"]
@@ -94,7 +100,12 @@ fixed_unapproved contains p if {
 }
 
 # describe(p): the probe in words, for finding messages
-describe(p) := concat("", [action_names[p.action], " on ", p.resource, _ctx_words(p)])
+describe(p) := concat("", [action_names[p.action], " on ", p.resource, _ctx_words(p), _principal_words(p)])
+
+# a principal witness names its principal
+_principal_words(p) := concat("", [" by ", p.principal]) if is_string(object.get(p, "principal", null))
+
+_principal_words(p) := "" if not is_string(object.get(p, "principal", null))
 
 _ctx_words(p) := concat("", [" for model ", p.model]) if p.surface == "mantle"
 
@@ -106,7 +117,16 @@ _product_words(p) := _or_none(p.ctx["aws-marketplace:productid"])
 
 _product_words(p) := "(any)" if not p.ctx["aws-marketplace:productid"]
 
-_ctx_words(p) := "" if not p.surface in {"mantle", "subscribe"}
+_ctx_words(p) := concat("", [" for service ", p.ctx["iam:servicespecificcredentialservicename"][0]]) if {
+	p.action == "iam:createservicespecificcredential"
+}
+
+_ctx_words(p) := concat("", [" in ", p.ctx["aws:requestedregion"][0]]) if {
+	p.surface == "apikey"
+	p.action != "iam:createservicespecificcredential"
+}
+
+_ctx_words(p) := "" if not p.surface in {"mantle", "subscribe", "apikey"}
 
 _or_none([]) := "(none: no aws-marketplace:ProductId in the request)"
 

@@ -30,14 +30,22 @@ action_names := {
 	"bedrock-mantle:createfinetuningjob": "bedrock-mantle:CreateFineTuningJob",
 	"aws-external-anthropic:createmessage": "aws-external-anthropic:CreateMessage",
 	"aws-marketplace:subscribe": "aws-marketplace:Subscribe",
+	"bedrock:callwithbearertoken": "bedrock:CallWithBearerToken",
+	"bedrock-mantle:callwithbearertoken": "bedrock-mantle:CallWithBearerToken",
+	"iam:createservicespecificcredential": "iam:CreateServiceSpecificCredential",
 }
 
 invoke_actions := ["bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"]
 
-# the actions of probes that invoke a model (every probe action but Subscribe)
+# the actions of probes that invoke a model (every probe action but Subscribe and the API-key ones)
 model_actions contains a if {
 	some a, _ in action_names
-	a != "aws-marketplace:subscribe"
+	not a in _not_model_actions
+}
+
+_not_model_actions := {
+	"aws-marketplace:subscribe", "bedrock:callwithbearertoken", "bedrock-mantle:callwithbearertoken",
+	"iam:createservicespecificcredential",
 }
 
 mantle_actions := ["bedrock-mantle:createinference", "bedrock-mantle:createfinetuningjob"]
@@ -270,9 +278,14 @@ own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 }
 
 # unapproved_fixed_for(stmts): the probes of fixed_for(stmts) no approval covers. The fixed probes are judged
-# once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are
-unapproved_fixed_for(stmts) := fixed_unapproved | {p |
+# once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
+# Only guardrail (SCP) judgments ask for this set, so it also holds the probes that matter for an allow-list but
+# grant no model to an identity policy on their own: the Bedrock API-key probes and the principal witnesses.
+unapproved_fixed_for(stmts) := ((fixed_unapproved | {p |
 	some p in own_fixed(stmts)
+	not approved(p)
+}) | apikey_unapproved) | {p |
+	some p in principal_witnesses(stmts)
 	not approved(p)
 }
 

@@ -1,0 +1,104 @@
+# Part of package lib.access.probes (its METADATA is in probes.rego): the probes only guardrail (SCP) judgments
+# use, through unapproved_fixed_for: the Bedrock API-key calls and the principal witnesses of aws:PrincipalArn
+# conditions. Neither grants a model to an identity policy on its own, so the identity verdicts never see them.
+package lib.access.probes
+
+import data.lib.iam
+
+# ---- Bedrock API keys (facts doc section 5): calls with a bearer token on both endpoints, in a named Region
+# and in a Region no policy names, and creating a Bedrock service-specific credential (an IAM call: its
+# requested Region is us-east-1). No action of these takes a model, so they are probes of guardrails only.
+apikey_base := {_apikey(a, r, {}) |
+	some a in ["bedrock:callwithbearertoken", "bedrock-mantle:callwithbearertoken"]
+	some r in ["us-east-1", "zz-probe-9"]
+} | {_apikey(
+	"iam:createservicespecificcredential",
+	"us-east-1",
+	{"iam:servicespecificcredentialservicename": ["bedrock.amazonaws.com"]},
+)}
+
+apikey_unapproved contains p if {
+	some p in apikey_base
+	not approved(p)
+}
+
+_apikey(action, region, extra) := {
+	"surface": "apikey",
+	"action": action,
+	"resource": _apikey_resource(action),
+	"ctx": object.union(_base_ctx("aws", region), extra),
+	"kind": "apikey",
+	"model": "",
+	"product": "",
+	"witness": false,
+}
+
+_apikey_resource("iam:createservicespecificcredential") := concat("", ["arn:aws:iam::", probe_account, ":user/zz-modelgate-probe"])
+
+_apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
+
+# ---- principal witnesses
+#
+# A condition on aws:PrincipalArn names principals; one probe principal cannot stand for them all (a Deny that
+# exempts role/a* ... role/y* spares every role but the probe's own z-led one). So when a statement list has
+# such a condition, a small set of requests (an invoke of a model no catalog lists, mantle, Claude Platform, a
+# direct Subscribe and the API-key calls) is made once for each principal the condition values name (every
+# wildcard filled in: a principal each pattern matches) and for principals of other kinds (an IAM user, an
+# account's root user), besides the fixed probes' role. A witness is "narrow" when its pattern names one
+# principal (no wildcard after the account segment): a named break-glass role.
+principal_witnesses(stmts) := {_as_principal(q, pr) |
+	pats := _condition_values(stmts, "aws:principalarn")
+	count(pats) > 0
+	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats} | _other_principals)
+	some q in _principal_requests
+}
+
+_other_principals := {
+	[concat("", ["arn:aws:iam::", probe_account, ":user/zz-modelgate-probe"]), false],
+	[concat("", ["arn:aws:iam::", probe_account, ":root"]), false],
+}
+
+_principal_requests := ({
+	invoke("bedrock:invokemodel", _fm("aws", "us-east-1", sentinel_model), "foundation-model", sentinel_model, false),
+	subscribe([], [sentinel_product], false),
+} | {p |
+	some p in fixed_surface
+	p.surface in {"mantle", "claude-platform"}
+	p.action != "bedrock-mantle:createfinetuningjob"
+}) | apikey_base
+
+# fill_principal(pattern): a principal ARN the pattern matches (its account wildcards filled with the probe
+# account, every other "*" with "zzprobe" and "?" with "z")
+fill_principal(v) := concat(":", array.concat(
+	["arn", _fill_partition(segs[1]), _fill_id(segs[2]), _fill_id(segs[3]), _fill_account(segs[4])],
+	[_fill_id(concat(":", array.slice(segs, 5, count(segs))))],
+)) if {
+	startswith(v, "arn:")
+	segs := split(v, ":")
+	count(segs) >= 6
+} else := _fill_id(v)
+
+# broad_principal(pattern): the pattern names more than one principal of an account: a wildcard after the
+# account segment ("role/*", "role/admin*", "role/*/x", "role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*"),
+# nothing after it, or no ARN at all ("*"). "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any
+# account) is not broad.
+broad_principal(v) if not _named_principal(v)
+
+_narrow(v) if _named_principal(v)
+
+else := false
+
+_named_principal(v) if {
+	startswith(v, "arn:")
+	segs := split(v, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	rest != ""
+	not iam.has_wildcard(rest)
+}
+
+_as_principal(q, [arn, narrow]) := object.union(q, {
+	"ctx": object.union(q.ctx, {"aws:principalarn": [arn]}),
+	"principal": arn,
+	"narrow": narrow,
+})
