@@ -77,7 +77,10 @@ test_identity_holder_attributes_are_declared if {
 		[spec[0], "permission-set", "defines"] in selection.joins[type]
 	}
 	every type, spec in identity._membership_spec {
-		_list_or_value(spec[0], "group", "uses") in selection.joins[type]
+		_list_or_value(spec[1], spec[0], "uses") in selection.joins[type]
+	}
+	every type, spec in identity._boundary_spec {
+		[spec[1], spec[0], "uses"] in selection.joins[type]
 	}
 	every type, spec in identity._trust_spec {
 		[spec[0], "role", "uses"] in selection.joins[type]
@@ -87,6 +90,7 @@ test_identity_holder_attributes_are_declared if {
 	}
 	every attr, kind in identity._multi_holders {
 		[concat("", [attr, ".*"]), kind, "defines"] in selection.joins.aws_iam_policy_attachment
+		[concat("", [attr, ".*"]), kind, "defines"] in selection.joins.awscc_iam_managed_policy
 	}
 }
 

@@ -1,16 +1,18 @@
-# Holders reached by a change (part of lib.access.identity, whose METADATA describes the package): a group, role
-# or permission set carries grants that a membership, a trust policy or an account assignment hands to more
-# principals. The plan's holder resources are read whether or not the plan changes them.
+# Holders reached by a change (part of lib.access.identity, whose METADATA describes the package): a group, role,
+# user, permission set or Identity Center group carries grants that a change can hand to more principals (a
+# membership, a wider trust policy, an account assignment, an instance profile) or let through whole (a permissions
+# boundary or a Deny removed). The plan's holder resources are read whether or not the plan changes them.
 package lib.access.identity
 
 import data.lib.iam
 import data.lib.tfplan
 
-# ---- holders: groups, roles and permission sets, and what they grant
+# ---- holders and what they grant
 
-# A holder is [kind, key]: ["group", group name], ["role", role name], ["permission-set", permission set ARN].
-# Its grants come from every resource of the plan that still exists after it (created, updated, replaced or
-# unchanged): what a holder grants does not depend on whether this plan touches the grant.
+# A holder is [kind, key]: ["group", group name], ["role", role name], ["user", user name], ["permission-set",
+# permission set ARN], ["sso-group", Identity Store group ID]. Its grants come from every resource of the plan that
+# still exists in AWS after it (created, updated, replaced, unchanged, or forgotten: "forget" drops a resource from
+# the state and leaves it in AWS): what a holder grants does not depend on whether this plan touches the grant.
 
 # policy text attributes, by resource type: [kind, key attribute, text attribute]
 _held_text := {
@@ -18,6 +20,8 @@ _held_text := {
 	"awscc_iam_group_policy": ["group", "group_name", "policy_document"],
 	"aws_iam_role_policy": ["role", "role", "policy"],
 	"awscc_iam_role_policy": ["role", "role_name", "policy_document"],
+	"aws_iam_user_policy": ["user", "user", "policy"],
+	"awscc_iam_user_policy": ["user", "user_name", "policy_document"],
 	"aws_ssoadmin_permission_set_inline_policy": ["permission-set", "permission_set_arn", "inline_policy"],
 	"awscc_sso_permission_set": ["permission-set", "permission_set_arn", "inline_policy"],
 }
@@ -27,6 +31,7 @@ _held_blocks := {
 	"aws_iam_role": ["role", "name", "inline_policy", "policy"],
 	"awscc_iam_role": ["role", "role_name", "policies", "policy_document"],
 	"awscc_iam_group": ["group", "group_name", "policies", "policy_document"],
+	"awscc_iam_user": ["user", "user_name", "policies", "policy_document"],
 }
 
 # policies attached by ARN: [kind, key attribute, ARN attribute (one ARN or a list)]
@@ -38,12 +43,16 @@ _held_arns := {
 	"aws_iam_role_policy_attachments_exclusive": ["role", "role_name", "policy_arns"],
 	"aws_iam_role": ["role", "name", "managed_policy_arns"],
 	"awscc_iam_role": ["role", "role_name", "managed_policy_arns"],
+	"aws_iam_user_policy_attachment": ["user", "user", "policy_arn"],
+	"aws_iam_user_policy_attachments_exclusive": ["user", "user_name", "policy_arns"],
+	"awscc_iam_user": ["user", "user_name", "managed_policy_arns"],
 	"aws_ssoadmin_managed_policy_attachment": ["permission-set", "permission_set_arn", "managed_policy_arn"],
 	"awscc_sso_permission_set": ["permission-set", "permission_set_arn", "managed_policies"],
 }
 
-# aws_iam_policy_attachment attaches one policy to lists of groups and roles (users hold nothing to reach)
-_multi_holders := {"groups": "group", "roles": "role"}
+# one policy attached to lists of principals: aws_iam_policy_attachment (by ARN) and awscc_iam_managed_policy
+# (AWS::IAM::ManagedPolicy Groups, Roles and Users: the policy attaches itself)
+_multi_holders := {"groups": "group", "roles": "role", "users": "user"}
 
 # customer-managed policies attached to a permission set by name and path: [key attribute, reference list attribute]
 _held_refs := {
@@ -51,13 +60,26 @@ _held_refs := {
 	"awscc_sso_permission_set": ["permission_set_arn", "customer_managed_policy_references"],
 }
 
+# the values a resource leaves in AWS after the plan: its planned values, or for "forget" its current ones
+_left(rc) := rc.change.after if is_object(rc.change.after)
+
+_left(rc) := rc.change.before if {
+	not is_object(rc.change.after)
+	tfplan.forgets(rc)
+	is_object(rc.change.before)
+}
+
 _kept contains rc if {
 	some rc in tfplan.resource_changes
 	not rc.mode == "data"
-	is_object(rc.change.after)
+	_left(rc)
 }
 
 _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} if {
+	doc := _doc(text)
+}
+
+_doc(text) := doc if {
 	is_string(text)
 	tfplan.strict_json(text)
 	doc := json.unmarshal(text)
@@ -68,26 +90,29 @@ _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _
 held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	some rc in _kept
 	spec := _held_text[rc.type]
-	key := rc.change.after[spec[1]]
+	v := _left(rc)
+	key := v[spec[1]]
 	is_string(key)
-	g := _text_grant(rc, rc.change.after[spec[2]])
+	g := _text_grant(rc, v[spec[2]])
 }
 
 held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	some rc in _kept
 	spec := _held_blocks[rc.type]
-	key := rc.change.after[spec[1]]
+	v := _left(rc)
+	key := v[spec[1]]
 	is_string(key)
-	some block in iam.as_array(rc.change.after[spec[2]])
+	some block in iam.as_array(v[spec[2]])
 	g := _text_grant(rc, block[spec[3]])
 }
 
 held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	some rc in _kept
 	spec := _held_arns[rc.type]
-	key := rc.change.after[spec[1]]
+	v := _left(rc)
+	key := v[spec[1]]
 	is_string(key)
-	some arn in iam.as_array(rc.change.after[spec[2]])
+	some arn in iam.as_array(v[spec[2]])
 	is_string(arn)
 	some g in resolved({"rc": rc, "arn": arn, "attr": spec[2]})
 }
@@ -95,62 +120,115 @@ held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 held contains {"rc": rc, "holder": [kind, key], "grant": g} if {
 	some rc in _kept
 	rc.type == "aws_iam_policy_attachment"
-	arn := rc.change.after.policy_arn
-	is_string(arn)
+	v := _left(rc)
+	is_string(v.policy_arn)
 	some attr, kind in _multi_holders
-	some key in iam.as_array(rc.change.after[attr])
+	some key in iam.as_array(v[attr])
 	is_string(key)
-	some g in resolved({"rc": rc, "arn": arn, "attr": "policy_arn"})
+	some g in resolved({"rc": rc, "arn": v.policy_arn, "attr": "policy_arn"})
+}
+
+held contains {"rc": rc, "holder": [kind, key], "grant": g} if {
+	some rc in _kept
+	rc.type == "awscc_iam_managed_policy"
+	v := _left(rc)
+	some attr, kind in _multi_holders
+	some key in iam.as_array(v[attr])
+	is_string(key)
+	g := _text_grant(rc, v.policy_document)
 }
 
 held contains {"rc": rc, "holder": ["permission-set", key], "grant": g} if {
 	some rc in _kept
 	spec := _held_refs[rc.type]
-	key := rc.change.after[spec[0]]
+	v := _left(rc)
+	key := v[spec[0]]
 	is_string(key)
-	some ref in iam.as_array(rc.change.after[spec[1]])
+	some ref in iam.as_array(v[spec[1]])
 	is_object(ref)
 	some g in _by_name({"rc": rc, "arn": null, "attr": spec[1], "ref": ref})
 }
 
-# holder_grants(h): {via, stmts} entries a holder carries after the plan from resources the plan does not write
-# (a grant the plan writes is a unit of its own already)
-holder_grants(h) := {e.grant | some e in held; e.holder == h; not e.rc in _written}
+# holder_grants(h): {via, stmts} entries a holder carries after the plan from resources the plan does not write (a
+# grant the plan writes is a unit of its own already): its own, a user's groups', an Identity Center group's
+# permission sets' (in the accounts an assignment gives them)
+holder_grants(h) := (_direct(h) | _through_groups(h)) | _through_assignments(h)
 
-# ---- exposures: written changes that hand a holder to principals that did not have it: {rc, holder, how}
+_direct(h) := {e.grant | some e in held; e.holder == h; not e.rc in _written}
 
-# group memberships: [key attribute, member attribute] by type, each naming one group (key) or a list of groups
-# (keys) and one member or a list of members
-_membership_spec := {
-	"aws_iam_group_membership": ["group", "users"],
-	"aws_iam_user_group_membership": ["groups", "user"],
-	"awscc_iam_user": ["groups", "user_name"],
-	"awscc_iam_user_to_group_addition": ["group_name", "users"],
+_through_groups(h) := {g |
+	h[0] == "user"
+	some [kind, [group, member]] in _pairs_after
+	kind == "group"
+	member == h[1]
+	some g in _direct(["group", group])
 }
 
-# a group gains members: the resource is created, or a (group, member) pair is new, or its members are unknown
-exposures contains {"rc": rc, "holder": ["group", g], "how": concat("", ["membership of group ", g])} if {
+_through_assignments(h) := {g |
+	h[0] == "sso-group"
+	some rc in _kept
+	rc.type in _assignment_types
+	v := _left(rc)
+	v.principal_type == "GROUP"
+	v.principal_id == h[1]
+	some g in _direct(["permission-set", v.permission_set_arn])
+}
+
+# ---- exposures: changes that hand a holder to principals that did not hold it, or let its grants through whole:
+# {rc, holder, how}
+
+# memberships: [holder kind, key attribute, member attribute] by type; each names one holder or a list of them and
+# one member or a list
+_membership_spec := {
+	"aws_iam_group_membership": ["group", "group", "users"],
+	"aws_iam_user_group_membership": ["group", "groups", "user"],
+	"awscc_iam_user": ["group", "groups", "user_name"],
+	"awscc_iam_user_to_group_addition": ["group", "group_name", "users"],
+	"aws_identitystore_group_membership": ["sso-group", "group_id", "member_id"],
+	"awscc_identitystore_group_membership": ["sso-group", "group_id", "member_id"],
+}
+
+_pairs(v, spec) := {[k, m] |
+	is_object(v)
+	some k in iam.as_array(v[spec[1]])
+	is_string(k)
+	some m in iam.as_array(v[spec[2]])
+	m != null
+}
+
+# (holder, member) pairs before the plan, from every membership resource it shows (one it deletes too: a member
+# moved from one membership resource to another joins nothing), and after it
+_pairs_before contains [spec[0], p] if {
+	some rc in tfplan.resource_changes
+	spec := _membership_spec[rc.type]
+	some p in _pairs(rc.change.before, spec)
+}
+
+_pairs_after contains [spec[0], p] if {
+	some rc in _kept
+	spec := _membership_spec[rc.type]
+	some p in _pairs(_left(rc), spec)
+}
+
+_member_words := {"group": "membership of group ", "sso-group": "membership of Identity Center group "}
+
+# a pair the plan writes that was not there before, or a membership whose members are unknown until apply
+exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
 	some rc in _written
 	spec := _membership_spec[rc.type]
-	some g in iam.as_array(rc.change.after[spec[0]])
-	is_string(g)
-	_gains_members(rc, spec, g)
+	some [k, m] in _pairs(rc.change.after, spec)
+	not [spec[0], [k, m]] in _pairs_before
 }
 
-_gains_members(rc, _, _) if "create" in rc.change.actions
-
-_gains_members(rc, spec, g) if count(_members(rc.change.after, spec, g) - _members(rc.change.before, spec, g)) > 0
-
-_gains_members(rc, spec, _) if _unknown(rc, spec[1])
-
-_members(v, spec, g) := {m |
-	is_object(v)
-	g in iam.as_array(v[spec[0]])
-	some m in iam.as_array(v[spec[1]])
-	is_string(m)
+exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
+	some rc in _written
+	spec := _membership_spec[rc.type]
+	_unknown(rc, spec[2])
+	some k in iam.as_array(rc.change.after[spec[1]])
+	is_string(k)
 }
 
-# a role's trust policy is written: who may assume the role, and so who holds its grants, changes
+# a role's trust policy admits principals it did not admit before
 _trust_spec := {
 	"aws_iam_role": ["name", "assume_role_policy"],
 	"awscc_iam_role": ["role_name", "assume_role_policy_document"],
@@ -161,14 +239,81 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["the 
 	spec := _trust_spec[rc.type]
 	name := rc.change.after[spec[0]]
 	is_string(name)
-	_trust_changes(rc, spec[1])
+	_trust_widens(rc, spec[1])
 }
 
-_trust_changes(rc, _) if "create" in rc.change.actions
+_trust_widens(rc, _) if not is_object(rc.change.before)
 
-_trust_changes(rc, attr) if rc.change.before[attr] != rc.change.after[attr]
+_trust_widens(rc, attr) if _unknown(rc, attr)
 
-_trust_changes(rc, attr) if _unknown(rc, attr)
+_trust_widens(rc, attr) if {
+	is_object(rc.change.before)
+	not _unknown(rc, attr)
+	not _trust_doc(rc.change.before[attr]) == _trust_doc(rc.change.after[attr])
+	not _trust_narrows(_trust_doc(rc.change.before[attr]), _trust_doc(rc.change.after[attr]))
+}
+
+# a trust document as text (the aws provider) or as a value (awscc may hold either); undefined when unreadable
+_trust_doc(t) := _doc(t)
+
+_trust_doc(t) := t if is_object(t)
+
+# after admits no one before did not: every (principal, action, conditions) an Allow of after grants, an Allow of
+# before grants to the same principal (or "*") for the same action (or a wildcard of it) with no condition or with
+# conditions after keeps (after may add conditions); and every Deny of before is still in after
+_trust_narrows(before, after) if {
+	every t in _trust_grants(after) {
+		_trust_covered(t, _trust_grants(before))
+	}
+	every s in _stmts(before) {
+		_deny_kept(s, after)
+	}
+}
+
+_deny_kept(s, _) if not s.Effect == "Deny"
+
+_deny_kept(s, after) if s in _stmts(after)
+
+_trust_grants(doc) := {[pt, p, lower(a), object.get(s, "Condition", {})] |
+	some s in _stmts(doc)
+	s.Effect == "Allow"
+	some pt, ps in _principals(s)
+	some p in iam.as_array(ps)
+	some a in _trust_actions(s)
+}
+
+_principals(s) := {"*": "*"} if s.Principal == "*"
+
+_principals(s) := s.Principal if is_object(s.Principal)
+
+# a NotPrincipal or a principal of another shape: the whole statement stands for its principal
+_principals(s) := {"statement": json.marshal(s)} if {
+	not s.Principal == "*"
+	not is_object(s.Principal)
+}
+
+_trust_actions(s) := [a | some a in iam.as_array(s.Action); is_string(a)] if s.Action
+
+_trust_actions(s) := [json.marshal(s)] if not s.Action
+
+_trust_covered([pt, p, a, c], grants) if {
+	some [pt2, p2, a2, c2] in grants
+	pt2 in {pt, "*"}
+	p2 in {p, "*"}
+	a2 in {a, "*", "sts:*"}
+	_keeps_conditions(c2, c)
+}
+
+# conditions c keeps every condition of c2 (operators and keys are ANDed, so c is at least as strict)
+_keeps_conditions(c2, c) if {
+	is_object(c2)
+	is_object(c)
+	every op, keys in c2 {
+		every k, vals in keys {
+			c[op][k] == vals
+		}
+	}
+}
 
 # a permission set assigned to an account (IAM Identity Center provisions it there as a role)
 _assignment_types := {"aws_ssoadmin_account_assignment", "awscc_sso_assignment"}
@@ -179,3 +324,92 @@ exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": concat(""
 	ps := rc.change.after.permission_set_arn
 	is_string(ps)
 }
+
+# a role handed to a workload: an instance profile (EC2) or an EKS pod identity association
+exposures contains {"rc": rc, "holder": ["role", role], "how": concat("", ["instance profile ", rc.address])} if {
+	some rc in _written
+	rc.type in {"aws_iam_instance_profile", "awscc_iam_instance_profile"}
+	some role in _profile_roles(rc.change.after)
+	not role in _profile_roles(rc.change.before)
+}
+
+# aws_iam_instance_profile names one role, awscc_iam_instance_profile a list
+_profile_roles(v) := {r |
+	is_object(v)
+	some attr in ["role", "roles"]
+	some r in iam.as_array(v[attr])
+	is_string(r)
+}
+
+exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["pod identity association ", rc.address])} if {
+	some rc in _written
+	rc.type == "aws_eks_pod_identity_association"
+	arn := rc.change.after.role_arn
+	is_string(arn)
+	not _before(rc).role_arn == arn
+	some r in _kept
+	r.type in {"aws_iam_role", "awscc_iam_role"}
+	_left(r).arn == arn
+	name := _role_name(_left(r))
+}
+
+_role_name(v) := v.name if is_string(v.name)
+
+_role_name(v) := v.role_name if is_string(v.role_name)
+
+# a permissions boundary removed or replaced: the holder's grants apply without the limit it set (the gate never
+# credits a boundary, so it judges those grants as they now apply)
+_boundary_spec := {
+	"aws_iam_role": ["role", "name"],
+	"awscc_iam_role": ["role", "role_name"],
+	"aws_iam_user": ["user", "name"],
+	"awscc_iam_user": ["user", "user_name"],
+	"awscc_sso_permission_set": ["permission-set", "permission_set_arn"],
+}
+
+exposures contains {"rc": rc, "holder": [spec[0], key], "how": _boundary_words(spec[0], key)} if {
+	some rc in _kept
+	spec := _boundary_spec[rc.type]
+	b := _before(rc).permissions_boundary
+	not b in {null, "", []}
+	not _left(rc).permissions_boundary == b
+	key := _left(rc)[spec[1]]
+	is_string(key)
+}
+
+exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _boundary_words("permission set", ps)} if {
+	some rc in tfplan.resource_changes
+	rc.type == "aws_ssoadmin_permissions_boundary_attachment"
+	ps := rc.change.before.permission_set_arn
+	is_string(ps)
+	not _left_or_null(rc).permissions_boundary == rc.change.before.permissions_boundary
+}
+
+_before(rc) := v if {
+	v := rc.change.before
+	is_object(v)
+} else := {}
+
+_boundary_words(kind, key) := concat("", ["the permissions boundary removed from ", kind, " ", key])
+
+_left_or_null(rc) := _left(rc)
+
+_left_or_null(rc) := {} if not _left(rc)
+
+# a Deny statement of a holder's policy removed (the policy deleted, or its text changed): the gate judges each
+# policy alone and never credits a Deny in another one, so the holder's other grants are judged as they now apply
+exposures contains {"rc": rc, "holder": [spec[0], key], "how": concat("", ["removing a Deny from ", spec[0], " ", key])} if {
+	some rc in tfplan.resource_changes
+	spec := _held_text[rc.type]
+	not tfplan.forgets(rc)
+	key := rc.change.before[spec[1]]
+	is_string(key)
+	before := _doc(rc.change.before[spec[2]])
+	some s in _stmts(before)
+	s.Effect == "Deny"
+	not s in _stmts_left(rc, spec)
+}
+
+_stmts_left(rc, spec) := _stmts(_doc(_left(rc)[spec[2]])) if _doc(_left(rc)[spec[2]])
+
+_stmts_left(rc, spec) := [] if not _doc(object.get(_left_or_null(rc), spec[2], null))
