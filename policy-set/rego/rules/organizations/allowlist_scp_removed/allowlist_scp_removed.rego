@@ -55,6 +55,15 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	some d in org.opaque_attached
+	msg := concat("", [
+		"attaches SCP ", d.policy_id, " to ", d.target, ", whose SCPs allow-list by Allow statements (implicit deny); ",
+		"the plan does not show that policy's content, and an Allow in it would widen what the target allows",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+deny contains finding if {
 	some m in org.moved
 	msg := concat("", [
 		"moves ", m.rc.change.before.id, " from ", m.from, " to ", _to(m.to),
