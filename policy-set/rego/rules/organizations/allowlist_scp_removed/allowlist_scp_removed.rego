@@ -8,6 +8,9 @@
 #   account or OU moved to a parent whose SCPs deny less, an account removed from the organization, or the
 #   SCP policy type disabled (which detaches every SCP). A target's SCPs are judged together, so moving an
 #   attachment to an identical allow-list, or splitting an allow-list into a pair, is not a weakening.
+#   An allow-list made of Allow statements (AWS's allow list strategy: what no Allow on a level names is
+#   denied) is weakened by any Allow attached beside it on the same level, FullAWSAccess (p-FullAWSAccess)
+#   included; attaching there an SCP whose content the plan does not show is reported too (fail closed).
 #   Requests for approved models (with a config), or for catalog models (without one), do not count.
 # scope: package
 # custom:
