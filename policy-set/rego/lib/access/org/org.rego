@@ -4,9 +4,11 @@
 #   Service control policies (type SERVICE_CONTROL_POLICY, or a type unknown until apply; an RCP or a tag
 #   policy is no guardrail), their attachments per target, account and OU moves and the SCP policy type,
 #   each before and after the plan. A target's SCPs are judged together as one set (a split allow-list pair
-#   is one allow-list). Attachments resolve their policy by known ID, or through the configuration's
-#   references when the ID is computed during apply; targets likewise. Only what the plan shows is known:
-#   SCPs attached outside it count as neither before nor after.
+#   is one allow-list); a path (root, OUs, account) is a list of such levels, kept apart, since a level with
+#   Allow statements denies implicitly what none of them allows (access.scp_denied_probes). Attachments
+#   resolve their policy by known ID (FullAWSAccess, p-FullAWSAccess, by its AWS-managed content), or
+#   through the configuration's references when the ID is computed during apply; targets likewise. Only
+#   what the plan shows is known: SCPs attached outside it count as neither before nor after.
 # scope: package
 package lib.access.org
 
