@@ -440,11 +440,12 @@ scp_allows(stmts) if {
 
 # scp_denied_probes(levels, ps): the probes of ps that some level (a list of statement lists) surely denies,
 # explicitly or implicitly; the probe set is made ready once and each level prepared once
-scp_denied_probes(levels, ps) := {p |
+scp_denied_probes(levels, ps) := scp_denied_in(levels, probe_set(ps))
+
+# scp_denied_in(levels, ready): scp_denied_probes for a probe_set (made ready once for several level lists)
+scp_denied_in(levels, ready) := {p |
 	some stmts in levels
 	some p in _scp_level_denied(stmts, ready)
-} if {
-	ready := probe_set(ps)
 }
 
 _scp_level_denied(stmts, ready) := _scp_explicit(prep, ready) | _scp_implicit(stmts, prep, ready) if {

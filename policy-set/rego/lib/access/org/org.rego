@@ -295,8 +295,10 @@ weaker(before, after) := weaker_levels([before], [after])
 
 # weaker_levels(before, after): the same for SCP levels (lists of statement lists, root to account): a level
 # with Allow statements also denies what none of them allows (access.scp_denied_probes)
-weaker_levels(before, after) := access.scp_denied_probes(before, ps) - access.scp_denied_probes(after, ps) if {
-	ps := access.unapproved_probes(_flat(before)) | access.unapproved_probes(_flat(after))
+weaker_levels(before, after) := set() if {
+	before == after
+} else := access.scp_denied_in(before, ready) - access.scp_denied_in(after, ready) if {
+	ready := access.probe_set(access.unapproved_probes(_flat(before)) | access.unapproved_probes(_flat(after)))
 }
 
 _flat(levels) := [s |
