@@ -870,6 +870,120 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
   });
 }
 
+// ================================================================ Allow-style allow-lists (AWS's "allow list strategy")
+// The Workloads SCP written as Allow statements instead of a Deny with NotResource: what no Allow on a level names
+// is implicitly denied there, because every level from the root to the account must allow a request (Allows of the
+// SCPs on one level are a union, levels intersect, an explicit Deny anywhere wins; Organizations UG, "SCP
+// evaluation"). Such a list only works once FullAWSAccess (p-FullAWSAccess) is detached from that OU.
+// The oracle adds FullAWSAccess at every level, which makes any Allow-style list restrict nothing, so it cannot
+// express these cases: they carry no witness.
+{
+  const allowStyle = (approved) =>
+    json(
+      doc(
+        { Sid: "AllowAllButModelInference", Effect: "Allow", NotAction: ["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"], Resource: "*" },
+        { Sid: "AllowBedrockReadOnly", Effect: "Allow", Action: ["bedrock:Get*", "bedrock:List*"], Resource: "*" },
+        { Sid: "AllowApprovedModels", Effect: "Allow", Action: INVOKE, Resource: approved },
+      ),
+    );
+  const ALLOW_STYLE = allowStyle(APPROVED_NOT_RESOURCE);
+  const withoutLlama = allowStyle(APPROVED_NOT_RESOURCE.filter((a) => !a.includes("llama")));
+  const wkldPolicy = (content, stateContent = content, actions = ["no-op"]) => ({
+    state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", stateContent),
+    set: { name: "modelgate-ou-ou-ab12-wkld0001", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content, type: "SERVICE_CONTROL_POLICY" },
+    actions,
+  });
+  /** The organization with Workloads guarded by the Allow-style list. */
+  const allowStyleOrg = ({ patch = {}, add = [] } = {}) => organization({ patch: { "aws_organizations_policy.allow_list_workloads": wkldPolicy(ALLOW_STYLE), ...patch }, add });
+  const workloadsRef = ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads);
+  const noWitness = " No witness: the oracle always adds FullAWSAccess at every level, so it cannot model an Allow-style list.";
+  const K = "organization-change";
+  add("org-allow-style-full-access-reattached", K, {
+    description:
+      "Workloads restricts models with Allow statements only (approved invoke ARNs plus everything outside bedrock/mantle/Claude Platform). The plan attaches the AWS-managed FullAWSAccess (p-FullAWSAccess, Allow * on *) to Workloads as well: Allows on one level are a union, so every model is allowed there again." +
+      noWitness,
+    expect: "block",
+    config: "with",
+    plan: allowStyleOrg({ add: [resource("aws_organizations_policy_attachment.workloads_full_access", { set: { policy_id: "p-FullAWSAccess", target_id: workloadsRef } })] }),
+  });
+  add("org-allow-style-broad-baseline-attached", K, {
+    description:
+      "Next to the Allow-style list on Workloads the plan creates a 'baseline' SCP (Allow * on *, Deny organizations:LeaveOrganization) and attaches it to the same OU: its Allow joins the level's union and lifts the implicit deny on unapproved models." +
+      noWitness,
+    expect: "block",
+    plan: allowStyleOrg({
+      add: [
+        resource("aws_organizations_policy.baseline", {
+          set: { name: "baseline", content: json(doc({ Effect: "Allow", Action: "*", Resource: "*" }, { Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" })), type: "SERVICE_CONTROL_POLICY" },
+        }),
+        resource("aws_organizations_policy_attachment.baseline_workloads", { set: { policy_id: ref("aws_organizations_policy.baseline", "id"), target_id: workloadsRef } }),
+      ],
+    }),
+  });
+  add("org-allow-style-unseen-scp-attached", K, {
+    description:
+      "An SCP managed in another workspace (p-7f3k2m9q1z; neither its resource nor its content is in this plan) is attached to Workloads, whose list restricts by implicit deny: any Allow in that SCP would widen the OU, and the gate cannot see whether it has one, so it must fail closed." +
+      noWitness,
+    expect: "block",
+    plan: allowStyleOrg({ add: [resource("aws_organizations_policy_attachment.workloads_shared", { set: { policy_id: "p-7f3k2m9q1z", target_id: workloadsRef } })] }),
+  });
+  add("org-allow-style-list-detached", K, {
+    description:
+      "The Allow-style list's attachment to Workloads is deleted. Organizations refuses to leave a target without SCPs, so another SCP the plan does not show (FullAWSAccess by default) remains there and now allows every model." +
+      noWitness,
+    expect: "block",
+    plan: allowStyleOrg({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["delete"] } } }),
+  });
+  add("org-allow-style-account-moved-out", K, {
+    description:
+      "ml-dev moves from Workloads (Allow-style list) to Staging, which carries no SCP in this plan (FullAWSAccess only): the implicit deny on unapproved models no longer applies on the account's path." +
+      noWitness,
+    expect: "block",
+    config: "with",
+    plan: allowStyleOrg({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+  });
+  const T = "false-positive-trap";
+  add("trap-allow-style-approves-llama", T, {
+    description:
+      "The Allow-style list on Workloads is updated in place to add the Llama 3.3 70B foundation model and its us profile, which the config approves: it allows more, but only approved models." +
+      noWitness,
+    expect: "pass",
+    config: "with",
+    plan: allowStyleOrg({ patch: { "aws_organizations_policy.allow_list_workloads": wkldPolicy(ALLOW_STYLE, withoutLlama, ["update"]) } }),
+  });
+  add("trap-allow-style-full-access-on-account", T, {
+    description:
+      "FullAWSAccess is attached to the account ml-dev while its OU Workloads keeps the Allow-style list: levels intersect, so the OU level still denies every unapproved model for the account." +
+      noWitness,
+    expect: "pass",
+    config: "with",
+    plan: allowStyleOrg({ add: [resource("aws_organizations_policy_attachment.ml_dev_full_access", { set: { policy_id: "p-FullAWSAccess", target_id: ACCT.mlDev } })] }),
+  });
+  add("trap-full-access-beside-deny-style-list", T, {
+    description:
+      "FullAWSAccess is attached (again) to Workloads, whose rendered allow-list is a Deny with NotResource: an explicit Deny wins over any Allow, so nothing the list denied becomes allowed.",
+    expect: "pass",
+    config: "with",
+    plan: organization({ add: [resource("aws_organizations_policy_attachment.workloads_full_access", { set: { policy_id: "p-FullAWSAccess", target_id: workloadsRef } })] }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  add("trap-unseen-scp-beside-deny-style-list", T, {
+    description:
+      "An SCP from another workspace (p-7f3k2m9q1z, content not in the plan) is attached to Workloads, whose allow-list is a Deny with NotResource: whatever that SCP says, it can only add Allows (which cannot lift an explicit Deny) or Denies (which only narrow). No witness: the oracle needs the SCP's text.",
+    expect: "pass",
+    config: "with",
+    plan: organization({ add: [resource("aws_organizations_policy_attachment.workloads_shared", { set: { policy_id: "p-7f3k2m9q1z", target_id: workloadsRef } })] }),
+  });
+}
+
 // ================================================================ class: scp-weakened (content updated in place)
 {
   const K = "scp-weakened";

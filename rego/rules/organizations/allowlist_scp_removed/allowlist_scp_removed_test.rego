@@ -294,3 +294,49 @@ test_fails_when_organization_is_deleted if {
 	)])
 	{f.message | some f in rule.deny with input as plan} == {"deletes the organization: every SCP is detached from every root, OU and account, and re-enabling the type does not restore them"}
 }
+
+# ---- Allow-style allow-lists: the target's level restricts by implicit deny
+
+_allow_style := json.marshal(testing.doc([
+	{"Effect": "Allow", "NotAction": "bedrock:*", "Resource": "*"},
+	{"Effect": "Allow", "Action": "bedrock:*", "Resource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]},
+]))
+
+_att_rc(address, actions, before, after) := {
+	"address": address,
+	"mode": "managed",
+	"type": "aws_organizations_policy_attachment",
+	"provider_name": testing.provider,
+	"change": {"actions": actions, "before": before, "after": after, "after_unknown": {}},
+}
+
+_on_ou(policy_id) := {"id": concat("", ["ou-ab12-cdef3456:", policy_id]), "policy_id": policy_id, "target_id": "ou-ab12-cdef3456"}
+
+_kept_rcs(content) := [
+	_policy("aws_organizations_policy.models", ["no-op"], {"id": "p-1", "content": content}, {"id": "p-1", "content": content}),
+	_att_rc("aws_organizations_policy_attachment.models", ["no-op"], _on_ou("p-1"), _on_ou("p-1")),
+]
+
+test_fails_when_full_access_attached_beside_allow_style_list if {
+	f := _att_rc("aws_organizations_policy_attachment.full", ["create"], null, _on_ou("p-FullAWSAccess"))
+	findings := rule.deny with input as testing.plan(array.concat(_kept_rcs(_allow_style), [f]))
+	{[x.address, substring(x.message, 0, 57)] | some x in findings} == {[
+		"aws_organizations_policy_attachment.full",
+		"target ou-ab12-cdef3456 is weaker after this change: `bed",
+	]}
+}
+
+test_fails_when_unseen_scp_attached_beside_allow_style_list if {
+	u := _att_rc("aws_organizations_policy_attachment.other", ["create"], null, _on_ou("p-unseen0001"))
+	findings := rule.deny with input as testing.plan(array.concat(_kept_rcs(_allow_style), [u]))
+	{x.message | some x in findings} == {concat("", [
+		"attaches SCP p-unseen0001 to ou-ab12-cdef3456, whose SCPs allow-list by Allow statements (implicit deny); ",
+		"the plan does not show that policy's content, and an Allow in it would widen what the target allows",
+	])}
+}
+
+test_passes_when_unseen_scp_or_full_access_attached_beside_deny_style_list if {
+	u := _att_rc("aws_organizations_policy_attachment.other", ["create"], null, _on_ou("p-unseen0001"))
+	f := _att_rc("aws_organizations_policy_attachment.full", ["create"], null, _on_ou("p-FullAWSAccess"))
+	count(rule.deny) == 0 with input as testing.plan(array.concat(_kept_rcs(_allowlist), [u, f]))
+}

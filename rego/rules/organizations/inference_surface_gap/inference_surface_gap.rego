@@ -3,7 +3,8 @@
 # description: |
 #   The SCP allow-lists models on bedrock: but does not deny the inference surfaces outside that
 #   prefix: bedrock-mantle (OpenAI- and Anthropic-compatible endpoints), Claude Platform on AWS
-#   (aws-external-anthropic) and Bedrock API keys (bedrock:CallWithBearerToken). Advisory.
+#   (aws-external-anthropic) and Bedrock API keys (bedrock:CallWithBearerToken). Advisory. An allow-list made
+#   of Allow statements denies a surface when none of its Allows names that action.
 # scope: package
 # custom:
 #   id: MG-0019
@@ -18,6 +19,7 @@
 #     - https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
 package rules.organizations.inference_surface_gap
 
+import data.lib.access
 import data.lib.access.org
 import data.lib.iam
 import data.lib.result
@@ -32,6 +34,18 @@ _surfaces := {
 _denied(stmts, a) if {
 	some s in stmts
 	iam.denies(s)
+	iam.covers_action(s, a)
+}
+
+# an allow-list of Allow statements denies implicitly every action none of them names (on any resource)
+_denied(stmts, a) if {
+	access.scp_allows(stmts)
+	not _allows_action(stmts, a)
+}
+
+_allows_action(stmts, a) if {
+	some s in stmts
+	iam.allows(s)
 	iam.covers_action(s, a)
 }
 

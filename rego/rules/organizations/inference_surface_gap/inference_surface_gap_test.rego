@@ -29,3 +29,21 @@ test_passes_when_surfaces_denied if {
 test_passes_when_not_an_allowlist if {
 	count(rule.deny) == 0 with input as testing.scp_doc_plan(testing.doc([{"Effect": "Deny", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::foundation-model/deepseek.*"}]))
 }
+
+# an allow-list of Allow statements (AWS's allow list strategy): what no Allow names is denied implicitly
+_allow_style(not_actions) := testing.doc([
+	{"Effect": "Allow", "NotAction": not_actions, "Resource": "*"},
+	{"Effect": "Allow", "Action": ["bedrock:InvokeModel"], "Resource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"]},
+])
+
+test_fails_when_allow_style_list_leaves_mantle_open if {
+	findings := rule.deny with input as testing.scp_doc_plan(_allow_style(["bedrock:*"]))
+	{f.message | some f in findings} == {
+		"model allow-list SCP does not deny bedrock-mantle inference (bedrock-mantle:CreateInference), so models stay reachable there",
+		"model allow-list SCP does not deny Claude Platform on AWS (aws-external-anthropic:*), so models stay reachable there",
+	}
+}
+
+test_passes_when_allow_style_list_names_no_other_surface if {
+	count(rule.deny) == 0 with input as testing.scp_doc_plan(_allow_style(["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"]))
+}

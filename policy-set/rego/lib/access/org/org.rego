@@ -4,9 +4,11 @@
 #   Service control policies (type SERVICE_CONTROL_POLICY, or a type unknown until apply; an RCP or a tag
 #   policy is no guardrail), their attachments per target, account and OU moves and the SCP policy type,
 #   each before and after the plan. A target's SCPs are judged together as one set (a split allow-list pair
-#   is one allow-list). Attachments resolve their policy by known ID, or through the configuration's
-#   references when the ID is computed during apply; targets likewise. Only what the plan shows is known:
-#   SCPs attached outside it count as neither before nor after.
+#   is one allow-list); a path (root, OUs, account) is a list of such levels, kept apart, since a level with
+#   Allow statements denies implicitly what none of them allows (access.scp_denied_probes). Attachments
+#   resolve their policy by known ID (FullAWSAccess, p-FullAWSAccess, by its AWS-managed content), or
+#   through the configuration's references when the ID is computed during apply; targets likewise. Only
+#   what the plan shows is known: SCPs attached outside it count as neither before nor after.
 # scope: package
 package lib.access.org
 
@@ -89,6 +91,20 @@ _policy_of(_, v, _) := concat("", ["prior:", v.policy_id]) if {
 	not _in_changes(v.policy_id)
 	_prior_scps[v.policy_id]
 }
+
+# FullAWSAccess, the AWS-managed SCP known by this ID in every organization, when the plan shows no policy of that ID
+_policy_of(_, v, _) := full_access if {
+	v.policy_id == full_access_id
+	not _in_changes(v.policy_id)
+	not _prior_scps[v.policy_id]
+}
+
+full_access_id := "p-FullAWSAccess"
+
+full_access := "managed:p-FullAWSAccess"
+
+# its content: Allow every action on every resource
+full_access_stmts := [{"Effect": "Allow", "Action": "*", "Resource": "*"}]
 
 _in_changes(id) if {
 	some p in scp_rcs
@@ -191,6 +207,8 @@ target_stmts(t, "after") := [s |
 
 _policy_stmts(addr, _) := _prior_scps[substring(addr, 6, -1)] if startswith(addr, "prior:")
 
+_policy_stmts(addr, _) := full_access_stmts if addr == full_access
+
 _policy_stmts(addr, "before") := _before_doc(_scp_by_address[addr]) if not startswith(addr, "prior:")
 
 _policy_stmts(addr, "after") := _after_doc(_scp_by_address[addr]) if not startswith(addr, "prior:")
@@ -233,7 +251,7 @@ _still_attached(rc, v) if {
 # the probe that marks an allow-list: invoking a model no catalog lists, in a commercial Region
 marker := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0", "foundation-model", probes.sentinel_model, false)
 
-is_allowlist(stmts) if access.denied(stmts, marker)
+is_allowlist(stmts) if access.scp_denied([stmts], marker)
 
 # or shaped as one: a Deny of model invocation with NotResource (which may have been widened)
 is_allowlist(stmts) if {
@@ -243,13 +261,6 @@ is_allowlist(stmts) if {
 	iam.covers_invoke(s)
 }
 
-# weaker(before, after): unapproved probes the before set denies and the after set does not
-weaker(before, after) := {p |
-	some p in (access.unapproved_probes(before) | access.unapproved_probes(after))
-	access.denied(before, p)
-	not access.denied(after, p)
-}
-
 # weakened_targets: target -> weakened probes, for targets with SCPs before the plan
 weakened_targets[t] := w if {
 	some t in targets_before
@@ -257,13 +268,18 @@ weakened_targets[t] := w if {
 	count(w) > 0
 }
 
-# the resources whose change makes a target's SCP set weaker: its attachments that go away or move, and the
-# SCPs attached to it whose content changes or that the plan deletes
-culprits(t) := {a.rc |
+# the resources whose change makes a target's SCP set weaker: its attachments that go away or move, the
+# attachments the plan adds (an SCP attached beside an allow-list of Allow statements widens its level), and
+# the SCPs attached to it whose content changes or that the plan deletes
+culprits(t) := ({a.rc |
 	some a in attached_before
 	a.target == t
 	_attachment_changed(a)
-} | {p |
+} | {a.rc |
+	some a in attached_after
+	a.target == t
+	not a in attached_before
+}) | {p |
 	some a in attached_before
 	a.target == t
 	p := _scp_by_address[a.policy]
@@ -297,7 +313,7 @@ weakened_policies[p.address] := w if {
 }
 
 # exemptions(stmts): with a config, unapproved invoke probes an allow-list set lets through
-exemptions(stmts) := ps - access.denied_probes(stmts, ps) if {
+exemptions(stmts) := ps - access.scp_denied_probes([stmts], ps) if {
 	probes.with_config
 	is_allowlist(stmts)
 	ps := {p |
@@ -367,12 +383,10 @@ _state_value(rc, "before") := rc.change.before if is_object(rc.change.before)
 
 _state_value(rc, "after") := rc.change.after if is_object(rc.change.after)
 
-# SCP statements on the path from a node up to the root (as far as the plan shows it), in a state; the
-# Organizations limit of five OU levels bounds the walk
-path_stmts(id, state) := [s |
-	some n in _ancestors(id, state)
-	some s in target_stmts(n, state)
-]
+# SCP levels on the path from a node up to the root (as far as the plan shows it), in a state: one statement
+# list per node (levels are kept apart: Allows are a union within a level only); the Organizations limit of
+# five OU levels bounds the walk
+path_levels(id, state) := [target_stmts(n, state) | some n in _ancestors(id, state)]
 
 _ancestors(id, state) := {n |
 	some n in [id, p1, p2, p3, p4, p5, p6]
@@ -394,7 +408,11 @@ moved contains {"rc": rc, "from": from, "to": to, "probes": w} if {
 	is_string(from)
 	to := object.get(object.get(rc.change, "after", {}), "parent_id", null)
 	to != from
-	w := weaker(path_stmts(from, "before"), path_stmts(to, "after"))
+	id := rc.change.before.id
+	w := weaker_levels(
+		array.concat(path_levels(from, "before"), [target_stmts(id, "before")]),
+		array.concat(path_levels(to, "after"), [target_stmts(id, "after")]),
+	)
 	count(w) > 0
 }
 
@@ -404,8 +422,8 @@ left contains {"rc": rc, "from": from, "probes": w} if {
 	rc.type == "aws_organizations_account"
 	tfplan.removes(rc)
 	from := rc.change.before.parent_id
-	before := array.concat(path_stmts(from, "before"), target_stmts(rc.change.before.id, "before"))
-	w := weaker(before, [])
+	before := array.concat(path_levels(from, "before"), [target_stmts(rc.change.before.id, "before")])
+	w := weaker_levels(before, [])
 	count(w) > 0
 }
 

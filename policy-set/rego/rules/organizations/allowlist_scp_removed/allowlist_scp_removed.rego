@@ -8,6 +8,9 @@
 #   account or OU moved to a parent whose SCPs deny less, an account removed from the organization, or the
 #   SCP policy type disabled (which detaches every SCP). A target's SCPs are judged together, so moving an
 #   attachment to an identical allow-list, or splitting an allow-list into a pair, is not a weakening.
+#   An allow-list made of Allow statements (AWS's allow list strategy: what no Allow on a level names is
+#   denied) is weakened by any Allow attached beside it on the same level, FullAWSAccess (p-FullAWSAccess)
+#   included; attaching there an SCP whose content the plan does not show is reported too (fail closed).
 #   Requests for approved models (with a config), or for catalog models (without one), do not count.
 # scope: package
 # custom:
@@ -50,6 +53,15 @@ deny contains finding if {
 	msg := concat("", [
 		"detaches SCP ", d.policy_id, " from ", d.target, "; the plan does not show that policy's content, ",
 		"so the gate cannot tell whether it was the model allow-list",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+deny contains finding if {
+	some d in org.opaque_attached
+	msg := concat("", [
+		"attaches SCP ", d.policy_id, " to ", d.target, ", whose SCPs allow-list by Allow statements (implicit deny); ",
+		"the plan does not show that policy's content, and an Allow in it would widen what the target allows",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }

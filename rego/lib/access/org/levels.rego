@@ -1,0 +1,57 @@
+# Part of package lib.access.org (its METADATA is in org.rego): SCP sets compared as levels of the organization
+# path (weaker, weaker_levels), and attachments of SCPs the plan does not show onto targets that restrict by
+# implicit deny (opaque_attached).
+package lib.access.org
+
+# regal ignore:pointless-import
+import data.lib.access
+import data.lib.tfplan
+
+# weaker(before, after): unapproved probes the before set denies and the after set does not (one level each)
+weaker(before, after) := weaker_levels([before], [after])
+
+# weaker_levels(before, after): the same for SCP levels (lists of statement lists, root to account): a level
+# with Allow statements also denies what none of them allows (access.scp_denied_probes)
+weaker_levels(before, after) := set() if {
+	before == after
+} else := access.scp_denied_in(before, ready) - access.scp_denied_in(after, ready) if {
+	ready := access.probe_set(access.unapproved_probes(_flat(before)) | access.unapproved_probes(_flat(after)))
+}
+
+_flat(levels) := [s |
+	some stmts in levels
+	some s in stmts
+]
+
+# restricts_implicitly(stmts): a level whose Allow statements leave some unapproved request (or the marker)
+# implicitly denied, so any SCP attached beside it could widen it
+restricts_implicitly(stmts) if count(weaker(stmts, array.concat(stmts, full_access_stmts))) > 0
+
+# attachments this plan writes of an SCP whose content the gate cannot see (neither its resource changes, its
+# prior state nor a known AWS-managed ID show it) onto a target whose SCPs restrict by implicit deny before or
+# after the plan: an Allow in that SCP would widen the target's level (Allows on one level are a union), so
+# the gate cannot tell whether the target stays as strict (it reports them: fail closed). On a target whose
+# SCPs restrict only by Deny, another SCP can only add Denies, so it is not reported.
+opaque_attached contains {"rc": rc, "policy_id": _id_words(v), "target": t} if {
+	some rc in _att_rcs
+	tfplan.writes(rc)
+	v := rc.change.after
+	is_object(v)
+	not _policy_of(rc, v, "after")
+	not _same_attachment(rc.change.before, v)
+	t := _target_of(rc, v, "after")
+	_restricts_implicitly(t)
+}
+
+_same_attachment(before, after) if {
+	before.policy_id == after.policy_id
+	before.target_id == after.target_id
+}
+
+_id_words(v) := v.policy_id if is_string(v.policy_id)
+
+_id_words(v) := "(a policy ID unknown until apply)" if not is_string(object.get(v, "policy_id", null))
+
+_restricts_implicitly(t) if restricts_implicitly(target_stmts(t, "before"))
+
+_restricts_implicitly(t) if restricts_implicitly(target_stmts(t, "after"))
