@@ -159,8 +159,12 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     if (declared(rc.type, selection) || looksLikePolicy(rc)) kept.push(rc);
   }
 
-  // 2. groups of related resources (union-find over resource indexes and shared keys)
-  const uf = new UnionFind(kept.length);
+  // identity resources a targeted plan leaves out of its changes but its prior state holds (lib.access.identity
+  // reads them as unchanged grants): nodes of the grouping too, so that each goes to the pieces it relates to
+  const ghosts = priorIdentityResources(plan.prior_state, selection, changes);
+
+  // 2. groups of related resources (union-find over resource indexes, then ghost indexes, and shared keys)
+  const uf = new UnionFind(kept.length + ghosts.length);
   const keyNode = new Map<string, number>();
   const node = (key: string): number => {
     let n = keyNode.get(key);
@@ -209,6 +213,15 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     note(definers, referenceKey(rc, localAddress(rc), false), i);
     note(definers, referenceKey(rc, localAddress(rc), true), i);
   });
+  ghosts.forEach((ghost, g) => {
+    for (const join of selection.joins.get(ghost.type) ?? []) {
+      for (const value of valuesAt(ghost.values, join.path)) {
+        const key = `${join.space}\u0000${value}`;
+        if (join.shared) uf.union(kept.length + g, node(key));
+        else note(join.defines ? definers : users, key, kept.length + g);
+      }
+    }
+  });
   // a used value joins its user to every resource that defines it; a value nobody defines relates nothing
   for (const [key, list] of users) {
     const defs = definers.get(key);
@@ -240,6 +253,14 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     bytes += size;
   }
   if (current.length > 0 || pieces.length === 0) pieces.push(current);
+  /** Ghost addresses by the root of the group they joined (a ghost related to no kept resource goes nowhere). */
+  const ghostsByRoot = new Map<number, string[]>();
+  ghosts.forEach((ghost, g) => {
+    const root = uf.find(kept.length + g);
+    const list = ghostsByRoot.get(root);
+    if (list) list.push(ghost.address);
+    else ghostsByRoot.set(root, [ghost.address]);
+  });
 
   // 4. each piece as a plan document: the plan's own small fields, the piece's resource changes in plan order,
   //    the configuration entries they may look up, and (with organization resources) the prior state of the
@@ -253,8 +274,9 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     const rcs = members.map((i) => kept[i] as JsonObject);
     const piece: JsonObject = { ...base, resource_changes: rcs };
     if (configuration) piece.configuration = configuration(new Set(rcs.map(localAddress)));
-    if (prior && rcs.some((rc) => selection.organizationTypes.has(rc.type as string))) {
-      piece.prior_state = prior(new Set(members.flatMap((i) => joinKeys[i] as string[])));
+    const ghostKeys = [...new Set(members.map((i) => uf.find(i)))].flatMap((root) => (ghostsByRoot.get(root) ?? []).map(ghostKey));
+    if (prior && (ghostKeys.length > 0 || rcs.some((rc) => selection.organizationTypes.has(rc.type as string)))) {
+      piece.prior_state = prior(new Set([...members.flatMap((i) => joinKeys[i] as string[]), ...ghostKeys]));
     }
     return document.run === undefined ? { plan: piece } : { plan: piece, run: document.run };
   });
@@ -434,9 +456,41 @@ function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySe
   const org = selection.organizationTypes;
   return prepareResourcesLists(prior, (r) => {
     const values = isObject(r.values) ? r.values : {};
-    const keys = typeof r.type === "string" && org.has(r.type) && typeof values.id === "string" ? [`org-id\u0000${values.id}`] : [];
-    return keys;
+    if (typeof r.type !== "string") return [];
+    if (org.has(r.type)) return typeof values.id === "string" ? [`org-id\u0000${values.id}`] : [];
+    return selection.types.has(r.type) && typeof r.address === "string" ? [ghostKey(r.address)] : [];
   });
+}
+
+const ghostKey = (address: string): string => `address\u0000${address}`;
+
+interface Ghost {
+  readonly address: string;
+  readonly type: string;
+  readonly values: JsonObject;
+}
+
+/**
+ * The managed identity resources of the prior state (along module paths, as lib.tfplan.state_resource_path reads
+ * it) whose address no resource change has: what a targeted plan leaves out (lib.access.identity _prior_rcs).
+ */
+function priorIdentityResources(prior: Json | undefined, selection: Selection, changes: readonly Json[]): Ghost[] {
+  const values = isObject(prior) && isObject(prior.values) ? prior.values : undefined;
+  if (values === undefined || !isObject(values.root_module)) return [];
+  const changed = new Set(changes.flatMap((rc) => (isObject(rc) && typeof rc.address === "string" ? [rc.address] : [])));
+  const found: Ghost[] = [];
+  const visit = (module: JsonObject): void => {
+    if (Array.isArray(module.resources)) {
+      for (const r of module.resources) {
+        if (!isObject(r) || typeof r.type !== "string" || typeof r.address !== "string" || !isObject(r.values)) continue;
+        if ((r.mode ?? "managed") !== "managed" || !selection.types.has(r.type) || selection.organizationTypes.has(r.type)) continue;
+        if (!changed.has(r.address)) found.push({ address: r.address, type: r.type, values: r.values });
+      }
+    }
+    if (Array.isArray(module.child_modules)) for (const m of module.child_modules) if (isObject(m)) visit(m);
+  };
+  visit(values.root_module);
+  return found;
 }
 
 /**

@@ -572,6 +572,102 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  const idStore = "d-9067a1b2c3";
+  const idGroup = "94482488-3041-7026-18f0-7e2b1a9c0d13";
+  add("holder-identity-center-group-member-added", K, {
+    description: "A permission set with AmazonBedrockFullAccess is assigned (unchanged) to an Identity Center group in an account; a new aws_identitystore_group_membership adds a user (member_id unknown until apply) to that group, who gets the permission set's role there.",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_managed_policy_attachment.ml", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, managed_policy_arn: managedArn("AmazonBedrockFullAccess"), managed_policy_name: "AmazonBedrockFullAccess" } }),
+      resource("aws_ssoadmin_account_assignment.ml", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, principal_id: idGroup, principal_type: "GROUP", target_id: ACCT.mlDev, target_type: "AWS_ACCOUNT" } }),
+      resource("aws_identitystore_group_membership.new_hire", { set: { identity_store_id: idStore, group_id: idGroup, member_id: ref("aws_identitystore_user.new_hire", "user_id") } }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-awscc-managed-policy-own-groups", K, {
+    description: "An unchanged awscc_iam_managed_policy (bedrock:* on *) attaches itself to group ml-builders through its groups list (AWS::IAM::ManagedPolicy Groups); a user joins the group.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_managed_policy.ml", { provider: AWSCC, state: { managed_policy_name: "ml-bedrock", path: "/", policy_arn: `arn:aws:iam::${ACCT.mlDev}:policy/ml-bedrock`, policy_document: json(bedrockStar), groups: ["ml-builders"] } }),
+      resource("aws_iam_user_group_membership.omar", { set: { user: "omar", groups: ["ml-builders"] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-forgotten-attachment", K, {
+    description: "The plan forgets (removed block, destroy = false) group admins' AdministratorAccess attachment, which stays in AWS, and adds a user to the group.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_group_policy_attachment.admins", { state: { group: "admins", policy_arn: managedArn("AdministratorAccess"), id: "admins-20250101" }, actions: ["forget"] }),
+      resource("aws_iam_user_group_membership.pat", { set: { user: "pat", groups: ["admins"] } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("holder-targeted-plan", K, {
+    description: "terraform plan -target on a new membership: the group's AmazonBedrockFullAccess attachment is outside the target, so it is only in the prior state (and the configuration), not among the resource changes.",
+    expect: "block",
+    plan: plan(
+      [
+        resource("module.iam.aws_iam_group_policy_attachment.ml", { state: { group: "ml-builders", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "ml-builders-20250101" } }),
+        resource("aws_iam_user_group_membership.quinn", { set: { user: "quinn", groups: ["ml-builders"] } }),
+      ],
+      { outsideTarget: ["module.iam.aws_iam_group_policy_attachment.ml"] },
+    ),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  const boundaryArn = `arn:aws:iam::${ACCT.mlDev}:policy/approved-models-boundary`;
+  add("holder-role-boundary-removed", K, {
+    description: "Role ml-app keeps AmazonBedrockFullAccess (unchanged); its permissions_boundary (a policy capping it to approved models) is removed, so the attachment applies whole.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.ml_app", { state: { role: "ml-app", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "ml-app-20250101" } }),
+      resource("aws_iam_role.ml_app", {
+        state: { name: "ml-app", path: "/", assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/deployer`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: boundaryArn, tags: null },
+        set: { permissions_boundary: null },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-user-boundary-removed", K, {
+    description: "User ops-bot is in group ops (unchanged membership), which holds AdministratorAccess; the user's permissions boundary is removed.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_group_policy_attachment.ops", { state: { group: "ops", policy_arn: managedArn("AdministratorAccess"), id: "ops-20250101" } }),
+      resource("aws_iam_user_group_membership.ops_bot", { state: { user: "ops-bot", groups: ["ops"], id: "terraform-20250101" } }),
+      resource("aws_iam_user.ops_bot", { state: { name: "ops-bot", path: "/", force_destroy: false, permissions_boundary: boundaryArn, tags: null }, set: { permissions_boundary: null } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  const denyUnlisted = doc({ Sid: "OnlyApproved", Effect: "Deny", Action: "bedrock:*", NotResource: [fm("amazon.nova-lite-v1:0", "*")] });
+  add("holder-group-deny-deleted", K, {
+    description: "Group ml-builders keeps AmazonBedrockFullAccess (unchanged) beside an inline Deny of every model but one; the plan deletes the Deny.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_group_policy_attachment.ml", { state: { group: "ml-builders", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "ml-builders-20250101" } }),
+      resource("aws_iam_group_policy.ml_guardrail", { state: { group: "ml-builders", name: "only-approved", policy: json(denyUnlisted), id: "ml-builders:only-approved" }, actions: ["delete"] }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-instance-profile", K, {
+    description: "Role ml-batch (trusts ec2.amazonaws.com, AmazonBedrockFullAccess, both unchanged) gets a new aws_iam_instance_profile: any EC2 instance launched with it runs as the role.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.ml_batch", { state: { role: "ml-batch", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "ml-batch-20250101" } }),
+      resource("aws_iam_instance_profile.ml_batch", { set: { name: "ml-batch", role: "ml-batch", path: "/" } }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-eks-pod-identity", K, {
+    description: "Role eks-platform (AdministratorAccess, unchanged) is handed to a Kubernetes service account by a new aws_eks_pod_identity_association.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.eks_platform", {
+        state: { name: "eks-platform", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/eks-platform`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] })), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+      }),
+      resource("aws_iam_role_policy_attachment.eks_platform", { state: { role: "eks-platform", policy_arn: managedArn("AdministratorAccess"), id: "eks-platform-20250101" } }),
+      resource("aws_eks_pod_identity_association.team_a", { set: { cluster_name: "shared", namespace: "team-a", service_account: "default", role_arn: `arn:aws:iam::${ACCT.mlDev}:role/eks-platform` } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
   add("holder-awscc-permission-set-customer-managed", K, {
     description: "A new awscc_sso_permission_set names a customer-managed policy (bedrock:* on *, created in the same plan) in customer_managed_policy_references.",
     expect: "block",
@@ -615,6 +711,38 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_user_group_membership.mia", { set: { user: "mia", groups: ["readers"] } }),
     ]),
     witness: { policies: [s3Read], action: "s3:GetObject", resource: "arn:aws:s3:::ml-datasets-222233334444/a", context: { "aws:RequestedRegion": "us-east-1" }, sentinel: noInference },
+  });
+  add("trap-holder-membership-moved-between-resources", K, {
+    description: "A group with a broad bedrock policy (unchanged) has its membership moved from aws_iam_group_membership (deleted) to aws_iam_user_group_membership (created) for the same user: nobody new is in the group.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_group_policy.legacy", { state: { group: "legacy", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_group_membership.legacy", { state: { name: "legacy", group: "legacy", users: ["kim"] }, actions: ["delete"] }),
+      resource("aws_iam_user_group_membership.kim", { set: { user: "kim", groups: ["legacy"] } }),
+    ]),
+  });
+  const vendorTrust = (extra) => json(doc({ Effect: "Allow", Principal: { AWS: ["arn:aws:iam::999988887777:root", "arn:aws:iam::888877776666:root"] }, Action: "sts:AssumeRole", ...extra }));
+  add("trap-holder-trust-narrowed", K, {
+    description: "A vendor role with a broad bedrock inline policy (unchanged): its trust policy drops one of two external accounts and adds an sts:ExternalId condition. Fewer principals can assume it, none new.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy.vendor", { state: { role: "vendor-access", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.vendor", {
+        state: { name: "vendor-access", path: "/", assume_role_policy: vendorTrust({}), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "vendor-7731" } } })) },
+      }),
+    ]),
+  });
+  add("trap-holder-boundary-added", K, {
+    description: "A role with AmazonBedrockFullAccess (unchanged) gets a permissions boundary where it had none: it can do less, not more.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.capped", { state: { role: "capped-app", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "capped-app-20250101" } }),
+      resource("aws_iam_role.capped", {
+        state: { name: "capped-app", path: "/", assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/deployer`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { permissions_boundary: `arn:aws:iam::${ACCT.mlDev}:policy/approved-models-boundary` },
+      }),
+    ]),
   });
   add("trap-holder-sso-assignment-readonly", K, {
     description: "A permission set with ReadOnlyAccess (unchanged) is assigned to another account: ReadOnlyAccess grants no inference.",

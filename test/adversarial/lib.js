@@ -298,21 +298,24 @@ function configuration(entries) {
  * A whole plan. `entries`: resource() and dataRead() results. Options: `variables` ({name: value}),
  * `omitResourceChanges` (planned_values only, as some tools emit), `extra` (more top-level keys).
  */
-function plan(entries, { variables, omitResourceChanges = false } = {}) {
+function plan(entries, { variables, omitResourceChanges = false, outsideTarget = [] } = {}) {
+  // `terraform plan -target`: resources outside the targets stay in the prior state and the configuration only
+  const outside = new Set(outsideTarget);
   const managed = entries.filter((e) => !e.readAtPlan);
+  const targeted = managed.filter((e) => !outside.has(e.address));
   const reads = entries.filter((e) => e.readAtPlan);
   const p = { format_version: "1.2", terraform_version: TERRAFORM_VERSION };
   if (variables) p.variables = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { value: v }]));
   p.planned_values = {
     root_module: moduleTree(
-      managed.filter((e) => e.after !== null),
+      targeted.filter((e) => e.after !== null),
       (e) => {
         const v = stateResource(e.address, e, e.after);
         return v;
       },
     ),
   };
-  if (!omitResourceChanges) p.resource_changes = managed.map(rcOf).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  if (!omitResourceChanges) p.resource_changes = targeted.map(rcOf).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   const prior = [...managed.filter((e) => e.before !== null).map((e) => ({ ...e, priorValues: e.before })), ...reads.map((e) => ({ ...e, priorValues: e.values }))];
   if (prior.length > 0) {
     p.prior_state = {

@@ -233,6 +233,43 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(pieces?.[1]?.plan.prior_state).toBeUndefined();
   });
 
+  it("GIVEN a targeted plan THEN identity resources only its prior state holds go to the pieces they relate to, and nowhere else", () => {
+    const att = (address: string, group: string): Record<string, unknown> => ({
+      address,
+      mode: "managed",
+      type: "aws_iam_group_policy_attachment",
+      name: "a",
+      values: { group, policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" },
+    });
+    const prior = {
+      values: {
+        root_module: {
+          resources: [att("aws_iam_group_policy_attachment.admins", "admins"), att("aws_iam_group_policy_attachment.changed", "admins")],
+          child_modules: [{ resources: [att("module.other.aws_iam_group_policy_attachment.ops", "ops")], address: "module.other" }],
+        },
+      },
+    };
+    const pieces = selectPieces(
+      doc(
+        [
+          rc("aws_iam_user_group_membership.dana", "aws_iam_user_group_membership", { user: "dana", groups: ["admins"] }),
+          rc("aws_iam_policy.p", "aws_iam_policy", { policy: POLICY }),
+          // in the changes: its prior-state entry is not a ghost
+          rc("aws_iam_group_policy_attachment.changed", "aws_iam_group_policy_attachment", { group: "admins", policy_arn: ARN }),
+        ],
+        { prior_state: prior },
+      ),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([["aws_iam_user_group_membership.dana", "aws_iam_group_policy_attachment.changed"], ["aws_iam_policy.p"]]);
+    const state = pieces?.[0]?.plan.prior_state as typeof prior;
+    expect(state.values.root_module.resources.map((r) => r.address)).toEqual(["aws_iam_group_policy_attachment.admins"]);
+    // the unrelated ghost in another module stays out; the module's list is cut, not dropped
+    expect(state.values.root_module.child_modules[0]?.resources).toEqual([]);
+    expect(pieces?.[1]?.plan.prior_state).toBeUndefined();
+  });
+
   it("GIVEN a role THEN its piece gets role configurations by type and name from every module", () => {
     const role = (address: string): Record<string, unknown> => ({ address, mode: "managed", type: "aws_iam_role", name: "r", expressions: { inline_policy: [{}] } });
     const configuration = { root_module: { resources: [role("aws_iam_role.r")], module_calls: { m: { module: { resources: [role("aws_iam_role.r")] } } } } };

@@ -67,8 +67,10 @@ test_every_join_names_a_declared_key_space_and_role if {
 
 # every holder (lib.access.identity holders.rego) is a join in its key space: grants define it, exposures use it
 test_identity_holder_attributes_are_declared if {
+	# a policy text both grants (defines) and, when the plan removes a Deny from it, exposes its holder (uses)
 	every type, spec in identity._held_text {
 		[spec[1], spec[0], "defines"] in selection.joins[type]
+		[spec[1], spec[0], "uses"] in selection.joins[type]
 	}
 	every type, spec in identity._held_arns {
 		_holder_join(type, spec[1], spec[0])

@@ -5,6 +5,7 @@
 package lib.access.identity
 
 import data.lib.iam
+import data.lib.selection
 import data.lib.tfplan
 
 # ---- holders and what they grant
@@ -74,6 +75,27 @@ _kept contains rc if {
 	not rc.mode == "data"
 	_left(rc)
 }
+
+_kept contains rc if some rc in prior_rcs
+
+# prior_rcs: identity resources the prior state holds that no resource change names (what `terraform plan -target`
+# leaves out), as unchanged resource changes: they still grant what they grant
+prior_rcs contains rc if {
+	walk(input.plan.prior_state.values.root_module, [path, v])
+	tfplan.state_resource_path(path)
+	is_object(v)
+	object.get(v, "mode", "managed") == "managed"
+	v.type in selection.identity_types
+	is_string(v.address)
+	not v.address in _change_addresses
+	is_object(v.values)
+	rc := {
+		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
+		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
+	}
+}
+
+_change_addresses contains rc.address if some rc in input.plan.resource_changes
 
 _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} if {
 	doc := _doc(text)
@@ -199,7 +221,7 @@ _pairs(v, spec) := {[k, m] |
 # (holder, member) pairs before the plan, from every membership resource it shows (one it deletes too: a member
 # moved from one membership resource to another joins nothing), and after it
 _pairs_before contains [spec[0], p] if {
-	some rc in tfplan.resource_changes
+	some rc in (tfplan.resource_changes | prior_rcs)
 	spec := _membership_spec[rc.type]
 	some p in _pairs(rc.change.before, spec)
 }
@@ -247,10 +269,18 @@ _trust_widens(rc, _) if not is_object(rc.change.before)
 _trust_widens(rc, attr) if _unknown(rc, attr)
 
 _trust_widens(rc, attr) if {
+	before := _trust_doc(rc.change.before[attr])
+	after := _trust_doc(rc.change.after[attr])
+	before != after
+	not _trust_narrows(before, after)
+}
+
+# a trust policy the gate cannot read, before or after, may admit anyone
+_trust_widens(rc, attr) if {
 	is_object(rc.change.before)
 	not _unknown(rc, attr)
-	not _trust_doc(rc.change.before[attr]) == _trust_doc(rc.change.after[attr])
-	not _trust_narrows(_trust_doc(rc.change.before[attr]), _trust_doc(rc.change.after[attr]))
+	some v in [rc.change.before, rc.change.after]
+	not _trust_doc(object.get(v, attr, null))
 }
 
 # a trust document as text (the aws provider) or as a value (awscc may hold either); undefined when unreadable

@@ -1,5 +1,6 @@
 package lib.access.identity_test
 
+import data.lib.access.identity
 import data.lib.testing
 
 # ---- holders reached by a change: memberships, trust policies, account assignments
@@ -128,4 +129,177 @@ test_units_when_an_awscc_permission_set_references_customer_managed_policies if 
 	# WHEN the references are unknown until apply THEN they are unresolved
 	unknown := _rc("awscc_sso_permission_set", "s", {"name": "s"}, {"customer_managed_policy_references": true, "permission_set_arn": true})
 	{u.why | some u in _unresolved([unknown])} == {"the customer-managed policy it names (a name unknown until apply) is not defined in this plan"}
+}
+
+# ---- more holders and exposures
+
+_delete(type, name, before) := {
+	"address": concat(".", [type, name]), "mode": "managed", "type": type, "name": name, "provider_name": testing.provider,
+	"change": {"actions": ["delete"], "before": before, "after": null, "after_unknown": {}},
+}
+
+_forget(type, name, before) := object.union(_delete(type, name, before), {"change": {"actions": ["forget"]}})
+
+test_units_when_a_forgotten_grant_stays_in_aws if {
+	# GIVEN a group's AmazonBedrockFullAccess attachment the plan forgets (it stays in AWS) WHEN a user joins
+	# THEN the grant reaches the user; WHEN the plan deletes the attachment instead THEN nothing does
+	m := _rc("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]}, {})
+	att := {"group": "g", "policy_arn": _bfa}
+	count(_unit_vias([_forget("aws_iam_group_policy_attachment", "a", att), m], m.address)) == 1
+	_unit_vias([_delete("aws_iam_group_policy_attachment", "a", att), m], m.address) == set()
+}
+
+test_units_when_an_awscc_managed_policy_attaches_itself if {
+	# GIVEN an unchanged awscc_iam_managed_policy attached to group g, role r and user u by its own lists
+	pol := _noop("awscc_iam_managed_policy", "p", {"managed_policy_name": "p", "policy_document": _broad_text, "groups": ["g"], "roles": ["r"], "users": ["u"]})
+
+	# WHEN a user joins g, or r's trust policy changes THEN the policy reaches them
+	m := _rc("aws_iam_user_group_membership", "m", {"user": "v", "groups": ["g"]}, {})
+	_unit_vias([pol, m], m.address) == {"policy awscc_iam_managed_policy.p through membership of group g (aws_iam_user_group_membership.m)"}
+	r := _update("aws_iam_role", "r", {"name": "r", "assume_role_policy": _trust("a")}, {"name": "r", "assume_role_policy": _trust("*")})
+	count(_unit_vias([pol, r], r.address)) == 1
+}
+
+test_units_when_memberships_move_between_resources if {
+	# GIVEN a broad unchanged group policy WHEN the plan deletes one membership resource and creates another with
+	# the same (group, user) pair THEN nobody new joins; WHEN the new one adds a user THEN that user does
+	grant := _noop("aws_iam_group_policy", "p", {"group": "g", "name": "p", "policy": _broad_text})
+	old := _delete("aws_iam_group_membership", "old", {"name": "old", "group": "g", "users": ["a"]})
+	same := _rc("aws_iam_user_group_membership", "new", {"user": "a", "groups": ["g"]}, {})
+	_unit_vias([grant, old, same], same.address) == set()
+	more := _rc("aws_iam_group_membership", "new", {"name": "new", "group": "g", "users": ["a", "b"]}, {})
+	count(_unit_vias([grant, old, more], more.address)) == 1
+}
+
+_ids := "d-1234567890"
+
+test_units_when_an_identity_center_user_joins_an_assigned_group if {
+	# GIVEN a permission set with AmazonBedrockFullAccess assigned (unchanged) to Identity Store group G
+	grants := [
+		_noop("aws_ssoadmin_managed_policy_attachment", "m", {"permission_set_arn": _ps, "managed_policy_arn": _bfa}),
+		_noop("aws_ssoadmin_account_assignment", "a", {"permission_set_arn": _ps, "principal_id": "G", "principal_type": "GROUP", "target_id": "444455556666"}),
+	]
+
+	# WHEN a new member (known or unknown until apply) joins G, by either provider THEN the grant reaches it
+	every m in [
+		_rc("aws_identitystore_group_membership", "m", {"identity_store_id": _ids, "group_id": "G"}, {"member_id": true}),
+		_rc("awscc_identitystore_group_membership", "m", {"identity_store_id": _ids, "group_id": "G", "member_id": {"user_id": "U"}}, {}),
+	] {
+		count(_unit_vias(array.concat(grants, [m]), m.address)) == 1
+	}
+
+	# WHEN the assignment is to a user, not the group THEN the membership reaches nothing
+	user := _noop("aws_ssoadmin_account_assignment", "a", {"permission_set_arn": _ps, "principal_id": "G", "principal_type": "USER"})
+	m2 := _rc("aws_identitystore_group_membership", "m", {"group_id": "G", "member_id": "U"}, {})
+	_unit_vias([grants[0], user, m2], m2.address) == set()
+}
+
+test_units_when_a_permissions_boundary_is_removed if {
+	# GIVEN a role with an unchanged AmazonBedrockFullAccess attachment WHEN its boundary is removed THEN the grant
+	# is judged as it now applies; WHEN a boundary is added THEN nothing is
+	grant := _noop("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": _bfa})
+	removed := _update("aws_iam_role", "r", {"name": "r", "assume_role_policy": _trust("a"), "permissions_boundary": "arn:b"}, {"name": "r", "assume_role_policy": _trust("a"), "permissions_boundary": null})
+	_unit_vias([grant, removed], removed.address) == {"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.a through the permissions boundary removed from role r (aws_iam_role.r)"}
+	added := _update("aws_iam_role", "r", {"name": "r", "assume_role_policy": _trust("a"), "permissions_boundary": null}, {"name": "r", "assume_role_policy": _trust("a"), "permissions_boundary": "arn:b"})
+	_unit_vias([grant, added], added.address) == set()
+}
+
+test_units_when_a_user_boundary_is_removed_reaches_its_groups if {
+	# GIVEN user u in group g (unchanged membership) with AdministratorAccess-like grants on g WHEN u's boundary is
+	# removed THEN g's grant is judged for u
+	grant := _noop("aws_iam_group_policy", "p", {"group": "g", "name": "p", "policy": _broad_text})
+	m := _noop("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]})
+	u := _update("aws_iam_user", "u", {"name": "u", "permissions_boundary": "arn:b"}, {"name": "u", "permissions_boundary": null})
+	_unit_vias([grant, m, u], u.address) == {"policy aws_iam_group_policy.p through the permissions boundary removed from user u (aws_iam_user.u)"}
+}
+
+test_units_when_a_permission_set_boundary_attachment_is_deleted if {
+	grant := _noop("aws_ssoadmin_managed_policy_attachment", "m", {"permission_set_arn": _ps, "managed_policy_arn": _bfa})
+	b := _delete("aws_ssoadmin_permissions_boundary_attachment", "b", {"permission_set_arn": _ps, "permissions_boundary": [{"managed_policy_arn": "arn:b"}]})
+	count(_unit_vias([grant, b], b.address)) == 1
+}
+
+_deny_text := json.marshal(testing.doc([{"Effect": "Deny", "Action": "bedrock:*", "Resource": "*"}]))
+
+test_units_when_a_deny_beside_a_grant_is_removed if {
+	# GIVEN a group with an unchanged broad grant WHEN the plan deletes the group's Deny policy, or edits the Deny
+	# out of it THEN the grant is judged; WHEN it edits an Allow of that policy THEN not
+	grant := _noop("aws_iam_group_policy_attachment", "a", {"group": "g", "policy_arn": _bfa})
+	del := _delete("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _deny_text})
+	count(_unit_vias([grant, del], del.address)) == 1
+	edited := _update("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _deny_text}, {"group": "g", "name": "d", "policy": json.marshal(testing.doc([]))})
+	"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_group_policy_attachment.a through removing a Deny from group g (aws_iam_group_policy.d)" in _unit_vias([grant, edited], edited.address)
+	s3 := json.marshal(testing.doc([{"Effect": "Deny", "Action": "bedrock:*", "Resource": "*"}, {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]))
+	kept := _update("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": s3}, {"group": "g", "name": "d", "policy": _deny_text})
+	_unit_vias([grant, kept], kept.address) == {"aws_iam_group_policy.d (policy)"}
+}
+
+_trust_doc(stmts) := json.marshal(testing.doc(stmts))
+
+_role(before, after) := _update("aws_iam_role", "r", {"name": "r", "assume_role_policy": before}, {"name": "r", "assume_role_policy": after})
+
+_allow(p) := {"Effect": "Allow", "Principal": {"AWS": p}, "Action": "sts:AssumeRole"}
+
+test_trust_changes_that_admit_no_one_new if {
+	# GIVEN a role with an unchanged broad inline policy
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	two := _trust_doc([_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"])])
+
+	# WHEN a principal is removed, a condition added, keys reordered, or a Deny added THEN no unit
+	every r in [
+		_role(two, _trust_doc([_allow("arn:aws:iam::1:root")])),
+		_role(two, _trust_doc([object.union(_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"]), {"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})])),
+		_role(two, json.marshal({"Statement": [{"Action": "sts:AssumeRole", "Principal": {"AWS": ["arn:aws:iam::1:root", "arn:aws:iam::2:root"]}, "Effect": "Allow"}], "Version": "2012-10-17"})),
+		_role(two, _trust_doc([_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"]), {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"}])),
+	] {
+		_unit_vias([grant, r], r.address) == set()
+	}
+
+	# WHEN a principal is added, a condition dropped, a Deny removed, or the text is not JSON THEN a unit
+	cond := _trust_doc([object.union(_allow("arn:aws:iam::1:root"), {"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})])
+	deny := _trust_doc([_allow("arn:aws:iam::1:root"), {"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::1:user/x"}, "Action": "sts:AssumeRole"}])
+	every r in [
+		_role(two, _trust_doc([_allow(["arn:aws:iam::1:root", "arn:aws:iam::3:root"])])),
+		_role(cond, _trust_doc([_allow("arn:aws:iam::1:root")])),
+		_role(deny, _trust_doc([_allow("arn:aws:iam::1:root")])),
+		_role(two, "{not json"),
+	] {
+		count(_unit_vias([grant, r], r.address)) == 1
+	}
+}
+
+test_units_when_a_role_is_handed_to_a_workload if {
+	# GIVEN role r (ARN known) with an unchanged broad grant
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+
+	# WHEN an instance profile or a pod identity association hands it to a workload THEN a unit each
+	prof := _rc("aws_iam_instance_profile", "i", {"name": "i", "role": "r"}, {})
+	count(_unit_vias([grant, r, prof], prof.address)) == 1
+	pod := _rc("aws_eks_pod_identity_association", "e", {"cluster_name": "c", "role_arn": "arn:aws:iam::1:role/r"}, {})
+	count(_unit_vias([grant, r, pod], pod.address)) == 1
+
+	# WHEN an instance profile is updated without changing its role THEN nothing
+	same := _update("aws_iam_instance_profile", "i", {"name": "i", "role": "r", "path": "/"}, {"name": "i", "role": "r", "path": "/a/"})
+	_unit_vias([grant, r, same], same.address) == set()
+}
+
+test_units_when_a_targeted_plan_leaves_the_grant_in_the_prior_state if {
+	# GIVEN a plan whose changes hold only a new membership; the group's attachment is in the prior state only
+	m := _rc("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]}, {})
+	prior := {"values": {"root_module": {"child_modules": [{"resources": [{
+		"address": "module.iam.aws_iam_group_policy_attachment.a", "mode": "managed",
+		"type": "aws_iam_group_policy_attachment", "name": "a", "values": {"group": "g", "policy_arn": _bfa},
+	}]}]}}}
+	plan := object.union(testing.plan([m]), {"plan": {"prior_state": prior}})
+	vias := {u.via |
+		some u in identity.units with input as plan with data.modelgate.managedPolicies as testing.managed_policies
+		u.rc.address == m.address
+	}
+	vias == {"AWS-managed policy AmazonBedrockFullAccess (v11) attached by module.iam.aws_iam_group_policy_attachment.a through membership of group g (aws_iam_user_group_membership.m)"}
+
+	# WHEN the same address is among the resource changes (deleted) THEN the prior state does not stand for it
+	del := _delete("aws_iam_group_policy_attachment", "a", {"group": "g", "policy_arn": _bfa})
+	gone := object.union(testing.plan([object.union(del, {"address": "module.iam.aws_iam_group_policy_attachment.a"}), m]), {"plan": {"prior_state": prior}})
+	count({u | some u in identity.units with input as gone with data.modelgate.managedPolicies as testing.managed_policies; u.rc.address == m.address}) == 0
 }

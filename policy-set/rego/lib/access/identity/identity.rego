@@ -192,7 +192,7 @@ _by_name(a) := {r |
 # customer-managed policies the plan describes, with the text they have after the plan (or before, for a
 # policy the plan deletes: what the attachment still points to until then)
 _policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
-	some rc in tfplan.resource_changes
+	some rc in (tfplan.resource_changes | prior_rcs)
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	v := _state(rc)
 	text := v[_policy_attr(rc.type)]
