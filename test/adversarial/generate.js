@@ -1751,6 +1751,94 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
   });
 }
 
+// ================================================================ organization changes found by a second review
+{
+  const K = "organization-change";
+  // The Deny-style list rewritten as Allow statements while FullAWSAccess stays attached (the plan does not show
+  // it): Allows on one level are a union, so FullAWSAccess's Allow * lets every model through.
+  const allowStatements = json(
+    doc(
+      { Sid: "AllowAllButModelInference", Effect: "Allow", NotAction: ["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"], Resource: "*" },
+      { Sid: "AllowApprovedModels", Effect: "Allow", Action: INVOKE, Resource: APPROVED_NOT_RESOURCE },
+    ),
+  );
+  add("org-deny-list-rewritten-as-allows", K, {
+    description:
+      "The Workloads allow-list (a Deny with NotResource) is rewritten in place as Allow statements (everything outside Bedrock, plus the approved models). FullAWSAccess, attached to every OU by default and not shown by the plan, stays on Workloads: the Allows on a level are a union, so every model is allowed again.",
+    expect: "block",
+    plan: updateWorkloadsScp(allowStatements),
+    witness: orgBlock([[], [allowStatements], []]),
+  });
+  add("org-account-replaced", K, {
+    description:
+      "A change that forces replacement of aws_organizations_account.ml_dev (close_on_deletion false): the old account is removed from the organization first and becomes a standalone account no SCP applies to.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          set: { email: "aws+ml-dev-2@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+          actions: ["delete", "create"],
+          replacePaths: [["email"]],
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
+  add("scp-deny-spares-forwarded-calls", K, {
+    description:
+      "The Workloads invoke Deny gains Null {aws:CalledVia: true}: it then applies only to calls no service forwarded. Whether a service can forward InvokeModel with the caller's credentials is not documented, so the gate cannot show the Deny still applies (fail closed); the witness is a forwarded call.",
+    expect: "block",
+    plan: updateWorkloadsScp(wkldWith({ ...WKLD_INVOKE, Condition: { Null: { "aws:CalledVia": "true" } } })),
+    witness: orgBlock([[], [wkldWith({ ...WKLD_INVOKE, Condition: { Null: { "aws:CalledVia": "true" } } })], []], { context: { ...mlDevCtx(), "aws:CalledVia": ["athena.amazonaws.com"] } }),
+  });
+  const marketplaceExempt = wkldWith({ ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE, "arn:aws:bedrock:*:*:marketplace*"] });
+  add("scp-notresource-marketplace-endpoints", K, {
+    description:
+      "The Workloads NotResource gains arn:aws:bedrock:*:*:marketplace*: InvokeModel on the Bedrock Marketplace model endpoint resource (marketplace/model-endpoint/all-access, which runs any deployed Marketplace model) is no longer denied.",
+    expect: "block",
+    plan: updateWorkloadsScp(marketplaceExempt),
+    witness: orgBlock([[], [marketplaceExempt], []], { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:marketplace/model-endpoint/all-access` }),
+  });
+}
+{
+  const K = "false-positive-trap";
+  const adminRole = (set) =>
+    resource("aws_iam_role.break_glass", {
+      state: {
+        name: "break-glass", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/break-glass`,
+        assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: "sts:AssumeRole" })),
+        managed_policy_arns: [managedArn("AdministratorAccess")], max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null,
+      },
+      set,
+    });
+  add("trap-admin-role-tags-only", K, {
+    description:
+      "A role with AdministratorAccess (attached elsewhere; the provider refreshes managed_policy_arns from AWS) gets a tag: the update keeps the same attached policies and trust, so it grants nothing new.",
+    expect: "pass",
+    plan: plan([adminRole({ tags: { owner: "platform" } })]),
+  });
+  add("trap-admin-role-trust-adds-tag-session", K, {
+    description:
+      "The same role's trust policy adds sts:TagSession for the same principal: session tags do not let anyone assume the role who could not before.",
+    expect: "pass",
+    plan: plan([adminRole({ assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: ["sts:AssumeRole", "sts:TagSession"] })) })]),
+  });
+  add("trap-account-closed-on-deletion", K, {
+    description:
+      "aws_organizations_account.research is deleted with close_on_deletion = true: the account is closed (suspended, unusable) rather than made standalone, so it escapes no SCP.",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.research": {
+          state: { ...accountState(ACCT.research, "research", OU.sandbox), close_on_deletion: true },
+          actions: ["delete"],
+        },
+      },
+    }),
+  });
+}
+
 // ================================================================ class: false-positive-trap (expect pass)
 {
   const K = "false-positive-trap";

@@ -83,9 +83,16 @@ test_allowed_when_the_deny_condition_is_unknown if {
 }
 
 test_allowed_when_the_allow_condition_surely_fails if {
-	# GIVEN an Allow only via another service WHEN the FM is probed directly THEN not allowed
-	allow := object.union(_allow_fm, {"Condition": {"StringEquals": {"aws:CalledViaLast": "sagemaker.amazonaws.com"}}})
+	# GIVEN an Allow only in another Region WHEN the FM is probed in us-east-1 THEN not allowed
+	allow := object.union(_allow_fm, {"Condition": {"StringEquals": {"aws:RequestedRegion": "ap-south-2"}}})
 	not access.allowed([allow], _fm)
+}
+
+test_allowed_when_the_allow_is_only_for_forwarded_calls if {
+	# GIVEN an Allow only for calls another service forwards (aws:CalledViaLast) WHEN the FM is probed THEN it may
+	# apply: whether a service forwards invoke requests is not documented, so the key is unknown
+	allow := object.union(_allow_fm, {"Condition": {"StringEquals": {"aws:CalledViaLast": "sagemaker.amazonaws.com"}}})
+	access.allowed([allow], _fm)
 }
 
 test_allowed_when_not_action_excludes_only_iam if {
@@ -196,10 +203,10 @@ test_profile_model_probes_when_profile_is_probed if {
 
 test_every_model_probes_when_an_owned_kind_is_named if {
 	# GIVEN an Allow on one account's imported models WHEN every-model probes are built
-	# THEN the fixed probes, probes in that account (2 profiles, 6 owned kinds) and the imported-model witnesses
+	# THEN the fixed probes, probes in that account (2 profiles, 11 owned kinds) and the imported-model witnesses
 	stmts := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:us-east-1:111122223333:imported-model/*"}]
 	ps := access.every_model_probes(stmts) with data.modelgate.catalog as testing.catalog
-	count(ps) == 55
+	count(ps) == 75
 	some p in ps
 	p.resource == "arn:aws:bedrock:us-east-1:111122223333:imported-model/zzprobe"
 	p.witness == true

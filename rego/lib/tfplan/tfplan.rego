@@ -147,6 +147,7 @@ policies contains {"rc": rc, "kind": kind(rc), "attr": attr, "text": text} if {
 	some rc in _candidates
 	attr := _text_attr(rc)
 	text := rc.change.after[attr]
+	not _unchanged_text(rc, attr, text)
 }
 
 policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text": text} if {
@@ -154,6 +155,7 @@ policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text
 	some i, block in _blocks(rc)
 	text := block[_field(rc)]
 	_block_text(text)
+	not _unchanged_block(rc, text)
 }
 
 # an optional attribute that carries policy text when set (awscc_sso_permission_set.inline_policy)
@@ -165,6 +167,16 @@ policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
 	text := rc.change.after[attr]
 	is_string(text)
 	text != ""
+	not _unchanged_text(rc, attr, text)
+}
+
+_principal_lists := {"awscc_iam_managed_policy": ["groups", "roles", "users"]}
+
+# a policy block of a role (or awscc user or group) an in-place update keeps with the same text
+_unchanged_block(rc, text) if {
+	rc.change.actions == ["update"]
+	some b in rc.change.before[_set_attr(rc)]
+	b[_field(rc)] == text
 }
 
 # unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"

@@ -171,12 +171,12 @@ held contains {"rc": rc, "holder": ["permission-set", key], "grant": g} if {
 	some g in _by_name({"rc": rc, "arn": null, "attr": spec[1], "ref": ref})
 }
 
-# holder_grants(h): {via, stmts} entries a holder carries after the plan from resources the plan does not write (a
-# grant the plan writes is a unit of its own already): its own, a user's groups', an Identity Center group's
-# permission sets' (in the accounts an assignment gives them)
+# holder_grants(h): {via, stmts} entries a holder carries after the plan: its own, a user's groups', an Identity
+# Center group's permission sets' (in the accounts an assignment gives them). A grant the plan writes is also a
+# unit of its own; through an exposure it is reported again, on the change that hands it on.
 holder_grants(h) := (_direct(h) | _through_groups(h)) | _through_assignments(h)
 
-_direct(h) := {e.grant | some e in held; e.holder == h; not e.rc in _written}
+_direct(h) := {e.grant | some e in held; e.holder == h}
 
 _through_groups(h) := {g |
 	h[0] == "user"
@@ -258,14 +258,15 @@ _trust_spec := {
 
 exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["the trust policy of role ", name])} if {
 	some rc in _written
+	is_object(rc.change.before)
 	spec := _trust_spec[rc.type]
 	name := rc.change.after[spec[0]]
 	is_string(name)
 	_trust_widens(rc, spec[1])
 }
 
-_trust_widens(rc, _) if not is_object(rc.change.before)
-
+# (a role the plan creates has no one to admit before; every grant it carries is created with it, or is an
+# unchanged grant named after a role deleted in the same plan, which the trust comparison does not reach)
 _trust_widens(rc, attr) if _unknown(rc, attr)
 
 _trust_widens(rc, attr) if {
@@ -322,7 +323,17 @@ _principals(s) := {"statement": json.marshal(s)} if {
 	not is_object(s.Principal)
 }
 
-_trust_actions(s) := [a | some a in iam.as_array(s.Action); is_string(a)] if s.Action
+# the actions that let a principal assume the role (sts:TagSession, sts:SetSourceIdentity and the like only add to
+# a session someone may already start)
+_trust_actions(s) := acts if {
+	s.Action
+	acts := [a |
+		some a in iam.as_array(s.Action)
+		is_string(a)
+		some assume in ["sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml"]
+		iam.wildcard_match(lower(a), assume)
+	]
+}
 
 _trust_actions(s) := [json.marshal(s)] if not s.Action
 

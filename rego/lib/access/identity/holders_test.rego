@@ -61,13 +61,16 @@ test_units_when_members_are_unknown_until_apply if {
 	count(_unit_vias([grant, m], m.address)) == 1
 }
 
-test_units_when_a_written_grant_is_not_repeated_through_the_membership if {
-	# GIVEN a group policy the plan creates and a membership it creates WHEN listed THEN the policy is its own unit
-	# and the membership carries only the unchanged grant
+test_units_when_a_written_grant_also_reaches_through_the_membership if {
+	# GIVEN a group policy the plan creates and a membership it creates WHEN listed THEN the policy is its own unit,
+	# and the membership carries both grants to the new member
 	new := _rc("aws_iam_group_policy", "new", {"group": "g", "name": "n", "policy": _broad_text}, {})
 	old := _noop("aws_iam_group_policy", "old", {"group": "g", "name": "o", "policy": _broad_text})
 	m := _rc("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]}, {})
-	_unit_vias([new, old, m], m.address) == {"policy aws_iam_group_policy.old through membership of group g (aws_iam_user_group_membership.m)"}
+	_unit_vias([new, old, m], m.address) == {
+		"policy aws_iam_group_policy.old through membership of group g (aws_iam_user_group_membership.m)",
+		"policy aws_iam_group_policy.new through membership of group g (aws_iam_user_group_membership.m)",
+	}
 	_unit_vias([new, old, m], new.address) == {"aws_iam_group_policy.new (policy)"}
 }
 
@@ -251,6 +254,7 @@ test_trust_changes_that_admit_no_one_new if {
 		_role(two, _trust_doc([object.union(_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"]), {"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})])),
 		_role(two, json.marshal({"Statement": [{"Action": "sts:AssumeRole", "Principal": {"AWS": ["arn:aws:iam::1:root", "arn:aws:iam::2:root"]}, "Effect": "Allow"}], "Version": "2012-10-17"})),
 		_role(two, _trust_doc([_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"]), {"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"}])),
+		_role(two, _trust_doc([object.union(_allow(["arn:aws:iam::1:root", "arn:aws:iam::2:root"]), {"Action": ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"]})])),
 	] {
 		_unit_vias([grant, r], r.address) == set()
 	}

@@ -372,3 +372,14 @@ test_units_when_group_membership_names_the_group_once if {
 	])
 	count({u | some u in identity.units with input as plan; u.rc.address == "aws_iam_group_membership.ml"}) == 1
 }
+
+test_attachments_when_a_role_update_keeps_its_managed_policies if {
+	# GIVEN a role whose tags change while managed_policy_arns (refreshed from AWS) keeps AmazonBedrockFullAccess
+	# WHEN attachments are listed THEN none; WHEN the update adds an ARN THEN only that one
+	bfa := "arn:aws:iam::aws:policy/AmazonBedrockFullAccess"
+	ro := "arn:aws:iam::aws:policy/ReadOnlyAccess"
+	kept := object.union(_rc("aws_iam_role", "r", {"name": "r", "managed_policy_arns": [bfa], "tags": {"a": "b"}}, {}), {"change": {"actions": ["update"], "before": {"name": "r", "managed_policy_arns": [bfa], "tags": {}}}})
+	{a.arn | some a in _attachments([kept])} == set()
+	added := object.union(kept, {"change": {"after": {"name": "r", "managed_policy_arns": [bfa, ro]}}})
+	{a.arn | some a in _attachments([added])} == {ro}
+}

@@ -121,6 +121,22 @@ test_opaque_attached_when_allow_style_list_is_attached_in_the_same_plan if {
 	new_att := _att("a", ["create"], null, _a("p-1", "ou-1"))
 	u := _att("u", ["create"], null, _a("p-unseen01", "ou-1"))
 
-	# THEN the unseen one could undo the new list, and is reported
-	{d.rc.address | some d in org.opaque_attached} == {"aws_organizations_policy_attachment.u"} with input as _plan([_kept_allow, new_att, u])
+	# THEN ou-1 still sits beside the FullAWSAccess it had (the plan does not detach it), so the new list restricts
+	# nothing by implicit deny and the unseen SCP cannot widen it: not reported
+	org.opaque_attached == set() with input as _plan([_kept_allow, new_att, u])
+	org.full_access_stmts[0] in org.target_stmts("ou-1", "after") with input as _plan([_kept_allow, new_att, u])
+}
+
+test_target_stmts_when_an_allow_style_list_replaces_a_deny_style_one if {
+	# GIVEN ou-1 held a Deny-style list (no Allow statement: it sits beside a FullAWSAccess the plan does not show)
+	deny_style := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"}]})
+	allow_style := json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "bedrock:Get*", "Resource": "*"}]})
+	scp := {
+		"address": "aws_organizations_policy.s", "mode": "managed", "type": "aws_organizations_policy", "name": "s",
+		"change": {"actions": ["update"], "before": {"id": "p-1", "type": "SERVICE_CONTROL_POLICY", "content": deny_style}, "after": {"id": "p-1", "type": "SERVICE_CONTROL_POLICY", "content": allow_style}, "after_unknown": {}},
+	}
+	att := _att("a", ["no-op"], _a("p-1", "ou-1"), _a("p-1", "ou-1"))
+
+	# WHEN its content becomes an Allow-style list THEN FullAWSAccess is still beside it: ou-1 is weaker
+	count(org.weakened_targets["ou-1"]) > 0 with input as _plan([scp, att])
 }

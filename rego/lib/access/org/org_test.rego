@@ -258,9 +258,9 @@ test_weakened_policies_when_unattached_allowlist_is_widened if {
 # ---- weaker and is_allowlist
 
 test_weaker_when_allowlist_is_removed if {
-	# GIVEN an allow-list before and nothing after WHEN compared THEN every fixed invoke probe (15 resources x 2)
+	# GIVEN an allow-list before and nothing after WHEN compared THEN every fixed invoke probe (20 resources x 2)
 	w := org.weaker(_allowlist_stmts, []) with data.modelgate.catalog as testing.catalog
-	count(w) == 30
+	count(w) == 40
 	every p in w {
 		p.surface == "invoke"
 	}
@@ -471,4 +471,14 @@ test_opaque_detached_when_deleted_attachment_has_skip_destroy if {
 	# GIVEN a deleted attachment of an unknown policy with skip_destroy WHEN judged THEN not reported (it stays)
 	att := _att("a", ["delete"], object.union(_a("p-x", "ou-1"), {"skip_destroy": true}), null)
 	org.opaque_detached == set() with input as _plan([att])
+}
+
+test_left_when_account_is_replaced_or_closed if {
+	# GIVEN an account under ou-1 that the plan replaces WHEN judged THEN the old account left the organization
+	replaced := _acct(["delete", "create"], {"id": "1111", "parent_id": "ou-1", "role_name": "a"}, {"parent_id": "ou-1", "role_name": "b"})
+	{m.from | some m in org.left with input as _plan([_kept, _ou_attach, replaced])} == {"ou-1"}
+
+	# WHEN the deleted account has close_on_deletion THEN it is closed, not standalone: it did not leave
+	closed := _acct(["delete"], {"id": "1111", "parent_id": "ou-1", "close_on_deletion": true}, null)
+	org.left == set() with input as _plan([_kept, _ou_attach, closed])
 }

@@ -65,22 +65,25 @@ _profile_prefixes := {
 	"aws-cn": ["apac"],
 }
 
-# resource kinds InvokeModel accepts that run no catalog model, or run one the ARN does not name
+# resource kinds InvokeModel accepts that run no catalog model, or run one the ARN does not name (facts doc
+# section 1: the Service Authorization Reference lists async-invoke, bedrock-marketplace-model-endpoint,
+# default-prompt-router, project and system-tool too [V-gen]; the Marketplace endpoint is one fixed resource)
 owned_kinds := [
 	"application-inference-profile", "imported-model", "custom-model-deployment",
 	"provisioned-model", "prompt-router", "custom-model",
+	"default-prompt-router", "async-invoke", "project", "system-tool", "marketplace/model-endpoint",
 ]
 
 principal(partition) := concat("", ["arn:", partition, ":iam::", probe_account, ":role/zz-modelgate-probe"])
 
 # the request context of a probe. aws:PrincipalAccount, tags, org IDs, source IP, MFA ... are left out: unknown,
-# so a Deny exempting one account or a tag may not apply (a whole account is no break-glass principal)
+# so a Deny exempting one account or a tag may not apply (a whole account is no break-glass principal). So are
+# aws:CalledVia, aws:CalledViaFirst and aws:CalledViaLast: whether a service can forward an invoke request with
+# its caller's credentials (setting them) is not documented, so a Deny that exempts forwarded calls may not apply
+# and an Allow granted only to them may.
 _base_ctx(partition, region) := {
 	"aws:requestedregion": [_requested(region)],
 	"aws:principalarn": [principal(partition)],
-	"aws:calledvia": [],
-	"aws:calledviafirst": [],
-	"aws:calledvialast": [],
 	"bedrock:inferenceprofilearn": [],
 }
 
@@ -112,9 +115,6 @@ profile_check(p, region) := {
 	"ctx": {
 		"aws:requestedregion": [_requested(region)],
 		"aws:principalarn": [principal(partition)],
-		"aws:calledvia": [],
-		"aws:calledviafirst": [],
-		"aws:calledvialast": [],
 		"bedrock:inferenceprofilearn": [p.resource],
 	},
 	"kind": "foundation-model",
@@ -133,7 +133,9 @@ _owned(partition, region, kind) := concat("", [
 
 _owned_id("custom-model") := concat("/", [sentinel_model, "zzprobe"])
 
-_owned_id(kind) := "zzprobe" if kind != "custom-model"
+_owned_id("marketplace/model-endpoint") := "all-access"
+
+_owned_id(kind) := "zzprobe" if not kind in {"custom-model", "marketplace/model-endpoint"}
 
 _profile(partition, region, prefix) := concat("", [
 	"arn:", partition, ":bedrock:", region, ":", probe_account, ":inference-profile/", prefix, ".", sentinel_model,

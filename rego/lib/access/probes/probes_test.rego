@@ -91,10 +91,10 @@ test_concretize_when_resource_type_is_a_wildcard if {
 
 test_fixed_when_no_extra_regions if {
 	# GIVEN no extra Regions WHEN the fixed probes are built
-	# THEN 15 invoke resources x 2 actions, 2 mantle, 1 Claude Platform and 4 Subscribe probes
+	# THEN 20 invoke resources x 2 actions, 2 mantle, 1 Claude Platform and 4 Subscribe probes
 	ps := probes.fixed(set())
-	count(ps) == 37
-	count({p | some p in ps; p.surface == "invoke"}) == 30
+	count(ps) == 47
+	count({p | some p in ps; p.surface == "invoke"}) == 40
 	count({p | some p in ps; p.surface == "subscribe"}) == 4
 	count({p | some p in ps; p.surface == "mantle"}) == 2
 	count({p | some p in ps; p.surface == "claude-platform"}) == 1
@@ -105,14 +105,14 @@ test_fixed_when_no_extra_regions if {
 
 test_fixed_when_an_extra_region_is_given if {
 	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
-	count(probes.fixed({"eu-west-1"})) == 43
+	count(probes.fixed({"eu-west-1"})) == 53
 	some p in probes.fixed({"eu-west-1"})
 	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
 }
 
 test_fixed_when_the_extra_region_is_already_probed if {
 	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
-	count(probes.fixed({"us-east-1"})) == 37
+	count(probes.fixed({"us-east-1"})) == 47
 }
 
 test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
@@ -121,6 +121,8 @@ test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
 	["arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0", "foundation-model", _sentinel] in rs
 	c := "arn:aws:bedrock:us-east-1:000000000000:custom-model/zz.unlisted-model-v9:0/zzprobe"
 	[c, "custom-model", ""] in rs
+	m := "arn:aws:bedrock:us-east-1:000000000000:marketplace/model-endpoint/all-access"
+	[m, "marketplace/model-endpoint", ""] in rs
 }
 
 test_partition_resources_when_a_policy_names_other_partitions if {
@@ -135,7 +137,7 @@ test_partition_resources_when_a_policy_names_other_partitions if {
 	["arn:aws-cn:bedrock:::foundation-model/zz.unlisted-model-v9:0", "foundation-model", _sentinel] in rs
 	r := "arn:aws-us-gov:bedrock:us-gov-west-1:000000000000:inference-profile/us-gov.zz.unlisted-model-v9:0"
 	[r, "inference-profile", _sentinel] in rs
-	count(rs) == 2 * 9
+	count(rs) == 2 * 14
 }
 
 test_invoke_when_region_is_empty if {

@@ -95,6 +95,14 @@ attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
 	attr := _lists[rc.type]
 	some arn in iam.as_array(rc.change.after[attr])
 	is_string(arn)
+	not _kept_arn(rc, attr, arn)
+}
+
+# an in-place update of a principal (or of an exclusive attachment set) that keeps an ARN in its list attaches
+# nothing new: a role's managed_policy_arns is refreshed from AWS on every plan, whatever attached the policies
+_kept_arn(rc, attr, arn) if {
+	rc.change.actions == ["update"]
+	arn in iam.as_array(rc.change.before[attr])
 }
 
 # a list with unknown elements (null in after, true in after_unknown), or wholly unknown. A role's

@@ -193,17 +193,39 @@ attached_after contains {"rc": rc, "policy": rc.address, "target": t} if {
 _scp_by_address[rc.address] := rc if some rc in scp_rcs
 
 # statements on a target in a state (the SCPs attached there, as one set)
-target_stmts(t, "before") := [s |
+target_stmts(t, "before") := _visible_before(t)
+
+_visible_before(t) := [s |
 	some a in attached_before
 	a.target == t
 	some s in _policy_stmts(a.policy, "before")
 ]
 
-target_stmts(t, "after") := [s |
+target_stmts(t, "after") := array.concat(_visible_after(t), _hidden_full_access(t))
+
+_visible_after(t) := [s |
 	some a in attached_after
 	a.target == t
 	some s in _policy_stmts(a.policy, "after")
 ]
+
+# FullAWSAccess the plan does not show stays where it was. A target whose SCPs before the plan hold no Allow
+# statement sits beside FullAWSAccess (AWS attaches it to every root, OU and account, new ones too, and the plan
+# need not show it); an Allow-style list attached there after the plan does not remove it, so the target's level
+# after the plan keeps it, unless the plan shows FullAWSAccess itself detached from the target. (A target whose
+# SCPs already held Allow statements before the plan is taken as the complete list the plan shows.)
+_hidden_full_access(t) := full_access_stmts if {
+	not access.scp_allows(_visible_before(t))
+	access.scp_allows(_visible_after(t))
+	not _full_access_detached(t)
+} else := []
+
+_full_access_detached(t) if {
+	some a in attached_before
+	a.target == t
+	a.policy == full_access
+	not a in attached_after
+}
 
 _policy_stmts(addr, _) := _prior_scps[substring(addr, 6, -1)] if startswith(addr, "prior:")
 
@@ -420,11 +442,19 @@ moved contains {"rc": rc, "from": from, "to": to, "probes": w} if {
 left contains {"rc": rc, "from": from, "probes": w} if {
 	some rc in _node_rcs
 	rc.type == "aws_organizations_account"
-	tfplan.removes(rc)
+	_leaves(rc)
 	from := rc.change.before.parent_id
 	before := array.concat(path_levels(from, "before"), [target_stmts(rc.change.before.id, "before")])
 	w := weaker_levels(before, [])
 	count(w) > 0
+}
+
+# an account the plan deletes (or replaces: the old account is deleted first) leaves the organization, unless
+# close_on_deletion closes it (a closed account stays suspended in the organization until AWS removes it, and
+# cannot be used)
+_leaves(rc) if {
+	"delete" in rc.change.actions
+	not rc.change.before.close_on_deletion == true
 }
 
 # ---- the SCP policy type
