@@ -58,6 +58,8 @@ identity_types := {
 # organization resources: SCP sets per target, attachments, moves, the organization itself
 organization_types := {
 	"aws_organizations_account",
+	"awscc_organizations_account",
+	"awscc_organizations_organizational_unit",
 	"aws_organizations_organization",
 	"aws_organizations_organizational_unit",
 	"aws_organizations_policy",
@@ -154,6 +156,8 @@ joins := {
 	"aws_organizations_policy_attachment": [["policy_id", "org-id", "uses"], ["target_id", "org-id", "uses"]],
 	"aws_organizations_account": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
 	"aws_organizations_organizational_unit": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
+	"awscc_organizations_account": [["account_id", "org-id", "defines"], ["parent_ids.*", "org-id", "uses"]],
+	"awscc_organizations_organizational_unit": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
 	"aws_organizations_organization": [["roots.*.id", "org-id", "defines"]],
 }
 

@@ -140,3 +140,35 @@ test_target_stmts_when_an_allow_style_list_replaces_a_deny_style_one if {
 	# WHEN its content becomes an Allow-style list THEN FullAWSAccess is still beside it: ou-1 is weaker
 	count(org.weakened_targets["ou-1"]) > 0 with input as _plan([scp, att])
 }
+
+test_opaque_target_when_the_target_is_unknown_until_apply if {
+	# GIVEN an Allow-style list kept on ou-1, and a plan attaching FullAWSAccess to a target unknown until apply
+	unknown := object.union(_att("f", ["create"], null, {"policy_id": "p-FullAWSAccess"}), {"change": {"after_unknown": {"target_id": true}}})
+
+	# THEN it could join ou-1's level: reported
+	{d.rc.address | some d in org.opaque_target} == {"aws_organizations_policy_attachment.f"} with input as _plan([_kept_allow, _kept_att, unknown])
+
+	# WHEN every level restricts by Deny only THEN not reported
+	org.opaque_target == set() with input as _plan([_kept, _ou_attach, unknown])
+
+	# WHEN the policy it attaches holds no Allow statement THEN not reported
+	deny := _scp("d", ["no-op"], {"id": "p-2", "content": _allowlist}, {"id": "p-2", "content": _allowlist})
+	deny_att := object.union(_att("d", ["create"], null, {"policy_id": "p-2"}), {"change": {"after_unknown": {"target_id": true}}})
+	org.opaque_target == set() with input as _plan([_kept_allow, _kept_att, deny, deny_att])
+}
+
+test_opaque_target_when_an_awscc_policy_targets_are_unknown if {
+	# GIVEN an Allow-style list kept on ou-1 and a new awscc SCP with an Allow whose target_ids are unknown
+	cc := _rc("awscc_organizations_policy", "cc", ["create"], null, {"type": "SERVICE_CONTROL_POLICY", "content": json.marshal(testing.doc(_full))}, {"target_ids": true, "id": true})
+	{d.policy | some d in org.opaque_target} == {"awscc_organizations_policy.cc"} with input as _plan([_kept_allow, _kept_att, cc])
+
+	# WHEN only some of its target_ids are unknown THEN the same
+	some_unknown := _rc("awscc_organizations_policy", "cc", ["create"], null, {"type": "SERVICE_CONTROL_POLICY", "content": json.marshal(testing.doc(_full)), "target_ids": ["ou-9"]}, {"target_ids": [false, true], "id": true})
+	{d.policy | some d in org.opaque_target} == {"awscc_organizations_policy.cc"} with input as _plan([_kept_allow, _kept_att, some_unknown])
+}
+
+test_opaque_attached_when_an_allow_style_list_is_attached_after_the_plan if {
+	# GIVEN ou-1 whose Allow-style list the plan keeps, and an unseen SCP attached there THEN reported
+	u := _att("u", ["create"], null, _a("p-unseen01", "ou-1"))
+	{d.rc.address | some d in org.opaque_attached} == {"aws_organizations_policy_attachment.u"} with input as _plan([_kept_allow, _kept_att, u])
+}

@@ -67,9 +67,19 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	some d in org.opaque_target
+	msg := concat("", [
+		"attaches SCP ", d.policy, " to a target unknown until apply that the configuration does not name; ",
+		"the plan allow-lists some target by Allow statements (implicit deny), and an Allow in this SCP would widen ",
+		"whichever target it joins",
+	])
+	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+deny contains finding if {
 	some m in org.moved
 	msg := concat("", [
-		"moves ", m.rc.change.before.id, " from ", m.from, " to ", _to(m.to),
+		"moves ", m.id, " from ", m.from, " to ", _to(m.to),
 		": ", access.summary(m.probes), " was denied by the SCPs on its old path and is not on the new one",
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)
@@ -78,7 +88,7 @@ deny contains finding if {
 deny contains finding if {
 	some m in org.left
 	msg := concat("", [
-		"removes account ", m.rc.change.before.id, " from the organization: ", access.summary(m.probes),
+		"removes account ", m.id, " from the organization: ", access.summary(m.probes),
 		" was denied by the SCPs on its path and no SCP applies to it any more",
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)

@@ -340,3 +340,20 @@ test_passes_when_unseen_scp_or_full_access_attached_beside_deny_style_list if {
 	f := _att_rc("aws_organizations_policy_attachment.full", ["create"], null, _on_ou("p-FullAWSAccess"))
 	count(rule.deny) == 0 with input as testing.plan(array.concat(_kept_rcs(_allowlist), [u, f]))
 }
+
+test_fails_when_an_scp_is_attached_to_a_target_unknown_until_apply if {
+	# GIVEN an Allow-style list kept on an OU, and FullAWSAccess (or an SCP the plan does not show) attached to a
+	# target read during apply
+	full := object.union(_att_rc("aws_organizations_policy_attachment.f", ["create"], null, {"policy_id": "p-FullAWSAccess"}), {"change": {"after_unknown": {"target_id": true}}})
+	unseen := object.union(_att_rc("aws_organizations_policy_attachment.u", ["create"], null, {"policy_id": "p-unseen1"}), {"change": {"after_unknown": {"target_id": true}}})
+
+	# THEN each is reported: whichever target it joins, its Allow could widen the Allow-style level
+	findings := rule.deny with input as testing.plan(array.concat(_kept_rcs(_allow_style), [full, unseen]))
+	{[f.address, f.message] | some f in findings} == {
+		["aws_organizations_policy_attachment.f", "attaches SCP p-FullAWSAccess to a target unknown until apply that the configuration does not name; the plan allow-lists some target by Allow statements (implicit deny), and an Allow in this SCP would widen whichever target it joins"],
+		["aws_organizations_policy_attachment.u", "attaches SCP p-unseen1 to a target unknown until apply that the configuration does not name; the plan allow-lists some target by Allow statements (implicit deny), and an Allow in this SCP would widen whichever target it joins"],
+	}
+
+	# WHEN the kept list is Deny-style THEN nothing is reported
+	count(rule.deny) == 0 with input as testing.plan(array.concat(_kept_rcs(_allowlist), [full, unseen]))
+}

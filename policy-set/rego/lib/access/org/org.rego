@@ -137,6 +137,7 @@ _target_of(rc, v, "after") := keys[0] if {
 	not is_string(object.get(v, "target_id", null))
 	keys := sort({_target_key(t) |
 		some t in tfplan.resource_changes
+		not t.mode == "data"
 		tfplan.refers_to(rc, "target_id", t)
 	})
 	count(keys) == 1
@@ -381,81 +382,6 @@ _unwritten(rc) := 1 if not tfplan.writes(rc)
 set_label(set) := concat("", [" on target ", set.target]) if is_string(set.target)
 
 set_label(set) := "" if not is_string(set.target)
-
-# ---- moves: accounts and OUs whose parent changes, and accounts leaving the organization
-
-_node_rcs contains rc if {
-	some rc in tfplan.resource_changes
-	rc.type in {"aws_organizations_account", "aws_organizations_organizational_unit"}
-	not rc.mode == "data"
-}
-
-# parent of a node id in a state, from the plan's accounts and OUs (null when the plan does not show it)
-_parent(id, state) := p if {
-	is_string(id)
-	p := [v.parent_id |
-		some rc in _node_rcs
-		v := _state_value(rc, state)
-		v.id == id
-		is_string(v.parent_id)
-	][0]
-} else := null
-
-_state_value(rc, "before") := rc.change.before if is_object(rc.change.before)
-
-_state_value(rc, "after") := rc.change.after if is_object(rc.change.after)
-
-# SCP levels on the path from a node up to the root (as far as the plan shows it), in a state: one statement
-# list per node (levels are kept apart: Allows are a union within a level only); the Organizations limit of
-# five OU levels bounds the walk
-path_levels(id, state) := [target_stmts(n, state) | some n in _ancestors(id, state)]
-
-_ancestors(id, state) := {n |
-	some n in [id, p1, p2, p3, p4, p5, p6]
-	is_string(n)
-} if {
-	p1 := _parent(id, state)
-	p2 := _parent(p1, state)
-	p3 := _parent(p2, state)
-	p4 := _parent(p3, state)
-	p5 := _parent(p4, state)
-	p6 := _parent(p5, state)
-}
-
-# moved_nodes: {rc, from, to, probes} for an account or OU whose parent changes (to is null when unknown)
-moved contains {"rc": rc, "from": from, "to": to, "probes": w} if {
-	some rc in _node_rcs
-	tfplan.writes(rc)
-	from := rc.change.before.parent_id
-	is_string(from)
-	to := object.get(object.get(rc.change, "after", {}), "parent_id", null)
-	to != from
-	id := rc.change.before.id
-	w := weaker_levels(
-		array.concat(path_levels(from, "before"), [target_stmts(id, "before")]),
-		array.concat(path_levels(to, "after"), [target_stmts(id, "after")]),
-	)
-	count(w) > 0
-}
-
-# accounts the plan removes from the organization (no SCP applies to them any more)
-left contains {"rc": rc, "from": from, "probes": w} if {
-	some rc in _node_rcs
-	rc.type == "aws_organizations_account"
-	_leaves(rc)
-	from := rc.change.before.parent_id
-	before := array.concat(path_levels(from, "before"), [target_stmts(rc.change.before.id, "before")])
-	w := weaker_levels(before, [])
-	count(w) > 0
-}
-
-# an account the plan deletes (or replaces: the old account is deleted first) leaves the organization, unless
-# close_on_deletion closes it (a closed account stays suspended in the organization until AWS removes it, and
-# cannot be used)
-_leaves(rc) if {
-	"delete" in rc.change.actions
-	not rc.change.before.close_on_deletion == true
-}
 
 # ---- the SCP policy type
 
