@@ -1034,6 +1034,13 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     config: "with",
     plan: allowStyleOrg({ add: [resource("aws_organizations_policy_attachment.workloads_full_access", { set: { policy_id: "p-FullAWSAccess", target_id: workloadsRef } })] }),
   });
+  add("org-allow-style-full-access-to-target-read-at-apply", K, {
+    description:
+      "The plan attaches FullAWSAccess to a target it reads from a data source during apply (target_id unknown, the configuration naming no OU of the plan): it may be Workloads, whose Allow-style list FullAWSAccess would undo. The gate cannot tell which level it joins, so it fails closed." +
+      noWitness,
+    expect: "block",
+    plan: allowStyleOrg({ add: [resource("aws_organizations_policy_attachment.full_access_somewhere", { set: { policy_id: "p-FullAWSAccess", target_id: ref("data.aws_organizations_organizational_units.children", "children") } })] }),
+  });
   add("org-allow-style-broad-baseline-attached", K, {
     description:
       "Next to the Allow-style list on Workloads the plan creates a 'baseline' SCP (Allow * on *, Deny organizations:LeaveOrganization) and attaches it to the same OU: its Allow joins the level's union and lifts the implicit deny on unapproved models." +
@@ -1823,6 +1830,28 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       "The same role's trust policy adds sts:TagSession for the same principal: session tags do not let anyone assume the role who could not before.",
     expect: "pass",
     plan: plan([adminRole({ assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: ["sts:AssumeRole", "sts:TagSession"] })) })]),
+  });
+  add("trap-account-into-new-child-ou", K, {
+    description:
+      "A new OU Team is created under Workloads and account ml-dev moves into it (its parent_id a reference to the new OU, unknown until apply): the account stays below Workloads' allow-list.",
+    expect: "pass",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.ml_dev": {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.team", "id"), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+          actions: ["update"],
+        },
+      },
+      add: [resource("aws_organizations_organizational_unit.team", { set: { name: "Team", parent_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) } })],
+    }),
+  });
+  add("trap-deny-spares-service-linked-roles", K, {
+    description:
+      "The Workloads invoke Deny gains ArnNotLike aws:PrincipalArn arn:aws:iam::*:role/aws-service-role/*: SCPs never restrict service-linked roles, so the exemption spares no one the Deny governed.",
+    expect: "pass",
+    config: "with",
+    plan: updateWorkloadsScp(wkldWith({ ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/aws-service-role/*" } } })),
   });
   add("trap-account-closed-on-deletion", K, {
     description:

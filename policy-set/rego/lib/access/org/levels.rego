@@ -59,8 +59,8 @@ _restricts_implicitly(t) if restricts_implicitly(target_stmts(t, "after"))
 # attachments this plan writes whose target is unknown until apply, and that the configuration does not trace to
 # one node (a target read from a data source, an awscc policy's target_ids computed during apply): the gate cannot
 # tell which level they join. An SCP with an Allow statement, or one whose content the gate cannot see, could
-# widen a level that allow-lists by Allow statements, so when the plan shows such a level they are reported (fail
-# closed). Where every level restricts by Deny only, another SCP can only add Denies.
+# widen a level that allow-lists by Allow statements, so they are reported (fail closed), whatever the plan shows
+# of other targets (the target may be one it does not show). An SCP of Deny statements only can only add Denies.
 opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
 	some rc in _att_rcs
 	tfplan.writes(rc)
@@ -68,7 +68,6 @@ opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
 	is_object(v)
 	not _target_of(rc, v, "after")
 	_may_allow(_policy_of(rc, v, "after"))
-	_implicit_level
 }
 
 opaque_target contains {"rc": rc, "policy": rc.address} if {
@@ -77,7 +76,6 @@ opaque_target contains {"rc": rc, "policy": rc.address} if {
 	tfplan.writes(rc)
 	_unknown_targets(rc)
 	access.scp_allows(after_stmts(rc))
-	_implicit_level
 }
 
 opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
@@ -87,7 +85,6 @@ opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
 	is_object(v)
 	not _target_of(rc, v, "after")
 	not _policy_of(rc, v, "after")
-	_implicit_level
 }
 
 _may_allow(p) if access.scp_allows(_policy_stmts(p, "after"))
@@ -95,10 +92,3 @@ _may_allow(p) if access.scp_allows(_policy_stmts(p, "after"))
 _unknown_targets(rc) if rc.change.after_unknown.target_ids == true
 
 _unknown_targets(rc) if true in rc.change.after_unknown.target_ids
-
-# some target the plan shows allow-lists by Allow statements, before or after it
-_implicit_level if {
-	some t in (targets_before | targets_after)
-	some state in ["before", "after"]
-	restricts_implicitly(target_stmts(t, state))
-}

@@ -49,7 +49,7 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
-	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats} | _other_principals)
+	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats; not service_linked(v)} | _other_principals)
 	some q in _principal_requests
 }
 
@@ -82,7 +82,20 @@ fill_principal(v) := concat(":", array.concat(
 # account segment ("role/*", "role/admin*", "role/*/x", "role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*"),
 # nothing after it, or no ARN at all ("*"). "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any
 # account) is not broad.
-broad_principal(v) if not _named_principal(v)
+broad_principal(v) if {
+	not _named_principal(v)
+	not service_linked(v)
+}
+
+# service_linked(pattern): the pattern names only service-linked roles (path /aws-service-role/), which SCPs never
+# restrict (Organizations UG, "SCPs don't affect service-linked roles"): exempting them from a Deny exempts no one
+# the Deny governed
+service_linked(v) if {
+	startswith(v, "arn:")
+	segs := split(v, ":")
+	count(segs) >= 6
+	startswith(concat(":", array.slice(segs, 5, count(segs))), "role/aws-service-role/")
+}
 
 _narrow(v) if _named_principal(v)
 

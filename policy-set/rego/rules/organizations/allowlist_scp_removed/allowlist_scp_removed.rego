@@ -70,8 +70,8 @@ deny contains finding if {
 	some d in org.opaque_target
 	msg := concat("", [
 		"attaches SCP ", d.policy, " to a target unknown until apply that the configuration does not name; ",
-		"the plan allow-lists some target by Allow statements (implicit deny), and an Allow in this SCP would widen ",
-		"whichever target it joins",
+		"an Allow in this SCP would widen that target if it allow-lists by Allow statements (implicit deny), ",
+		"and the gate cannot tell which target it is",
 	])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }

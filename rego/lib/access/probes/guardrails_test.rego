@@ -1,0 +1,24 @@
+package lib.access.probes_test
+
+import data.lib.access.org
+import data.lib.access.probes
+import data.lib.testing
+
+test_service_linked_roles_are_no_exemption if {
+	# GIVEN patterns under role/aws-service-role/ WHEN judged THEN they name only service-linked roles, which SCPs
+	# never restrict: not a family of principals, and no witness is made for them
+	every v in ["arn:aws:iam::*:role/aws-service-role/*", "arn:aws:iam::111122223333:role/aws-service-role/ops.apigateway.amazonaws.com/*"] {
+		probes.service_linked(v)
+		not probes.broad_principal(v)
+	}
+	not probes.service_linked("arn:aws:iam::*:role/*")
+	deny := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "*"}
+	exempt := object.union(deny, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/aws-service-role/*"}}})
+	{p.principal | some p in probes.principal_witnesses([exempt])} == {
+		"arn:aws:iam::000000000000:user/zz-modelgate-probe",
+		"arn:aws:iam::000000000000:root",
+	}
+
+	# WHEN an allow-list Deny gains that exemption THEN it is not weaker
+	org.weaker([deny], [exempt]) == set() with data.modelgate.catalog as testing.catalog
+}
