@@ -170,15 +170,6 @@ policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
 	not _unchanged_text(rc, attr, text)
 }
 
-_principal_lists := {"awscc_iam_managed_policy": ["groups", "roles", "users"]}
-
-# a policy block of a role (or awscc user or group) an in-place update keeps with the same text
-_unchanged_block(rc, text) if {
-	rc.change.actions == ["update"]
-	some b in rc.change.before[_set_attr(rc)]
-	b[_field(rc)] == text
-}
-
 # unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"
 # (computed during apply), "missing" (absent from after and not unknown), or the JSON type of a value
 # that is not a string ("null", "object", "array", "number", "boolean"). One entry per resource:

@@ -45,3 +45,11 @@ test_policies_when_a_role_update_keeps_its_inline_blocks if {
 	edit := _changed("aws_iam_role", ["update"], {"name": "r", "inline_policy": [{"name": "a", "policy": _policy}]}, {"name": "r", "inline_policy": [{"name": "a", "policy": _policy}, {"name": "b", "policy": _other}]})
 	_attrs([edit]) == {"inline_policy[1].policy"}
 }
+
+test_policies_when_an_update_changes_the_principal if {
+	# GIVEN a role policy whose text stays and whose role changes in place WHEN listed THEN judged: someone new holds it
+	moved := _changed("aws_iam_role_policy", ["update"], {"policy": _policy, "role": "a"}, {"policy": _policy, "role": "b"})
+	_attrs([moved]) == {"policy"}
+	renamed := _changed("aws_iam_role", ["update"], {"name": "a", "inline_policy": [{"name": "p", "policy": _policy}]}, {"name": "b", "inline_policy": [{"name": "p", "policy": _policy}]})
+	_attrs([renamed]) == {"inline_policy[0].policy"}
+}

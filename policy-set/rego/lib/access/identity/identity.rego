@@ -102,6 +102,7 @@ attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
 # nothing new: a role's managed_policy_arns is refreshed from AWS on every plan, whatever attached the policies
 _kept_arn(rc, attr, arn) if {
 	rc.change.actions == ["update"]
+	tfplan.same_principal(rc)
 	arn in iam.as_array(rc.change.before[attr])
 }
 
