@@ -668,6 +668,27 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock(ADMIN_CALLER),
   });
+  const guardrailArn = `arn:aws:iam::${ACCT.mlDev}:policy/only-approved-models`;
+  add("holder-deny-policy-detached", K, {
+    description: "Role analyst keeps AmazonBedrockFullAccess (unchanged) beside a customer-managed Deny of every model but one; the plan deletes the Deny policy's attachment, so the full access applies.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.guardrail", { state: { name: "only-approved-models", path: "/", arn: guardrailArn, policy: json(denyUnlisted) } }),
+      resource("aws_iam_role_policy_attachment.analyst_full", { state: { role: "analyst", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "analyst-20250101" } }),
+      resource("aws_iam_role_policy_attachment.analyst_guardrail", { state: { role: "analyst", policy_arn: guardrailArn, id: "analyst-20250102" }, actions: ["delete"] }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-user-leaves-deny-group", K, {
+    description: "User sam has an inline bedrock:* policy (unchanged) and is in group restricted, whose inline Deny blocks every model but one; the plan removes sam from restricted.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_user_policy.sam", { state: { user: "sam", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_group_policy.restricted", { state: { group: "restricted", name: "only-approved", policy: json(denyUnlisted) } }),
+      resource("aws_iam_user_group_membership.sam", { state: { user: "sam", groups: ["restricted", "staff"], id: "terraform-20250101" }, set: { groups: ["staff"] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
   add("holder-awscc-permission-set-customer-managed", K, {
     description: "A new awscc_sso_permission_set names a customer-managed policy (bedrock:* on *, created in the same plan) in customer_managed_policy_references.",
     expect: "block",
@@ -741,6 +762,18 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role.capped", {
         state: { name: "capped-app", path: "/", assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/deployer`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
         set: { permissions_boundary: `arn:aws:iam::${ACCT.mlDev}:policy/approved-models-boundary` },
+      }),
+    ]),
+  });
+  const denyOne = { Sid: "OnlyApproved", Effect: "Deny", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], NotResource: [fm("amazon.nova-lite-v1:0", "*"), fm("amazon.nova-pro-v1:0", "*")] };
+  add("trap-holder-deny-sid-renamed", K, {
+    description: "A group's broad bedrock policy (unchanged) sits beside its Deny guardrail; the plan renames the Deny's Sid and reorders its NotResource list: the Deny denies the same requests.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_group_policy.legacy", { state: { group: "legacy", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_group_policy.legacy_guardrail", {
+        state: { group: "legacy", name: "guardrail", policy: json(doc(denyOne)) },
+        set: { policy: json(doc({ ...denyOne, Sid: "DenyUnapprovedModels", NotResource: [...denyOne.NotResource].reverse() })) },
       }),
     ]),
   });

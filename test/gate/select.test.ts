@@ -86,9 +86,10 @@ describe("selectPieces: what the wasm is handed", () => {
 
   it("GIVEN attachments indexed by count.index THEN each joins only the policy instance of its own index", () => {
     const att = (i: number): Record<string, unknown> => ({
-      ...rc(`aws_iam_role_policy_attachment.a[${i}]`, "aws_iam_role_policy_attachment", { role: "r" }),
+      // a role of its own per index: attachments to one role are joined by that role (its grants are judged together)
+      ...rc(`aws_iam_role_policy_attachment.a[${i}]`, "aws_iam_role_policy_attachment", { role: `r${i}` }),
       index: i,
-      change: { actions: ["create"], before: null, after: { role: "r" }, after_unknown: { policy_arn: true } },
+      change: { actions: ["create"], before: null, after: { role: `r${i}` }, after_unknown: { policy_arn: true } },
     });
     const pol = (i: number): Record<string, unknown> => ({ ...rc(`aws_iam_policy.p[${i}]`, "aws_iam_policy", { policy: POLICY }), index: i });
     const configuration = {
@@ -153,9 +154,10 @@ describe("selectPieces: what the wasm is handed", () => {
   });
 
   it("GIVEN an attachment whose ARN is unknown THEN its configuration reference joins every instance of the policy in its module only", () => {
+    // each attachment to a role of its own (attachments to one role are joined by that role)
     const unknownArn = (address: string, module?: string): Record<string, unknown> => ({
-      ...rc(address, "aws_iam_role_policy_attachment", { role: "r" }),
-      change: { actions: ["create"], before: null, after: { role: "r" }, after_unknown: { policy_arn: true } },
+      ...rc(address, "aws_iam_role_policy_attachment", { role: address }),
+      change: { actions: ["create"], before: null, after: { role: address }, after_unknown: { policy_arn: true } },
       ...(module ? { module_address: module } : {}),
     });
     const configuration = {

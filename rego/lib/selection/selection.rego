@@ -79,7 +79,8 @@ key_spaces := {
 	"arn": "defined", "policy-name": "defined", "org-id": "shared",
 	# holders (lib.access.identity): what a group, role or permission set grants is defined by the resources that
 	# grant it, and used by the changes that hand it to more principals (memberships, trust policies, assignments)
-	# (a holder's own resource, which both carries grants and can be exposed, both defines and uses its key)
+	# (every resource that carries a holder's grants both defines and uses its key: any of them can expose the holder,
+	# a Deny removed or a Deny policy detached, and all of them are then judged together)
 	"group": "defined", "role": "defined", "role-arn": "defined", "user": "defined",
 	"permission-set": "defined", "sso-group": "defined",
 }
@@ -90,18 +91,36 @@ joins := {
 		["arn", "arn", "defines"], ["policy_arn", "arn", "defines"],
 		["name", "policy-name", "defines"], ["managed_policy_name", "policy-name", "defines"],
 		["groups.*", "group", "defines"], ["roles.*", "role", "defines"], ["users.*", "user", "defines"],
+		["groups.*", "group", "uses"], ["roles.*", "role", "uses"], ["users.*", "user", "uses"],
 	],
-	"aws_iam_role_policy_attachment": [["policy_arn", "arn", "uses"], ["role", "role", "defines"]],
-	"aws_iam_user_policy_attachment": [["policy_arn", "arn", "uses"], ["user", "user", "defines"]],
-	"aws_iam_group_policy_attachment": [["policy_arn", "arn", "uses"], ["group", "group", "defines"]],
+	"aws_iam_role_policy_attachment": [
+		["policy_arn", "arn", "uses"],
+		["role", "role", "defines"],
+		["role", "role", "uses"],
+	],
+	"aws_iam_user_policy_attachment": [
+		["policy_arn", "arn", "uses"],
+		["user", "user", "defines"],
+		["user", "user", "uses"],
+	],
+	"aws_iam_group_policy_attachment": [
+		["policy_arn", "arn", "uses"],
+		["group", "group", "defines"],
+		["group", "group", "uses"],
+	],
 	"aws_iam_policy_attachment": [
 		["policy_arn", "arn", "uses"],
 		["groups.*", "group", "defines"], ["roles.*", "role", "defines"], ["users.*", "user", "defines"],
+		["groups.*", "group", "uses"], ["roles.*", "role", "uses"], ["users.*", "user", "uses"],
 	],
-	"aws_ssoadmin_managed_policy_attachment": [["managed_policy_arn", "arn", "uses"], ["permission_set_arn", "permission-set", "defines"]],
+	"aws_ssoadmin_managed_policy_attachment": [
+		["managed_policy_arn", "arn", "uses"],
+		["permission_set_arn", "permission-set", "defines"],
+		["permission_set_arn", "permission-set", "uses"],
+	],
 	"aws_ssoadmin_customer_managed_policy_attachment": [
 		["customer_managed_policy_reference.*.name", "policy-name", "uses"],
-		["permission_set_arn", "permission-set", "defines"],
+		["permission_set_arn", "permission-set", "defines"], ["permission_set_arn", "permission-set", "uses"],
 	],
 	"aws_ssoadmin_permission_set_inline_policy": [
 		["permission_set_arn", "permission-set", "defines"],
@@ -112,9 +131,21 @@ joins := {
 		["managed_policy_arns.*", "arn", "uses"],
 		["name", "role", "defines"], ["name", "role", "uses"], ["arn", "role-arn", "defines"],
 	],
-	"aws_iam_role_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"], ["role_name", "role", "defines"]],
-	"aws_iam_user_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"], ["user_name", "user", "defines"]],
-	"aws_iam_group_policy_attachments_exclusive": [["policy_arns.*", "arn", "uses"], ["group_name", "group", "defines"]],
+	"aws_iam_role_policy_attachments_exclusive": [
+		["policy_arns.*", "arn", "uses"],
+		["role_name", "role", "defines"],
+		["role_name", "role", "uses"],
+	],
+	"aws_iam_user_policy_attachments_exclusive": [
+		["policy_arns.*", "arn", "uses"],
+		["user_name", "user", "defines"],
+		["user_name", "user", "uses"],
+	],
+	"aws_iam_group_policy_attachments_exclusive": [
+		["policy_arns.*", "arn", "uses"],
+		["group_name", "group", "defines"],
+		["group_name", "group", "uses"],
+	],
 	"awscc_iam_role": [
 		["managed_policy_arns.*", "arn", "uses"],
 		["role_name", "role", "defines"], ["role_name", "role", "uses"], ["arn", "role-arn", "defines"],
@@ -123,7 +154,11 @@ joins := {
 		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"],
 		["user_name", "user", "defines"], ["user_name", "user", "uses"],
 	],
-	"awscc_iam_group": [["managed_policy_arns.*", "arn", "uses"], ["group_name", "group", "defines"]],
+	"awscc_iam_group": [
+		["managed_policy_arns.*", "arn", "uses"],
+		["group_name", "group", "defines"],
+		["group_name", "group", "uses"],
+	],
 	"awscc_sso_permission_set": [
 		["managed_policies.*", "arn", "uses"],
 		["customer_managed_policy_references.*.name", "policy-name", "uses"],
@@ -136,13 +171,33 @@ joins := {
 	"aws_iam_user_policy": [["user", "user", "defines"], ["user", "user", "uses"]],
 	"awscc_iam_user_policy": [["user_name", "user", "defines"], ["user_name", "user", "uses"]],
 	"aws_iam_user": [["name", "user", "uses"]],
-	"aws_iam_group_membership": [["group", "group", "uses"], ["users.*", "user", "defines"]],
-	"aws_iam_user_group_membership": [["groups.*", "group", "uses"], ["user", "user", "defines"]],
-	"awscc_iam_user_to_group_addition": [["group_name", "group", "uses"], ["users.*", "user", "defines"]],
+	"aws_iam_group_membership": [
+		["group", "group", "uses"],
+		["users.*", "user", "defines"],
+		["users.*", "user", "uses"],
+	],
+	"aws_iam_user_group_membership": [
+		["groups.*", "group", "uses"],
+		["user", "user", "defines"],
+		["user", "user", "uses"],
+	],
+	"awscc_iam_user_to_group_addition": [
+		["group_name", "group", "uses"],
+		["users.*", "user", "defines"],
+		["users.*", "user", "uses"],
+	],
 	"aws_identitystore_group_membership": [["group_id", "sso-group", "uses"]],
 	"awscc_identitystore_group_membership": [["group_id", "sso-group", "uses"]],
-	"aws_ssoadmin_account_assignment": [["permission_set_arn", "permission-set", "uses"], ["principal_id", "sso-group", "defines"]],
-	"awscc_sso_assignment": [["permission_set_arn", "permission-set", "uses"], ["principal_id", "sso-group", "defines"]],
+	"aws_ssoadmin_account_assignment": [
+		["permission_set_arn", "permission-set", "uses"],
+		["principal_id", "sso-group", "defines"],
+		["principal_id", "sso-group", "uses"],
+	],
+	"awscc_sso_assignment": [
+		["permission_set_arn", "permission-set", "uses"],
+		["principal_id", "sso-group", "defines"],
+		["principal_id", "sso-group", "uses"],
+	],
 	"aws_iam_instance_profile": [["role", "role", "uses"]],
 	"awscc_iam_instance_profile": [["roles.*", "role", "uses"]],
 	"aws_eks_pod_identity_association": [["role_arn", "role-arn", "uses"]],

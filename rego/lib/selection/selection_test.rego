@@ -104,3 +104,19 @@ _holder_join(type, attr, kind) if [attr, kind, "uses"] in selection.joins[type]
 _list_or_value(attr, space, role) := [concat("", [attr, ".*"]), space, role] if endswith(attr, "s")
 
 _list_or_value(attr, space, role) := [attr, space, role] if not endswith(attr, "s")
+
+# in the holder key spaces every resource that defines a key uses it too: any grant can expose its holder (a Deny
+# removed, a Deny policy detached), and the holder's other grants must then be in the same piece
+test_holder_definers_also_use_their_key if {
+	every _, list in selection.joins {
+		every j in list {
+			_holder_pair(list, j[0], j[1], j[2])
+		}
+	}
+}
+
+_holder_pair(_, _, space, _) if not space in {"group", "role", "user", "permission-set", "sso-group"}
+
+_holder_pair(_, _, _, "uses")
+
+_holder_pair(list, path, space, "defines") if [path, space, "uses"] in list

@@ -305,13 +305,22 @@ _deny_kept(s, _) if not s.Effect == "Deny"
 
 _deny_kept(s, after) if s in _stmts(after)
 
-_trust_grants(doc) := {[pt, p, lower(a), object.get(s, "Condition", {})] |
+_trust_grants(doc) := {[pt, _principal_value(pt, p), lower(a), object.get(s, "Condition", {})] |
 	some s in _stmts(doc)
 	s.Effect == "Allow"
 	some pt, ps in _principals(s)
 	some p in iam.as_array(ps)
 	some a in _trust_actions(s)
 }
+
+# an account ID names the same principal as the account's root ARN (IAM UG, "AWS account principals")
+_principal_value("AWS", p) := concat("", ["arn:aws:iam::", p, ":root"]) if regex.match(`^[0-9]{12}$`, p)
+
+_principal_value(pt, p) := p if {
+	not _account_id(pt, p)
+}
+
+_account_id("AWS", p) if regex.match(`^[0-9]{12}$`, p)
 
 _principals(s) := {"*": "*"} if s.Principal == "*"
 
@@ -436,21 +445,3 @@ _boundary_words(kind, key) := concat("", ["the permissions boundary removed from
 _left_or_null(rc) := _left(rc)
 
 _left_or_null(rc) := {} if not _left(rc)
-
-# a Deny statement of a holder's policy removed (the policy deleted, or its text changed): the gate judges each
-# policy alone and never credits a Deny in another one, so the holder's other grants are judged as they now apply
-exposures contains {"rc": rc, "holder": [spec[0], key], "how": concat("", ["removing a Deny from ", spec[0], " ", key])} if {
-	some rc in tfplan.resource_changes
-	spec := _held_text[rc.type]
-	not tfplan.forgets(rc)
-	key := rc.change.before[spec[1]]
-	is_string(key)
-	before := _doc(rc.change.before[spec[2]])
-	some s in _stmts(before)
-	s.Effect == "Deny"
-	not s in _stmts_left(rc, spec)
-}
-
-_stmts_left(rc, spec) := _stmts(_doc(_left(rc)[spec[2]])) if _doc(_left(rc)[spec[2]])
-
-_stmts_left(rc, spec) := [] if not _doc(object.get(_left_or_null(rc), spec[2], null))

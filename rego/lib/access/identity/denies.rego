@@ -1,0 +1,133 @@
+# Part of package lib.access.identity (its METADATA is in identity.rego): a Deny that stops applying to a holder.
+# The gate judges each policy alone and never credits a Deny in another one, so a holder's broad grants beside a
+# guardrail Deny are reported only when that Deny goes: its policy deleted or edited, its inline block removed, the
+# policy holding it detached, or a user leaving the group it belongs to. Statements are compared without their Sid
+# and with their lists in any order.
+package lib.access.identity
+
+import data.lib.iam
+import data.lib.tfplan
+
+_deny_words(kind, key) := concat("", ["removing a Deny from ", kind, " ", key])
+
+# the Deny statements of a statement list, normalised
+_denies(stmts) := {_norm(s) | some s in stmts; s.Effect == "Deny"}
+
+_norm(s) := {k: _sorted(v) | some k, v in s; k != "Sid"}
+
+_sorted(v) := sort(v) if is_array(v)
+
+_sorted(v) := v if not is_array(v)
+
+_doc_stmts(text) := _stmts(d) if d := _doc(text)
+
+_doc_stmts(text) := [] if not _doc(text)
+
+# a holder's own policy text: the resource deleted (not forgotten) or its text edited
+exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+	some rc in tfplan.resource_changes
+	spec := _held_text[rc.type]
+	not tfplan.forgets(rc)
+	key := rc.change.before[spec[1]]
+	is_string(key)
+	count(_denies(_doc_stmts(rc.change.before[spec[2]])) - _denies(_doc_stmts(object.get(_left_or_null(rc), spec[2], null)))) > 0
+}
+
+# the policy blocks of a role (or awscc group or user): a Deny in some block before, in no block after
+exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+	some rc in tfplan.resource_changes
+	spec := _held_blocks[rc.type]
+	not tfplan.forgets(rc)
+	key := rc.change.before[spec[1]]
+	is_string(key)
+	count(_block_denies(rc.change.before, spec) - _block_denies(_left_or_null(rc), spec)) > 0
+}
+
+_block_denies(v, spec) := {d |
+	some block in iam.as_array(object.get(v, spec[2], []))
+	is_object(block)
+	some d in _denies(_doc_stmts(block[spec[3]]))
+}
+
+# a policy with a Deny detached from a holder: its ARN gone from the holder's attachment or list
+exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+	some rc in tfplan.resource_changes
+	spec := _held_arns[rc.type]
+	not tfplan.forgets(rc)
+	key := rc.change.before[spec[1]]
+	is_string(key)
+	some arn in iam.as_array(rc.change.before[spec[2]])
+	is_string(arn)
+	not arn in iam.as_array(object.get(_left_or_null(rc), spec[2], []))
+	_holds_deny(rc, arn, spec[2])
+}
+
+exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(kind, key)} if {
+	some rc in tfplan.resource_changes
+	rc.type == "aws_iam_policy_attachment"
+	not tfplan.forgets(rc)
+	arn := rc.change.before.policy_arn
+	is_string(arn)
+	some attr, kind in _multi_holders
+	some key in iam.as_array(rc.change.before[attr])
+	not _still_attached(rc, attr, key, arn)
+	_holds_deny(rc, arn, "policy_arn")
+}
+
+_still_attached(rc, attr, key, arn) if {
+	v := _left(rc)
+	v.policy_arn == arn
+	key in iam.as_array(v[attr])
+}
+
+_holds_deny(rc, arn, attr) if {
+	some r in resolved({"rc": rc, "arn": arn, "attr": attr})
+	count(_denies(r.stmts)) > 0
+}
+
+# a customer-managed policy whose edited text drops a Deny: every holder it stays attached to
+exposures contains {"rc": rc, "holder": h, "how": _deny_words(h[0], h[1])} if {
+	some rc in tfplan.resource_changes
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
+	attr := _policy_attr(rc.type)
+	count(_denies(_doc_stmts(rc.change.before[attr])) - _denies(_doc_stmts(object.get(_left_or_null(rc), attr, null)))) > 0
+	some h in _holders_of(rc)
+}
+
+# holders a customer-managed policy is attached to after the plan: by ARN, or by its own lists (awscc)
+_holders_of(p) := ({[spec[0], key] |
+	arn := object.get(_before(p), "arn", object.get(_before(p), "policy_arn", null))
+	is_string(arn)
+	some a in _kept
+	spec := _held_arns[a.type]
+	v := _left(a)
+	arn in iam.as_array(v[spec[2]])
+	key := v[spec[1]]
+	is_string(key)
+} | {[kind, key] |
+	arn := object.get(_before(p), "arn", object.get(_before(p), "policy_arn", null))
+	some a in _kept
+	a.type == "aws_iam_policy_attachment"
+	v := _left(a)
+	v.policy_arn == arn
+	some attr, kind in _multi_holders
+	some key in iam.as_array(v[attr])
+	is_string(key)
+}) | {[kind, key] |
+	p.type == "awscc_iam_managed_policy"
+	some attr, kind in _multi_holders
+	some key in iam.as_array(object.get(_left_or_null(p), attr, []))
+	is_string(key)
+}
+
+# a user leaving a group that carries a Deny: the user's other grants are judged as they now apply
+exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user ", user, " leaving group ", group])} if {
+	some rc in tfplan.resource_changes
+	spec := _membership_spec[rc.type]
+	spec[0] == "group"
+	some [group, user] in _pairs(rc.change.before, spec)
+	is_string(user)
+	not ["group", [group, user]] in _pairs_after
+	some g in _direct(["group", group])
+	count(_denies(g.stmts)) > 0
+}

@@ -1,0 +1,78 @@
+package lib.access.identity_test
+
+import data.lib.testing
+
+_deny_stmt := {"Sid": "NoUnapproved", "Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:Converse"], "NotResource": ["arn:a", "arn:b"]}
+
+_deny_only := json.marshal(testing.doc([_deny_stmt]))
+
+_customer_arn := "arn:aws:iam::111122223333:policy/guardrail"
+
+_guardrail(actions, before, after) := {
+	"address": "aws_iam_policy.guardrail", "mode": "managed", "type": "aws_iam_policy", "name": "guardrail",
+	"provider_name": testing.provider, "change": {"actions": actions, "before": before, "after": after, "after_unknown": {}},
+}
+
+_guardrail_state := {"name": "guardrail", "path": "/", "arn": _customer_arn, "policy": _deny_only}
+
+test_units_when_a_deny_block_leaves_a_role if {
+	# GIVEN a role with an inline Allow block and an inline Deny block WHEN an update drops the Deny block
+	# THEN the kept Allow block is judged through the role; WHEN the Deny is only renamed or reordered THEN the
+	# edited block is judged on its own (a Deny only), and nothing reaches through the role
+	allow := {"name": "allow", "policy": _broad_text}
+	deny := {"name": "deny", "policy": _deny_only}
+	before := {"name": "r", "assume_role_policy": _trust("a"), "inline_policy": [allow, deny]}
+	dropped := _update("aws_iam_role", "r", before, object.union(before, {"inline_policy": [allow]}))
+	_unit_vias([dropped], dropped.address) == {"policy aws_iam_role.r through removing a Deny from role r (aws_iam_role.r)"}
+	reordered := json.marshal(testing.doc([object.union(_deny_stmt, {"Sid": "Renamed", "NotResource": ["arn:b", "arn:a"]})]))
+	renamed := _update("aws_iam_role", "r", before, object.union(before, {"inline_policy": [allow, {"name": "deny", "policy": reordered}]}))
+	_unit_vias([renamed], renamed.address) == {"aws_iam_role.r (inline_policy[1].policy)"}
+}
+
+test_units_when_a_deny_policy_is_detached if {
+	# GIVEN group g with AmazonBedrockFullAccess and a customer-managed Deny policy attached (both unchanged)
+	grant := _noop("aws_iam_group_policy_attachment", "bfa", {"group": "g", "policy_arn": _bfa})
+	pol := _guardrail(["no-op"], _guardrail_state, _guardrail_state)
+
+	# WHEN the Deny policy's attachment is deleted THEN the grant is judged through the detachment
+	det := _delete("aws_iam_group_policy_attachment", "guard", {"group": "g", "policy_arn": _customer_arn})
+	count(_unit_vias([grant, pol, det], det.address)) > 0
+
+	# WHEN it is dropped from an exclusive attachment set, or from an aws_iam_policy_attachment's groups THEN the same
+	ex := _update("aws_iam_group_policy_attachments_exclusive", "x", {"group_name": "g", "policy_arns": [_bfa, _customer_arn]}, {"group_name": "g", "policy_arns": [_bfa]})
+	count(_unit_vias([pol, ex], ex.address)) > 0
+	multi := _update("aws_iam_policy_attachment", "m", {"name": "m", "groups": ["g"], "policy_arn": _customer_arn}, {"name": "m", "groups": [], "policy_arn": _customer_arn})
+	count(_unit_vias([grant, pol, multi], multi.address)) > 0
+
+	# WHEN an attachment of a policy without a Deny is deleted THEN nothing
+	plain := _delete("aws_iam_group_policy_attachment", "ro", {"group": "g", "policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})
+	_unit_vias([grant, plain], plain.address) == set()
+}
+
+test_units_when_a_deny_is_edited_out_of_an_attached_policy if {
+	# GIVEN the customer-managed Deny policy attached to role r beside AmazonBedrockFullAccess WHEN its text is
+	# edited to drop the Deny THEN r's grants are judged through the edit
+	grant := _noop("aws_iam_role_policy_attachment", "bfa", {"role": "r", "policy_arn": _bfa})
+	att := _noop("aws_iam_role_policy_attachment", "guard", {"role": "r", "policy_arn": _customer_arn})
+	edited := _guardrail(["update"], _guardrail_state, object.union(_guardrail_state, {"policy": json.marshal(testing.doc([]))}))
+	"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.bfa through removing a Deny from role r (aws_iam_policy.guardrail)" in _unit_vias([grant, att, edited], edited.address)
+}
+
+test_units_when_a_user_leaves_a_group_with_a_deny if {
+	# GIVEN user u with a broad policy, in group g that carries a Deny WHEN u leaves g THEN u's grants are judged
+	mine := _noop("aws_iam_user_policy", "u", {"user": "u", "name": "p", "policy": _broad_text})
+	deny := _noop("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _deny_only})
+	left := _update("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g", "h"]}, {"user": "u", "groups": ["h"]})
+	_unit_vias([mine, deny, left], left.address) == {"policy aws_iam_user_policy.u through user u leaving group g (aws_iam_user_group_membership.m)"}
+
+	# WHEN the group left carries no Deny THEN nothing
+	plain := _noop("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _broad_text})
+	_unit_vias([mine, plain, left], left.address) == set()
+}
+
+test_trust_account_id_is_the_root if {
+	# GIVEN a trust naming an account's root ARN WHEN rewritten with the bare account ID THEN nobody new: no unit
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _role(_trust_doc([_allow("arn:aws:iam::111122223333:root")]), _trust_doc([_allow("111122223333")]))
+	_unit_vias([grant, r], r.address) == set()
+}
