@@ -23,6 +23,9 @@ _doc_stmts(text) := _stmts(d) if d := _doc(text)
 
 _doc_stmts(text) := [] if not _doc(text)
 
+# _drops_deny(before, after): a policy text after an edit (null when it is gone) lacks a Deny the text before had
+_drops_deny(before, after) if count(_denies(_doc_stmts(before)) - _denies(_doc_stmts(after))) > 0
+
 # a holder's own policy text: the resource deleted (not forgotten) or its text edited
 exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
 	some rc in tfplan.resource_changes
@@ -30,7 +33,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
 	is_string(key)
-	count(_denies(_doc_stmts(rc.change.before[spec[2]])) - _denies(_doc_stmts(object.get(_left_or_null(rc), spec[2], null)))) > 0
+	_drops_deny(rc.change.before[spec[2]], object.get(_left_or_empty(rc), spec[2], null))
 }
 
 # the policy blocks of a role (or awscc group or user): a Deny in some block before, in no block after
@@ -40,7 +43,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
 	is_string(key)
-	count(_block_denies(rc.change.before, spec) - _block_denies(_left_or_null(rc), spec)) > 0
+	count(_block_denies(rc.change.before, spec) - _block_denies(_left_or_empty(rc), spec)) > 0
 }
 
 _block_denies(v, spec) := {d |
@@ -58,7 +61,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 	is_string(key)
 	some arn in iam.as_array(rc.change.before[spec[2]])
 	is_string(arn)
-	not arn in iam.as_array(object.get(_left_or_null(rc), spec[2], []))
+	not arn in iam.as_array(object.get(_left_or_empty(rc), spec[2], []))
 	_holds_deny(rc, arn, spec[2])
 }
 
@@ -90,33 +93,21 @@ exposures contains {"rc": rc, "holder": h, "how": _deny_words(h[0], h[1])} if {
 	some rc in tfplan.resource_changes
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	attr := _policy_attr(rc.type)
-	count(_denies(_doc_stmts(rc.change.before[attr])) - _denies(_doc_stmts(object.get(_left_or_null(rc), attr, null)))) > 0
+	_drops_deny(rc.change.before[attr], object.get(_left_or_empty(rc), attr, null))
 	some h in _holders_of(rc)
 }
 
-# holders a customer-managed policy is attached to after the plan: by ARN, or by its own lists (awscc)
-_holders_of(p) := ({[spec[0], key] |
+# holders a customer-managed policy is attached to after the plan: by ARN (the held grants), or by its own lists
+# (awscc)
+_holders_of(p) := {e.holder |
 	arn := object.get(_before(p), "arn", object.get(_before(p), "policy_arn", null))
 	is_string(arn)
-	some a in _kept
-	spec := _held_arns[a.type]
-	v := _left(a)
-	arn in iam.as_array(v[spec[2]])
-	key := v[spec[1]]
-	is_string(key)
+	some e in held
+	e.arn == arn
 } | {[kind, key] |
-	arn := object.get(_before(p), "arn", object.get(_before(p), "policy_arn", null))
-	some a in _kept
-	a.type == "aws_iam_policy_attachment"
-	v := _left(a)
-	v.policy_arn == arn
-	some attr, kind in _multi_holders
-	some key in iam.as_array(v[attr])
-	is_string(key)
-}) | {[kind, key] |
 	p.type == "awscc_iam_managed_policy"
 	some attr, kind in _multi_holders
-	some key in iam.as_array(object.get(_left_or_null(p), attr, []))
+	some key in iam.as_array(object.get(_left_or_empty(p), attr, []))
 	is_string(key)
 }
 

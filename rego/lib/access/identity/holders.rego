@@ -108,7 +108,7 @@ _doc(text) := doc if {
 	is_object(doc)
 }
 
-# held: {rc, holder, grant} for every grant a holder carries after the plan
+# held: {rc, holder, grant} for every grant a holder carries after the plan (and arn, for a policy attached by ARN)
 held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	some rc in _kept
 	spec := _held_text[rc.type]
@@ -128,7 +128,7 @@ held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	g := _text_grant(rc, block[spec[3]])
 }
 
-held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
+held contains {"rc": rc, "holder": [spec[0], key], "grant": g, "arn": arn} if {
 	some rc in _kept
 	spec := _held_arns[rc.type]
 	v := _left(rc)
@@ -139,7 +139,7 @@ held contains {"rc": rc, "holder": [spec[0], key], "grant": g} if {
 	some g in resolved({"rc": rc, "arn": arn, "attr": spec[2]})
 }
 
-held contains {"rc": rc, "holder": [kind, key], "grant": g} if {
+held contains {"rc": rc, "holder": [kind, key], "grant": g, "arn": v.policy_arn} if {
 	some rc in _kept
 	rc.type == "aws_iam_policy_attachment"
 	v := _left(rc)
@@ -314,11 +314,9 @@ _trust_grants(doc) := {[pt, _principal_value(pt, p), lower(a), object.get(s, "Co
 }
 
 # an account ID names the same principal as the account's root ARN (IAM UG, "AWS account principals")
-_principal_value("AWS", p) := concat("", ["arn:aws:iam::", p, ":root"]) if regex.match(`^[0-9]{12}$`, p)
+_principal_value(pt, p) := concat("", ["arn:aws:iam::", p, ":root"]) if _account_id(pt, p)
 
-_principal_value(pt, p) := p if {
-	not _account_id(pt, p)
-}
+_principal_value(pt, p) := p if not _account_id(pt, p)
 
 _account_id("AWS", p) if regex.match(`^[0-9]{12}$`, p)
 
@@ -432,7 +430,7 @@ exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _boundary
 	rc.type == "aws_ssoadmin_permissions_boundary_attachment"
 	ps := rc.change.before.permission_set_arn
 	is_string(ps)
-	not _left_or_null(rc).permissions_boundary == rc.change.before.permissions_boundary
+	not _left_or_empty(rc).permissions_boundary == rc.change.before.permissions_boundary
 }
 
 _before(rc) := v if {
@@ -442,6 +440,6 @@ _before(rc) := v if {
 
 _boundary_words(kind, key) := concat("", ["the permissions boundary removed from ", kind, " ", key])
 
-_left_or_null(rc) := _left(rc)
+_left_or_empty(rc) := _left(rc)
 
-_left_or_null(rc) := {} if not _left(rc)
+_left_or_empty(rc) := {} if not _left(rc)

@@ -204,11 +204,7 @@ _policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
 	some rc in (tfplan.resource_changes | prior_rcs)
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	v := _state(rc)
-	text := v[_policy_attr(rc.type)]
-	is_string(text)
-	tfplan.strict_json(text)
-	doc := json.unmarshal(text)
-	is_object(doc)
+	doc := _doc(v[_policy_attr(rc.type)])
 }
 
 # a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004)

@@ -133,12 +133,15 @@ _policy_of(rc, v, "after") := addrs[0] if {
 
 _target_of(_, v, _) := v.target_id if is_string(v.target_id)
 
-_target_of(rc, v, "after") := keys[0] if {
-	not is_string(object.get(v, "target_id", null))
+_target_of(rc, v, "after") := referenced_node(rc, "target_id") if not is_string(object.get(v, "target_id", null))
+
+# referenced_node(rc, attr): the key of the one root, OU or account (not a data source) that the configuration's
+# reference in attr names, when exactly one does (an ID unknown until apply)
+referenced_node(rc, attr) := keys[0] if {
 	keys := sort({_target_key(t) |
 		some t in tfplan.resource_changes
 		not t.mode == "data"
-		tfplan.refers_to(rc, "target_id", t)
+		tfplan.refers_to(rc, attr, t)
 	})
 	count(keys) == 1
 }

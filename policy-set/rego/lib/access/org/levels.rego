@@ -67,7 +67,7 @@ opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
 	v := rc.change.after
 	is_object(v)
 	not _target_of(rc, v, "after")
-	_may_allow(_policy_of(rc, v, "after"))
+	_may_allow(rc, v)
 }
 
 opaque_target contains {"rc": rc, "policy": rc.address} if {
@@ -78,16 +78,10 @@ opaque_target contains {"rc": rc, "policy": rc.address} if {
 	access.scp_allows(after_stmts(rc))
 }
 
-opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
-	some rc in _att_rcs
-	tfplan.writes(rc)
-	v := rc.change.after
-	is_object(v)
-	not _target_of(rc, v, "after")
-	not _policy_of(rc, v, "after")
-}
+# the SCP an attachment names has an Allow statement, or the plan does not show its content
+_may_allow(rc, v) if access.scp_allows(_policy_stmts(_policy_of(rc, v, "after"), "after"))
 
-_may_allow(p) if access.scp_allows(_policy_stmts(p, "after"))
+_may_allow(rc, v) if not _policy_of(rc, v, "after")
 
 _unknown_targets(rc) if rc.change.after_unknown.target_ids == true
 

@@ -38,14 +38,9 @@ _node_parent(_, v, _) := v.parent_ids[0] if {
 	is_string(v.parent_ids[0])
 }
 
-_node_parent(rc, v, "after") := keys[0] if {
+_node_parent(rc, v, "after") := referenced_node(rc, "parent_id") if {
 	not is_string(object.get(v, "parent_id", null))
 	not is_array(object.get(v, "parent_ids", null))
-	keys := sort({_target_key(t) |
-		some t in tfplan.resource_changes
-		tfplan.refers_to(rc, "parent_id", t)
-	})
-	count(keys) == 1
 }
 
 # parent of a node key in a state, from the plan's accounts and OUs (null when the plan does not show it)
