@@ -86,21 +86,21 @@ export async function evaluateRaw(input: GateInput, options: EvaluateOptions): P
     throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
   }
   const cache = options.pieceCache;
-  const keys = cache === undefined ? [] : texts.map((t) => PieceCache.key(t));
-  const cached = cache === undefined ? [] : keys.map((k) => cache.get(k));
-  if (cache !== undefined && cached.every((c) => c !== undefined)) return cached.flatMap((c) => c ?? []);
-  const policy = await policyFor(options, wasmPath, options.memory ?? memoryForPieces(largest));
+  // the policy is loaded (and given its data) only when some piece is not in the cache
+  let policy: GatePolicy | undefined;
   const all: unknown[] = [];
-  texts.forEach((text, i) => {
-    const hit = cached[i];
+  for (const text of texts) {
+    const key = cache === undefined ? undefined : PieceCache.key(text);
+    const hit = key === undefined ? undefined : cache?.get(key);
     if (hit !== undefined) {
       all.push(...hit);
-      return;
+      continue;
     }
+    policy ??= await policyFor(options, wasmPath, options.memory ?? memoryForPieces(largest));
     const raw = evaluateOne(policy, text, input.file);
-    cache?.set(keys[i] as string, raw);
+    if (key !== undefined) cache?.set(key, raw);
     all.push(...raw);
-  });
+  }
   return all;
 }
 

@@ -182,19 +182,25 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   };
   /** The join keys of each kept resource ("<key space>\0<value>"). */
   const joinKeys: string[][] = kept.map(() => []);
-  kept.forEach((rc, i) => {
-    const type = rc.type as string;
-    const change = isObject(rc.change) ? rc.change : {};
-    for (const join of selection.joins.get(type) ?? []) {
-      for (const state of [change.before, change.after]) {
-        for (const value of valuesAt(state, join.path)) {
-          const key = `${join.space}\u0000${value}`;
-          (joinKeys[i] as string[]).push(key);
-          if (join.shared) uf.union(i, node(key));
-          else note(join.defines ? definers : users, key, i);
+  /** Relate node i by the values its states hold at the joins of its type; returns the keys it holds. */
+  const join = (i: number, type: string, states: readonly Json[]): string[] => {
+    const keys: string[] = [];
+    for (const j of selection.joins.get(type) ?? []) {
+      for (const state of states) {
+        for (const value of valuesAt(state, j.path)) {
+          const key = `${j.space}\u0000${value}`;
+          keys.push(key);
+          if (j.shared) uf.union(i, node(key));
+          else note(j.defines ? definers : users, key, i);
         }
       }
     }
+    return keys;
+  };
+  kept.forEach((rc, i) => {
+    const type = rc.type as string;
+    const change = isObject(rc.change) ? rc.change : {};
+    joinKeys[i] = join(i, type, [change.before, change.after]);
     // a configuration reference names a resource in the same module instance (lib.tfplan.refers_to); indexed by
     // count.index or each.key, the instance with the same index
     const attrs = selection.referenceAttributes.get(type);
@@ -213,15 +219,7 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     note(definers, referenceKey(rc, localAddress(rc), false), i);
     note(definers, referenceKey(rc, localAddress(rc), true), i);
   });
-  ghosts.forEach((ghost, g) => {
-    for (const join of selection.joins.get(ghost.type) ?? []) {
-      for (const value of valuesAt(ghost.values, join.path)) {
-        const key = `${join.space}\u0000${value}`;
-        if (join.shared) uf.union(kept.length + g, node(key));
-        else note(join.defines ? definers : users, key, kept.length + g);
-      }
-    }
-  });
+  ghosts.forEach((ghost, g) => join(kept.length + g, ghost.type, [ghost.values]));
   // a used value joins its user to every resource that defines it; a value nobody defines relates nothing
   for (const [key, list] of users) {
     const defs = definers.get(key);
