@@ -182,6 +182,22 @@ function updateWorkloadsScp(content) {
   });
 }
 
+/**
+ * A root allow-list SCP as the renderer writes it (address suffix "" or "Part2", policy ID `id`), its content
+ * `before` in the state and `after` planned, and its attachment to the root, kept.
+ */
+function rootAllowList(suffix, id, name, before, after, actions) {
+  const policy = `aws_organizations_policy.AllowListScpRAb12${suffix}`;
+  return [
+    resource(policy, { state: scpState(id, name, before), set: { name, content: after, type: "SERVICE_CONTROL_POLICY" }, actions }),
+    resource(`aws_organizations_policy_attachment.AllowListScpAttachmentRAb12${suffix}`, {
+      state: attachmentState(id, ROOT),
+      set: { policy_id: ref(policy, "id", id), target_id: ROOT },
+      actions: ["no-op"],
+    }),
+  ];
+}
+
 // ---------------------------------------------------------------- witnesses
 // Levels: root, the OU, the account. FullAWSAccess is added at every level by the oracle.
 const levelsWkld = (content = WKLD_SCP) => [[], [content], []];
@@ -1267,16 +1283,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: plan([
       resource("aws_organizations_policy.AllowListScpRAb12", { state: scpState("p-split001aa", "modelgate-root-r-ab12", part1), actions: ["delete"] }),
       resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12", { state: attachmentState("p-split001aa", ROOT), actions: ["delete"] }),
-      resource("aws_organizations_policy.AllowListScpRAb12Part2", {
-        state: scpState("p-split002bb", "modelgate-root-r-ab12-part2", part2),
-        set: { name: "modelgate-root-r-ab12-part2", content: part2, type: "SERVICE_CONTROL_POLICY" },
-        actions: ["no-op"],
-      }),
-      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12Part2", {
-        state: attachmentState("p-split002bb", ROOT),
-        set: { policy_id: ref("aws_organizations_policy.AllowListScpRAb12Part2", "id", "p-split002bb"), target_id: ROOT },
-        actions: ["no-op"],
-      }),
+      ...rootAllowList("Part2", "p-split002bb", "modelgate-root-r-ab12-part2", part2, part2, ["no-op"]),
     ]),
     witness: orgBlock([[part2], []], { scpsBefore: [[part1, part2], []], resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } }),
   });
@@ -1422,19 +1429,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     edit(d);
     return json(d);
   };
-  const subscriberUpdate = (after) =>
-    plan([
-      resource("aws_organizations_policy.AllowListScpRAb12", {
-        state: scpState("p-subscr01aa", "modelgate-root-r-ab12", subscriberScp),
-        set: { name: "modelgate-root-r-ab12", content: after, type: "SERVICE_CONTROL_POLICY" },
-        actions: ["update"],
-      }),
-      resource("aws_organizations_policy_attachment.AllowListScpAttachmentRAb12", {
-        state: attachmentState("p-subscr01aa", ROOT),
-        set: { policy_id: ref("aws_organizations_policy.AllowListScpRAb12", "id", "p-subscr01aa"), target_id: ROOT },
-        actions: ["no-op"],
-      }),
-    ]);
+  const subscriberUpdate = (after) => plan(rootAllowList("", "p-subscr01aa", "modelgate-root-r-ab12", subscriberScp, after, ["update"]));
   const subscriberAnyRole = subscriberWith((d) => {
     const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
     st.Condition = { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/*"] } };
