@@ -23,15 +23,11 @@ export interface RegoData {
         }
       >;
     };
-    /** Present only when the user gave a config: the union of approved models over all targets. */
-    readonly approved: null | {
-      readonly models: readonly string[];
-      readonly productIds: readonly string[];
-      /** Wildcard patterns the config approves literally ({pattern, literal: true}). */
-      readonly literalPatterns: readonly string[];
-      /** Surfaces some target of the config leaves open (deny.bedrockMantle / deny.claudePlatform / deny.apiKeys false). */
-      readonly openSurfaces: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean; readonly apiKeys?: boolean };
-    };
+    /**
+     * Present only when the user gave a config: the union of approved models over all targets, and (targets)
+     * each root, OU and account's own approved set, keyed by its Organizations ID.
+     */
+    readonly approved: null | (RegoApproval & { readonly targets?: Readonly<Record<string, RegoApproval>> });
     /** Gate settings from the config; absent without one. */
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
     /**
@@ -42,11 +38,34 @@ export interface RegoData {
   };
 }
 
-export interface ApprovedSet {
+/** One approved set as the Rego reads it (the union, or one target's own). */
+export interface RegoApproval {
+  readonly models: readonly string[];
+  readonly productIds: readonly string[];
+  /** Wildcard patterns the config approves literally ({pattern, literal: true}). */
+  readonly literalPatterns: readonly string[];
+  /** Surfaces left open (deny.bedrockMantle / deny.claudePlatform / deny.apiKeys false); in the union, by some target. */
+  readonly openSurfaces: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean; readonly apiKeys?: boolean };
+  /** Approved inference-profile geographies (absent: any geography, as in sets built before geographies were judged). */
+  readonly geographies?: readonly string[];
+}
+
+/** An approved set: models, product IDs, literal patterns, open surfaces and geographies. */
+export interface ApprovedScope {
   readonly models: readonly string[];
   readonly productIds: readonly string[];
   readonly literalPatterns?: readonly string[];
   readonly openSurfaces?: { readonly bedrockMantle: boolean; readonly claudePlatform: boolean; readonly apiKeys?: boolean };
+  readonly geographies?: readonly string[];
+}
+
+export interface ApprovedSet extends ApprovedScope {
+  /**
+   * Each target's own approved set by Organizations ID (root r-…, OU ou-…, 12-digit account): a config OU or root
+   * with an allow-list, and every config account (its effective set). Targets not listed are judged by the nearest
+   * listed ancestor the plan shows, else by the union.
+   */
+  readonly targets?: Readonly<Record<string, ApprovedScope>>;
   /** Severity of MG-0021 (an attached policy the gate cannot read); default medium. */
   readonly unresolvedPolicySeverity?: "low" | "medium" | "high" | "critical";
 }
@@ -73,10 +92,10 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPoli
       catalog: { snapshotDate: catalog.snapshotDate, models },
       approved: approved
         ? {
-            models: [...new Set(approved.models)].sort(),
-            productIds: [...new Set(approved.productIds)].sort(),
-            literalPatterns: [...new Set(approved.literalPatterns ?? [])].sort(),
-            openSurfaces: approved.openSurfaces ?? { bedrockMantle: false, claudePlatform: false },
+            ...regoApproval(approved),
+            ...(approved.targets
+              ? { targets: Object.fromEntries(Object.keys(approved.targets).sort().map((id) => [id, regoApproval(approved.targets![id]!)])) }
+              : {}),
           }
         : null,
       settings:
@@ -85,5 +104,15 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPoli
           : null,
       managedPolicies: managedPolicies ?? loadManagedPolicies(),
     },
+  };
+}
+
+function regoApproval(scope: ApprovedScope): RegoApproval {
+  return {
+    models: [...new Set(scope.models)].sort(),
+    productIds: [...new Set(scope.productIds)].sort(),
+    literalPatterns: [...new Set(scope.literalPatterns ?? [])].sort(),
+    openSurfaces: scope.openSurfaces ?? { bedrockMantle: false, claudePlatform: false },
+    ...(scope.geographies ? { geographies: [...new Set(scope.geographies)].sort() } : {}),
   };
 }

@@ -1,33 +1,44 @@
-import { wildcardToRegExp, type ApprovedSet } from "../catalog";
-import type { ResolvedConfig } from "./types";
+import { wildcardToRegExp, type ApprovedScope, type ApprovedSet, type Catalog } from "../catalog";
+import type { ApprovedModels, ResolvedConfig } from "./types";
 
 /**
- * The union over all targets and accounts of approved models (literal wildcards contribute the catalog models
- * they match today) and the Marketplace product IDs of the approved Marketplace-backed models (known IDs only).
+ * What the gate judges a config by: the union over all targets and accounts of approved models (literal wildcards
+ * contribute the catalog models they match today), the Marketplace product IDs of the approved Marketplace-backed
+ * models (known IDs only), the open surfaces and the geographies; and each target's own set (`targets`): a root or
+ * OU with an allow-list by its ID, and every config account by its ID with its effective set (the intersection
+ * from the root down), so that a target cannot take on another target's models or geographies.
  */
 export function approvedSet(resolved: ResolvedConfig): ApprovedSet {
-  const models = new Set<string>();
   const levels = [...resolved.targets.map((t) => t.approved), ...resolved.accounts.map((a) => a.effective)];
+  const union = scopeOf(resolved.catalog, levels);
+  const targets: Record<string, ApprovedScope> = {};
+  for (const t of resolved.targets) targets[t.id] = scopeOf(resolved.catalog, [t.approved]);
+  // An account's effective set is at least as narrow as its own target entry (it intersects every level above).
+  for (const a of resolved.accounts) targets[a.id] = scopeOf(resolved.catalog, [a.effective]);
+  return { ...union, targets, unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity };
+}
+
+/** The union of some approved levels as one scope. */
+function scopeOf(catalog: Catalog, levels: readonly ApprovedModels[]): ApprovedScope {
+  const models = new Set<string>();
   for (const approved of levels) {
     for (const id of approved.models) models.add(id);
     for (const pattern of approved.literalPatterns) {
       const re = wildcardToRegExp(pattern);
-      for (const m of resolved.catalog.models) if (re.test(m.id)) models.add(m.id);
+      for (const m of catalog.models) if (re.test(m.id)) models.add(m.id);
     }
   }
   const productIds = new Set<string>();
   for (const id of models) {
-    const model = resolved.catalog.get(id);
+    const model = catalog.get(id);
     if (model?.marketplace === true && model.productId !== null) productIds.add(model.productId);
   }
-  const literalPatterns = new Set(levels.flatMap((approved) => approved.literalPatterns));
-  const open = (key: "bedrockMantle" | "claudePlatform" | "apiKeys") =>
-    resolved.targets.some((t) => !t.approved.deny[key]) || resolved.accounts.some((a) => !a.effective.deny[key]);
+  const open = (key: "bedrockMantle" | "claudePlatform" | "apiKeys") => levels.some((approved) => !approved.deny[key]);
   return {
     models: [...models].sort(),
     productIds: [...productIds].sort(),
-    literalPatterns: [...literalPatterns].sort(),
+    literalPatterns: [...new Set(levels.flatMap((approved) => approved.literalPatterns))].sort(),
     openSurfaces: { bedrockMantle: open("bedrockMantle"), claudePlatform: open("claudePlatform"), apiKeys: open("apiKeys") },
-    unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity,
+    geographies: [...new Set(levels.flatMap((approved) => approved.geographies))].sort(),
   };
 }

@@ -53,6 +53,7 @@ const CLASSES = [
   "scp-weakened",
   "identity-policy",
   "reached-through-holder",
+  "target-approval",
   "unknown-or-shape",
   "false-positive-trap",
   "renderer-output",

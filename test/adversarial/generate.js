@@ -2052,14 +2052,19 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: plan([resource("aws_iam_user_policy_attachment.viewer", { set: { policy_arn: managedArn("AmazonBedrockReadOnly"), user: "viewer" } })]),
     witness: { policies: [M("AmazonBedrockReadOnly")], action: "bedrock:GetFoundationModel", resource: fm("amazon.nova-lite-v1:0"), context: { "aws:RequestedRegion": "us-east-1" }, sentinel: { action: "bedrock:InvokeModel", resource: fm(SENTINEL), context: { "aws:RequestedRegion": "us-east-1" } } },
   });
-  const profStar = wkldWith({ ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE.filter((a) => !a.includes(":inference-profile/")), "arn:aws:bedrock:*:*:inference-profile/*"] });
+  // Every profile in an approved geography (us.* and eu.*), the foundation models still exact: an unapproved model
+  // stays denied through its foundation-model ARN (facts §3), and no geography outside [us, eu] is opened.
+  const profGeo = wkldWith({
+    ...WKLD_INVOKE,
+    NotResource: [...APPROVED_NOT_RESOURCE.filter((a) => !a.includes(":inference-profile/")), "arn:aws:bedrock:*:*:inference-profile/us.*", "arn:aws:bedrock:*:*:inference-profile/eu.*"],
+  });
   add("trap-scp-profiles-widened-fm-intact", K, {
     description:
-      "The Workloads allow-list exempts every system inference profile (inference-profile/*) but still lists only the approved foundation models. A profile call is authorized on the profile AND on the foundation model in every destination Region (facts §3), so an unapproved model stays denied through its FM ARN; the renderer's own split strategy relies on exactly this. Not a weakening of model access (a narrower geography pin is lost, which this config does not set per model).",
+      "The Workloads allow-list exempts every system inference profile of its approved geographies (inference-profile/us.* and eu.*) but still lists only the approved foundation models. A profile call is authorized on the profile AND on the foundation model in every destination Region (facts §3), so an unapproved model stays denied through its FM ARN; the renderer's own split strategy relies on exactly this. No geography outside the config's [us, eu] is opened.",
     config: "with",
     expect: "pass",
-    plan: updateWorkloadsScp(profStar),
-    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(profStar), resource: profile("eu", "amazon.nova-pro-v1:0"), sentinel: { action: "bedrock:InvokeModel", resource: fm(UNAPPROVED), context: mlDevCtx() } }),
+    plan: updateWorkloadsScp(profGeo),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld(profGeo), resource: profile("eu", "amazon.nova-pro-v1:0"), sentinel: { action: "bedrock:InvokeModel", resource: fm(UNAPPROVED), context: mlDevCtx() } }),
   });
   const narrower = wkldWith({ ...WKLD_INVOKE, NotResource: APPROVED_NOT_RESOURCE.filter((a) => !a.includes("meta.llama3-3-70b")) });
   add("trap-scp-narrowed", K, {
@@ -2147,6 +2152,119 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: plan([resource("aws_iam_role_policy.nova_pro_profile", { set: { name: "nova-pro", role: "MLDeveloper", policy: json(profileCondition) } })]),
     witness: passWitness([profileCondition], { resource: profile("us", "amazon.nova-pro-v1:0") }),
+  });
+}
+
+// ================================================================ class: target-approval
+// Each root, OU and account is judged by its own config entry (Workloads: 4 models in us and eu; Sandbox and
+// research: nova-lite in us), not by the union of every target's approved models.
+{
+  const K = "target-approval";
+  const researchCtx = (region = "us-west-2") => ({ "aws:RequestedRegion": region, "aws:PrincipalArn": `arn:aws:iam::${ACCT.research}:role/BedrockInvoker` });
+  const levelsSbox = (content = SBOX_SCP) => [[], [content], []];
+  const sboxBlock = (scps, opts = {}) => orgBlock(scps, { scpsBefore: levelsSbox(), resource: fm("amazon.nova-pro-v1:0"), context: researchCtx(), ...opts });
+  const updateSandboxScp = (content) =>
+    organization({
+      patch: {
+        "aws_organizations_policy.allow_list_sandbox": {
+          actions: ["update"],
+          set: { name: "modelgate-ou-ou-ab12-sbox0002", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-sbox0002)", content, type: "SERVICE_CONTROL_POLICY" },
+        },
+      },
+    });
+  add("target-sandbox-list-rewritten-to-workloads", K, {
+    description:
+      "The Sandbox allow-list's content is updated in place to the Workloads text. Every model in it is approved somewhere in the config, but Sandbox (and its account research) approves only Nova Lite: nova-pro, claude-haiku-4-5 and llama3-3-70b open there.",
+    config: "with",
+    expect: "block",
+    plan: updateSandboxScp(WKLD_SCP),
+    witness: sboxBlock(levelsSbox(WKLD_SCP)),
+  });
+  add("target-sandbox-attached-to-workloads-list", K, {
+    description: "The Sandbox attachment's policy_id (ForceNew) moves from the Sandbox list to the Workloads list: Sandbox takes on Workloads' wider models.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy_attachment.allow_list_sandbox": {
+          state: attachmentState(P.sandbox, OU.sandbox),
+          actions: ["delete", "create"],
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox) },
+          after: { id: U, policy_id: P.workloads, skip_destroy: null, target_id: OU.sandbox },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["policy_id"]],
+        },
+      },
+    }),
+    witness: sboxBlock(levelsSbox(WKLD_SCP)),
+  });
+  add("target-account-moved-to-wider-ou", K, {
+    description:
+      "research (placed in Sandbox by the config, Nova Lite only) moves to Workloads: its path now denies only what Workloads' list does, so nova-pro and the others open for it while the config still approves only Nova Lite there.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_account.research": {
+          actions: ["update"],
+          set: { email: "aws+research@example.com", name: "research", parent_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+    witness: sboxBlock(levelsSbox(WKLD_SCP)),
+  });
+  const sboxEu = (() => {
+    const d = JSON.parse(SBOX_SCP);
+    d.Statement[0].NotResource = [...d.Statement[0].NotResource, "arn:aws:bedrock:*:*:inference-profile/eu.amazon.nova-lite-v1:0"];
+    return json(d);
+  })();
+  add("target-sandbox-list-gains-eu-profile", K, {
+    description:
+      "The Sandbox list (geographies [us]) adds Nova Lite's eu.* inference profile. Nova Lite is approved there, but cross-Region inference through an eu profile sends Sandbox requests to EU Regions, a geography the config approves for Workloads only.",
+    config: "with",
+    expect: "block",
+    plan: updateSandboxScp(sboxEu),
+    witness: sboxBlock(levelsSbox(sboxEu), { resource: profile("eu", "amazon.nova-lite-v1:0", ACCT.research, "us-west-2") }),
+  });
+  const profStar = wkldWith({ ...WKLD_INVOKE, NotResource: [...APPROVED_NOT_RESOURCE.filter((a) => !a.includes(":inference-profile/")), "arn:aws:bedrock:*:*:inference-profile/*"] });
+  add("target-workloads-profiles-every-geography", K, {
+    description:
+      "The Workloads allow-list exempts every system inference profile (inference-profile/*), the foundation models still exact. Unapproved models stay denied through their FM ARN, but apac.* and ca.* profiles of the approved models now route Workloads requests to Regions outside the config's geographies [us, eu].",
+    config: "with",
+    expect: "block",
+    plan: updateWorkloadsScp(profStar),
+    witness: orgBlock(levelsWkld(profStar), { resource: profile("apac", "amazon.nova-lite-v1:0", ACCT.mlDev, "ap-southeast-1"), context: mlDevCtx("ap-southeast-1") }),
+  });
+  add("trap-wider-list-below-narrower-ou", K, {
+    description:
+      "The Workloads list is also attached to the research account itself, while Sandbox's Nova-Lite-only list stays on its OU. SCP levels intersect (every level must allow), so research gains nothing: a list wider than its parent's opens nothing.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      add: [
+        resource("aws_organizations_policy_attachment.research_workloads", {
+          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_account.research", "id", ACCT.research) },
+        }),
+      ],
+    }),
+    witness: passWitness(ADMIN_CALLER, {
+      scps: [[], [SBOX_SCP], [WKLD_SCP]],
+      resource: fm("amazon.nova-lite-v1:0"),
+      context: researchCtx(),
+      sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() },
+    }),
+  });
+  const renamed = (() => {
+    const d = JSON.parse(SBOX_SCP);
+    d.Statement[0].Sid = "DenyInvokeOutsideSandboxModels";
+    return json(d);
+  })();
+  add("trap-sandbox-list-sid-renamed", K, {
+    description: "The Sandbox allow-list is updated only to rename its invoke statement's Sid: the same list, judged by Sandbox's own entry.",
+    config: "with",
+    expect: "pass",
+    plan: updateSandboxScp(renamed),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsSbox(renamed), context: researchCtx(), sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() } }),
   });
 }
 

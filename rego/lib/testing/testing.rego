@@ -120,3 +120,69 @@ managed_policies := {"snapshotDate": "2026-08-21", "source": "test", "policies":
 	}]},
 	"AmazonS3ReadOnlyAccess": {"version": "v3", "statements": []},
 }}
+
+# ---- per-target approved sets: Workloads approves nova-lite and nova-pro in us and eu, Sandbox and its account
+# 333344445555 nova-lite in us only (as config/approved-set.ts writes data.modelgate.approved)
+
+wkld := "ou-ab12-wkld0001"
+
+sbox := "ou-ab12-sbox0002"
+
+sbox_account := "333344445555"
+
+_lite := "amazon.nova-lite-v1:0"
+
+_pro := "amazon.nova-pro-v1:0"
+
+per_target_config := {
+	"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"],
+	"targets": {
+		wkld: {"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"]},
+		sbox: {"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
+		sbox_account: {"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
+	},
+}
+
+# allow_list(models, geographies): the text of a Deny-style allow-list exempting the models' foundation models and
+# their profiles in the geographies
+allow_list(models, geographies) := json.marshal(doc([{
+	"Effect": "Deny", "Action": ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+	"NotResource": array.concat(
+		[concat("", ["arn:aws:bedrock:*::foundation-model/", m]) | some m in models],
+		[concat("", ["arn:aws:bedrock:*:*:inference-profile/", g, ".", m]) | some m in models; some g in geographies],
+	),
+}]))
+
+wkld_list := allow_list([_lite, _pro], ["eu", "us"])
+
+sbox_list := allow_list([_lite], ["us"])
+
+# scp_rc / attachment_rc / node_rc: resource changes with both states given (null: absent)
+scp_rc(address, actions, before, after) := {
+	"address": address, "mode": "managed", "type": "aws_organizations_policy", "name": "x", "provider_name": provider,
+	"change": {"actions": actions, "before": before, "after": after, "after_unknown": {}},
+}
+
+attachment_rc(address, actions, before, after) := {
+	"address": address, "mode": "managed", "type": "aws_organizations_policy_attachment", "name": "x",
+	"provider_name": provider,
+	"change": {"actions": actions, "before": before, "after": after, "after_unknown": {}},
+}
+
+node_rc(address, type, actions, before, after) := {
+	"address": address, "mode": "managed", "type": type, "name": "x", "provider_name": provider,
+	"change": {"actions": actions, "before": before, "after": after, "after_unknown": {}},
+}
+
+# the rendered lists: Workloads' and Sandbox's SCPs attached to their OUs, unchanged
+rendered_lists := [
+	scp_rc("aws_organizations_policy.wkld", ["no-op"], {"id": "p-wkld", "content": wkld_list}, {"id": "p-wkld", "content": wkld_list}),
+	scp_rc("aws_organizations_policy.sbox", ["no-op"], {"id": "p-sbox", "content": sbox_list}, {"id": "p-sbox", "content": sbox_list}),
+	_kept_attachment("wkld", "p-wkld", wkld),
+	_kept_attachment("sbox", "p-sbox", sbox),
+]
+
+_kept_attachment(name, policy_id, target) := attachment_rc(
+	concat("", ["aws_organizations_policy_attachment.", name]), ["no-op"],
+	{"policy_id": policy_id, "target_id": target}, {"policy_id": policy_id, "target_id": target},
+)

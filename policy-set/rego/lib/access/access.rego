@@ -395,6 +395,10 @@ _fixed(p) if {
 # unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses
 unapproved_probes(stmts) := probes.unapproved_fixed_for(stmts) | probes.witnesses(stmts)
 
+# unapproved_probes_in(stmts, key): the same, judged by the config's own entry for target key (root, OU or
+# account ID) when it has one, else by the union (probes.scope)
+unapproved_probes_in(stmts, key) := probes.unapproved_fixed_in(stmts, key) | probes.witnesses_in(stmts, key)
+
 # leaks(stmts): unapproved probes the statements allow
 leaks(stmts) := allowed_probes(stmts, unapproved_probes(stmts))
 

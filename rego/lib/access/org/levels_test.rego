@@ -46,8 +46,8 @@ test_not_weaker_when_deny_style_list_gets_full_access_beside_it if {
 
 test_levels_are_kept_apart if {
 	# FullAWSAccess on the OU does not widen the Allow-style list on the root (levels intersect)
-	_marker_in(org.weaker_levels([_allow_style_stmts, _full], [_full])) with data.modelgate.catalog as testing.catalog
-	org.weaker_levels([_allow_style_stmts, _full], [_allow_style_stmts, _full]) == set() with data.modelgate.catalog as testing.catalog
+	_marker_in(org.weaker_levels_in([_allow_style_stmts, _full], [_full], null)) with data.modelgate.catalog as testing.catalog
+	org.weaker_levels_in([_allow_style_stmts, _full], [_allow_style_stmts, _full], null) == set() with data.modelgate.catalog as testing.catalog
 }
 
 test_weakened_when_full_access_attached_beside_allow_style_list if {

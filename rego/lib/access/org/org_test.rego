@@ -291,13 +291,13 @@ _cfg := {"models": ["amazon.nova-lite-v1:0"], "productIds": []}
 
 test_exemptions_when_only_approved_models_are_exempt if {
 	# GIVEN a config approving nova-lite and an allow-list exempting only it WHEN judged THEN no exemption
-	org.exemptions(_allowlist_stmts) == set() with data.modelgate.approved as _cfg
+	org.exemptions(_allowlist_stmts, null) == set() with data.modelgate.approved as _cfg
 		with data.modelgate.catalog as testing.catalog
 }
 
 test_exemptions_when_every_foundation_model_is_exempt if {
 	# GIVEN an allow-list exempting foundation-model/* WHEN judged with a config THEN unapproved FM probes leak
-	es := org.exemptions(_wide_stmts) with data.modelgate.approved as _cfg
+	es := org.exemptions(_wide_stmts, null) with data.modelgate.approved as _cfg
 		with data.modelgate.catalog as testing.catalog
 	count(es) > 0
 	every p in es {
@@ -309,12 +309,12 @@ test_exemptions_when_every_foundation_model_is_exempt if {
 
 test_exemptions_when_no_config if {
 	# GIVEN no config WHEN judged THEN nothing (exemptions need approvals to compare with)
-	org.exemptions(_wide_stmts) == set() with data.modelgate.catalog as testing.catalog
+	org.exemptions(_wide_stmts, null) == set() with data.modelgate.catalog as testing.catalog
 }
 
 test_exemptions_when_not_an_allowlist if {
 	# GIVEN an s3 Deny WHEN judged with a config THEN nothing
-	org.exemptions([{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}]) == set() with data.modelgate.approved as _cfg
+	org.exemptions([{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}], null) == set() with data.modelgate.approved as _cfg
 }
 
 # ---- SCP sets

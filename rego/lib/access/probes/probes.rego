@@ -283,10 +283,10 @@ own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 # once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
 # Only guardrail (SCP) judgments ask for this set, so it also holds the probes that matter for an allow-list but
 # grant no model to an identity policy on their own: the Bedrock API-key probes and the principal witnesses.
-unapproved_fixed_for(stmts) := ((fixed_unapproved | {p |
+unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
 	some p in own_fixed(stmts)
 	not approved(p)
-}) | apikey_unapproved) | {p |
+}) | apikey_unapproved) | union_geo_unapproved) | {p |
 	some p in principal_witnesses(stmts)
 	not approved(p)
 }
@@ -300,7 +300,7 @@ witnesses(stmts) := {p |
 	not approved(p)
 }
 
-_witnesses(stmts) := ((arn_w | catalog_w) | product_w) | mantle_w if {
+_witnesses(stmts) := (((arn_w | catalog_w) | product_w) | mantle_w) | geo_w if {
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
 		some s in stmts
 		some pat in _patterns(s)
@@ -319,6 +319,19 @@ _witnesses(stmts) := ((arn_w | catalog_w) | product_w) | mantle_w if {
 		some m in catalog.matching(mp)
 		some a in invoke_actions
 	}
+
+	# a profile pattern with a wildcard geography ("*.amazon.nova-lite-v1:0") also stands for the model's profile
+	# in each of its catalog geographies (the filled-in "us." alone would hide an unapproved "eu.")
+	geo_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
+		some s in stmts
+		some pat in _patterns(s)
+		w := concretize(pat)
+		w[1] == "inference-profile"
+		_geography_wildcard(pat)
+		some m in catalog.matching(_model_pattern(pat))
+		some px in catalog.profile_prefixes(m)
+		some a in invoke_actions
+	}
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
 	}
@@ -331,6 +344,16 @@ _witnesses(stmts) := ((arn_w | catalog_w) | product_w) | mantle_w if {
 		m := _fill_id(v)
 		some a in mantle_actions
 	}
+}
+
+# the profile ARN arn with its ID replaced by the profile of model m in geography px
+_in_geography(arn, px, m) := concat("", [substring(arn, 0, indexof(arn, "inference-profile/")), "inference-profile/", px, ".", m])
+
+# the ID of an inference-profile pattern has a wildcard in its geography prefix
+_geography_wildcard(pat) if {
+	id := substring(pat, indexof(pat, "inference-profile/") + count("inference-profile/"), -1)
+	contains(id, ".")
+	iam.has_wildcard(split(id, ".")[0])
 }
 
 # owned_witnesses(stmts): witnesses of the statements' patterns of resource kinds that run no catalog model

@@ -15,7 +15,7 @@ test_fails_when_model_not_approved if {
 	count(findings) == 1
 	some f in findings
 	f.ruleId == "MG-0010"
-	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0` (and 3 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it"
+	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0` (and 9 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it"
 }
 
 test_fails_when_pattern_covers_unapproved_models if {

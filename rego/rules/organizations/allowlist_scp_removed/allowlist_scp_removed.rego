@@ -11,7 +11,10 @@
 #   An allow-list made of Allow statements (AWS's allow list strategy: what no Allow on a level names is
 #   denied) is weakened by any Allow attached beside it on the same level, FullAWSAccess (p-FullAWSAccess)
 #   included; attaching there an SCP whose content the plan does not show is reported too (fail closed).
-#   Requests for approved models (with a config), or for catalog models (without one), do not count.
+#   Requests the config approves for the target (its own entry, else the nearest listed ancestor's on its path,
+#   else the union; an account that moves is judged by its own entry or where the config placed it), or without
+#   a config requests for catalog models, do not count: so giving a target another target's wider list, or an
+#   inference-profile geography its entry does not approve, is a weakening.
 # scope: package
 # custom:
 #   id: MG-0018

@@ -354,3 +354,66 @@ test_fails_when_an_scp_is_attached_to_a_target_unknown_until_apply if {
 		["aws_organizations_policy_attachment.u", "attaches SCP p-unseen1 to a target unknown until apply that the configuration does not name; an Allow in this SCP would widen that target if it allow-lists by Allow statements (implicit deny), and the gate cannot tell which target it is"],
 	}
 }
+
+# ---- per-target approved sets (testing.per_target_config)
+
+_per_target(rcs) := {[f.address, f.message] | some f in findings} if {
+	findings := rule.deny with input as testing.plan(rcs)
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+}
+
+test_fails_when_a_list_is_rewritten_to_another_targets_wider_list if {
+	# GIVEN Sandbox's list updated in place to the Workloads text (both approved somewhere in the config)
+	rcs := [
+		testing.scp_rc(
+			"aws_organizations_policy.sbox", ["update"],
+			{"id": "p-sbox", "content": testing.sbox_list}, {"id": "p-sbox", "content": testing.wkld_list},
+		),
+		testing.rendered_lists[3],
+	]
+
+	# THEN Sandbox is weaker: nova-pro, approved for Workloads only, is no longer denied there
+	findings := _per_target(rcs)
+	count(findings) == 1
+	some [address, message] in findings
+	address == "aws_organizations_policy.sbox"
+	startswith(message, "target ou-ab12-sbox0002 is weaker after this change: ")
+	contains(message, "amazon.nova-pro-v1:0")
+}
+
+test_passes_when_a_list_is_narrowed_to_its_entry if {
+	# GIVEN Workloads' list rewritten to Sandbox's (narrower) text THEN nothing is weaker
+	rcs := [
+		testing.scp_rc(
+			"aws_organizations_policy.wkld", ["update"],
+			{"id": "p-wkld", "content": testing.wkld_list}, {"id": "p-wkld", "content": testing.sbox_list},
+		),
+		testing.rendered_lists[2],
+	]
+	count(_per_target(rcs)) == 0
+}
+
+_move(id, from, to) := testing.node_rc(
+	concat("", ["aws_organizations_account.a", id]), "aws_organizations_account", ["update"],
+	{"id": id, "parent_id": from}, {"id": id, "parent_id": to},
+)
+
+test_fails_when_an_account_moves_to_an_ou_wider_than_its_entry if {
+	# GIVEN the listed Sandbox account moved under Workloads (the config still places it in Sandbox)
+	findings := _per_target(array.concat(testing.rendered_lists, [_move(testing.sbox_account, testing.sbox, testing.wkld)]))
+
+	# THEN the move is reported: nova-pro was denied on its old path and is not on the new one
+	count(findings) == 1
+	some [_, message] in findings
+	startswith(message, "moves 333344445555 from ou-ab12-sbox0002 to ou-ab12-wkld0001: ")
+	contains(message, "amazon.nova-pro-v1:0")
+}
+
+test_judges_a_moved_unlisted_account_by_its_old_ou if {
+	# GIVEN an account the config does not list moved from Sandbox to Workloads THEN judged by Sandbox's entry
+	count(_per_target(array.concat(testing.rendered_lists, [_move("444455556666", testing.sbox, testing.wkld)]))) == 1
+
+	# and moved the other way, to a stricter OU, nothing is reported
+	count(_per_target(array.concat(testing.rendered_lists, [_move("444455556666", testing.wkld, testing.sbox)]))) == 0
+}

@@ -147,3 +147,91 @@ test_fails_when_a_new_allowlist_denies_only_named_roles if {
 	# GIVEN a Deny restricted to one named role (ArnEquals: everyone else exempt) WHEN judged THEN reported
 	count(_messages(_exempting_principals("ArnEquals", "arn:aws:iam::*:role/BreakGlassAdmin"))) == 1
 }
+
+# ---- per-target approved sets (testing.per_target_config: Workloads nova-lite and nova-pro in us and eu,
+# Sandbox nova-lite in us)
+
+_per_target(rcs) := {[f.address, f.message] | some f in findings} if {
+	findings := rule.deny with input as testing.plan(rcs)
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+}
+
+# the rendered lists with the Sandbox attachment moved onto the Workloads list
+_sbox_onto_wkld := array.concat(array.slice(testing.rendered_lists, 0, 3), [testing.attachment_rc(
+	"aws_organizations_policy_attachment.sbox", ["delete", "create"],
+	{"policy_id": "p-sbox", "target_id": testing.sbox},
+	{"policy_id": "p-wkld", "target_id": testing.sbox},
+)])
+
+test_fails_when_a_target_gets_another_targets_wider_list if {
+	# GIVEN Sandbox re-attached to the Workloads list WHEN judged by Sandbox's own entry THEN nova-pro is reported
+	findings := _per_target(_sbox_onto_wkld)
+	count(findings) == 1
+	some [address, message] in findings
+	address == "aws_organizations_policy_attachment.sbox"
+	startswith(message, "the SCPs on target ou-ab12-sbox0002 let through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1")
+	contains(message, "amazon.nova-pro-v1:0")
+	endswith(message, "; the config does not approve it for ou-ab12-sbox0002")
+}
+
+test_passes_for_each_rendered_list_on_its_own_target if {
+	# GIVEN each OU's own list attached WHEN each is judged by its own entry THEN nothing is reported
+	count(_per_target(testing.rendered_lists)) == 0
+}
+
+test_fails_when_a_list_gains_a_geography_its_target_does_not_approve if {
+	# GIVEN Sandbox's list gains the eu profile of nova-lite (approved there in us only, in eu for Workloads)
+	rcs := array.concat(
+		[testing.scp_rc(
+			"aws_organizations_policy.sbox", ["update"],
+			{"id": "p-sbox", "content": testing.sbox_list},
+			{"id": "p-sbox", "content": testing.allow_list(["amazon.nova-lite-v1:0"], ["eu", "us"])},
+		)],
+		[testing.rendered_lists[3]],
+	)
+
+	# THEN the eu profile is reported for Sandbox
+	some [_, message] in _per_target(rcs)
+	contains(message, "inference-profile/eu.amazon.nova-lite-v1:0")
+}
+
+test_fails_when_a_wildcard_geography_covers_one_not_approved if {
+	# GIVEN a list exempting nova-lite's profiles in every geography ("*.") WHEN judged with a config whose
+	# only approved geography is us THEN the apac, ca and eu profiles are reported (the "us." fill alone hides them)
+	plan := testing.scp_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0", "arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0"])
+	findings := rule.deny with input as plan
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as object.union(_approved, {"geographies": ["us"]})
+	[f.message | some f in findings] == ["the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 11 more unapproved requests); the config does not approve it"]
+
+	# and none when every geography of nova-lite is approved
+	count(rule.deny) == 0 with input as plan
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as object.union(_approved, {"geographies": ["apac", "ca", "eu", "us"]})
+}
+
+# an account the config does not list, under Sandbox (a no-op node in the plan), with the Workloads list attached
+_unlisted_account := testing.node_rc(
+	"aws_organizations_account.lab", "aws_organizations_account", ["no-op"],
+	{"id": "444455556666", "parent_id": testing.sbox}, {"id": "444455556666", "parent_id": testing.sbox},
+)
+
+_wkld_on_account := testing.attachment_rc(
+	"aws_organizations_policy_attachment.lab", ["create"], null,
+	{"policy_id": "p-wkld", "target_id": "444455556666"},
+)
+
+test_judges_an_unlisted_account_by_its_listed_ou if {
+	# GIVEN the Workloads list attached to an unlisted account under Sandbox, Sandbox's own list not in the plan
+	rcs := [testing.rendered_lists[0], _unlisted_account, _wkld_on_account]
+
+	# THEN the account is judged by Sandbox's entry
+	some [_, message] in _per_target(rcs)
+	endswith(message, "; the config does not approve it for 444455556666 (judged by the config's entry for ou-ab12-sbox0002, above it)")
+}
+
+test_passes_when_a_level_above_still_denies if {
+	# GIVEN the same, with Sandbox's own list on the OU above the account THEN nothing is opened, nothing reported
+	count(_per_target(array.concat(testing.rendered_lists, [_unlisted_account, _wkld_on_account]))) == 0
+}

@@ -7,15 +7,19 @@ package lib.access.org
 import data.lib.access
 import data.lib.tfplan
 
-# weaker(before, after): unapproved probes the before set denies and the after set does not (one level each)
-weaker(before, after) := weaker_levels([before], [after])
+# weaker(before, after): unapproved probes the before set denies and the after set does not (one level each),
+# unapproved by the union of the config (or, without one, by the catalog)
+weaker(before, after) := weaker_levels_in([before], [after], null)
 
-# weaker_levels(before, after): the same for SCP levels (lists of statement lists, root to account): a level
-# with Allow statements also denies what none of them allows (access.scp_denied_probes)
-weaker_levels(before, after) := set() if {
+# weaker_in(before, after, key): the same, unapproved for target key (scope_key)
+weaker_in(before, after, key) := weaker_levels_in([before], [after], key)
+
+# weaker_levels_in(before, after, key): the same for SCP levels (lists of statement lists, root to account): a
+# level with Allow statements also denies what none of them allows (access.scp_denied_probes)
+weaker_levels_in(before, after, key) := set() if {
 	before == after
 } else := access.scp_denied_in(before, ready) - access.scp_denied_in(after, ready) if {
-	ready := access.probe_set(access.unapproved_probes(_flat(before)) | access.unapproved_probes(_flat(after)))
+	ready := access.probe_set(access.unapproved_probes_in(_flat(before), key) | access.unapproved_probes_in(_flat(after), key))
 }
 
 _flat(levels) := [s |

@@ -2,6 +2,7 @@
 # leaving the organization, judged by the SCP levels on their path before and after the plan.
 package lib.access.org
 
+import data.lib.access.probes
 import data.lib.tfplan
 
 # ---- moves: accounts and OUs whose parent changes, and accounts leaving the organization
@@ -58,6 +59,30 @@ _state_value(rc, "before") := rc.change.before if is_object(rc.change.before)
 
 _state_value(rc, "after") := rc.change.after if is_object(rc.change.after)
 
+# scope_key(t): the target whose approved set judges node t (probes.scope): t itself when the config has an entry
+# of its own for it, else the nearest ancestor with one on its path before the plan (where the config placed
+# it), else after the plan; null (the union) when none does
+scope_key(t) := t if probes.scoped(t)
+
+else := k if {
+	k := [n | some n in _chain(t, "before"); probes.scoped(n)][0]
+} else := k if {
+	k := [n | some n in _chain(t, "after"); probes.scoped(n)][0]
+} else := null
+
+# the path from a node up to the root, nearest first, as far as the plan shows it
+_chain(id, state) := [n |
+	some n in [p1, p2, p3, p4, p5, p6]
+	is_string(n)
+] if {
+	p1 := _parent(id, state)
+	p2 := _parent(p1, state)
+	p3 := _parent(p2, state)
+	p4 := _parent(p3, state)
+	p5 := _parent(p4, state)
+	p6 := _parent(p5, state)
+}
+
 # SCP levels on the path from a node up to the root (as far as the plan shows it), in a state: one statement
 # list per node (levels are kept apart: Allows are a union within a level only); the Organizations limit of
 # five OU levels bounds the walk
@@ -83,9 +108,10 @@ moved contains {"rc": rc, "id": id, "from": from, "to": to, "probes": w} if {
 	to := _new_parent(rc)
 	to != from
 	id := _node_key(rc, rc.change.before)
-	w := weaker_levels(
+	w := weaker_levels_in(
 		array.concat(path_levels(from, "before"), [target_stmts(id, "before")]),
 		array.concat(path_levels(to, "after"), [target_stmts(id, "after")]),
+		scope_key(id),
 	)
 	count(w) > 0
 }
@@ -102,7 +128,7 @@ left contains {"rc": rc, "id": id, "from": from, "probes": w} if {
 	from := _node_parent(rc, rc.change.before, "before")
 	id := _node_key(rc, rc.change.before)
 	before := array.concat(path_levels(from, "before"), [target_stmts(id, "before")])
-	w := weaker_levels(before, [])
+	w := weaker_levels_in(before, [], scope_key(id))
 	count(w) > 0
 }
 

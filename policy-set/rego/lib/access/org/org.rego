@@ -290,7 +290,7 @@ is_allowlist(stmts) if {
 # weakened_targets: target -> weakened probes, for targets with SCPs before the plan
 weakened_targets[t] := w if {
 	some t in targets_before
-	w := weaker(target_stmts(t, "before"), target_stmts(t, "after"))
+	w := weaker_in(target_stmts(t, "before"), target_stmts(t, "after"), scope_key(t))
 	count(w) > 0
 }
 
@@ -338,14 +338,22 @@ weakened_policies[p.address] := w if {
 	count(w) > 0
 }
 
-# exemptions(stmts): with a config, unapproved invoke probes an allow-list set lets through
-exemptions(stmts) := ps - access.scp_denied_probes([stmts], ps) if {
+# exemptions(stmts, key): with a config, invoke probes an allow-list set lets through that are unapproved for
+# target key (scope_key; null: the union)
+exemptions(stmts, key) := ps - access.scp_denied_probes([stmts], ps) if {
 	probes.with_config
 	is_allowlist(stmts)
 	ps := {p |
-		some p in access.unapproved_probes(stmts)
+		some p in access.unapproved_probes_in(stmts, key)
 		p.surface == "invoke"
 	}
+} else := set()
+
+# exemptions_on(t, key): exemptions(stmts, key) of the SCPs on target t after the plan, less those an SCP level
+# above it on its path (as far as the plan shows it) still denies: a list wider than its parent's opens nothing
+exemptions_on(t, key) := es - access.scp_denied_probes(path_levels(t, "after"), es) if {
+	es := exemptions(target_stmts(t, "after"), key)
+	count(es) > 0
 } else := set()
 
 # ---- SCP sets judged together: the SCPs on each target after the plan, and each SCP the plan attaches nowhere

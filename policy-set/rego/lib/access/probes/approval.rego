@@ -11,86 +11,136 @@ _config := data.modelgate.approved
 
 with_config if is_object(_config)
 
-model_ok(m) if {
+# the union scope: the config's approved set over all targets (an object), or null without a config (then the
+# catalog is what is approved)
+default _union := null
+
+_union := _config if with_config
+
+# scope(key): the approved set a target key is judged by: the config's own entry for that root, OU or account
+# (data.modelgate.approved.targets), else the union
+scope(key) := _config.targets[key] if {
 	with_config
-	m in _config.models
+	is_string(key)
+	is_object(_config.targets[key])
+} else := _union
+
+# scoped(key): the config has an entry of its own for the target key
+scoped(key) if {
+	with_config
+	is_string(key)
+	is_object(_config.targets[key])
 }
+
+# approved(p): approved in the union (with a config) or by the catalog (without one)
+approved(p) if approved_in(p, _union)
+
+_model_in(m, cfg) if m in cfg.models
+
+_model_in(m, null) if data.modelgate.catalog.models[m]
 
 # a literal wildcard the config approves ({pattern, literal: true}) covers the witnesses of a policy's own
 # patterns (the renderer writes that very pattern), never the fixed probes: a model no catalog lists is never
 # approved, so a literal "*" still fails the gate
-_literal_ok(m) if {
-	with_config
-	some pat in object.get(_config, "literalPatterns", [])
+_literal_in(m, cfg) if {
+	is_object(cfg)
+	some pat in object.get(cfg, "literalPatterns", [])
 	iam.wildcard_match(pat, m)
 }
 
-model_ok(m) if {
-	not with_config
-	data.modelgate.catalog.models[m]
-}
+_product_in(pid, cfg) if pid in cfg.productIds
 
-product_ok(p) if {
-	with_config
-	p in _config.productIds
-}
-
-product_ok(p) if {
-	not with_config
-	p in _catalog_products
-}
+_product_in(pid, null) if pid in _catalog_products
 
 _catalog_products contains m.productId if {
 	some m in data.modelgate.catalog.models
 	is_string(m.productId)
 }
 
-_open(surface) if {
-	with_config
-	object.get(_config, "openSurfaces", {})[surface] == true
+_open_in(surface, cfg) if {
+	is_object(cfg)
+	object.get(cfg, "openSurfaces", {})[surface] == true
 }
 
-approved(p) if {
+# an inference profile is approved only in an approved geography (the prefix of its ID, e.g. "eu." routes
+# requests to EU Regions); a set without geographies (built before they were judged) and the catalog approve
+# every geography, and a profile ID without a geography prefix names no system-defined profile
+_geography_ok(p, _) if p.kind != "inference-profile"
+
+_geography_ok(p, cfg) if {
+	p.kind == "inference-profile"
+	not is_array(object.get(_as_object(cfg), "geographies", null))
+}
+
+_geography_ok(p, _) if {
+	p.kind == "inference-profile"
+	not profile_geography(p) in _geographies
+}
+
+_geography_ok(p, cfg) if {
+	p.kind == "inference-profile"
+	profile_geography(p) in cfg.geographies
+}
+
+_as_object(cfg) := cfg if is_object(cfg)
+
+else := {}
+
+# the geographies a config can approve (catalog/geography.ts)
+_geographies := {"us", "eu", "apac", "jp", "au", "ca", "in", "global"}
+
+# profile_geography(p): the prefix of an inference-profile probe's ID ("" when it has none)
+profile_geography(p) := g if {
+	id := substring(p.resource, indexof(p.resource, "inference-profile/") + count("inference-profile/"), -1)
+	contains(id, ".")
+	g := split(id, ".")[0]
+} else := ""
+
+# approved_in(p, cfg): the probe's request is approved by the scope cfg (a config's approved set, or null: the
+# catalog)
+approved_in(p, cfg) if {
 	p.surface == "invoke"
 	p.kind in {"foundation-model", "inference-profile"}
-	model_ok(p.model)
+	_model_in(p.model, cfg)
+	_geography_ok(p, cfg)
 }
 
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface in {"invoke", "mantle"}
 	p.kind in {"foundation-model", "inference-profile", "mantle"}
 	p.witness == true
-	_literal_ok(p.model)
+	_literal_in(p.model, cfg)
+	_geography_ok(p, cfg)
 }
 
 # a config that leaves bedrock-mantle open (deny.bedrockMantle: false) approves every mantle model
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface == "mantle"
-	_open("bedrockMantle")
+	_open_in("bedrockMantle", cfg)
 }
 
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface == "mantle"
-	model_ok(p.model)
+	_model_in(p.model, cfg)
 }
 
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface == "claude-platform"
-	_open("claudePlatform")
+	_open_in("claudePlatform", cfg)
 }
 
 # a config that leaves Bedrock API keys open (deny.apiKeys: false) approves the API-key calls
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface == "apikey"
-	_open("apiKeys")
+	_open_in("apiKeys", cfg)
 }
 
-approved(p) if {
+approved_in(p, cfg) if {
 	p.surface == "subscribe"
 	some via in p.ctx["aws:calledvialast"]
 	via in {"bedrock.amazonaws.com", "bedrock-mantle.amazonaws.com"}
 	some pid in p.ctx["aws-marketplace:productid"]
-	product_ok(pid)
+	_product_in(pid, cfg)
 }
 
 # the fixed probes no approval covers: a rule, so judged once per evaluation rather than once per policy

@@ -1,0 +1,63 @@
+# Part of package lib.access.probes (its METADATA is in probes.rego): the probes a target with an entry of its own
+# in the config (approval.rego scope/scoped) is judged by: the fixed probes, and every model the union approves in
+# each of its catalog geographies, less what the target's own set approves.
+package lib.access.probes
+
+import data.lib.catalog
+
+# approved_elsewhere: invoke probes of the union's approved models, each by its foundation model and a profile in
+# each of its catalog geographies: a target whose own set lacks the model or the geography must deny them
+approved_elsewhere contains invoke(a, res[0], res[1], m, false) if {
+	with_config
+	some m in _config.models
+	some res in _model_resources(m)
+	some a in invoke_actions
+}
+
+_model_resources(m) := array.concat(
+	[[_fm("aws", "us-east-1", m), "foundation-model"] | data.modelgate.catalog.models[m].hasFoundationModelArn == true],
+	[[concat("", ["arn:aws:bedrock:us-east-1:", probe_account, ":inference-profile/", px, ".", m]), "inference-profile"] |
+		some px in catalog.profile_prefixes(m)
+	],
+)
+
+# the approved-elsewhere probes the union itself does not approve (a geography no target approves)
+union_geo_unapproved contains p if {
+	some p in approved_elsewhere
+	not approved(p)
+}
+
+# fixed_unapproved_in[key]: per target the config has its own entry for, the fixed probes, the API-key probes
+# and the approved-elsewhere probes its own set does not approve (built once per evaluation)
+fixed_unapproved_in[key] := {p |
+	some p in ((fixed_base | apikey_base) | approved_elsewhere)
+	not approved_in(p, cfg)
+} if {
+	with_config
+	some key, cfg in _config.targets
+}
+
+# unapproved_fixed_in(stmts, key): unapproved_fixed_for(stmts) judged by the scope of target key
+unapproved_fixed_in(stmts, key) := unapproved_fixed_for(stmts) if not scoped(key)
+
+unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[key] | {p |
+	some p in own_fixed(stmts)
+	not approved_in(p, cfg)
+}) | {p |
+	some p in principal_witnesses(stmts)
+	not approved_in(p, cfg)
+} if {
+	scoped(key)
+	cfg := scope(key)
+}
+
+# witnesses_in(stmts, key): witnesses(stmts) judged by the scope of target key
+witnesses_in(stmts, key) := witnesses(stmts) if not scoped(key)
+
+witnesses_in(stmts, key) := {p |
+	some p in _witnesses(stmts)
+	not approved_in(p, cfg)
+} if {
+	scoped(key)
+	cfg := scope(key)
+}

@@ -1,0 +1,47 @@
+import { join } from "node:path";
+import { toRegoData } from "../../catalog";
+import { approvedSet, loadConfig } from "../../config";
+
+// The corpus config: Workloads approves four models in us and eu, Sandbox (and its account research) Nova Lite in us.
+const CORPUS = join(__dirname, "../adversarial/modelgate.yaml");
+const WKLD = "ou-ab12-wkld0001";
+const SBOX = "ou-ab12-sbox0002";
+const RESEARCH = "333344445555";
+
+describe("approvedSet: each target's own set beside the union", () => {
+  const resolved = loadConfig(CORPUS);
+  const set = approvedSet(resolved);
+
+  it("keys each OU with an allow-list and each config account by its ID", () => {
+    // GIVEN the corpus config WHEN the approved set is taken THEN Workloads, Sandbox and both accounts have their own
+    // entry; Staging, which approves nothing of its own, has none (it is judged by the union)
+    expect(Object.keys(set.targets ?? {}).sort()).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
+  });
+
+  it("gives each target only its own models, products and geographies", () => {
+    // THEN Sandbox and research approve Nova Lite in us, with no Marketplace product
+    for (const id of [SBOX, RESEARCH]) {
+      expect(set.targets?.[id]).toMatchObject({ models: ["amazon.nova-lite-v1:0"], productIds: [], geographies: ["us"] });
+    }
+    // AND Workloads its four models in eu and us, with Haiku 4.5's product ID
+    expect(set.targets?.[WKLD]).toMatchObject({ geographies: ["eu", "us"], productIds: ["prod-xdkflymybwmvi"] });
+    expect(set.targets?.[WKLD]?.models).toHaveLength(4);
+    // AND the union is every target's models and geographies together
+    expect(set.models).toEqual(set.targets?.[WKLD]?.models);
+    expect(set.geographies).toEqual(["eu", "us"]);
+  });
+
+  it("reaches the Rego data sorted, each target beside the union", () => {
+    // WHEN written as the gate's data THEN approved.targets holds the same sets, keys sorted
+    const approved = toRegoData(resolved.catalog, set).modelgate.approved;
+    expect(Object.keys(approved?.targets ?? {})).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
+    expect(approved?.targets?.[SBOX]).toEqual({
+      models: ["amazon.nova-lite-v1:0"],
+      productIds: [],
+      literalPatterns: [],
+      openSurfaces: { bedrockMantle: false, claudePlatform: false, apiKeys: false },
+      geographies: ["us"],
+    });
+    expect(approved?.geographies).toEqual(["eu", "us"]);
+  });
+});
