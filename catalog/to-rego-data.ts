@@ -27,7 +27,14 @@ export interface RegoData {
      * Present only when the user gave a config: the union of approved models over all targets, and (targets)
      * each root, OU and account's own approved set, keyed by its Organizations ID.
      */
-    readonly approved: null | (RegoApproval & { readonly targets?: Readonly<Record<string, RegoApproval>> });
+    readonly approved:
+      | null
+      | (RegoApproval & {
+          /** The distinct per-target sets, in first-seen order of the sorted target IDs. */
+          readonly scopes?: readonly RegoApproval[];
+          /** Target ID → index into scopes (many accounts share one set: the Rego builds each set's probes once). */
+          readonly targets?: Readonly<Record<string, number>>;
+        });
     /** Gate settings from the config; absent without one. */
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
     /**
@@ -93,9 +100,7 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPoli
       approved: approved
         ? {
             ...regoApproval(approved),
-            ...(approved.targets
-              ? { targets: Object.fromEntries(Object.keys(approved.targets).sort().map((id) => [id, regoApproval(approved.targets![id]!)])) }
-              : {}),
+            ...(approved.targets ? distinctScopes(approved.targets) : {}),
           }
         : null,
       settings:
@@ -115,4 +120,23 @@ function regoApproval(scope: ApprovedScope): RegoApproval {
     openSurfaces: scope.openSurfaces ?? { bedrockMantle: false, claudePlatform: false },
     ...(scope.geographies ? { geographies: [...new Set(scope.geographies)].sort() } : {}),
   };
+}
+
+/** Each target's set, stored once per distinct set: {scopes, targets: id → index into scopes}. */
+function distinctScopes(targets: Readonly<Record<string, ApprovedScope>>): { scopes: RegoApproval[]; targets: Record<string, number> } {
+  const scopes: RegoApproval[] = [];
+  const index = new Map<string, number>();
+  const byTarget: Record<string, number> = {};
+  for (const id of Object.keys(targets).sort()) {
+    const scope = regoApproval(targets[id]!);
+    const key = JSON.stringify(scope);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = scopes.length;
+      scopes.push(scope);
+      index.set(key, i);
+    }
+    byTarget[id] = i;
+  }
+  return { scopes, targets: byTarget };
 }

@@ -31,11 +31,16 @@ describe("approvedSet: each target's own set beside the union", () => {
     expect(set.geographies).toEqual(["eu", "us"]);
   });
 
-  it("reaches the Rego data sorted, each target beside the union", () => {
-    // WHEN written as the gate's data THEN approved.targets holds the same sets, keys sorted
+  it("reaches the Rego data once per distinct set, each target indexing its own", () => {
+    // WHEN written as the gate's data
     const approved = toRegoData(resolved.catalog, set).modelgate.approved;
-    expect(Object.keys(approved?.targets ?? {})).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
-    expect(approved?.targets?.[SBOX]).toEqual({
+    // THEN research shares Sandbox's set, ml-dev Workloads': two distinct sets for four targets
+    expect(approved?.scopes).toHaveLength(2);
+    const targets = approved?.targets ?? {};
+    expect(Object.keys(targets)).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
+    expect(targets[RESEARCH]).toBe(targets[SBOX]);
+    expect(targets["222233334444"]).toBe(targets[WKLD]);
+    expect(approved?.scopes?.[targets[SBOX]!]).toEqual({
       models: ["amazon.nova-lite-v1:0"],
       productIds: [],
       literalPatterns: [],

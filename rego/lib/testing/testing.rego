@@ -136,11 +136,11 @@ _pro := "amazon.nova-pro-v1:0"
 
 per_target_config := {
 	"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"],
-	"targets": {
-		wkld: {"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"]},
-		sbox: {"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
-		sbox_account: {"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
-	},
+	"scopes": [
+		{"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"]},
+		{"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
+	],
+	"targets": {wkld: 0, sbox: 1, sbox_account: 1},
 }
 
 # allow_list(models, geographies): the text of a Deny-style allow-list exempting the models' foundation models and

@@ -29,7 +29,7 @@ test_approved_in_only_in_an_approved_geography if {
 test_scope_is_the_targets_own_entry_else_the_union if {
 	# GIVEN a config with entries for Workloads and Sandbox WHEN scopes are asked for THEN each its own, else the union
 	cfg := testing.per_target_config
-	probes.scope(testing.sbox) == cfg.targets[testing.sbox] with data.modelgate.approved as cfg
+	probes.scope(testing.sbox) == cfg.scopes[1] with data.modelgate.approved as cfg
 	probes.scope("ou-ab12-other999") == cfg with data.modelgate.approved as cfg
 	probes.scope(null) == cfg with data.modelgate.approved as cfg
 	probes.scoped(testing.sbox) with data.modelgate.approved as cfg
@@ -41,14 +41,14 @@ test_approved_elsewhere_is_unapproved_for_the_narrower_target if {
 	# GIVEN the union's models WHEN Sandbox's fixed set is built THEN nova-pro and nova-lite's eu profile are in it,
 	# and for Workloads only the profile geographies it does not approve (nova-lite in apac and ca)
 	cfg := testing.per_target_config
-	sbox := probes.fixed_unapproved_in[testing.sbox] with data.modelgate.approved as cfg with data.modelgate.catalog as testing.catalog
+	sbox := probes.fixed_unapproved_in[1] with data.modelgate.approved as cfg with data.modelgate.catalog as testing.catalog
 	{p.resource | some p in sbox; p.model == "amazon.nova-pro-v1:0"} == {
 		"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
 		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-pro-v1:0",
 		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/eu.amazon.nova-pro-v1:0",
 		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-pro-v1:0",
 	}
-	wkld := probes.fixed_unapproved_in[testing.wkld] with data.modelgate.approved as cfg with data.modelgate.catalog as testing.catalog
+	wkld := probes.fixed_unapproved_in[0] with data.modelgate.approved as cfg with data.modelgate.catalog as testing.catalog
 	{p.resource | some p in wkld; p.model == "amazon.nova-lite-v1:0"} == {
 		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0",
 		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/ca.amazon.nova-lite-v1:0",

@@ -290,7 +290,10 @@ is_allowlist(stmts) if {
 # weakened_targets: target -> weakened probes, for targets with SCPs before the plan
 weakened_targets[t] := w if {
 	some t in targets_before
-	w := weaker_in(target_stmts(t, "before"), target_stmts(t, "after"), scope_key(t))
+	before := target_stmts(t, "before")
+	after := target_stmts(t, "after")
+	before != after
+	w := weaker_in(before, after, scope_key(t))
 	count(w) > 0
 }
 

@@ -18,19 +18,20 @@ default _union := null
 _union := _config if with_config
 
 # scope(key): the approved set a target key is judged by: the config's own entry for that root, OU or account
-# (data.modelgate.approved.targets), else the union
-scope(key) := _config.targets[key] if {
-	with_config
-	is_string(key)
-	is_object(_config.targets[key])
-} else := _union
+# (data.modelgate.approved.targets maps its ID to an index into approved.scopes, the distinct sets), else the union
+scope(key) := _config.scopes[_config.targets[key]] if scoped(key)
+
+else := _union
 
 # scoped(key): the config has an entry of its own for the target key
 scoped(key) if {
 	with_config
 	is_string(key)
-	is_object(_config.targets[key])
+	is_number(_config.targets[key])
 }
+
+# scope_index(key): the index of the target key's own set in approved.scopes
+scope_index(key) := _config.targets[key] if scoped(key)
 
 # approved(p): approved in the union (with a config) or by the catalog (without one)
 approved(p) if approved_in(p, _union)

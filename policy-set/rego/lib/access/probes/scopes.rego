@@ -27,20 +27,21 @@ union_geo_unapproved contains p if {
 	not approved(p)
 }
 
-# fixed_unapproved_in[key]: per target the config has its own entry for, the fixed probes, the API-key probes
-# and the approved-elsewhere probes its own set does not approve (built once per evaluation)
-fixed_unapproved_in[key] := {p |
+# fixed_unapproved_in[i]: per distinct set of approved.scopes (what targets' entries index), the fixed probes,
+# the API-key probes and the approved-elsewhere probes it does not approve (built once per evaluation, once per
+# distinct set however many accounts share it)
+fixed_unapproved_in[i] := {p |
 	some p in ((fixed_base | apikey_base) | approved_elsewhere)
 	not approved_in(p, cfg)
 } if {
 	with_config
-	some key, cfg in _config.targets
+	some i, cfg in _config.scopes
 }
 
 # unapproved_fixed_in(stmts, key): unapproved_fixed_for(stmts) judged by the scope of target key
 unapproved_fixed_in(stmts, key) := unapproved_fixed_for(stmts) if not scoped(key)
 
-unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[key] | {p |
+unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[scope_index(key)] | {p |
 	some p in own_fixed(stmts)
 	not approved_in(p, cfg)
 }) | {p |
