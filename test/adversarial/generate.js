@@ -899,6 +899,24 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     }),
     witness: orgBlock([[], [], []]),
   });
+  add("org-feature-set-consolidated-billing", K, {
+    description:
+      "The organization is replaced with feature_set CONSOLIDATED_BILLING (the provider cannot downgrade ALL in place), enabled_policy_types still listing SCPs: SCPs apply only in an organization with all features, and the old organization is deleted with every attachment. Low realism (deleting an organization with member accounts fails), but the plan must not pass.",
+    expect: "block",
+    config: "with",
+    plan: organization({
+      patch: {
+        "aws_organizations_organization.this": {
+          state: organizationState(),
+          actions: ["delete", "create"],
+          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["SERVICE_CONTROL_POLICY", "TAG_POLICY"], feature_set: "CONSOLIDATED_BILLING" },
+          actionReason: "replace_because_cannot_update",
+          replacePaths: [["feature_set"]],
+        },
+      },
+    }),
+    witness: orgBlock([[], [], []]),
+  });
   add("org-disable-all-policy-types", K, {
     description: "enabled_policy_types = [] (was SERVICE_CONTROL_POLICY + TAG_POLICY): SCPs are disabled together with tag policies.",
     expect: "block",
@@ -1391,6 +1409,21 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       },
     });
   };
+  const variableList = wkldWith(exempting("ArnNotLike", "arn:aws:iam::*:role/${aws:PrincipalTag/bedrock-bypass}"));
+  add("scp-new-list-exempts-policy-variable-principal", K, {
+    description:
+      "A new allow-list for Staging exempts arn:aws:iam::*:role/${aws:PrincipalTag/bedrock-bypass}. A policy variable in a condition value is filled in per request, so every role tagged bedrock-bypass with its own name is exempt, and whoever may tag roles can mint one: a family of principals, not one named break-glass role.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      add: [
+        resource("aws_organizations_policy.allow_list_staging", { set: { name: "staging-allow-list", content: variableList, type: "SERVICE_CONTROL_POLICY" } }),
+        resource("aws_organizations_policy_attachment.allow_list_staging", {
+          set: { policy_id: ref("aws_organizations_policy.allow_list_staging", "id", U), target_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging) },
+        }),
+      ],
+    }),
+  });
   add("scp-break-glass-widened-to-prefix", K, {
     description: "An allow-list that exempted one break-glass role (arn:aws:iam::*:role/BreakGlassAdmin) now exempts arn:aws:iam::*:role/BreakGlass*: every role whose name starts with BreakGlass is exempt.",
     expect: "block",

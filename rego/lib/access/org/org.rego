@@ -407,16 +407,17 @@ scp_disabled contains {"rc": rc, "how": how} if {
 	how := _disable_how(rc)
 }
 
-_disable_how(rc) := "deletes the organization" if tfplan.removes(rc)
-
-_disable_how(rc) := "removes SERVICE_CONTROL_POLICY from enabled_policy_types" if {
-	not tfplan.removes(rc)
+# how the change disables SCPs (the first that applies)
+_disable_how(rc) := "deletes the organization" if {
+	tfplan.removes(rc)
+} else := "replaces the organization (the old one is deleted first, with every SCP attachment)" if {
+	"delete" in rc.change.actions
+} else := "removes SERVICE_CONTROL_POLICY from enabled_policy_types" if {
 	types := rc.change.after.enabled_policy_types
 	is_array(types)
 	not "SERVICE_CONTROL_POLICY" in types
-}
-
-_disable_how(rc) := "makes enabled_policy_types unknown until apply" if {
-	not tfplan.removes(rc)
+} else := "makes enabled_policy_types unknown until apply" if {
 	not is_array(object.get(object.get(rc.change, "after", {}), "enabled_policy_types", null))
+} else := "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)" if {
+	rc.change.after.feature_set == "CONSOLIDATED_BILLING"
 }

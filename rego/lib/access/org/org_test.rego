@@ -379,6 +379,18 @@ test_scp_disabled_when_types_become_unknown if {
 	org.scp_disabled == {{"rc": o, "how": "makes enabled_policy_types unknown until apply"}} with input as _plan([o])
 }
 
+test_scp_disabled_when_organization_is_replaced if {
+	# GIVEN the organization replaced (delete, then create) WHEN judged THEN disabled: the old one's SCPs go with it
+	o := _org(["delete", "create"], {"enabled_policy_types": ["SERVICE_CONTROL_POLICY"], "feature_set": "ALL"})
+	org.scp_disabled == {{"rc": o, "how": "replaces the organization (the old one is deleted first, with every SCP attachment)"}} with input as _plan([o])
+}
+
+test_scp_disabled_when_feature_set_is_consolidated_billing if {
+	# GIVEN feature_set CONSOLIDATED_BILLING after, SCPs still listed WHEN judged THEN disabled
+	o := _org(["update"], {"enabled_policy_types": ["SERVICE_CONTROL_POLICY"], "feature_set": "CONSOLIDATED_BILLING"})
+	org.scp_disabled == {{"rc": o, "how": "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)"}} with input as _plan([o])
+}
+
 test_scp_disabled_when_type_stays if {
 	# GIVEN SERVICE_CONTROL_POLICY kept WHEN judged THEN not disabled
 	o := _org(["update"], {"enabled_policy_types": ["SERVICE_CONTROL_POLICY", "TAG_POLICY"]})

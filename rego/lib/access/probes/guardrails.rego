@@ -80,8 +80,8 @@ fill_principal(v) := concat(":", array.concat(
 
 # broad_principal(pattern): the pattern names more than one principal of an account: a wildcard after the
 # account segment ("role/*", "role/admin*", "role/*/x", "role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*"),
-# nothing after it, or no ARN at all ("*"). "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any
-# account) is not broad.
+# a policy variable after it ("role/${aws:PrincipalTag/bypass}"), nothing after it, or no ARN at all ("*").
+# "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any account) is not broad.
 broad_principal(v) if {
 	not _named_principal(v)
 	not service_linked(v)
@@ -101,6 +101,8 @@ _narrow(v) if _named_principal(v)
 
 else := false
 
+# a policy variable (role/${aws:PrincipalTag/x}) is filled in per request: it names whoever carries the tag, a
+# family like a wildcard
 _named_principal(v) if {
 	startswith(v, "arn:")
 	segs := split(v, ":")
@@ -108,6 +110,7 @@ _named_principal(v) if {
 	rest := concat(":", array.slice(segs, 5, count(segs)))
 	rest != ""
 	not iam.has_wildcard(rest)
+	not contains(rest, "${")
 }
 
 _as_principal(q, [arn, narrow]) := object.union(q, {

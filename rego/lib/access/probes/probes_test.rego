@@ -391,6 +391,7 @@ test_broad_principal_when_pattern_names_a_family if {
 		"arn:aws:iam::*:role/*", "*", "arn:aws:iam::111122223333:role/?*", "arn:aws:iam::111122223333:",
 		"arn:aws:iam::*:role/BreakGlass*", "arn:aws:iam::*:role/*/x",
 		"arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*",
+		"arn:aws:iam::*:role/${aws:PrincipalTag/bedrock-bypass}",
 	] {
 		probes.broad_principal(v)
 	}

@@ -5,8 +5,9 @@
 #   whatever the syntax: the allow-list SCP deleted, detached or replaced by a weaker one, a Condition added to
 #   its Deny (exempting every role, or applying in one Region only), NotAction in place of Action, an invoke
 #   action dropped, its exemptions widened (foundation-model/*, imported-model/*, a model not approved), an
-#   account or OU moved to a parent whose SCPs deny less, an account removed from the organization, or the
-#   SCP policy type disabled (which detaches every SCP). A target's SCPs are judged together, so moving an
+#   account or OU moved to a parent whose SCPs deny less, an account removed from the organization, the
+#   SCP policy type disabled (which detaches every SCP), or the organization replaced or set to consolidated
+#   billing only. A target's SCPs are judged together, so moving an
 #   attachment to an identical allow-list, or splitting an allow-list into a pair, is not a weakening.
 #   An allow-list made of Allow statements (AWS's allow list strategy: what no Allow on a level names is
 #   denied) is weakened by any Allow attached beside it on the same level, FullAWSAccess (p-FullAWSAccess)

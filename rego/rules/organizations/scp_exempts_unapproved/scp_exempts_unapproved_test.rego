@@ -122,7 +122,8 @@ _exempting_principals(op, patterns) := testing.scp_doc_plan(testing.doc([{
 }]))
 
 test_fails_when_a_new_allowlist_exempts_a_family_of_principals if {
-	# GIVEN a new allow-list exempting every SSO role, every role but z-led ones, or every role of a path
+	# GIVEN a new allow-list exempting every SSO role, every role but z-led ones, every role of a path, or
+	# whichever role is tagged with its own name (a policy variable)
 	# WHEN judged with a config THEN the exempt principals' unapproved requests are reported
 	letters := ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"]
 	every patterns in [
@@ -130,6 +131,7 @@ test_fails_when_a_new_allowlist_exempts_a_family_of_principals if {
 		[concat("", ["arn:aws:iam::*:role/", c, "*"]) | some c in letters],
 		"arn:aws:iam::*:role/*/x",
 		"arn:aws:iam::*:role/admin*",
+		"arn:aws:iam::*:role/${aws:PrincipalTag/bedrock-bypass}",
 	] {
 		count(_messages(_exempting_principals("ArnNotLike", patterns))) == 1
 	}
