@@ -80,8 +80,8 @@ fill_principal(v) := concat(":", array.concat(
 
 # broad_principal(pattern): the pattern names more than one principal of an account: a wildcard after the
 # account segment ("role/*", "role/admin*", "role/*/x", "role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*"),
-# a policy variable after it ("role/${aws:PrincipalTag/bypass}"), nothing after it, or no ARN at all ("*"). "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any
-# account) is not broad.
+# a policy variable after it ("role/${aws:PrincipalTag/bypass}"), nothing after it, or no ARN at all ("*").
+# "arn:aws:iam::*:role/BreakGlassAdmin" (one role name, in any account) is not broad.
 broad_principal(v) if {
 	not _named_principal(v)
 	not service_linked(v)
