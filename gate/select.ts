@@ -159,9 +159,10 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     if (declared(rc.type, selection) || looksLikePolicy(rc)) kept.push(rc);
   }
 
-  // identity resources a targeted plan leaves out of its changes but its prior state holds (lib.access.identity
-  // reads them as unchanged grants): nodes of the grouping too, so that each goes to the pieces it relates to
-  const ghosts = priorIdentityResources(plan.prior_state, selection, changes);
+  // resources a targeted plan leaves out of its changes but its prior state holds (lib.access.identity reads them
+  // as unchanged grants, lib.access.org as unchanged attachments and parents): nodes of the grouping too, so that
+  // each goes to the pieces it relates to
+  const ghosts = priorResources(plan.prior_state, selection, changes);
 
   // 2. groups of related resources (union-find over resource indexes, then ghost indexes, and shared keys)
   const uf = new UnionFind(kept.length + ghosts.length);
@@ -445,18 +446,21 @@ function prepareConfiguration(configuration: Json, selection: Selection): (addre
 }
 
 /**
- * The prior state, prepared once per plan: a function giving, for the join keys of one piece's resources, the
- * prior state with every "resources" list cut to the SCPs whose ID the piece names ("org-id" keys: only
- * lib.access.org reads the prior state, for the SCPs a targeted plan does not show, and only along module paths:
- * lib.tfplan.state_resource_path).
+ * The prior state, prepared once per plan: a function giving, for the join keys of one piece's resources and the
+ * addresses of the prior-state resources grouped with them, the prior state with every "resources" list cut to the
+ * organization resources whose ID the piece names ("org-id" keys: lib.access.org reads the SCPs a targeted plan
+ * does not show by ID) and to those grouped resources ("address" keys: the identity resources, attachments,
+ * accounts and OUs a targeted plan leaves out). The Rego reads the prior state only along module paths
+ * (lib.tfplan.state_resource_path).
  */
 function preparePriorState(prior: Json, selection: Selection): (keys: ReadonlySet<string>) => Json {
   const org = selection.organizationTypes;
   return prepareResourcesLists(prior, (r) => {
     const values = isObject(r.values) ? r.values : {};
     if (typeof r.type !== "string") return [];
-    if (org.has(r.type)) return typeof values.id === "string" ? [`org-id\u0000${values.id}`] : [];
-    return selection.types.has(r.type) && typeof r.address === "string" ? [ghostKey(r.address)] : [];
+    const ghost = selection.types.has(r.type) && typeof r.address === "string" ? [ghostKey(r.address)] : [];
+    if (org.has(r.type)) return typeof values.id === "string" ? [`org-id\u0000${values.id}`, ...ghost] : ghost;
+    return ghost;
   });
 }
 
@@ -469,10 +473,11 @@ interface Ghost {
 }
 
 /**
- * The managed identity resources of the prior state (along module paths, as lib.tfplan.state_resource_path reads
- * it) whose address no resource change has: what a targeted plan leaves out (lib.access.identity _prior_rcs).
+ * The managed resources of declared types in the prior state (along module paths, as lib.tfplan.state_resource_path
+ * reads it) whose address no resource change has: what a targeted plan leaves out. lib.access.identity reads the
+ * identity ones (prior_rcs), lib.access.org the attachments, accounts and OUs (prior_org_rcs) and the SCPs.
  */
-function priorIdentityResources(prior: Json | undefined, selection: Selection, changes: readonly Json[]): Ghost[] {
+function priorResources(prior: Json | undefined, selection: Selection, changes: readonly Json[]): Ghost[] {
   const values = isObject(prior) && isObject(prior.values) ? prior.values : undefined;
   if (values === undefined || !isObject(values.root_module)) return [];
   const changed = new Set(changes.flatMap((rc) => (isObject(rc) && typeof rc.address === "string" ? [rc.address] : [])));
@@ -481,7 +486,7 @@ function priorIdentityResources(prior: Json | undefined, selection: Selection, c
     if (Array.isArray(module.resources)) {
       for (const r of module.resources) {
         if (!isObject(r) || typeof r.type !== "string" || typeof r.address !== "string" || !isObject(r.values)) continue;
-        if ((r.mode ?? "managed") !== "managed" || !selection.types.has(r.type) || selection.organizationTypes.has(r.type)) continue;
+        if ((r.mode ?? "managed") !== "managed" || !selection.types.has(r.type)) continue;
         if (!changed.has(r.address)) found.push({ address: r.address, type: r.type, values: r.values });
       }
     }

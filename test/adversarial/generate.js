@@ -120,7 +120,7 @@ const P = { workloads: "p-wkld0001aa", sandbox: "p-sbox0002bb", tags: "p-tag0000
  * The organization workspace as it stands (every resource no-op). `patch` maps an address to the resource()
  * options that replace its no-op entry, or to null to leave it out of the plan entirely; `add` appends entries.
  */
-function organization({ patch = {}, add = [] } = {}) {
+function organization({ patch = {}, add = [], outsideTarget = [] } = {}) {
   const base = {
     "aws_organizations_organization.this": {
       state: organizationState(),
@@ -167,8 +167,18 @@ function organization({ patch = {}, add = [] } = {}) {
       if (patch[address] !== null) entries.push(resource(address, { ...opts, ...patch[address] }));
     } else entries.push(resource(address, opts));
   }
-  return plan([...entries, ...add]);
+  return plan([...entries, ...add], { outsideTarget });
 }
+
+/** The organization's addresses: a targeted plan (`-target`) leaves the ones it does not name in the prior state. */
+const ORG_ADDRESSES = [
+  "aws_organizations_organization.this",
+  ...["workloads", "sandbox", "staging"].map((n) => `aws_organizations_organizational_unit.${n}`),
+  "aws_organizations_account.ml_dev",
+  "aws_organizations_account.research",
+  ...["workloads", "sandbox"].flatMap((n) => [`aws_organizations_policy.allow_list_${n}`, `aws_organizations_policy_attachment.allow_list_${n}`]),
+];
+const allBut = (...targets) => ORG_ADDRESSES.filter((a) => !targets.includes(a));
 
 /** An update of the Workloads allow-list's content from the rendered text to `content`. */
 function updateWorkloadsScp(content) {
@@ -1089,7 +1099,8 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     actions,
   });
   /** The organization with Workloads guarded by the Allow-style list. */
-  const allowStyleOrg = ({ patch = {}, add = [] } = {}) => organization({ patch: { "aws_organizations_policy.allow_list_workloads": wkldPolicy(ALLOW_STYLE), ...patch }, add });
+  const allowStyleOrg = ({ patch = {}, add = [], outsideTarget = [] } = {}) =>
+    organization({ patch: { "aws_organizations_policy.allow_list_workloads": wkldPolicy(ALLOW_STYLE), ...patch }, add, outsideTarget });
   const workloadsRef = ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads);
   const noWitness = " No witness: the oracle always adds FullAWSAccess at every level, so it cannot model an Allow-style list.";
   const K = "organization-change";
@@ -1150,6 +1161,17 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
           set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
         },
       },
+    }),
+  });
+  add("org-targeted-full-access-onto-allow-style", K, {
+    description:
+      "As org-allow-style-full-access-reattached, as `terraform plan -target=aws_organizations_policy_attachment.workloads_full_access`: the resource changes hold only the new FullAWSAccess attachment; the Allow-style list, its attachment and the OUs are only in the prior state. Unchanged, they still apply, so Workloads' level is still Allow-style and FullAWSAccess beside it allows every model." +
+      noWitness,
+    expect: "block",
+    config: "with",
+    plan: allowStyleOrg({
+      add: [resource("aws_organizations_policy_attachment.workloads_full_access", { set: { policy_id: "p-FullAWSAccess", target_id: workloadsRef } })],
+      outsideTarget: ORG_ADDRESSES,
     }),
   });
   const T = "false-positive-trap";
@@ -2298,6 +2320,35 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: updateSandboxScp(renamed),
     witness: passWitness(ADMIN_CALLER, { scps: levelsSbox(renamed), context: researchCtx(), sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() } }),
+  });
+}
+
+// ================================================================ targeted plans (`terraform plan -target`)
+{
+  const K = "organization-change";
+  const researchCtx = { "aws:RequestedRegion": "us-west-2", "aws:PrincipalArn": `arn:aws:iam::${ACCT.research}:role/BedrockInvoker` };
+  const move = (address, id, name, from, to) => ({
+    [address]: {
+      state: accountState(id, name, from),
+      actions: ["update"],
+      set: { email: `aws+${name}@example.com`, name, parent_id: ref(`aws_organizations_organizational_unit.${to}`, "id", OU[to]), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+    },
+  });
+  add("org-targeted-account-moved-out", K, {
+    description:
+      "`terraform plan -target=aws_organizations_account.research` moves research from Sandbox to Staging (no allow-list). The resource changes hold only the account; the Sandbox list and its attachment are only in the prior state, unchanged, so they still apply to Sandbox, which research leaves.",
+    expect: "block",
+    config: "with",
+    plan: organization({ patch: move("aws_organizations_account.research", ACCT.research, "research", OU.sandbox, "staging"), outsideTarget: allBut("aws_organizations_account.research") }),
+    witness: orgBlock([[], [], []], { scpsBefore: [[], [SBOX_SCP], []], context: researchCtx }),
+  });
+  add("trap-targeted-account-moved-to-stricter-ou", "false-positive-trap", {
+    description:
+      "`terraform plan -target=aws_organizations_account.ml_dev` moves ml-dev from Workloads to Sandbox: the lists and attachments are only in the prior state; Sandbox's list is stricter than Workloads', so the account gains nothing.",
+    expect: "pass",
+    config: "with",
+    plan: organization({ patch: move("aws_organizations_account.ml_dev", ACCT.mlDev, "ml-dev", OU.workloads, "sandbox"), outsideTarget: allBut("aws_organizations_account.ml_dev") }),
+    witness: passWitness(ADMIN_CALLER, { scps: [[], [SBOX_SCP], []] }),
   });
 }
 

@@ -15,6 +15,11 @@ _node_rcs contains rc if {
 	not rc.mode == "data"
 }
 
+_node_rcs contains rc if {
+	some rc in prior_org_rcs
+	rc.type != "aws_organizations_policy_attachment"
+}
+
 # the key of a node in a state: its ID (awscc accounts: account_id), or for a node this plan creates, whose ID is
 # unknown until apply, its address in parentheses (as _target_key keys a target)
 _node_key(_, v) := v.id if is_string(v.id)

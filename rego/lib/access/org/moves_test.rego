@@ -38,6 +38,35 @@ test_moved_when_ou_moves_out_from_under_the_allowlist if {
 	count([s | some l in org.path_levels("ou-3", "before"); some s in l]) == 1 with input as _plan([_kept, att, ou1, ou3])
 }
 
+# a targeted plan (`terraform plan -target`): the resource changes hold the account only; the allow-list, its
+# attachment and ou-1 are in the prior state
+_state_entry(rc) := {"address": rc.address, "mode": "managed", "type": rc.type, "name": rc.name, "values": rc.change.before}
+
+_targeted(rcs, prior) := object.union(_plan(rcs), {"plan": {"prior_state": {"values": {"root_module": {"resources": [_state_entry(r) | some r in prior]}}}}})
+
+test_moved_when_a_targeted_plan_leaves_the_allowlist_in_the_prior_state if {
+	# GIVEN account 1111 moving from ou-1 to ou-2, the allow-list and its attachment to ou-1 only in the prior state
+	acct := _acct(["update"], {"id": "1111", "parent_id": "ou-1"}, {"id": "1111", "parent_id": "ou-2"})
+	plan := _targeted([acct], [_kept, _ou_attach])
+
+	# WHEN judged THEN the attachment counts before and after, and the move is reported
+	{[m.from, m.to] | some m in org.moved with input as plan} == {["ou-1", "ou-2"]}
+	{[a.rc.address, a.target] | some a in org.attached_after with input as plan} == {["aws_organizations_policy_attachment.a", "ou-1"]}
+
+	# and a prior-state entry the resource changes also hold is read from the changes only
+	count(org.prior_org_rcs) == 0 with input as _targeted([acct, _ou_attach], [_kept, _ou_attach])
+}
+
+test_moved_when_a_targeted_plan_leaves_the_parent_in_the_prior_state if {
+	# GIVEN ou-3 under ou-1 (only in the prior state, under r-1 with the allow-list) moving to ou-2
+	ou1 := _rc("aws_organizations_organizational_unit", "a", ["no-op"], {"id": "ou-1", "parent_id": "r-1"}, {"id": "ou-1", "parent_id": "r-1"}, {})
+	ou3 := _rc("aws_organizations_organizational_unit", "c", ["update"], {"id": "ou-3", "parent_id": "ou-1"}, {"id": "ou-3", "parent_id": "ou-2"}, {})
+	att := _att("a", ["no-op"], _a("p-1", "r-1"), _a("p-1", "r-1"))
+
+	# WHEN judged THEN ou-3's path before reaches the root's allow-list through the prior state
+	{m.from | some m in org.moved with input as _targeted([ou3], [_kept, att, ou1])} == {"ou-1"}
+}
+
 test_left_when_account_is_removed if {
 	# GIVEN an account under ou-1 (allow-list) that the plan deletes WHEN judged THEN it left the organization
 	acct := _acct(["delete"], {"id": "1111", "parent_id": "ou-1"}, null)

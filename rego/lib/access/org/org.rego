@@ -80,6 +80,36 @@ _att_rcs contains rc if {
 	not rc.mode == "data"
 }
 
+_att_rcs contains rc if {
+	some rc in prior_org_rcs
+	rc.type == "aws_organizations_policy_attachment"
+}
+
+# prior_org_rcs: attachments, accounts and OUs the prior state holds that no resource change names (what
+# `terraform plan -target` leaves out), as unchanged resource changes: they stay attached, and where they are
+prior_org_rcs contains rc if {
+	walk(input.plan.prior_state.values.root_module, [path, v])
+	tfplan.state_resource_path(path)
+	is_object(v)
+	object.get(v, "mode", "managed") == "managed"
+	v.type in _prior_types
+	is_string(v.address)
+	not v.address in _change_addresses
+	is_object(v.values)
+	rc := {
+		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
+		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
+	}
+}
+
+_prior_types := {
+	"aws_organizations_policy_attachment",
+	"aws_organizations_account", "awscc_organizations_account",
+	"aws_organizations_organizational_unit", "awscc_organizations_organizational_unit",
+}
+
+_change_addresses contains rc.address if some rc in input.plan.resource_changes
+
 # the policy address an attachment names in a state
 _policy_of(_, v, _) := p.address if {
 	some p in scp_rcs
