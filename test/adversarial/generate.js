@@ -1686,6 +1686,40 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: plan([resource("aws_iam_policy.deepseek", { set: { name: "deepseek", policy: json(exactUnapproved) } }), resource("aws_iam_role_policy_attachment.deepseek", { set: { policy_arn: ref("aws_iam_policy.deepseek", "arn"), role: "MLDeveloper" } })]),
     witness: idBlock([exactUnapproved]),
   });
+  // an account stack's provider, as the renderer writes it: only that account, through its deployer role
+  const inAccount = (id) => ({
+    allowed_account_ids: { constant_value: [id] },
+    assume_role: [{ role_arn: { constant_value: `arn:aws:iam::${id}:role/ModelgateDeployer` }, session_name: { constant_value: "modelgate" } }],
+  });
+  const novaPro = doc({
+    Sid: "InvokeNovaPro",
+    Effect: "Allow",
+    Action: INVOKE,
+    Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0", "arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0"],
+  });
+  const novaProPlan = (id, role) =>
+    plan(
+      [
+        resource("aws_iam_policy.nova_pro", { set: { name: "nova-pro", policy: json(novaPro) } }),
+        resource("aws_iam_role_policy_attachment.nova_pro", { set: { policy_arn: ref("aws_iam_policy.nova_pro", "arn"), role } }),
+      ],
+      { awsProvider: inAccount(id) },
+    );
+  add("id-account-policy-allows-model-of-other-ou", "identity-policy", {
+    description:
+      "In research's account stack (its provider allows only 333344445555 and assumes its deployer role), a policy grants Nova Pro to BedrockInvoker. Nova Pro is approved for Workloads, not for research (Sandbox: Nova Lite only): the account's IAM must stay within its own entry.",
+    config: "with",
+    expect: "block",
+    plan: novaProPlan(ACCT.research, "BedrockInvoker"),
+    witness: idBlock([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
+  });
+  add("trap-account-policy-within-its-ou", "false-positive-trap", {
+    description: "The same Nova Pro policy in ml-dev's account stack: Workloads, where ml-dev sits, approves Nova Pro in us.",
+    config: "with",
+    expect: "pass",
+    plan: novaProPlan(ACCT.mlDev, "MLDeveloper"),
+    witness: passWitness([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
+  });
   const anyViaProfile = doc(
     { Sid: "AnyProfile", Effect: "Allow", Action: INVOKE, Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*` },
     { Sid: "AnyModelThroughAProfile", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringLike: { "bedrock:InferenceProfileArn": "*" } } },
@@ -2289,6 +2323,51 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: updateWorkloadsScp(profStar),
     witness: orgBlock(levelsWkld(profStar), { resource: profile("apac", "amazon.nova-lite-v1:0", ACCT.mlDev, "ap-southeast-1"), context: mlDevCtx("ap-southeast-1") }),
+  });
+  const sboxEuRegion = (() => {
+    const d = JSON.parse(SBOX_SCP);
+    d.Statement[0].NotResource = [...d.Statement[0].NotResource, "arn:aws:bedrock:eu-*:*:inference-profile/*"];
+    return json(d);
+  })();
+  add("target-sandbox-list-gains-eu-region-profiles", K, {
+    description:
+      "The Sandbox list (nova-lite, geographies [us]) also exempts arn:aws:bedrock:eu-*:*:inference-profile/*, its foundation-model exemptions still exact. Called from an EU Region, nova-lite's eu.* profile (and any other geography's profile) is now allowed: Sandbox requests routed to EU Regions, which its entry does not approve.",
+    config: "with",
+    expect: "block",
+    plan: updateSandboxScp(sboxEuRegion),
+    witness: sboxBlock(levelsSbox(sboxEuRegion), { resource: profile("eu", "amazon.nova-lite-v1:0", ACCT.research, "eu-west-1"), context: researchCtx("eu-west-1") }),
+  });
+  add("target-listed-account-moved-list-elsewhere", K, {
+    description:
+      "research (placed in Sandbox by the config, Nova Lite only) moves to Workloads; Sandbox's list is managed in another workspace, so the plan shows no SCP on the old path. The new path's SCPs (Workloads' list) let through nova-pro, claude-haiku-4-5 and llama3-3-70b, which research's own entry does not approve.",
+    config: "with",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_sandbox": null,
+        "aws_organizations_policy_attachment.allow_list_sandbox": null,
+        "aws_organizations_account.research": {
+          actions: ["update"],
+          set: { email: "aws+research@example.com", name: "research", parent_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        },
+      },
+    }),
+    witness: sboxBlock(levelsSbox(WKLD_SCP)),
+  });
+  add("trap-redundant-account-copy-removed", K, {
+    description:
+      "research carries its own copy of the Sandbox list (an account-level attachment) and the plan deletes that attachment; the Sandbox list on its OU still applies, so research gains nothing.",
+    config: "with",
+    expect: "pass",
+    plan: organization({
+      add: [
+        resource("aws_organizations_policy_attachment.research_copy", {
+          state: attachmentState(P.sandbox, ACCT.research),
+          actions: ["delete"],
+        }),
+      ],
+    }),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsSbox(), context: researchCtx(), sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() } }),
   });
   add("trap-wider-list-below-narrower-ou", K, {
     description:

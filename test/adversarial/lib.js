@@ -296,9 +296,10 @@ function configuration(entries) {
 
 /**
  * A whole plan. `entries`: resource() and dataRead() results. Options: `variables` ({name: value}),
- * `omitResourceChanges` (planned_values only, as some tools emit), `extra` (more top-level keys).
+ * `omitResourceChanges` (planned_values only, as some tools emit), `extra` (more top-level keys), `outsideTarget`
+ * (addresses a `-target` plan leaves in the prior state), `awsProvider` (expressions of the aws provider block).
  */
-function plan(entries, { variables, omitResourceChanges = false, outsideTarget = [] } = {}) {
+function plan(entries, { variables, omitResourceChanges = false, outsideTarget = [], awsProvider } = {}) {
   // `terraform plan -target`: resources outside the targets stay in the prior state and the configuration only
   const outside = new Set(outsideTarget);
   const managed = entries.filter((e) => !e.readAtPlan);
@@ -325,6 +326,8 @@ function plan(entries, { variables, omitResourceChanges = false, outsideTarget =
     };
   }
   p.configuration = configuration(entries);
+  // the aws provider's own arguments (allowed_account_ids, assume_role), as the configuration shows constants
+  if (awsProvider && p.configuration.provider_config.aws) Object.assign(p.configuration.provider_config.aws.expressions, awsProvider);
   if (variables) p.configuration.root_module.variables = Object.fromEntries(Object.keys(variables).map((k) => [k, {}]));
   // As Terraform 1.11 does: every resource attribute an expression refers to.
   const relevant = new Map();

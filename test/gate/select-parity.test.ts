@@ -41,15 +41,36 @@ function files(dir: string, pick: (name: string) => boolean): string[] {
   return out.sort();
 }
 
+const ORG_ID = /^(?:p|ou|r)-[0-9a-z_-]+$|^\d{12}$/;
+
 /**
  * Organization IDs made distinct per merged plan: two cases that both create policy "p-1234" would otherwise
  * make one organization hold two policies with one ID, which the Rego rightly refuses to decide (a conflict).
  */
 function distinctIds(value: unknown, n: number): unknown {
-  if (typeof value === "string") return /^(?:p|ou|r)-[0-9a-z_-]+$|^\d{12}$/.test(value) ? `${value}m${n}` : value;
+  // an attachment's ID joins its target's and its policy's: "ou-ab12-sbox0002:p-sbox0002bb"
+  if (typeof value === "string" && value.includes(":") && value.split(":").every((part) => ORG_ID.test(part))) {
+    return value.split(":").map((part) => `${part}m${n}`).join(":");
+  }
+  if (typeof value === "string") return ORG_ID.test(value) ? `${value}m${n}` : value;
   if (Array.isArray(value)) return value.map((v) => distinctIds(v, n));
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, distinctIds(v, n)]));
   return value;
+}
+
+/** A state module's resources and child modules, their addresses under module `mod` (as Terraform writes state). */
+function underModule(module: unknown, mod: string): unknown {
+  if (module === null || typeof module !== "object") return module;
+  const m = module as Record<string, unknown>;
+  const prefix = (r: unknown): unknown =>
+    r !== null && typeof r === "object" && typeof (r as Record<string, unknown>).address === "string"
+      ? { ...(r as object), address: `${mod}.${String((r as Record<string, unknown>).address)}` }
+      : r;
+  return {
+    ...m,
+    ...(Array.isArray(m.resources) ? { resources: m.resources.map(prefix) } : {}),
+    ...(Array.isArray(m.child_modules) ? { child_modules: m.child_modules.map((c) => prefix(underModule(c, mod))) } : {}),
+  };
 }
 
 /** One plan holding the resource changes of many plans, each moved into its own module (module.m<N>). */
@@ -69,7 +90,7 @@ function merged(inputs: readonly GateInput[]): GateInput {
     const config = (plan.configuration as Record<string, unknown> | undefined)?.root_module;
     if (config !== undefined) moduleCalls[`m${n}`] = { source: `./m${n}`, module: config };
     const prior = ((plan.prior_state as Record<string, unknown> | undefined)?.values as Record<string, unknown> | undefined)?.root_module;
-    if (prior !== undefined) childModules.push({ ...(distinctIds(prior, n) as object), address: mod });
+    if (prior !== undefined) childModules.push({ ...(underModule(distinctIds(prior, n), mod) as object), address: mod });
   });
   const plan = {
     format_version: "1.2",

@@ -113,3 +113,15 @@ test_matcher_agrees_with_wildcard_match_on_every_case if {
 		_answer(c[0], c[1]) == c[2]
 	}
 }
+
+test_model_ref_reads_a_wildcard_prefix_only_when_it_can_be_a_geography if {
+	# GIVEN profile patterns whose first segment has a wildcard WHEN parsed THEN "*" and "e*" are geography prefixes
+	iam.model_ref("arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0").model == "amazon.nova-lite-v1:0"
+	iam.model_ref("arn:aws:bedrock:*:*:inference-profile/e*.amazon.nova-lite-v1:0").prefix == "e*"
+
+	# and "*amazon" (which covers "us.amazon") is part of the model pattern, not a prefix
+	iam.model_ref("arn:aws:bedrock:*:*:inference-profile/*amazon.nova-lite-v1:0") == {
+		"type": "inference-profile", "model": "*amazon.nova-lite-v1:0", "prefix": "*",
+		"arn": "arn:aws:bedrock:*:*:inference-profile/*amazon.nova-lite-v1:0", "region": "*",
+	}
+}

@@ -5,6 +5,7 @@ package lib.access
 
 import data.lib.access.identity
 import data.lib.access.probes
+import data.lib.tfplan
 
 # every distinct statement list some unit grants
 distinct_stmts contains u.stmts if some u in identity.units
@@ -34,6 +35,57 @@ witness_leaks[stmts] := _verdict(leaks) if {
 	})
 	count(leaks) > 0
 }
+
+# ---- per account: a unit planned in an account the config has an entry for (its provider configuration names
+# the account) is judged by that entry's own models and products, not by the union of every target
+
+# unit_scope(u): the index into data.modelgate.approved.scopes of the set of the account the unit is planned in
+unit_scope(u) := probes.scope_index(tfplan.provider_account(u.rc))
+
+_scoped_lists contains [u.stmts, i] if {
+	some u in identity.units
+	i := unit_scope(u)
+}
+
+# scoped_witness_leaks[[stmts, i]], scoped_subscribe_witness_leaks[[stmts, i]]: witness_leaks and
+# subscribe_witness_leaks judged by set i
+scoped_witness_leaks[[stmts, i]] := _verdict(leaks) if {
+	some [stmts, i] in _scoped_lists
+	leaks := allowed_probes(stmts, {p |
+		some p in probes.witnesses_for(stmts, probes.scope_at(i))
+		p.surface in {"invoke", "mantle"}
+	})
+	count(leaks) > 0
+}
+
+scoped_subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
+	some [stmts, i] in _scoped_lists
+	leaks := allowed_probes(stmts, {p |
+		some p in probes.witnesses_for(stmts, probes.scope_at(i))
+		p.surface == "subscribe"
+	})
+	count(leaks) > 0
+}
+
+# unit_witness_leaks(u), unit_subscribe_witness_leaks(u): the verdict for a unit, by its account's set or the union
+unit_witness_leaks(u) := v if {
+	i := unit_scope(u)
+	v := scoped_witness_leaks[[u.stmts, i]]
+}
+
+unit_witness_leaks(u) := witness_leaks[u.stmts] if not unit_scope(u)
+
+unit_subscribe_witness_leaks(u) := v if {
+	i := unit_scope(u)
+	v := scoped_subscribe_witness_leaks[[u.stmts, i]]
+}
+
+unit_subscribe_witness_leaks(u) := subscribe_witness_leaks[u.stmts] if not unit_scope(u)
+
+# account_words(u): " for account N" when the unit was judged by its account's own set
+account_words(u) := concat("", [" for account ", tfplan.provider_account(u.rc)]) if unit_scope(u)
+
+account_words(u) := "" if not unit_scope(u)
 
 # subscribe_witness_leaks[stmts]: as witness_leaks, for Marketplace Subscribe witnesses (products it names)
 subscribe_witness_leaks[stmts] := _verdict(leaks) if {

@@ -301,7 +301,13 @@ _profile_prefix(id) := pf if {
 
 _is_prefix(pf) if pf in profile_prefixes
 
-_is_prefix(pf) if has_wildcard(pf)
+# a wildcard segment is a prefix when it can stand for one ("*", "e*"); "*amazon" in "*amazon.nova-lite-v1:0"
+# covers "us.amazon" and is part of the model pattern
+_is_prefix(pf) if {
+	has_wildcard(pf)
+	some g in profile_prefixes
+	wildcard_match(pf, g)
+}
 
 # known_action: a lower-case action name in the generated list
 known_action(a) if a in actions.known

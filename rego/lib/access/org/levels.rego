@@ -11,9 +11,6 @@ import data.lib.tfplan
 # unapproved by the union of the config (or, without one, by the catalog)
 weaker(before, after) := weaker_levels_in([before], [after], null)
 
-# weaker_in(before, after, key): the same, unapproved for target key (scope_key)
-weaker_in(before, after, key) := weaker_levels_in([before], [after], key)
-
 # weaker_levels_in(before, after, key): the same for SCP levels (lists of statement lists, root to account): a
 # level with Allow statements also denies what none of them allows (access.scp_denied_probes)
 weaker_levels_in(before, after, key) := set() if {

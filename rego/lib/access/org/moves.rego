@@ -2,6 +2,8 @@
 # leaving the organization, judged by the SCP levels on their path before and after the plan.
 package lib.access.org
 
+# regal ignore:pointless-import
+import data.lib.access
 import data.lib.access.probes
 import data.lib.tfplan
 
@@ -120,6 +122,32 @@ moved contains {"rc": rc, "id": id, "from": from, "to": to, "probes": w} if {
 	)
 	count(w) > 0
 }
+
+# moved_beyond_entry: a node with a config entry of its own that moves onto a path whose SCPs (as far as the plan
+# shows them, one level at least an allow-list) let through requests its entry does not approve, though no SCP
+# the plan shows on its old path denied them (its old list is managed elsewhere): the config still places it
+# where it came from
+moved_beyond_entry contains {"rc": rc, "id": id, "to": to, "probes": leaks} if {
+	some rc in _node_rcs
+	tfplan.writes(rc)
+	from := _node_parent(rc, rc.change.before, "before")
+	to := _new_parent(rc)
+	to != from
+	id := _node_key(rc, rc.change.before)
+	probes.scoped(id)
+	not _moved_ids[id]
+	levels := array.concat(path_levels(to, "after"), [target_stmts(id, "after")])
+	some stmts in levels
+	is_allowlist(stmts)
+	ps := {p |
+		some p in access.unapproved_probes_in(_flat(levels), id)
+		p.surface == "invoke"
+	}
+	leaks := ps - access.scp_denied_probes(levels, ps)
+	count(leaks) > 0
+}
+
+_moved_ids[m.id] := true if some m in moved
 
 _new_parent(rc) := _node_parent(rc, rc.change.after, "after")
 

@@ -96,6 +96,7 @@ prior_org_rcs contains rc if {
 	is_string(v.address)
 	not v.address in _change_addresses
 	is_object(v.values)
+	not _changed_id(v.values)
 	rc := {
 		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
 		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
@@ -109,6 +110,23 @@ _prior_types := {
 }
 
 _change_addresses contains rc.address if some rc in input.plan.resource_changes
+
+# an organization ID some resource change already holds (before or after) is read from the changes only, whatever
+# the prior state's entry is called
+_changed_id(values) if {
+	some k in ["id", "account_id"]
+	values[k] in _change_org_ids
+}
+
+_change_org_ids contains id if {
+	some rc in tfplan.resource_changes
+	rc.type in _prior_types
+	some v in [rc.change.before, rc.change.after]
+	is_object(v)
+	some k in ["id", "account_id"]
+	id := v[k]
+	is_string(id)
+}
 
 # the policy address an attachment names in a state
 _policy_of(_, v, _) := p.address if {
@@ -317,13 +335,13 @@ is_allowlist(stmts) if {
 	iam.covers_invoke(s)
 }
 
-# weakened_targets: target -> weakened probes, for targets with SCPs before the plan
+# weakened_targets: target -> weakened probes, for targets with SCPs before the plan whose SCP set changes: the
+# requests the target's path (its own level and the levels above it, as far as the plan shows them) denied before
+# and does not after, so a redundant copy of a parent's list can be dropped or widened while the parent's holds
 weakened_targets[t] := w if {
 	some t in targets_before
-	before := target_stmts(t, "before")
-	after := target_stmts(t, "after")
-	before != after
-	w := weaker_in(before, after, scope_key(t))
+	target_stmts(t, "before") != target_stmts(t, "after")
+	w := weaker_levels_in(path_levels(t, "before"), path_levels(t, "after"), scope_key(t))
 	count(w) > 0
 }
 

@@ -30,8 +30,10 @@ scoped(key) if {
 	is_number(_config.targets[key])
 }
 
-# scope_index(key): the index of the target key's own set in approved.scopes
+# scope_index(key): the index of the target key's own set in approved.scopes; scope_at(i): that set
 scope_index(key) := _config.targets[key] if scoped(key)
+
+scope_at(i) := _config.scopes[i]
 
 # approved(p): approved in the union (with a config) or by the catalog (without one)
 approved(p) if approved_in(p, _union)

@@ -300,7 +300,7 @@ witnesses(stmts) := {p |
 	not approved(p)
 }
 
-_witnesses(stmts) := (((arn_w | catalog_w) | product_w) | mantle_w) | geo_w if {
+_witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | wild_w if {
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
 		some s in stmts
 		some pat in _patterns(s)
@@ -332,6 +332,24 @@ _witnesses(stmts) := (((arn_w | catalog_w) | product_w) | mantle_w) | geo_w if {
 		some px in catalog.profile_prefixes(m)
 		some a in invoke_actions
 	}
+
+	# with a config, any other profile pattern with a wildcard in its ID ("*", "*nova-lite-v1:0", in a Region or
+	# account of its own) stands for the profile of each approved model, in each of its catalog geographies, that
+	# it matches: a target may approve a model in fewer geographies than another does
+	wild_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
+		with_config
+		some s in stmts
+		some pat in _patterns(s)
+		w := concretize(pat)
+		w[1] == "inference-profile"
+		id := _profile_id(pat)
+		iam.has_wildcard(id)
+		not _geography_wildcard(pat)
+		some m in _config.models
+		some px in catalog.profile_prefixes(m)
+		iam.wildcard_match(id, concat(".", [px, m]))
+		some a in invoke_actions
+	}
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
 	}
@@ -351,10 +369,14 @@ _in_geography(arn, px, m) := concat("", [substring(arn, 0, indexof(arn, "inferen
 
 # the ID of an inference-profile pattern has a wildcard in its geography prefix
 _geography_wildcard(pat) if {
-	id := substring(pat, indexof(pat, "inference-profile/") + count("inference-profile/"), -1)
+	id := _profile_id(pat)
 	contains(id, ".")
+	_prefix_like(split(id, ".")[0])
 	iam.has_wildcard(split(id, ".")[0])
 }
+
+# the ID part of an inference-profile ARN pattern
+_profile_id(pat) := substring(pat, indexof(pat, "inference-profile/") + count("inference-profile/"), -1)
 
 # owned_witnesses(stmts): witnesses of the statements' patterns of resource kinds that run no catalog model
 owned_witnesses(stmts) := {invoke(a, w[0], w[1], w[2], true) |
@@ -413,71 +435,3 @@ _condition_values(stmts, key) := {v |
 	some v in iam.as_array(cv)
 	is_string(v)
 }
-
-# concretize(pattern) -> [arn, kind, model]: the pattern with every wildcard filled in; undefined when the
-# resource type itself holds a wildcard (the fixed probes cover every kind)
-concretize(pat) := [arn, kind, model] if {
-	segs := split(pat, ":")
-	rest := concat(":", array.slice(segs, 5, count(segs)))
-	kind := split(rest, "/")[0]
-	not iam.has_wildcard(kind)
-	id := substring(rest, count(kind) + 1, -1)
-	filled := _fill_kind_id(kind, id)
-	partition := _fill_partition(segs[1])
-	arn := concat("", ["arn:", partition, ":bedrock:", _fill_region(segs[3]), ":", _fill_account(segs[4]), ":", kind, "/", filled])
-	model := _model_of(kind, filled)
-}
-
-_fill_partition(p) := "aws" if p in {"*", ""}
-
-_fill_partition(p) := replace(replace(p, "*", ""), "?", "x") if not p in {"*", ""}
-
-_fill_region("") := ""
-
-_fill_region("*") := "us-east-1"
-
-_fill_region(r) := replace(replace(r, "*", "zz-probe-9"), "?", "z") if not r in {"", "*"}
-
-_fill_account("") := ""
-
-_fill_account(a) := replace(replace(a, "*", probe_account), "?", "0") if a != ""
-
-_fill_id(id) := replace(replace(id, "*", "zzprobe"), "?", "z")
-
-# a profile ID's prefix wildcard ("*.amazon.nova-lite-v1:0", "*") is filled with a real prefix
-_fill_kind_id("inference-profile", id) := _fill_id(concat("", ["us.", substring(id, 2, -1)])) if startswith(id, "*.")
-
-_fill_kind_id("inference-profile", id) := _fill_id(id) if not startswith(id, "*.")
-
-_fill_kind_id(kind, id) := _fill_id(id) if kind != "inference-profile"
-
-# the model part of a foundation-model or inference-profile ARN pattern
-_model_pattern(pat) := mp if {
-	rest := concat(":", array.slice(split(pat, ":"), 5, count(split(pat, ":"))))
-	kind := split(rest, "/")[0]
-	id := substring(rest, count(kind) + 1, -1)
-	mp := _id_model_pattern(kind, id)
-}
-
-_id_model_pattern("foundation-model", id) := id
-
-_id_model_pattern("inference-profile", id) := substring(id, indexof(id, ".") + 1, -1) if {
-	contains(id, ".")
-	pf := split(id, ".")[0]
-	_prefix_like(pf)
-}
-
-_id_model_pattern("inference-profile", id) := id if not _prefix_like(split(id, ".")[0])
-
-_prefix_like(pf) if pf in {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
-
-_prefix_like(pf) if iam.has_wildcard(pf)
-
-_model_of("foundation-model", id) := id
-
-_model_of("inference-profile", id) := m if {
-	ref := iam.model_ref(concat("", ["arn:aws:bedrock:r:0:inference-profile/", id]))
-	m := ref.model
-} else := id
-
-_model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"}

@@ -64,3 +64,32 @@ test_fails_when_mantle_model_not_approved if {
 		with data.modelgate.approved as testing.approving(["amazon.nova-lite-v1:0"])
 	{f.message | some f in findings} == {"`bedrock-mantle:CreateInference on arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe for model openai.gpt-oss-120b` is allowed via aws_iam_role_policy.app (policy) for role app; the config does not approve it"}
 }
+
+# ---- per account (testing.per_target_config: Workloads and its account nova-lite and nova-pro, Sandbox and
+# its account 333344445555 nova-lite only)
+
+_in_account(account, resources) := object.union(testing.iam_plan(resources), {"plan": {"configuration": {
+	"provider_config": {"aws": {"expressions": {"assume_role": [{"role_arn": {"constant_value": concat("", ["arn:aws:iam::", account, ":role/Deployer"])}}]}}},
+	"root_module": {"resources": [{"address": "aws_iam_policy.x", "mode": "managed", "type": "aws_iam_policy", "name": "x", "provider_config_key": "aws"}]},
+}}})
+
+_pro := ["arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0"]
+
+test_fails_when_a_policy_allows_a_model_its_account_does_not_approve if {
+	# GIVEN nova-pro allowed by a policy planned in the Sandbox account WHEN judged THEN reported for that account
+	findings := rule.deny with input as _in_account(testing.sbox_account, _pro)
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+	[f.message | some f in findings] == ["`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0` (and 1 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it for account 333344445555"]
+}
+
+test_passes_when_the_account_is_not_in_the_config_or_unknown if {
+	# GIVEN the same policy in an account the config does not list, or with no provider configuration THEN judged by
+	# the union, which approves nova-pro
+	count(rule.deny) == 0 with input as _in_account("444455556666", _pro)
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+	count(rule.deny) == 0 with input as testing.iam_plan(_pro)
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+}

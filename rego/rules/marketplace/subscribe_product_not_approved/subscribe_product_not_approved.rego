@@ -3,8 +3,9 @@
 # description: |
 #   When a modelgate config is given (data.modelgate.approved), an identity policy allows
 #   aws-marketplace:Subscribe through Bedrock for an aws-marketplace:ProductId value it names that the config
-#   does not approve. Each value is tested as a concrete request (wildcards filled in). Without a config,
-#   MG-0015 covers Subscribe scoping.
+#   does not approve (for the account the policy is planned in, when its provider configuration names one the
+#   config has an entry for; otherwise anywhere). Each value is tested as a concrete request (wildcards filled
+#   in). Without a config, MG-0015 covers Subscribe scoping.
 # scope: package
 # custom:
 #   id: MG-0020
@@ -26,10 +27,10 @@ import data.lib.result
 deny contains finding if {
 	probes.with_config
 	some u in identity.units
-	v := access.subscribe_witness_leaks[u.stmts]
+	v := access.unit_subscribe_witness_leaks(u)
 	msg := concat("", [
 		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),
-		"; the config does not approve that product",
+		"; the config does not approve that product", access.account_words(u),
 	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

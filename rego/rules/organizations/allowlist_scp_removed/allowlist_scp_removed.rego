@@ -90,6 +90,15 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	some m in org.moved_beyond_entry
+	msg := concat("", [
+		"moves ", m.id, " to ", _to(m.to), ": the SCPs on its new path let through ", access.summary(m.probes),
+		", which the config does not approve for ", m.id, " (its old path's SCPs are not in this plan)",
+	])
+	finding := result.new(rego.metadata.chain(), m.rc, msg)
+}
+
+deny contains finding if {
 	some m in org.left
 	msg := concat("", [
 		"removes account ", m.id, " from the organization: ", access.summary(m.probes),

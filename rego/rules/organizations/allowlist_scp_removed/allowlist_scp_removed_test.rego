@@ -411,9 +411,63 @@ test_fails_when_an_account_moves_to_an_ou_wider_than_its_entry if {
 }
 
 test_judges_a_moved_unlisted_account_by_its_old_ou if {
-	# GIVEN an account the config does not list moved from Sandbox to Workloads THEN judged by Sandbox's entry
+	# GIVEN an account the config does not list moved from Sandbox to Workloads THEN judged by Sandbox's entry (the
+	# account gains Workloads' models)
 	count(_per_target(array.concat(testing.rendered_lists, [_move("444455556666", testing.sbox, testing.wkld)]))) == 1
 
 	# and moved the other way, to a stricter OU, nothing is reported
 	count(_per_target(array.concat(testing.rendered_lists, [_move("444455556666", testing.wkld, testing.sbox)]))) == 0
+}
+
+test_fails_when_a_listed_account_moves_onto_a_wider_path_and_its_old_list_is_elsewhere if {
+	# GIVEN the listed Sandbox account moved under Workloads, Sandbox's list managed in another workspace
+	findings := _per_target(array.concat(array.slice(testing.rendered_lists, 0, 1), [
+		testing.rendered_lists[2],
+		_move(testing.sbox_account, testing.sbox, testing.wkld),
+	]))
+
+	# THEN its new path lets through what its entry does not approve
+	count(findings) == 1
+	some [_, message] in findings
+	startswith(message, "moves 333344445555 to ou-ab12-wkld0001: the SCPs on its new path let through ")
+	contains(message, "amazon.nova-pro-v1:0")
+}
+
+test_passes_when_a_listed_account_moves_onto_a_path_within_its_entry if {
+	# GIVEN the listed Sandbox account moved to an OU carrying Sandbox's list, the old one elsewhere THEN nothing
+	rcs := [
+		testing.rendered_lists[1],
+		testing.attachment_rc("aws_organizations_policy_attachment.other", ["no-op"], {"policy_id": "p-sbox", "target_id": "ou-ab12-lab00004"}, {"policy_id": "p-sbox", "target_id": "ou-ab12-lab00004"}),
+		_move(testing.sbox_account, testing.sbox, "ou-ab12-lab00004"),
+	]
+	count(_per_target(rcs)) == 0
+}
+
+# a child OU under Sandbox (the node in the plan) with a redundant copy of Sandbox's list, widened to Workloads' text
+_kid := testing.node_rc(
+	"aws_organizations_organizational_unit.kid", "aws_organizations_organizational_unit", ["no-op"],
+	{"id": "ou-ab12-kid00005", "parent_id": testing.sbox}, {"id": "ou-ab12-kid00005", "parent_id": testing.sbox},
+)
+
+_kid_copy := [
+	testing.scp_rc(
+		"aws_organizations_policy.kid", ["update"],
+		{"id": "p-kid", "content": testing.sbox_list}, {"id": "p-kid", "content": testing.wkld_list},
+	),
+	testing.attachment_rc(
+		"aws_organizations_policy_attachment.kid", ["no-op"],
+		{"policy_id": "p-kid", "target_id": "ou-ab12-kid00005"}, {"policy_id": "p-kid", "target_id": "ou-ab12-kid00005"},
+	),
+]
+
+_kid_plan := array.concat(_kid_copy, [_kid])
+
+test_passes_when_a_redundant_copy_is_widened_under_a_parent_that_still_denies if {
+	# GIVEN the child's copy widened while Sandbox's own list stays on the OU above THEN nothing opens
+	count(_per_target(array.concat(testing.rendered_lists, _kid_plan))) == 0
+
+	# and without Sandbox's list in the plan, the child (judged by Sandbox's entry) is weaker
+	findings := _per_target(_kid_plan)
+	some [_, message] in findings
+	startswith(message, "target ou-ab12-kid00005 is weaker after this change: ")
 }

@@ -237,3 +237,33 @@ test_passes_when_a_level_above_still_denies if {
 	# GIVEN the same, with Sandbox's own list on the OU above the account THEN nothing is opened, nothing reported
 	count(_per_target(array.concat(testing.rendered_lists, [_unlisted_account, _wkld_on_account]))) == 0
 }
+
+test_fails_when_a_profile_wildcard_in_one_region_covers_a_geography_not_approved if {
+	# GIVEN Sandbox's list (nova-lite in us) exempting every profile in EU Regions, or in one account, the foundation
+	# models still exact
+	every pattern in [
+		"arn:aws:bedrock:eu-*:*:inference-profile/*",
+		"arn:aws:bedrock:eu-central-1:*:inference-profile/*",
+		"arn:aws:bedrock:*:333344445555:inference-profile/*",
+		"arn:aws:bedrock:eu-*:*:inference-profile/*nova-lite-v1:0",
+	] {
+		# THEN nova-lite's profiles in the other geographies are reported for Sandbox
+		findings := _per_target([
+			testing.scp_rc(
+				"aws_organizations_policy.sbox", ["update"],
+				{"id": "p-sbox", "content": testing.sbox_list},
+				{"id": "p-sbox", "content": _with_extra(testing.sbox_list, pattern)},
+			),
+			testing.rendered_lists[3],
+		])
+		count({m |
+			some [_, m] in findings
+			contains(m, ".amazon.nova-lite-v1:0")
+			endswith(m, "; the config does not approve it for ou-ab12-sbox0002")
+		}) == 1
+	}
+}
+
+_with_extra(text, pattern) := json.marshal({"Version": "2012-10-17", "Statement": [object.union(s, {"NotResource": array.concat(s.NotResource, [pattern])})]}) if {
+	s := json.unmarshal(text).Statement[0]
+}

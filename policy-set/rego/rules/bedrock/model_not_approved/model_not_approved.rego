@@ -4,7 +4,10 @@
 #   When a modelgate config is given (data.modelgate.approved), some principal can invoke a model the config
 #   does not approve. Every ARN pattern and bedrock-mantle:Model value in the policy is tested as a concrete
 #   request with its wildcards filled in, so amazon.nova-* is reported unless the config approves that literal
-#   pattern (a wildcard admits models released later). Reported only where MG-0009 (every model) is not.
+#   pattern (a wildcard admits models released later), and an inference profile only in an approved geography.
+#   A policy planned in an account the config has an entry for (its provider configuration names the account by
+#   allowed_account_ids or assume_role) is judged by that account's own models and geographies; otherwise by the
+#   union of every target. Reported only where MG-0009 (every model) is not.
 # scope: package
 # custom:
 #   id: MG-0010
@@ -27,7 +30,10 @@ deny contains finding if {
 	probes.with_config
 	some u in identity.units
 	not access.every_model_leaks[u.stmts]
-	v := access.witness_leaks[u.stmts]
-	msg := concat("", [v.summary, " is allowed via ", u.via, identity.principal_words(u.rc), "; the config does not approve it"])
+	v := access.unit_witness_leaks(u)
+	msg := concat("", [
+		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),
+		"; the config does not approve it", access.account_words(u),
+	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

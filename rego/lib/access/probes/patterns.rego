@@ -1,0 +1,77 @@
+# Part of package lib.access.probes (its METADATA is in probes.rego): a policy's ARN patterns made concrete: each
+# wildcard filled in (concretize), and the model part of foundation-model and inference-profile patterns.
+package lib.access.probes
+
+import data.lib.iam
+
+# concretize(pattern) -> [arn, kind, model]: the pattern with every wildcard filled in; undefined when the
+# resource type itself holds a wildcard (the fixed probes cover every kind)
+concretize(pat) := [arn, kind, model] if {
+	segs := split(pat, ":")
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	kind := split(rest, "/")[0]
+	not iam.has_wildcard(kind)
+	id := substring(rest, count(kind) + 1, -1)
+	filled := _fill_kind_id(kind, id)
+	partition := _fill_partition(segs[1])
+	arn := concat("", ["arn:", partition, ":bedrock:", _fill_region(segs[3]), ":", _fill_account(segs[4]), ":", kind, "/", filled])
+	model := _model_of(kind, filled)
+}
+
+_fill_partition(p) := "aws" if p in {"*", ""}
+
+_fill_partition(p) := replace(replace(p, "*", ""), "?", "x") if not p in {"*", ""}
+
+_fill_region("") := ""
+
+_fill_region("*") := "us-east-1"
+
+_fill_region(r) := replace(replace(r, "*", "zz-probe-9"), "?", "z") if not r in {"", "*"}
+
+_fill_account("") := ""
+
+_fill_account(a) := replace(replace(a, "*", probe_account), "?", "0") if a != ""
+
+_fill_id(id) := replace(replace(id, "*", "zzprobe"), "?", "z")
+
+# a profile ID's prefix wildcard ("*.amazon.nova-lite-v1:0", "*") is filled with a real prefix
+_fill_kind_id("inference-profile", id) := _fill_id(concat("", ["us.", substring(id, 2, -1)])) if startswith(id, "*.")
+
+_fill_kind_id("inference-profile", id) := _fill_id(id) if not startswith(id, "*.")
+
+_fill_kind_id(kind, id) := _fill_id(id) if kind != "inference-profile"
+
+# the model part of a foundation-model or inference-profile ARN pattern
+_model_pattern(pat) := mp if {
+	rest := concat(":", array.slice(split(pat, ":"), 5, count(split(pat, ":"))))
+	kind := split(rest, "/")[0]
+	id := substring(rest, count(kind) + 1, -1)
+	mp := _id_model_pattern(kind, id)
+}
+
+_id_model_pattern("foundation-model", id) := id
+
+_id_model_pattern("inference-profile", id) := substring(id, indexof(id, ".") + 1, -1) if {
+	contains(id, ".")
+	pf := split(id, ".")[0]
+	_prefix_like(pf)
+}
+
+_id_model_pattern("inference-profile", id) := id if not _prefix_like(split(id, ".")[0])
+
+_prefix_like(pf) if pf in {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
+
+_prefix_like(pf) if {
+	iam.has_wildcard(pf)
+	some g in iam.profile_prefixes
+	iam.wildcard_match(pf, g)
+}
+
+_model_of("foundation-model", id) := id
+
+_model_of("inference-profile", id) := m if {
+	ref := iam.model_ref(concat("", ["arn:aws:bedrock:r:0:inference-profile/", id]))
+	m := ref.model
+} else := id
+
+_model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"}
