@@ -134,10 +134,13 @@ _lite := "amazon.nova-lite-v1:0"
 
 _pro := "amazon.nova-pro-v1:0"
 
+# the Marketplace product of Claude Haiku 4.5, approved (as if with its model) for Workloads only
+haiku_product := "prod-xdkflymybwmvi"
+
 per_target_config := {
-	"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"],
+	"models": [_lite, _pro], "productIds": [haiku_product], "literalPatterns": [], "geographies": ["eu", "us"],
 	"scopes": [
-		{"models": [_lite, _pro], "productIds": [], "literalPatterns": [], "geographies": ["eu", "us"]},
+		{"models": [_lite, _pro], "productIds": [haiku_product], "literalPatterns": [], "geographies": ["eu", "us"]},
 		{"models": [_lite], "productIds": [], "literalPatterns": [], "geographies": ["us"]},
 	],
 	"targets": {wkld: 0, sbox: 1, sbox_account: 1},

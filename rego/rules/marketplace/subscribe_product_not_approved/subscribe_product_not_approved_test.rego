@@ -46,3 +46,24 @@ test_passes_when_products_approved if {
 test_passes_without_config if {
 	count(rule.deny) == 0 with input as _plan("ForAnyValue:StringEquals", ["prod-4pmewlybdftbs"]) with data.modelgate.catalog as testing.catalog
 }
+
+# ---- per account (testing.per_target_config: Haiku's product approved for Workloads, not for Sandbox's account)
+
+_in_account(account, plan) := object.union(plan, {"plan": {"configuration": {
+	"provider_config": {"aws": {"expressions": {"allowed_account_ids": {"constant_value": [account]}}}},
+	"root_module": {"resources": [{"address": "aws_iam_policy.x", "mode": "managed", "type": "aws_iam_policy", "name": "x", "provider_config_key": "aws"}]},
+}}})
+
+test_fails_when_the_product_is_approved_for_another_account_only if {
+	# GIVEN Subscribe for Haiku's product in the Sandbox account WHEN judged THEN reported for that account
+	plan := _in_account(testing.sbox_account, _plan("ForAnyValue:StringEquals", [testing.haiku_product]))
+	findings := rule.deny with input as plan
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+	{f.message | some f in findings} == {"`aws-marketplace:Subscribe on * for product prod-xdkflymybwmvi via bedrock.amazonaws.com` is allowed via aws_iam_policy.this (policy); the config does not approve that product for account 333344445555"}
+
+	# and in an account the config does not list, judged by the union, it passes
+	count(rule.deny) == 0 with input as _in_account("444455556666", _plan("ForAnyValue:StringEquals", [testing.haiku_product]))
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+}
