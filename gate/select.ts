@@ -266,6 +266,8 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   //    SCPs they name
   const base = record();
   for (const [k, v] of Object.entries(plan)) if (!DROPPED_PLAN_KEYS.has(k)) base[k] = v;
+  const providerVariables = variablesOfProviders(plan);
+  if (providerVariables !== undefined) base.variables = providerVariables;
   const prior = plan.prior_state === undefined ? undefined : preparePriorState(plan.prior_state, selection);
   const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration, selection);
   return pieces.map((members) => {
@@ -283,8 +285,8 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
 
 /**
  * Top-level plan fields no rule reads; they are most of a large plan. resource_changes, configuration and
- * prior_state are replaced by their selections; planned_values matters only to a plan without resource changes,
- * which is evaluated whole.
+ * prior_state are replaced by their selections, variables by those the provider configurations refer to;
+ * planned_values matters only to a plan without resource changes, which is evaluated whole.
  */
 const DROPPED_PLAN_KEYS = new Set([
   "resource_changes",
@@ -297,6 +299,31 @@ const DROPPED_PLAN_KEYS = new Set([
   "variables",
   "checks",
 ]);
+
+/**
+ * The plan's variables that its provider configurations refer to (lib.tfplan.provider_account reads an assume_role
+ * role_arn given by a root variable); the others, which can be large, are dropped. Undefined when there are none.
+ */
+function variablesOfProviders(plan: JsonObject): JsonObject | undefined {
+  const providers = isObject(plan.configuration) ? plan.configuration.provider_config : undefined;
+  if (!isObject(plan.variables) || providers === undefined) return undefined;
+  const names = new Set<string>();
+  const visit = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObject(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === "references" && Array.isArray(x)) {
+          for (const r of x) if (typeof r === "string" && r.startsWith("var.")) names.add(r.slice(4).split(".")[0] ?? "");
+        } else visit(x);
+      }
+    }
+  };
+  visit(providers);
+  const variables = plan.variables;
+  const kept = record();
+  for (const name of names) if (name in variables) kept[name] = variables[name] as Json;
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
 
 function declared(type: unknown, selection: Selection): boolean {
   return typeof type === "string" && selection.types.has(type);

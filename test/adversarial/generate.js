@@ -1720,6 +1720,60 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: novaProPlan(ACCT.mlDev, "MLDeveloper"),
     witness: passWitness([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
   });
+  add("id-account-role-arn-from-variable", "identity-policy", {
+    description:
+      "As id-account-policy-allows-model-of-other-ou, with the provider's assume_role role_arn taken from a root variable (var.deployer_role, research's deployer role): the plan's variables give the account, so the policy is judged by research's entry.",
+    config: "with",
+    expect: "block",
+    plan: plan(
+      [
+        resource("aws_iam_policy.nova_pro", { set: { name: "nova-pro", policy: json(novaPro) } }),
+        resource("aws_iam_role_policy_attachment.nova_pro", { set: { policy_arn: ref("aws_iam_policy.nova_pro", "arn"), role: "BedrockInvoker" } }),
+      ],
+      {
+        variables: { deployer_role: `arn:aws:iam::${ACCT.research}:role/ModelgateDeployer` },
+        awsProvider: { assume_role: [{ role_arn: { references: ["var.deployer_role"] } }] },
+      },
+    ),
+    witness: idBlock([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
+  });
+  const geoByTag = doc({
+    Sid: "InvokeNovaLiteWhereTagged",
+    Effect: "Allow",
+    Action: INVOKE,
+    Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0", "arn:aws:bedrock:*:*:inference-profile/${aws:PrincipalTag/geo}.amazon.nova-lite-v1:0"],
+  });
+  add("id-account-policy-variable-geography", "identity-policy", {
+    description:
+      "In research's account stack (Sandbox: Nova Lite in us only), a policy allows Nova Lite's profile whose geography is the caller's geo tag (inference-profile/${aws:PrincipalTag/geo}.amazon.nova-lite-v1:0). IAM fills the variable in per request, so a principal tagged eu, apac or ca reaches those profiles. No witness: the oracle does not substitute policy variables.",
+    config: "with",
+    expect: "block",
+    plan: plan(
+      [
+        resource("aws_iam_policy.by_tag", { set: { name: "by-tag", policy: json(geoByTag) } }),
+        resource("aws_iam_role_policy_attachment.by_tag", { set: { policy_arn: ref("aws_iam_policy.by_tag", "arn"), role: "BedrockInvoker" } }),
+      ],
+      { awsProvider: inAccount(ACCT.research) },
+    ),
+  });
+  const ssoInst = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
+  const novaProSet = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0c1d2e3f4a5b6c7d";
+  add("trap-identity-center-admin-in-narrow-account", "false-positive-trap", {
+    description:
+      "Identity Center is administered from research (its provider allows only 333344445555), and a Nova Pro permission set is assigned only to ml-dev, whose Workloads entry approves Nova Pro. A permission set's policies land in the accounts it is assigned to, not in the administration account, so research's narrower entry does not apply.",
+    config: "with",
+    expect: "pass",
+    plan: plan(
+      [
+        resource("aws_ssoadmin_permission_set_inline_policy.nova_pro", { set: { instance_arn: ssoInst, permission_set_arn: novaProSet, inline_policy: json(novaPro) } }),
+        resource("aws_ssoadmin_account_assignment.ml_dev", {
+          set: { instance_arn: ssoInst, permission_set_arn: novaProSet, principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d21", principal_type: "GROUP", target_id: ACCT.mlDev, target_type: "AWS_ACCOUNT" },
+        }),
+      ],
+      { awsProvider: inAccount(ACCT.research) },
+    ),
+    witness: passWitness([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
+  });
   const anyViaProfile = doc(
     { Sid: "AnyProfile", Effect: "Allow", Action: INVOKE, Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*` },
     { Sid: "AnyModelThroughAProfile", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { StringLike: { "bedrock:InferenceProfileArn": "*" } } },

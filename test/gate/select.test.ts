@@ -59,6 +59,19 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(Object.keys(pieces?.[0]?.plan ?? {}).sort()).toEqual(["applyable", "errored", "format_version", "resource_changes", "terraform_version"]);
   });
 
+  it("GIVEN variables THEN only those a provider configuration refers to are handed over (the provider's account)", () => {
+    const configuration = {
+      provider_config: { aws: { name: "aws", expressions: { assume_role: [{ role_arn: { references: ["var.deployer_role"] } }] } } },
+      root_module: { resources: [] },
+    };
+    const role = { value: "arn:aws:iam::333344445555:role/ModelgateDeployer" };
+    const pieces = selectPieces(
+      doc([rc("aws_iam_policy.p", "aws_iam_policy", { policy: POLICY })], { configuration, variables: { deployer_role: role, big: { value: "x".repeat(1000) } } }),
+      selection,
+    );
+    expect(pieces?.[0]?.plan.variables).toEqual({ deployer_role: role });
+  });
+
   it("GIVEN a Terraform Cloud input THEN every piece carries the run", () => {
     const run = { id: "run-1" };
     const pieces = selectPieces({ ...doc([rc("aws_iam_policy.a", "aws_iam_policy", { policy: POLICY }), rc("aws_iam_policy.b", "aws_iam_policy", { policy: POLICY })]), run }, selection, ONE);

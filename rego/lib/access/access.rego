@@ -206,7 +206,7 @@ _allow_res(s, res_all, keys) := res_all if {
 } if {
 	iam.allows(s)
 	s.Resource
-	ix := index(iam.resources(s))
+	ix := index([iam.var_wild(pat) | some pat in iam.resources(s)])
 } else := {r |
 	some r in res_all
 	not _index_hit(ix, r, keys)
@@ -214,7 +214,7 @@ _allow_res(s, res_all, keys) := res_all if {
 	iam.allows(s)
 	not s.Resource
 	s.NotResource
-	ix := index(iam.not_resources(s))
+	ix := index([pat | some pat in iam.not_resources(s); not iam.has_variable(pat)])
 } else := set()
 
 _deny_res(s, res_all, keys) := res_all if {
@@ -226,7 +226,7 @@ _deny_res(s, res_all, keys) := res_all if {
 } if {
 	iam.denies(s)
 	s.Resource
-	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat)])
+	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat); not iam.has_variable(pat)])
 } else := {r |
 	some r in res_all
 	not _index_hit(ix, r, keys)
@@ -234,7 +234,7 @@ _deny_res(s, res_all, keys) := res_all if {
 	iam.denies(s)
 	not s.Resource
 	s.NotResource
-	ix := index(iam.not_resources(s))
+	ix := index([iam.var_wild(pat) | some pat in iam.not_resources(s)])
 } else := set()
 
 # index(patterns): {"keyed": {[type/id, matcher]}, "other": [matchers of patterns with a wildcard in type or

@@ -37,6 +37,27 @@ resources(s) := _strings(s.Resource)
 
 not_resources(s) := _strings(s.NotResource)
 
+# var_wild(pattern): the pattern with each policy variable (${aws:PrincipalTag/x}, filled in per request) as "*":
+# what it may match. A Resource of an Allow, or a NotResource of a Deny, read this way allows no less than IAM
+# does; a Resource of a Deny, or a NotResource of an Allow, holding a variable is left out instead (it may match
+# nothing), so it denies no more.
+var_wild(p) := p if not contains(p, "${")
+
+var_wild(p) := concat("", array.concat([parts[0]], [_after_var(x) | some x in array.slice(parts, 1, count(parts))])) if {
+	contains(p, "${")
+	parts := split(p, "${")
+}
+
+_after_var(x) := concat("", ["*", substring(x, indexof(x, "}") + 1, -1)]) if indexof(x, "}") >= 0
+
+_after_var(x) := concat("", ["${", x]) if indexof(x, "}") < 0
+
+# has_variable(pattern): the pattern holds a policy variable
+has_variable(p) if {
+	contains(p, "${")
+	contains(p, "}")
+}
+
 allows(s) if s.Effect == "Allow"
 
 denies(s) if s.Effect == "Deny"

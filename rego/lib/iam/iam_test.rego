@@ -125,3 +125,15 @@ test_model_ref_reads_a_wildcard_prefix_only_when_it_can_be_a_geography if {
 		"arn": "arn:aws:bedrock:*:*:inference-profile/*amazon.nova-lite-v1:0", "region": "*",
 	}
 }
+
+test_var_wild_reads_each_policy_variable_as_a_wildcard if {
+	# GIVEN patterns with policy variables WHEN read THEN each variable is "*"; text without one is unchanged
+	iam.var_wild("arn:aws:bedrock:*:*:inference-profile/${aws:PrincipalTag/geo}.amazon.nova-lite-v1:0") == "arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0"
+	iam.var_wild("arn:aws:iam::${aws:PrincipalAccount}:role/${aws:username}-x") == "arn:aws:iam::*:role/*-x"
+	iam.var_wild("arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0") == "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"
+
+	# an unclosed "${" is text
+	iam.var_wild("role/${oops") == "role/${oops"
+	iam.has_variable("role/${aws:username}")
+	not iam.has_variable("role/${oops")
+}

@@ -36,3 +36,16 @@ test_provider_account_is_undefined_when_the_plan_does_not_say if {
 	not tfplan.provider_account(_prc) with input as _pplan({"expressions": {"assume_role": [{"role_arn": {"references": ["var.role"]}}]}})
 	not tfplan.provider_account(_prc) with input as testing.plan([_prc])
 }
+
+test_provider_account_from_a_variable_or_the_last_chained_role if {
+	# GIVEN role_arn from a root variable WHEN asked THEN the variable's value's account
+	from_var := object.union(_pplan({"expressions": {"assume_role": [{"role_arn": {"references": ["var.role"]}}]}}), {"plan": {"variables": {"role": {"value": "arn:aws:iam::333344445555:role/Deployer"}}}})
+	tfplan.provider_account(_prc) == "333344445555" with input as from_var
+
+	# and with chained roles, the last one's account
+	chain := {"expressions": {"assume_role": [
+		{"role_arn": {"constant_value": "arn:aws:iam::222233334444:role/Hop"}},
+		{"role_arn": {"constant_value": "arn:aws:iam::333344445555:role/Deployer"}},
+	]}}
+	tfplan.provider_account(_prc) == "333344445555" with input as _pplan(chain)
+}

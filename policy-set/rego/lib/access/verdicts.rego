@@ -39,8 +39,18 @@ witness_leaks[stmts] := _verdict(leaks) if {
 # ---- per account: a unit planned in an account the config has an entry for (its provider configuration names
 # the account) is judged by that entry's own models and products, not by the union of every target
 
-# unit_scope(u): the index into data.modelgate.approved.scopes of the set of the account the unit is planned in
-unit_scope(u) := probes.scope_index(tfplan.provider_account(u.rc))
+# unit_scope(u): the index into data.modelgate.approved.scopes of the set of the account the unit is planned in.
+# An Identity Center grant (a permission set, its policies, assignments, Identity Store memberships) is planned in
+# the Identity Center administration account but lands in the accounts it is assigned to: judged by the union.
+unit_scope(u) := probes.scope_index(tfplan.provider_account(u.rc)) if not _identity_center(u.rc.type)
+
+_identity_center(type) if startswith(type, "aws_ssoadmin_")
+
+_identity_center(type) if startswith(type, "awscc_sso_")
+
+_identity_center(type) if startswith(type, "aws_identitystore_")
+
+_identity_center(type) if startswith(type, "awscc_identitystore_")
 
 _scoped_lists contains [u.stmts, i] if {
 	some u in identity.units

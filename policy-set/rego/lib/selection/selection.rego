@@ -61,6 +61,7 @@ organization_types := {
 	"awscc_organizations_account",
 	"awscc_organizations_organizational_unit",
 	"aws_organizations_organization",
+	"awscc_organizations_organization",
 	"aws_organizations_organizational_unit",
 	"aws_organizations_policy",
 	"aws_organizations_policy_attachment",
@@ -214,6 +215,7 @@ joins := {
 	"awscc_organizations_account": [["account_id", "org-id", "defines"], ["parent_ids.*", "org-id", "uses"]],
 	"awscc_organizations_organizational_unit": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
 	"aws_organizations_organization": [["roots.*.id", "org-id", "defines"]],
+	"awscc_organizations_organization": [["root_id", "org-id", "defines"]],
 }
 
 # reference_attributes[type]: attributes whose configuration references (an ARN or ID unknown until apply) the

@@ -3,9 +3,9 @@
 package lib.tfplan
 
 # provider_account(rc): the account of the provider configuration the resource uses (configuration
-# provider_config_key): the one entry of allowed_account_ids, or the account of assume_role's role_arn, when both
-# are constants and agree; undefined when the plan does not say (credentials from the environment, a variable, a
-# provider the configuration does not show)
+# provider_config_key): the one entry of allowed_account_ids, or the account of assume_role's role_arn (a
+# constant or a root variable's value), when both agree; undefined when the plan does not say (credentials from the
+# environment, a provider the configuration does not show)
 provider_account(rc) := a if {
 	key := config_of(rc).provider_config_key
 	accounts := _stated_accounts(input.plan.configuration.provider_config[key])
@@ -22,11 +22,23 @@ _allowed_accounts(p) := ids if {
 	is_string(ids[0])
 } else := []
 
-# the account segment of every assume_role block's constant role_arn (12 digits)
+# the account of the last assume_role block's role_arn (chained roles: the last one is the session's), a constant
+# or a root variable's value; 12 digits
 _assumed_accounts(p) := {a |
-	some block in p.expressions.assume_role
-	arn := block.role_arn.constant_value
-	is_string(arn)
+	blocks := p.expressions.assume_role
+	is_array(blocks)
+	count(blocks) > 0
+	arn := _role_arn(blocks[count(blocks) - 1].role_arn)
 	a := split(arn, ":")[4]
 	count(a) == 12
+}
+
+_role_arn(e) := e.constant_value if is_string(e.constant_value)
+
+_role_arn(e) := v if {
+	not is_string(object.get(e, "constant_value", null))
+	refs := [r | some r in e.references; startswith(r, "var.")]
+	count(refs) == 1
+	v := input.plan.variables[substring(refs[0], 4, -1)].value
+	is_string(v)
 }

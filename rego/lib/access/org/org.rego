@@ -466,6 +466,26 @@ _disable_how(rc) := "deletes the organization" if {
 	not "SERVICE_CONTROL_POLICY" in types
 } else := "makes enabled_policy_types unknown until apply" if {
 	not is_array(object.get(object.get(rc.change, "after", {}), "enabled_policy_types", null))
-} else := "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)" if {
+} else := _feature_set_how(rc)
+
+# how a change of feature_set disables SCPs, which apply only in an organization with all features
+_feature_set_how(rc) := "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)" if {
 	rc.change.after.feature_set == "CONSOLIDATED_BILLING"
+} else := "makes feature_set unknown until apply (SCPs apply only in an organization with all features)" if {
+	rc.change.after_unknown.feature_set == true
 }
+
+# awscc_organizations_organization has no policy-type list: its feature_set, its deletion or replacement
+scp_disabled contains {"rc": rc, "how": how} if {
+	some rc in tfplan.resource_changes
+	rc.type == "awscc_organizations_organization"
+	not rc.mode == "data"
+	rc.change.before.feature_set == "ALL"
+	how := _awscc_disable_how(rc)
+}
+
+_awscc_disable_how(rc) := "deletes the organization" if {
+	tfplan.removes(rc)
+} else := "replaces the organization (the old one is deleted first, with every SCP attachment)" if {
+	"delete" in rc.change.actions
+} else := _feature_set_how(rc)

@@ -391,6 +391,28 @@ test_scp_disabled_when_feature_set_is_consolidated_billing if {
 	org.scp_disabled == {{"rc": o, "how": "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)"}} with input as _plan([o])
 }
 
+test_scp_disabled_when_feature_set_becomes_unknown if {
+	# GIVEN feature_set unknown until apply WHEN judged THEN disabled (fail closed)
+	o := object.union(_org(["update"], {"enabled_policy_types": ["SERVICE_CONTROL_POLICY"]}), {"change": {"after_unknown": {"feature_set": true}}})
+	{d.how | some d in org.scp_disabled with input as _plan([o])} == {"makes feature_set unknown until apply (SCPs apply only in an organization with all features)"}
+}
+
+test_scp_disabled_when_an_awscc_organization_changes if {
+	# GIVEN an awscc organization with all features WHEN it is deleted, replaced or set to consolidated billing
+	# THEN SCPs are disabled; a tag change is not
+	before := {"feature_set": "ALL", "root_id": "r-1"}
+	every c in [
+		[["delete"], null, "deletes the organization"],
+		[["delete", "create"], before, "replaces the organization (the old one is deleted first, with every SCP attachment)"],
+		[["update"], {"feature_set": "CONSOLIDATED_BILLING"}, "sets feature_set to CONSOLIDATED_BILLING (SCPs apply only in an organization with all features)"],
+	] {
+		o := _rc("awscc_organizations_organization", "this", c[0], before, c[1], {})
+		{d.how | some d in org.scp_disabled with input as _plan([o])} == {c[2]}
+	}
+	kept := _rc("awscc_organizations_organization", "this", ["update"], before, object.union(before, {"tags": [{"key": "a", "value": "b"}]}), {})
+	org.scp_disabled == set() with input as _plan([kept])
+}
+
 test_scp_disabled_when_type_stays if {
 	# GIVEN SERVICE_CONTROL_POLICY kept WHEN judged THEN not disabled
 	o := _org(["update"], {"enabled_policy_types": ["SERVICE_CONTROL_POLICY", "TAG_POLICY"]})

@@ -93,3 +93,15 @@ test_passes_when_the_account_is_not_in_the_config_or_unknown if {
 		with data.modelgate.catalog as testing.catalog
 		with data.modelgate.approved as testing.per_target_config
 }
+
+test_fails_when_a_policy_variable_names_the_geography if {
+	# GIVEN a profile whose geography is a principal tag (filled in per request) in the Sandbox account, approved
+	# for nova-lite in us only WHEN judged THEN the other geographies it may name are reported
+	findings := rule.deny with input as _in_account(testing.sbox_account, [
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:*:*:inference-profile/${aws:PrincipalTag/geo}.amazon.nova-lite-v1:0",
+	])
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.per_target_config
+	[f.message | some f in findings] == ["`bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 5 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it for account 333344445555"]
+}

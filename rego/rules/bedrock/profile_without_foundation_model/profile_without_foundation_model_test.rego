@@ -72,3 +72,16 @@ test_passes_when_a_profile_pattern_without_prefix_sits_beside_foundation_models 
 		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
 	])
 }
+
+test_passes_when_a_wildcard_model_profile_sits_beside_exact_foundation_models if {
+	# GIVEN every us. and eu. profile allowed next to the exact approved foundation models WHEN judged THEN nothing:
+	# the models whose foundation model is not allowed are the ones the policy keeps out
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:*:*:inference-profile/us.*",
+		"arn:aws:bedrock:*:*:inference-profile/eu.*",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+	])
+
+	# and alone, with no foundation model at all, every call fails: reported
+	count(rule.deny) == 2 with input as testing.iam_plan("arn:aws:bedrock:*:*:inference-profile/us.*")
+}

@@ -405,8 +405,10 @@ regions(stmts) := {r |
 	r != "unspecified"
 }
 
+# the statement's bedrock ARN patterns, each policy variable read as "*" (iam.var_wild: witnesses of what it may name)
 _patterns(s) := [p |
-	some p in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+	some raw in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+	p := iam.var_wild(raw)
 	startswith(p, "arn:")
 	segs := split(p, ":")
 	count(segs) >= 6

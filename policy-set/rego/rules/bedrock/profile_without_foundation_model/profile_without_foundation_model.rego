@@ -67,14 +67,19 @@ _ix_allowed(fx, doc, a, arn) if {
 	_fm_allowed(doc, a, arn)
 }
 
-# a profile pattern without a prefix ("*nova*") names no one model: reported only when no foundation model at all
-# is allowed next to it
-_checkable(_, _, ref) if ref.prefix != "*"
+# a profile pattern without a prefix ("*nova*") or with a wildcard model ("us.*") names no one model: reported only
+# when no foundation model at all is allowed next to it (the models whose foundation model is not allowed are then
+# the ones the policy means to keep out)
+_checkable(_, _, ref) if not _names_no_one_model(ref)
 
 _checkable(doc, a, ref) if {
-	ref.prefix == "*"
+	_names_no_one_model(ref)
 	not _any_fm_allowed(doc, a)
 }
+
+_names_no_one_model(ref) if ref.prefix == "*"
+
+_names_no_one_model(ref) if iam.has_wildcard(ref.model)
 
 _any_fm_allowed(doc, a) if {
 	some t in iam.statements(doc)
