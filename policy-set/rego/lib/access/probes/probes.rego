@@ -325,9 +325,9 @@ _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | 
 	geo_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
 		some s in stmts
 		some pat in _patterns(s)
+		_geography_wildcard(pat)
 		w := concretize(pat)
 		w[1] == "inference-profile"
-		_geography_wildcard(pat)
 		some m in catalog.matching(_model_pattern(pat))
 		some px in catalog.profile_prefixes(m)
 		some a in invoke_actions
@@ -340,11 +340,12 @@ _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | 
 		with_config
 		some s in stmts
 		some pat in _patterns(s)
-		w := concretize(pat)
-		w[1] == "inference-profile"
+		contains(pat, ":inference-profile/")
 		id := _profile_id(pat)
 		iam.has_wildcard(id)
 		not _geography_wildcard(pat)
+		w := concretize(pat)
+		w[1] == "inference-profile"
 		some m in _config.models
 		some px in catalog.profile_prefixes(m)
 		iam.wildcard_match(id, concat(".", [px, m]))
@@ -369,10 +370,12 @@ _in_geography(arn, px, m) := concat("", [substring(arn, 0, indexof(arn, "inferen
 
 # the ID of an inference-profile pattern has a wildcard in its geography prefix
 _geography_wildcard(pat) if {
+	contains(pat, ":inference-profile/")
 	id := _profile_id(pat)
 	contains(id, ".")
-	_prefix_like(split(id, ".")[0])
-	iam.has_wildcard(split(id, ".")[0])
+	pf := split(id, ".")[0]
+	iam.has_wildcard(pf)
+	_prefix_like(pf)
 }
 
 # the ID part of an inference-profile ARN pattern
