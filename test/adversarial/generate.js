@@ -180,6 +180,22 @@ const ORG_ADDRESSES = [
 ];
 const allBut = (...targets) => ORG_ADDRESSES.filter((a) => !targets.includes(a));
 
+/**
+ * The patch entry of an attachment replaced (ForceNew attribute `forcedBy`): it named `from` ([policy ID, target
+ * ID]); after, it names `policy` and `target` ({ref: the configuration reference, id: what the plan knows, U when
+ * created}).
+ */
+function replacedAttachment(from, policy, target, forcedBy, actions = ["delete", "create"]) {
+  return {
+    state: attachmentState(from[0], from[1]),
+    actions,
+    set: { policy_id: policy.ref, target_id: target.ref },
+    after: { id: U, policy_id: policy.id, skip_destroy: null, target_id: target.id },
+    actionReason: "replace_because_cannot_update",
+    replacePaths: [[forcedBy]],
+  };
+}
+
 /** An update of the Workloads allow-list's content from the rendered text to `content`. */
 function updateWorkloadsScp(content) {
   return organization({
@@ -995,14 +1011,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: organization({
       patch: {
         "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete"] },
-        "aws_organizations_policy_attachment.allow_list_workloads": {
-          state: attachmentState(P.workloads, OU.workloads),
-          actions: ["delete", "create"],
-          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
-          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["policy_id"]],
-        },
+        "aws_organizations_policy_attachment.allow_list_workloads": replacedAttachment([P.workloads, OU.workloads], { ref: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), id: U }, { ref: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), id: OU.workloads }, "policy_id"),
       },
       add: [resource("aws_organizations_policy.allow_list_workloads_v2", { set: { name: "modelgate-ou-ou-ab12-wkld0001-v2", content: weakFm, type: "SERVICE_CONTROL_POLICY" } })],
     }),
@@ -1013,14 +1022,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: organization({
       patch: {
-        "aws_organizations_policy_attachment.allow_list_workloads": {
-          state: attachmentState(P.workloads, OU.workloads),
-          actions: ["delete", "create"],
-          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_organizational_unit.staging", "id", OU.staging) },
-          after: { id: U, policy_id: P.workloads, skip_destroy: null, target_id: OU.staging },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["target_id"]],
-        },
+        "aws_organizations_policy_attachment.allow_list_workloads": replacedAttachment([P.workloads, OU.workloads], { ref: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), id: P.workloads }, { ref: ref("aws_organizations_organizational_unit.staging", "id", OU.staging), id: OU.staging }, "target_id"),
       },
     }),
     witness: orgBlock([[], [], []]),
@@ -1817,14 +1819,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
           actionReason: "replace_because_cannot_update",
           replacePaths: [["type"]],
         },
-        "aws_organizations_policy_attachment.allow_list_workloads": {
-          state: attachmentState(P.workloads, OU.workloads),
-          actions: ["delete", "create"],
-          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
-          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["policy_id"]],
-        },
+        "aws_organizations_policy_attachment.allow_list_workloads": replacedAttachment([P.workloads, OU.workloads], { ref: ref("aws_organizations_policy.allow_list_workloads", "id"), id: U }, { ref: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), id: OU.workloads }, "policy_id"),
       },
     }),
     witness: orgBlock([[], [], []]),
@@ -2056,14 +2051,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: organization({
       patch: {
         "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete"] },
-        "aws_organizations_policy_attachment.allow_list_workloads": {
-          state: attachmentState(P.workloads, OU.workloads),
-          actions: ["create", "delete"],
-          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), target_id: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads) },
-          after: { id: U, policy_id: U, skip_destroy: null, target_id: OU.workloads },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["policy_id"]],
-        },
+        "aws_organizations_policy_attachment.allow_list_workloads": replacedAttachment([P.workloads, OU.workloads], { ref: ref("aws_organizations_policy.allow_list_workloads_v2", "id"), id: U }, { ref: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), id: OU.workloads }, "policy_id", ["create", "delete"]),
       },
       add: [resource("aws_organizations_policy.allow_list_workloads_v2", { set: { name: "modelgate-ou-ou-ab12-wkld0001-v2", description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", content: WKLD_SCP, type: "SERVICE_CONTROL_POLICY" } })],
     }),
@@ -2329,14 +2317,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: organization({
       patch: {
-        "aws_organizations_policy_attachment.allow_list_sandbox": {
-          state: attachmentState(P.sandbox, OU.sandbox),
-          actions: ["delete", "create"],
-          set: { policy_id: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), target_id: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox) },
-          after: { id: U, policy_id: P.workloads, skip_destroy: null, target_id: OU.sandbox },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["policy_id"]],
-        },
+        "aws_organizations_policy_attachment.allow_list_sandbox": replacedAttachment([P.sandbox, OU.sandbox], { ref: ref("aws_organizations_policy.allow_list_workloads", "id", P.workloads), id: P.workloads }, { ref: ref("aws_organizations_organizational_unit.sandbox", "id", OU.sandbox), id: OU.sandbox }, "policy_id"),
       },
     }),
     witness: sboxBlock(levelsSbox(WKLD_SCP)),
