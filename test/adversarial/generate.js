@@ -170,6 +170,23 @@ function organization({ patch = {}, add = [], outsideTarget = [] } = {}) {
   return plan([...entries, ...add], { outsideTarget });
 }
 
+/**
+ * The organization workspace with the organization itself changed (`actions`) to these policy types and feature set;
+ * `more` adds to its entry (actionReason, replacePaths).
+ */
+function organizationChanged(actions, enabledPolicyTypes, featureSet, more = {}) {
+  return organization({
+    patch: {
+      "aws_organizations_organization.this": {
+        state: organizationState(),
+        actions,
+        set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: enabledPolicyTypes, feature_set: featureSet },
+        ...more,
+      },
+    },
+  });
+}
+
 /** The organization's addresses: a targeted plan (`-target`) leaves the ones it does not name in the prior state. */
 const ORG_ADDRESSES = [
   "aws_organizations_organization.this",
@@ -914,15 +931,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "enabled_policy_types drops SERVICE_CONTROL_POLICY: Organizations detaches every SCP from every entity (re-enabling does not restore them).",
     expect: "block",
     config: "with",
-    plan: organization({
-      patch: {
-        "aws_organizations_organization.this": {
-          state: organizationState(),
-          actions: ["update"],
-          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["TAG_POLICY"], feature_set: "ALL" },
-        },
-      },
-    }),
+    plan: organizationChanged(["update"], ["TAG_POLICY"], "ALL"),
     witness: orgBlock([[], [], []]),
   });
   add("org-feature-set-consolidated-billing", K, {
@@ -930,31 +939,13 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       "The organization is replaced with feature_set CONSOLIDATED_BILLING (the provider cannot downgrade ALL in place), enabled_policy_types still listing SCPs: SCPs apply only in an organization with all features, and the old organization is deleted with every attachment. Low realism (deleting an organization with member accounts fails), but the plan must not pass.",
     expect: "block",
     config: "with",
-    plan: organization({
-      patch: {
-        "aws_organizations_organization.this": {
-          state: organizationState(),
-          actions: ["delete", "create"],
-          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["SERVICE_CONTROL_POLICY", "TAG_POLICY"], feature_set: "CONSOLIDATED_BILLING" },
-          actionReason: "replace_because_cannot_update",
-          replacePaths: [["feature_set"]],
-        },
-      },
-    }),
+    plan: organizationChanged(["delete", "create"], ["SERVICE_CONTROL_POLICY", "TAG_POLICY"], "CONSOLIDATED_BILLING", { actionReason: "replace_because_cannot_update", replacePaths: [["feature_set"]] }),
     witness: orgBlock([[], [], []]),
   });
   add("org-disable-all-policy-types", K, {
     description: "enabled_policy_types = [] (was SERVICE_CONTROL_POLICY + TAG_POLICY): SCPs are disabled together with tag policies.",
     expect: "block",
-    plan: organization({
-      patch: {
-        "aws_organizations_organization.this": {
-          state: organizationState(),
-          actions: ["update"],
-          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: [], feature_set: "ALL" },
-        },
-      },
-    }),
+    plan: organizationChanged(["update"], [], "ALL"),
     witness: orgBlock([[], [], []]),
   });
   add("org-account-moves-to-unrestricted-ou", K, {
@@ -1699,14 +1690,16 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     Action: INVOKE,
     Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0", "arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0"],
   });
-  const novaProPlan = (id, role) =>
+  /** A customer-managed policy (name_with_underscores, named with dashes) attached to a role by reference. */
+  const attachedPolicy = (name, policyDoc, role, options) =>
     plan(
       [
-        resource("aws_iam_policy.nova_pro", { set: { name: "nova-pro", policy: json(novaPro) } }),
-        resource("aws_iam_role_policy_attachment.nova_pro", { set: { policy_arn: ref("aws_iam_policy.nova_pro", "arn"), role } }),
+        resource(`aws_iam_policy.${name}`, { set: { name: name.replace(/_/g, "-"), policy: json(policyDoc) } }),
+        resource(`aws_iam_role_policy_attachment.${name}`, { set: { policy_arn: ref(`aws_iam_policy.${name}`, "arn"), role } }),
       ],
-      { awsProvider: inAccount(id) },
+      options,
     );
+  const novaProPlan = (id, role) => attachedPolicy("nova_pro", novaPro, role, { awsProvider: inAccount(id) });
   add("id-account-policy-allows-model-of-other-ou", "identity-policy", {
     description:
       "In research's account stack (its provider allows only 333344445555 and assumes its deployer role), a policy grants Nova Pro to BedrockInvoker. Nova Pro is approved for Workloads, not for research (Sandbox: Nova Lite only): the account's IAM must stay within its own entry.",
@@ -1727,16 +1720,10 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       "As id-account-policy-allows-model-of-other-ou, with the provider's assume_role role_arn taken from a root variable (var.deployer_role, research's deployer role): the plan's variables give the account, so the policy is judged by research's entry.",
     config: "with",
     expect: "block",
-    plan: plan(
-      [
-        resource("aws_iam_policy.nova_pro", { set: { name: "nova-pro", policy: json(novaPro) } }),
-        resource("aws_iam_role_policy_attachment.nova_pro", { set: { policy_arn: ref("aws_iam_policy.nova_pro", "arn"), role: "BedrockInvoker" } }),
-      ],
-      {
-        variables: { deployer_role: `arn:aws:iam::${ACCT.research}:role/ModelgateDeployer` },
-        awsProvider: { assume_role: [{ role_arn: { references: ["var.deployer_role"] } }] },
-      },
-    ),
+    plan: attachedPolicy("nova_pro", novaPro, "BedrockInvoker", {
+      variables: { deployer_role: `arn:aws:iam::${ACCT.research}:role/ModelgateDeployer` },
+      awsProvider: { assume_role: [{ role_arn: { references: ["var.deployer_role"] } }] },
+    }),
     witness: idBlock([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
   });
   const geoByTag = doc({
@@ -1750,13 +1737,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       "In research's account stack (Sandbox: Nova Lite in us only), a policy allows Nova Lite's profile whose geography is the caller's geo tag (inference-profile/${aws:PrincipalTag/geo}.amazon.nova-lite-v1:0). IAM fills the variable in per request, so a principal tagged eu, apac or ca reaches those profiles. No witness: the oracle does not substitute policy variables.",
     config: "with",
     expect: "block",
-    plan: plan(
-      [
-        resource("aws_iam_policy.by_tag", { set: { name: "by-tag", policy: json(geoByTag) } }),
-        resource("aws_iam_role_policy_attachment.by_tag", { set: { policy_arn: ref("aws_iam_policy.by_tag", "arn"), role: "BedrockInvoker" } }),
-      ],
-      { awsProvider: inAccount(ACCT.research) },
-    ),
+    plan: attachedPolicy("by_tag", geoByTag, "BedrockInvoker", { awsProvider: inAccount(ACCT.research) }),
   });
   const ssoInst = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
   const novaProSet = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0c1d2e3f4a5b6c7d";
@@ -2232,15 +2213,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "enabled_policy_types gains BACKUP_POLICY next to SERVICE_CONTROL_POLICY and TAG_POLICY.",
     config: "with",
     expect: "pass",
-    plan: organization({
-      patch: {
-        "aws_organizations_organization.this": {
-          state: organizationState(),
-          actions: ["update"],
-          set: { aws_service_access_principals: ["sso.amazonaws.com"], enabled_policy_types: ["BACKUP_POLICY", "SERVICE_CONTROL_POLICY", "TAG_POLICY"], feature_set: "ALL" },
-        },
-      },
-    }),
+    plan: organizationChanged(["update"], ["BACKUP_POLICY", "SERVICE_CONTROL_POLICY", "TAG_POLICY"], "ALL"),
     witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
   });
   const denyOnly = doc({ Sid: "NoBedrock", Effect: "Deny", Action: ["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"], Resource: "*" });
@@ -2337,11 +2310,13 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     }),
     witness: sboxBlock(levelsSbox(WKLD_SCP)),
   });
-  const sboxEu = (() => {
+  /** The Sandbox list with one more NotResource exemption on its invoke Deny. */
+  const sboxExempting = (pattern) => {
     const d = JSON.parse(SBOX_SCP);
-    d.Statement[0].NotResource = [...d.Statement[0].NotResource, "arn:aws:bedrock:*:*:inference-profile/eu.amazon.nova-lite-v1:0"];
+    d.Statement[0].NotResource = [...d.Statement[0].NotResource, pattern];
     return json(d);
-  })();
+  };
+  const sboxEu = sboxExempting("arn:aws:bedrock:*:*:inference-profile/eu.amazon.nova-lite-v1:0");
   add("target-sandbox-list-gains-eu-profile", K, {
     description:
       "The Sandbox list (geographies [us]) adds Nova Lite's eu.* inference profile. Nova Lite is approved there, but cross-Region inference through an eu profile sends Sandbox requests to EU Regions, a geography the config approves for Workloads only.",
@@ -2359,11 +2334,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: updateWorkloadsScp(profStar),
     witness: orgBlock(levelsWkld(profStar), { resource: profile("apac", "amazon.nova-lite-v1:0", ACCT.mlDev, "ap-southeast-1"), context: mlDevCtx("ap-southeast-1") }),
   });
-  const sboxEuRegion = (() => {
-    const d = JSON.parse(SBOX_SCP);
-    d.Statement[0].NotResource = [...d.Statement[0].NotResource, "arn:aws:bedrock:eu-*:*:inference-profile/*"];
-    return json(d);
-  })();
+  const sboxEuRegion = sboxExempting("arn:aws:bedrock:eu-*:*:inference-profile/*");
   add("target-sandbox-list-gains-eu-region-profiles", K, {
     description:
       "The Sandbox list (nova-lite, geographies [us]) also exempts arn:aws:bedrock:eu-*:*:inference-profile/*, its foundation-model exemptions still exact. Called from an EU Region, nova-lite's eu.* profile (and any other geography's profile) is now allowed: Sandbox requests routed to EU Regions, which its entry does not approve.",
