@@ -36,13 +36,30 @@ witness_leaks[stmts] := _verdict(leaks) if {
 	count(leaks) > 0
 }
 
-# ---- per account: a unit planned in an account the config has an entry for (its provider configuration names
-# the account) is judged by that entry's own models and products, not by the union of every target
+# ---- per account: a unit planned in an account the config has an entry for is judged by that entry's own models
+# and products, not by the union of every target
 
-# unit_scope(u): the index into data.modelgate.approved.scopes of the set of the account the unit is planned in.
-# An Identity Center grant (a permission set, its policies, assignments, Identity Store memberships) is planned in
-# the Identity Center administration account but lands in the accounts it is assigned to: judged by the union.
-unit_scope(u) := probes.scope_index(tfplan.provider_account(u.rc)) if not _identity_center(u.rc.type)
+# unit_sets(u): {[i, words]}: the sets a unit is judged by, i an index into data.modelgate.approved.scopes (null:
+# the union) and words what the finding adds. A unit is planned in the account its provider configuration names;
+# an Identity Center grant (a permission set, its policies, an assignment) is planned in the Identity Center
+# administration account but lands in every account the permission set is assigned to, so it is judged by each
+# of those this plan shows (by the union when it shows none, or for one the config does not list).
+unit_sets(u) := {[_index_or_null(a), _account_words(a)] | some a in _landing_accounts(u.rc)} if {
+	_identity_center(u.rc.type)
+	count(_landing_accounts(u.rc)) > 0
+} else := {[probes.scope_index(a), _account_words(a)]} if {
+	not _identity_center(u.rc.type)
+	a := tfplan.provider_account(u.rc)
+	probes.scoped(a)
+} else := {[null, ""]}
+
+_index_or_null(a) := probes.scope_index(a) if probes.scoped(a)
+
+else := null
+
+_account_words(a) := concat("", [" for account ", a]) if probes.scoped(a)
+
+else := ""
 
 _identity_center(type) if startswith(type, "aws_ssoadmin_")
 
@@ -52,9 +69,40 @@ _identity_center(type) if startswith(type, "aws_identitystore_")
 
 _identity_center(type) if startswith(type, "awscc_identitystore_")
 
+# the accounts an Identity Center grant lands in: an assignment's own target, or the targets of the assignments of
+# the permission set a policy belongs to, among the assignments that exist after the plan
+_landing_accounts(rc) := {rc.change.after.target_id} if {
+	rc.type in _assignment_types
+	is_string(rc.change.after.target_id)
+} else := {pair[1] |
+	ps := _permission_set_of(rc)
+	some pair in _assignments
+	pair[0] == ps
+}
+
+_permission_set_of(rc) := ps if {
+	some v in [rc.change.after, rc.change.before]
+	is_object(v)
+	ps := v.permission_set_arn
+	is_string(ps)
+}
+
+_assignment_types := {"aws_ssoadmin_account_assignment", "awscc_sso_assignment"}
+
+_assignments contains [v.permission_set_arn, v.target_id] if {
+	some rc in (tfplan.resource_changes | identity.prior_rcs)
+	rc.type in _assignment_types
+	not tfplan.removes(rc)
+	v := rc.change.after
+	is_object(v)
+	is_string(v.permission_set_arn)
+	is_string(v.target_id)
+}
+
 _scoped_lists contains [u.stmts, i] if {
 	some u in identity.units
-	i := unit_scope(u)
+	some [i, _] in unit_sets(u)
+	is_number(i)
 }
 
 # scoped_witness_leaks[[stmts, i]], scoped_subscribe_witness_leaks[[stmts, i]]: witness_leaks and
@@ -77,25 +125,21 @@ scoped_subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
 	count(leaks) > 0
 }
 
-# unit_witness_leaks(u), unit_subscribe_witness_leaks(u): the verdict for a unit, by its account's set or the union
-unit_witness_leaks(u) := v if {
-	i := unit_scope(u)
-	v := scoped_witness_leaks[[u.stmts, i]]
+# unit_witness_verdicts(u), unit_subscribe_witness_verdicts(u): {[verdict, words]} for each set the unit is judged
+# by (unit_sets) under which it leaks
+unit_witness_verdicts(u) := {[v, w] |
+	some [i, w] in unit_sets(u)
+	v := _by_set(witness_leaks, scoped_witness_leaks, u.stmts, i)
 }
 
-unit_witness_leaks(u) := witness_leaks[u.stmts] if not unit_scope(u)
-
-unit_subscribe_witness_leaks(u) := v if {
-	i := unit_scope(u)
-	v := scoped_subscribe_witness_leaks[[u.stmts, i]]
+unit_subscribe_witness_verdicts(u) := {[v, w] |
+	some [i, w] in unit_sets(u)
+	v := _by_set(subscribe_witness_leaks, scoped_subscribe_witness_leaks, u.stmts, i)
 }
 
-unit_subscribe_witness_leaks(u) := subscribe_witness_leaks[u.stmts] if not unit_scope(u)
+_by_set(whole, _, stmts, null) := whole[stmts]
 
-# account_words(u): " for account N" when the unit was judged by its account's own set
-account_words(u) := concat("", [" for account ", tfplan.provider_account(u.rc)]) if unit_scope(u)
-
-account_words(u) := "" if not unit_scope(u)
+_by_set(_, scoped, stmts, i) := scoped[[stmts, i]] if is_number(i)
 
 # subscribe_witness_leaks[stmts]: as witness_leaks, for Marketplace Subscribe witnesses (products it names)
 subscribe_witness_leaks[stmts] := _verdict(leaks) if {

@@ -30,10 +30,10 @@ deny contains finding if {
 	probes.with_config
 	some u in identity.units
 	not access.every_model_leaks[u.stmts]
-	v := access.unit_witness_leaks(u)
+	some [v, words] in access.unit_witness_verdicts(u)
 	msg := concat("", [
 		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),
-		"; the config does not approve it", access.account_words(u),
+		"; the config does not approve it", words,
 	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }

@@ -27,10 +27,10 @@ import data.lib.result
 deny contains finding if {
 	probes.with_config
 	some u in identity.units
-	v := access.unit_subscribe_witness_leaks(u)
+	some [v, words] in access.unit_subscribe_witness_verdicts(u)
 	msg := concat("", [
 		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),
-		"; the config does not approve that product", access.account_words(u),
+		"; the config does not approve that product", words,
 	])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }
