@@ -77,41 +77,6 @@ allowed_request(stmts, p) if {
 	allow_may(s, p)
 }
 
-# A call through a system inference profile is authorized on the profile ARN and on the foundation model in the
-# source Region (and in each destination Region); a global profile also on the Region-less foundation-model ARN,
-# with aws:RequestedRegion "unspecified" (facts doc section 3) [V]. So a profile probe is denied when any of those
-# checks is denied, and allowed only when all may be allowed. (Destination Regions are not known to the plan; the
-# source Region stands for them, which can only make a grant look wider.)
-denied(stmts, p) if denied_request(stmts, p)
-
-denied(stmts, p) if {
-	p.kind == "inference-profile"
-	some fm in profile_model_probes(p)
-	denied_request(stmts, fm)
-}
-
-allowed(stmts, p) if {
-	allowed_request(stmts, p)
-	not p.kind == "inference-profile"
-}
-
-allowed(stmts, p) if {
-	p.kind == "inference-profile"
-	allowed_request(stmts, p)
-	every fm in profile_model_probes(p) {
-		allowed_request(stmts, fm)
-	}
-}
-
-# the foundation-model checks a profile call also makes; they carry the profile in bedrock:InferenceProfileArn
-profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3])} if not _global(p)
-
-profile_model_probes(p) := {_fm_check(p, split(p.resource, ":")[3]), _fm_check(p, "")} if _global(p)
-
-_global(p) if startswith(split(p.resource, "inference-profile/")[1], "global.")
-
-_fm_check(p, region) := probes.profile_check(p, region)
-
 # ---- set evaluation: many probes against one statement list, with each statement's coverage of the probes'
 # actions and resources computed once (a statement listing hundreds of actions, as ReadOnlyAccess does, is
 # matched against the few probe actions once, not once per probe)
@@ -124,7 +89,7 @@ _fm_check(p, region) := probes.profile_check(p, region)
 # (fixed_model_set), once per policy only for its own probes.
 probe_set(ps) := {
 	"all": [p | some p in ps],
-	"plain": [p | some p in ps; not p.kind == "inference-profile"],
+	"plain": [p | some p in ps; not profiled(p)],
 	"checks": checks,
 	"acts": {q.action | some q in reqs},
 	"res": {a: {q.resource | some q in reqs; q.action == a} | some a in {q.action | some q in reqs}},
@@ -135,7 +100,7 @@ probe_set(ps) := {
 } if {
 	checks := [[p, [fm | some fm in profile_model_probes(p)]] |
 		some p in ps
-		p.kind == "inference-profile"
+		profiled(p)
 	]
 	reqs := [q | some q in (ps | {fm | some [_, fms] in checks; some fm in fms})]
 }

@@ -74,6 +74,10 @@ owned_kinds := [
 	"default-prompt-router", "async-invoke", "project", "system-tool", "marketplace/model-endpoint",
 ]
 
+# invoke_kinds: the resource types InvokeModel accepts (facts doc section 1), as the first segment of the ARN's
+# resource part; a witness of another type (a guardrail, a knowledge base, an agent alias) is no invoke request
+invoke_kinds := {"foundation-model", "inference-profile"} | {split(k, "/")[0] | some k in owned_kinds}
+
 principal(partition) := concat("", ["arn:", partition, ":iam::", probe_account, ":role/zz-modelgate-probe"])
 
 # the request context of a probe. aws:PrincipalAccount, tags, org IDs, source IP, MFA ... are left out: unknown,
@@ -305,6 +309,7 @@ _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | 
 		some s in stmts
 		some pat in _patterns(s)
 		w := concretize(pat)
+		w[1] in invoke_kinds
 		some a in invoke_actions
 	}
 

@@ -154,3 +154,20 @@ test_passes_when_other_partition_allow_is_bounded_by_allowlist_deny if {
 		{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": ["arn:aws-us-gov:bedrock:*::foundation-model/amazon.nova-*"]},
 	]))
 }
+
+test_application_profile_beside_exact_models_opens_nothing if {
+	# GIVEN an exact application inference profile allowed beside an exact approved foundation model WHEN judged THEN
+	# nothing: a call through the profile also needs its underlying model's foundation model (facts section 3)
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:us-east-1:222233334444:application-inference-profile/a1b2c3d4e5f6",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
+	])
+		with data.modelgate.catalog as testing.catalog
+
+	# and beside every foundation model it opens every model
+	count(rule.deny) > 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:us-east-1:222233334444:application-inference-profile/*",
+		"arn:aws:bedrock:*::foundation-model/*",
+	])
+		with data.modelgate.catalog as testing.catalog
+}

@@ -37,3 +37,14 @@ test_names_actions_as_the_policy_writes_them if {
 	some f in findings
 	contains(f.message, " denies Bedrock:Get*, BEDROCK:List* on everything")
 }
+
+test_severity_is_medium_in_an_scp_and_low_in_an_identity_policy if {
+	# GIVEN the same Deny in an SCP and in an identity policy WHEN judged THEN MEDIUM for the SCP (it breaks Bedrock
+	# for every principal below it), LOW for the identity policy (its own principals only)
+	{f.severity | some f in rule.deny with input as _deny("bedrock:*")} == {"MEDIUM"}
+	identity := testing.iam_doc_plan(testing.doc([{
+		"Effect": "Deny", "Action": "bedrock:*",
+		"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova*"],
+	}]))
+	{f.severity | some f in rule.deny with input as identity} == {"LOW"}
+}

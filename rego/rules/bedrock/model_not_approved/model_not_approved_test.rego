@@ -105,3 +105,16 @@ test_fails_when_a_policy_variable_names_the_geography if {
 		with data.modelgate.approved as testing.per_target_config
 	[f.message | some f in findings] == ["`bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 5 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it for account 333344445555"]
 }
+
+test_passes_when_the_statement_also_names_resources_invoke_does_not_take if {
+	# GIVEN one statement allowing invoke (and ApplyGuardrail, Retrieve) on nova-lite's ARNs plus a guardrail, a
+	# knowledge base and an agent alias WHEN judged THEN nothing: InvokeModel accepts none of those types
+	count(rule.deny) == 0 with input as testing.iam_plan([
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:us-east-1:222233334444:guardrail/gr7k2m9x1q4z",
+		"arn:aws:bedrock:us-east-1:222233334444:knowledge-base/*",
+		"arn:aws:bedrock:us-east-1:222233334444:agent-alias/*",
+	])
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as testing.approving(["amazon.nova-lite-v1:0"])
+}

@@ -3,7 +3,9 @@
 # description: |
 #   A Deny whose actions cover more than the two invoke actions (bedrock:*, *, bedrock:Get*...) with
 #   NotResource listing model ARNs also denies everything else that is not on the list: inference
-#   profiles, guardrails, agents, knowledge bases, and List/Get calls on "*".
+#   profiles, guardrails, agents, knowledge bases, and List/Get calls on "*". In an SCP that breaks Bedrock for
+#   every principal below it (MEDIUM); in an identity policy it only narrows what its own principals may do, a
+#   choice an invoke-only role may make on purpose, so it is advisory there (LOW). It never opens access.
 # scope: package
 # custom:
 #   id: MG-0014
@@ -49,5 +51,10 @@ deny contains finding if {
 		tfplan.statement_label(s, i), " denies ", concat(", ", broad), " on everything except the listed model ARNs, ",
 		"which also blocks inference profiles, guardrails, agents, knowledge bases and List/Get calls",
 	])
-	finding := result.new(rego.metadata.chain(), d.rc, msg)
+	f := result.new(rego.metadata.chain(), d.rc, msg)
+	finding := _scoped_severity(f, d.rc)
 }
+
+_scoped_severity(f, rc) := f if rc.type in tfplan.scp_types
+
+_scoped_severity(f, rc) := object.union(f, {"severity": "LOW"}) if not rc.type in tfplan.scp_types
