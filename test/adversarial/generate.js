@@ -1741,20 +1741,23 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
   });
   const ssoInst = "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6";
   const novaProSet = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0c1d2e3f4a5b6c7d";
+  /** The Nova Pro permission set assigned to a group in one account, Identity Center administered from `admin`. */
+  const novaProAssigned = (name, account, group, admin) =>
+    plan(
+      [
+        resource("aws_ssoadmin_permission_set_inline_policy.nova_pro", { set: { instance_arn: ssoInst, permission_set_arn: novaProSet, inline_policy: json(novaPro) } }),
+        resource(`aws_ssoadmin_account_assignment.${name}`, {
+          set: { instance_arn: ssoInst, permission_set_arn: novaProSet, principal_id: group, principal_type: "GROUP", target_id: account, target_type: "AWS_ACCOUNT" },
+        }),
+      ],
+      { awsProvider: inAccount(admin) },
+    );
   add("id-permission-set-assigned-to-narrow-account", "identity-policy", {
     description:
       "Identity Center is administered from the management account. A Nova Pro permission set (approved for Workloads) is assigned to research, whose Sandbox entry approves Nova Lite only: the permission set's role in research may invoke Nova Pro as far as its IAM goes.",
     config: "with",
     expect: "block",
-    plan: plan(
-      [
-        resource("aws_ssoadmin_permission_set_inline_policy.nova_pro", { set: { instance_arn: ssoInst, permission_set_arn: novaProSet, inline_policy: json(novaPro) } }),
-        resource("aws_ssoadmin_account_assignment.research", {
-          set: { instance_arn: ssoInst, permission_set_arn: novaProSet, principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d22", principal_type: "GROUP", target_id: ACCT.research, target_type: "AWS_ACCOUNT" },
-        }),
-      ],
-      { awsProvider: inAccount(MGMT) },
-    ),
+    plan: novaProAssigned("research", ACCT.research, "94482488-3041-7026-18f0-7e2b1a9c0d22", MGMT),
     witness: idBlock([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
   });
   const withGuardrail = doc({
@@ -1805,15 +1808,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       "Identity Center is administered from research (its provider allows only 333344445555), and a Nova Pro permission set is assigned only to ml-dev, whose Workloads entry approves Nova Pro. A permission set's policies land in the accounts it is assigned to, not in the administration account, so research's narrower entry does not apply.",
     config: "with",
     expect: "pass",
-    plan: plan(
-      [
-        resource("aws_ssoadmin_permission_set_inline_policy.nova_pro", { set: { instance_arn: ssoInst, permission_set_arn: novaProSet, inline_policy: json(novaPro) } }),
-        resource("aws_ssoadmin_account_assignment.ml_dev", {
-          set: { instance_arn: ssoInst, permission_set_arn: novaProSet, principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d21", principal_type: "GROUP", target_id: ACCT.mlDev, target_type: "AWS_ACCOUNT" },
-        }),
-      ],
-      { awsProvider: inAccount(ACCT.research) },
-    ),
+    plan: novaProAssigned("ml_dev", ACCT.mlDev, "94482488-3041-7026-18f0-7e2b1a9c0d21", ACCT.research),
     witness: passWitness([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
   });
   const anyViaProfile = doc(
