@@ -307,18 +307,7 @@ const DROPPED_PLAN_KEYS = new Set([
 function variablesOfProviders(plan: JsonObject): JsonObject | undefined {
   const providers = isObject(plan.configuration) ? plan.configuration.provider_config : undefined;
   if (!isObject(plan.variables) || providers === undefined) return undefined;
-  const names = new Set<string>();
-  const visit = (v: Json): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (isObject(v)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (k === "references" && Array.isArray(x)) {
-          for (const r of x) if (typeof r === "string" && r.startsWith("var.")) names.add(r.slice(4).split(".")[0] ?? "");
-        } else visit(x);
-      }
-    }
-  };
-  visit(providers);
+  const names = new Set(expressionRefs(providers).flatMap((r) => (r.startsWith("var.") ? [r.slice(4).split(".")[0] ?? ""] : [])));
   const variables = plan.variables;
   const kept = record();
   for (const name of names) if (name in variables) kept[name] = variables[name] as Json;
