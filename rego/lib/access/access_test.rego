@@ -44,32 +44,6 @@ test_allowed_when_only_another_action_is_allowed if {
 	not access.allowed([{"Effect": "Allow", "Action": "bedrock:ListFoundationModels", "Resource": "*"}], _fm)
 }
 
-test_allowed_when_profile_lacks_the_foundation_model if {
-	# GIVEN an Allow on inference profiles only WHEN a profile is probed THEN not allowed (the FM check fails)
-	not access.allowed([_allow_profile], _profile)
-}
-
-test_allowed_when_profile_and_foundation_model_are_allowed if {
-	# GIVEN Allows on profiles and on foundation models WHEN a profile is probed THEN allowed
-	access.allowed([_allow_profile, _allow_fm], _profile)
-}
-
-test_allowed_when_foundation_model_only_and_profile_probed if {
-	# GIVEN an Allow on foundation models only WHEN a profile is probed THEN not allowed (the profile check fails)
-	not access.allowed([_allow_fm], _profile)
-}
-
-test_allowed_when_fm_statement_requires_the_profile_arn if {
-	# GIVEN AWS's pattern: the FM Allow requires bedrock:InferenceProfileArn
-	fm_via_profile := object.union(_allow_fm, {"Condition": {"ArnLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:*:*:inference-profile/*"}}})
-
-	# WHEN the profile is probed THEN allowed (the FM check carries the profile ARN)
-	access.allowed([_allow_profile, fm_via_profile], _profile)
-
-	# WHEN the FM is invoked directly THEN not allowed (no profile ARN in the request)
-	not access.allowed([_allow_profile, fm_via_profile], _fm)
-}
-
 test_allowed_when_a_deny_surely_applies if {
 	# GIVEN an Allow on everything and a Deny on every foundation model WHEN the FM is probed THEN not allowed
 	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*::foundation-model/*"}
@@ -127,13 +101,6 @@ test_denied_when_allowlist_exempts_every_foundation_model if {
 	not access.denied([deny], _fm)
 }
 
-test_denied_when_profile_model_check_is_denied if {
-	# GIVEN a Deny on every foundation model only WHEN a profile is probed THEN denied (its FM check is)
-	deny := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*"}
-	access.denied([deny], _profile)
-	not access.denied_request([deny], _profile)
-}
-
 test_denied_when_deny_resource_has_a_wildcard_type if {
 	# GIVEN a Deny whose only Resource has a wildcard resource type (AWS calls it incorrect usage)
 	# WHEN the FM it seems to name is probed THEN it is not trusted to apply
@@ -185,18 +152,6 @@ test_denied_when_deny_is_region_scoped if {
 	# GIVEN a Deny only in eu-west-1 WHEN a us-east-1 FM is probed THEN not denied
 	deny := {"Effect": "Deny", "Action": "bedrock:*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}}
 	not access.denied([deny], _fm)
-}
-
-# ---- profile_model_probes
-
-test_profile_model_probes_when_profile_is_probed if {
-	# GIVEN a profile probe WHEN its FM check is built THEN the source-Region FM carrying the profile ARN
-	[p] := [x | some x in access.profile_model_probes(_profile)]
-	p.resource == _fm_arn
-	p.kind == "foundation-model"
-	p.model == _sentinel
-	p.ctx["bedrock:inferenceprofilearn"] == [_profile_arn]
-	p.ctx["aws:requestedregion"] == ["us-east-1"]
 }
 
 # ---- probe sets
@@ -272,35 +227,6 @@ test_summary_when_several_probes if {
 	])
 }
 
-# Regression (found by these tests): a global profile call is also authorized on the Region-less foundation model
-# arn:aws:bedrock:::foundation-model/<model> (facts doc section 3, AWS's three allows), but profile_model_probe
-# builds only the source-Region FM check. An identity policy without the Region-less FM ARN grants no global
-# profile call in AWS; the library says it is allowed (so a finding may name a request AWS refuses).
-test_allowed_when_global_profile_lacks_the_regionless_foundation_model if {
-	# GIVEN Allows on the global profile and on the us-east-1 foundation model only
-	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
-	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
-	stmts := [
-		{"Effect": "Allow", "Action": _invoke, "Resource": global},
-		{"Effect": "Allow", "Action": _invoke, "Resource": _fm_arn},
-	]
-
-	# WHEN the global profile is probed THEN it is not allowed (the Region-less FM check fails)
-	not access.allowed(stmts, p)
-}
-
-# Regression (found by these tests; same cause as above, on the Deny side): AWS's SCP that switches global CRIS off denies
-# the Region-less FM; the library never evaluates that check for a global profile, so it misses the denial.
-test_denied_when_regionless_foundation_model_is_denied_for_a_global_profile if {
-	# GIVEN a Deny on every Region-less foundation model
-	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
-	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
-	deny := {"Effect": "Deny", "Action": _invoke, "Resource": "arn:aws:bedrock:::foundation-model/*"}
-
-	# WHEN the global profile is probed THEN it is denied
-	access.denied([deny], p)
-}
-
 # Regression (found by these tests): the StringNotEquals case of the conditions test, seen through a Deny: an allow-list whose
 # Deny carries StringNotEquals aws:PrincipalArn arn:aws:iam::*:role/* applies to every principal in AWS (the
 # value is compared literally), so it denies the sentinel model; the library says it does not (and MG-0018
@@ -314,16 +240,6 @@ test_denied_when_deny_exempts_a_literal_wildcard_principal if {
 
 	# WHEN the sentinel FM is probed THEN denied
 	access.denied([deny], _fm)
-}
-
-test_profile_model_probes_when_the_profile_is_global if {
-	# GIVEN a global profile WHEN its FM checks are built THEN the source-Region and the Region-less FM
-	global := "arn:aws:bedrock:us-east-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
-	p := probes.invoke("bedrock:invokemodel", global, "inference-profile", _sentinel, false)
-	{[x.resource, x.ctx["aws:requestedregion"]] | some x in access.profile_model_probes(p)} == {
-		[_fm_arn, ["us-east-1"]],
-		["arn:aws:bedrock:::foundation-model/zz.unlisted-model-v9:0", ["unspecified"]],
-	}
 }
 
 # ---- ready probe sets (issue #7): the set-at-once paths give the probe-by-probe verdicts

@@ -14,79 +14,6 @@ _config := {
 	"literalPatterns": ["meta.llama3-*"],
 }
 
-# ---- concretize
-
-test_concretize_when_foundation_model_pattern_has_wildcards if {
-	# GIVEN a foundation-model pattern with a Region and a model wildcard WHEN concretized
-	# THEN the Region becomes us-east-1 and the wildcard zzprobe
-	probes.concretize("arn:aws:bedrock:*::foundation-model/meta.*") == [
-		"arn:aws:bedrock:us-east-1::foundation-model/meta.zzprobe",
-		"foundation-model",
-		"meta.zzprobe",
-	]
-}
-
-test_concretize_when_foundation_model_is_regionless if {
-	# GIVEN a Region-less foundation-model ARN WHEN concretized THEN it stays Region-less
-	probes.concretize("arn:aws:bedrock:::foundation-model/amazon.nova-lite-v1:0") == [
-		"arn:aws:bedrock:::foundation-model/amazon.nova-lite-v1:0",
-		"foundation-model",
-		"amazon.nova-lite-v1:0",
-	]
-}
-
-test_concretize_when_partition_region_and_account_hold_wildcards if {
-	# GIVEN wildcards inside the partition, Region and account WHEN concretized THEN each is filled in
-	probes.concretize("arn:aws*:bedrock:us-east-?:12345678901?:imported-model/*") == [
-		"arn:aws:bedrock:us-east-z:123456789010:imported-model/zzprobe",
-		"imported-model",
-		"",
-	]
-}
-
-test_concretize_when_partition_is_a_wildcard if {
-	# GIVEN a partition "*" and a Region prefix WHEN concretized THEN aws and the probe Region fill them
-	probes.concretize("arn:*:bedrock:us-*:*:custom-model/*") == [
-		"arn:aws:bedrock:us-zz-probe-9:000000000000:custom-model/zzprobe",
-		"custom-model",
-		"",
-	]
-}
-
-test_concretize_when_profile_has_a_prefix_wildcard if {
-	# GIVEN inference-profile/*.M WHEN concretized THEN the prefix becomes "us" and the model is M
-	probes.concretize("arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0") == [
-		"arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-lite-v1:0",
-		"inference-profile",
-		"amazon.nova-lite-v1:0",
-	]
-}
-
-test_concretize_when_profile_id_is_only_a_wildcard if {
-	# GIVEN inference-profile/* WHEN concretized THEN the ID is zzprobe, which is also its model
-	probes.concretize("arn:aws:bedrock:eu-west-1:111122223333:inference-profile/*") == [
-		"arn:aws:bedrock:eu-west-1:111122223333:inference-profile/zzprobe",
-		"inference-profile",
-		"zzprobe",
-	]
-}
-
-test_concretize_when_profile_model_has_a_wildcard if {
-	# GIVEN inference-profile/eu.anthropic.* WHEN concretized THEN the model part is filled
-	probes.concretize("arn:aws:bedrock:eu-west-1:1:inference-profile/eu.anthropic.*") == [
-		"arn:aws:bedrock:eu-west-1:1:inference-profile/eu.anthropic.zzprobe",
-		"inference-profile",
-		"anthropic.zzprobe",
-	]
-}
-
-test_concretize_when_resource_type_is_a_wildcard if {
-	# GIVEN a wildcard in the resource-type part WHEN concretized THEN undefined (fixed probes cover it)
-	not probes.concretize("arn:aws:bedrock:*::*/zz.unlisted-model-v9:0")
-	not probes.concretize("arn:aws:bedrock:*:*:*")
-	not probes.concretize("arn:aws:bedrock:*:*:foundation-*/x")
-}
-
 # ---- fixed probes and Regions
 
 test_fixed_when_no_extra_regions if {
@@ -246,74 +173,7 @@ test_witnesses_when_mantle_is_open if {
 	probes.witnesses([s]) == set() with data.modelgate.approved as cfg
 }
 
-# ---- approved
-
 _fm_probe(m) := probes.invoke("bedrock:invokemodel", concat("", ["arn:aws:bedrock:us-east-1::foundation-model/", m]), "foundation-model", m, false)
-
-test_approved_when_config_lists_the_model if {
-	# GIVEN a config approving nova-lite WHEN probes are judged THEN nova-lite is approved and nova-pro is not
-	probes.approved(_fm_probe("amazon.nova-lite-v1:0")) with data.modelgate.approved as _config
-	not probes.approved(_fm_probe("amazon.nova-pro-v1:0")) with data.modelgate.approved as _config
-}
-
-test_approved_when_config_has_a_literal_pattern if {
-	# GIVEN a config approving the literal pattern meta.llama3-* WHEN a witness of a policy's pattern matches it
-	# THEN approved; a fixed probe (a model no catalog lists) is never approved by a literal pattern
-	probes.approved(object.union(_fm_probe("meta.llama3-70b"), {"witness": true})) with data.modelgate.approved as _config
-	not probes.approved(_fm_probe("meta.llama3-70b")) with data.modelgate.approved as _config
-}
-
-test_approved_when_no_config_and_model_is_in_catalog if {
-	# GIVEN no config WHEN a catalog model and an unlisted one are judged THEN only the catalog model is approved
-	probes.approved(_fm_probe("deepseek.r1-v1:0")) with data.modelgate.catalog as testing.catalog
-	not probes.approved(_fm_probe(_sentinel)) with data.modelgate.catalog as testing.catalog
-	not probes.with_config with data.modelgate.catalog as testing.catalog
-}
-
-test_approved_when_kind_is_owned if {
-	# GIVEN an imported-model probe naming an approved model WHEN judged THEN never approved
-	p := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1:1:imported-model/x", "imported-model", "amazon.nova-lite-v1:0", false)
-	not probes.approved(p) with data.modelgate.approved as _config
-}
-
-test_approved_when_mantle_model_is_approved if {
-	# GIVEN a mantle probe for an approved model WHEN judged THEN approved; for the sentinel THEN not
-	m := [p | some p in probes.fixed_surface; p.surface == "mantle"][0]
-	not probes.approved(m) with data.modelgate.approved as _config
-	ok := object.union(m, {"model": "amazon.nova-lite-v1:0"})
-	probes.approved(ok) with data.modelgate.approved as _config
-}
-
-test_approved_when_surfaces_are_open if {
-	# GIVEN openSurfaces WHEN the fixed mantle and Claude Platform probes are judged THEN approved only if open
-	cp := [p | some p in probes.fixed_surface; p.surface == "claude-platform"][0]
-	not probes.approved(cp) with data.modelgate.approved as _config
-	open := object.union(_config, {"openSurfaces": {"claudePlatform": true, "bedrockMantle": true}})
-	probes.approved(cp) with data.modelgate.approved as open
-	m := [p | some p in probes.fixed_surface; p.surface == "mantle"][0]
-	probes.approved(m) with data.modelgate.approved as open
-	not probes.approved(cp) with data.modelgate.catalog as testing.catalog
-}
-
-test_approved_when_subscribe_via_bedrock_for_approved_product if {
-	# GIVEN Subscribe via bedrock or bedrock-mantle for an approved product WHEN judged THEN approved
-	probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-approved"], false)) with data.modelgate.approved as _config
-	probes.approved(probes.subscribe(["bedrock-mantle.amazonaws.com"], ["prod-approved"], false)) with data.modelgate.approved as _config
-}
-
-test_approved_when_subscribe_is_direct_or_unapproved if {
-	# GIVEN Subscribe called directly, or for another product WHEN judged THEN not approved
-	not probes.approved(probes.subscribe([], ["prod-approved"], false)) with data.modelgate.approved as _config
-	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-other"], false)) with data.modelgate.approved as _config
-	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], [], false)) with data.modelgate.approved as _config
-}
-
-test_approved_when_no_config_and_product_is_in_catalog if {
-	# GIVEN no config WHEN Subscribe via bedrock for a catalog product is judged THEN approved
-	p := probes.subscribe(["bedrock.amazonaws.com"], ["prod-xdkflymybwmvi"], false)
-	probes.approved(p) with data.modelgate.catalog as testing.catalog
-	not probes.approved(probes.subscribe(["bedrock.amazonaws.com"], ["prod-zz"], false)) with data.modelgate.catalog as testing.catalog
-}
 
 # ---- describe
 
@@ -474,13 +334,4 @@ test_weaker_when_api_key_statements_are_narrowed if {
 	other := _apikey_stmts({}, {"Condition": {"StringEquals": {"iam:ServiceSpecificCredentialServiceName": "codecommit.amazonaws.com"}}})
 	{probes.describe(p) | some p in org.weaker(before, other)} == {"iam:CreateServiceSpecificCredential on arn:aws:iam::000000000000:user/zz-modelgate-probe for service bedrock.amazonaws.com"}
 	count(org.weaker(before, _apikey_stmts({}, {}))) == 0
-}
-
-test_approved_when_api_keys_are_open if {
-	# GIVEN a config that leaves API keys open WHEN the API-key probes are judged THEN approved; otherwise not
-	every p in probes.apikey_base {
-		not probes.approved(p) with data.modelgate.approved as _config
-		probes.approved(p) with data.modelgate.approved as object.union(_config, {"openSurfaces": {"apiKeys": true}})
-	}
-	count(probes.apikey_unapproved) == 5 with data.modelgate.approved as _config
 }

@@ -3,39 +3,7 @@ package lib.access.probes_test
 import data.lib.access.probes
 import data.lib.testing
 
-# ---- geographies and per-target scopes
-
-_profile_probe(geo, model) := probes.invoke(
-	"bedrock:invokemodel",
-	concat("", ["arn:aws:bedrock:us-east-1:000000000000:inference-profile/", geo, ".", model]),
-	"inference-profile", model, false,
-)
-
-test_approved_in_only_in_an_approved_geography if {
-	# GIVEN a set approving nova-lite in us WHEN its profiles are judged THEN only the us profile is approved
-	cfg := {"models": ["amazon.nova-lite-v1:0"], "productIds": [], "geographies": ["us"]}
-	probes.approved_in(_profile_probe("us", "amazon.nova-lite-v1:0"), cfg)
-	not probes.approved_in(_profile_probe("eu", "amazon.nova-lite-v1:0"), cfg)
-
-	# a set without geographies (built before they were judged) and the catalog approve every geography
-	probes.approved_in(_profile_probe("eu", "amazon.nova-lite-v1:0"), object.remove(cfg, ["geographies"]))
-	probes.approved_in(_profile_probe("eu", "amazon.nova-lite-v1:0"), null) with data.modelgate.catalog as testing.catalog
-
-	# a profile ID without a geography prefix is not one the config governs
-	p := probes.invoke("bedrock:invokemodel", "arn:aws:bedrock:us-east-1:000000000000:inference-profile/amazon.nova-lite-v1:0", "inference-profile", "amazon.nova-lite-v1:0", false)
-	probes.approved_in(p, cfg)
-}
-
-test_scope_is_the_targets_own_entry_else_the_union if {
-	# GIVEN a config with entries for Workloads and Sandbox WHEN scopes are asked for THEN each its own, else the union
-	cfg := testing.per_target_config
-	probes.scope(testing.sbox) == cfg.scopes[1] with data.modelgate.approved as cfg
-	probes.scope("ou-ab12-other999") == cfg with data.modelgate.approved as cfg
-	probes.scope(null) == cfg with data.modelgate.approved as cfg
-	probes.scoped(testing.sbox) with data.modelgate.approved as cfg
-	not probes.scoped("ou-ab12-other999") with data.modelgate.approved as cfg
-	not probes.scoped(testing.sbox) with data.modelgate.catalog as testing.catalog
-}
+# ---- per-target scopes
 
 test_approved_elsewhere_is_unapproved_for_the_narrower_target if {
 	# GIVEN the union's models WHEN Sandbox's fixed set is built THEN nova-pro and nova-lite's eu profile are in it,
