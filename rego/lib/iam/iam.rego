@@ -317,14 +317,15 @@ _model_ref(a, arn) := {"type": "inference-profile", "model": a.id, "prefix": "*"
 _profile_prefix(id) := pf if {
 	pf := split(id, ".")[0]
 	count(split(id, ".")) > 1
-	_is_prefix(pf)
+	profile_prefix_like(pf)
 }
 
-_is_prefix(pf) if pf in profile_prefixes
+# profile_prefix_like(pf): the first segment of a profile ID is a geography prefix: a known one, or a wildcard
+# segment that can stand for one ("*", "e*"); "*amazon" in "*amazon.nova-lite-v1:0" covers "us.amazon" and is part
+# of the model pattern
+profile_prefix_like(pf) if pf in profile_prefixes
 
-# a wildcard segment is a prefix when it can stand for one ("*", "e*"); "*amazon" in "*amazon.nova-lite-v1:0"
-# covers "us.amazon" and is part of the model pattern
-_is_prefix(pf) if {
+profile_prefix_like(pf) if {
 	has_wildcard(pf)
 	some g in profile_prefixes
 	wildcard_match(pf, g)

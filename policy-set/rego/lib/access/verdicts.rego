@@ -25,17 +25,6 @@ _allowed_own(_, own) := set() if count(own) == 0
 
 _allowed_own(stmts, own) := allowed_probes(stmts, own) if count(own) > 0
 
-# witness_leaks[stmts]: {probes, summary} of the unapproved witnesses (requests made from the list's own
-# patterns and condition values) on the invoke and mantle surfaces that the list allows
-witness_leaks[stmts] := _verdict(leaks) if {
-	some stmts in distinct_stmts
-	leaks := allowed_probes(stmts, {p |
-		some p in probes.witnesses(stmts)
-		p.surface in {"invoke", "mantle"}
-	})
-	count(leaks) > 0
-}
-
 # ---- per account: a unit planned in an account the config has an entry for is judged by that entry's own models
 # and products, not by the union of every target
 
@@ -44,14 +33,13 @@ witness_leaks[stmts] := _verdict(leaks) if {
 # an Identity Center grant (a permission set, its policies, an assignment) is planned in the Identity Center
 # administration account but lands in every account the permission set is assigned to, so it is judged by each
 # of those this plan shows (by the union when it shows none, or for one the config does not list).
-unit_sets(u) := {[_index_or_null(a), _account_words(a)] | some a in _landing_accounts(u.rc)} if {
-	_identity_center(u.rc.type)
-	count(_landing_accounts(u.rc)) > 0
-} else := {[probes.scope_index(a), _account_words(a)]} if {
-	not _identity_center(u.rc.type)
-	a := tfplan.provider_account(u.rc)
-	probes.scoped(a)
+unit_sets(u) := {[_index_or_null(a), _account_words(a)] | some a in _accounts_of(u.rc)} if {
+	count(_accounts_of(u.rc)) > 0
 } else := {[null, ""]}
+
+_accounts_of(rc) := _landing_accounts(rc) if _identity_center(rc.type)
+
+else := {a | a := tfplan.provider_account(rc)}
 
 _index_or_null(a) := probes.scope_index(a) if probes.scoped(a)
 
@@ -99,16 +87,17 @@ _assignments contains [v.permission_set_arn, v.target_id] if {
 	is_string(v.target_id)
 }
 
-_scoped_lists contains [u.stmts, i] if {
+# the statement lists and the sets they are judged by: [stmts, i], i as in unit_sets
+_judged contains [u.stmts, i] if {
 	some u in identity.units
 	some [i, _] in unit_sets(u)
-	is_number(i)
 }
 
-# scoped_witness_leaks[[stmts, i]], scoped_subscribe_witness_leaks[[stmts, i]]: witness_leaks and
-# subscribe_witness_leaks judged by set i
-scoped_witness_leaks[[stmts, i]] := _verdict(leaks) if {
-	some [stmts, i] in _scoped_lists
+# witness_leaks[[stmts, i]]: {probes, summary} of the witnesses (requests made from the list's own patterns and
+# condition values) on the invoke and mantle surfaces that the list allows and set i does not approve;
+# subscribe_witness_leaks[[stmts, i]]: the same for Marketplace Subscribe witnesses (products it names)
+witness_leaks[[stmts, i]] := _verdict(leaks) if {
+	some [stmts, i] in _judged
 	leaks := allowed_probes(stmts, {p |
 		some p in probes.witnesses_for(stmts, probes.scope_at(i))
 		p.surface in {"invoke", "mantle"}
@@ -116,8 +105,8 @@ scoped_witness_leaks[[stmts, i]] := _verdict(leaks) if {
 	count(leaks) > 0
 }
 
-scoped_subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
-	some [stmts, i] in _scoped_lists
+subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
+	some [stmts, i] in _judged
 	leaks := allowed_probes(stmts, {p |
 		some p in probes.witnesses_for(stmts, probes.scope_at(i))
 		p.surface == "subscribe"
@@ -129,26 +118,12 @@ scoped_subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
 # by (unit_sets) under which it leaks
 unit_witness_verdicts(u) := {[v, w] |
 	some [i, w] in unit_sets(u)
-	v := _by_set(witness_leaks, scoped_witness_leaks, u.stmts, i)
+	v := witness_leaks[[u.stmts, i]]
 }
 
 unit_subscribe_witness_verdicts(u) := {[v, w] |
 	some [i, w] in unit_sets(u)
-	v := _by_set(subscribe_witness_leaks, scoped_subscribe_witness_leaks, u.stmts, i)
-}
-
-_by_set(whole, _, stmts, null) := whole[stmts]
-
-_by_set(_, scoped, stmts, i) := scoped[[stmts, i]] if is_number(i)
-
-# subscribe_witness_leaks[stmts]: as witness_leaks, for Marketplace Subscribe witnesses (products it names)
-subscribe_witness_leaks[stmts] := _verdict(leaks) if {
-	some stmts in distinct_stmts
-	leaks := allowed_probes(stmts, {p |
-		some p in probes.witnesses(stmts)
-		p.surface == "subscribe"
-	})
-	count(leaks) > 0
+	v := subscribe_witness_leaks[[u.stmts, i]]
 }
 
 # subscribe_leaks[stmts]: {probes, summary} of the unapproved fixed Subscribe probes the list allows

@@ -81,21 +81,9 @@ _kept contains rc if some rc in prior_rcs
 # prior_rcs: identity resources the prior state holds that no resource change names (what `terraform plan -target`
 # leaves out), as unchanged resource changes: they still grant what they grant
 prior_rcs contains rc if {
-	walk(input.plan.prior_state.values.root_module, [path, v])
-	tfplan.state_resource_path(path)
-	is_object(v)
-	object.get(v, "mode", "managed") == "managed"
-	v.type in selection.identity_types
-	is_string(v.address)
-	not v.address in _change_addresses
-	is_object(v.values)
-	rc := {
-		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
-		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
-	}
+	some rc in tfplan.prior_only
+	rc.type in selection.identity_types
 }
-
-_change_addresses contains rc.address if some rc in input.plan.resource_changes
 
 _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} if {
 	doc := _doc(text)

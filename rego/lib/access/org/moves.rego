@@ -96,29 +96,26 @@ _chain(id, state) := [n |
 path_levels(id, state) := [target_stmts(n, state) | some n in _ancestors(id, state)]
 
 _ancestors(id, state) := {n |
-	some n in [id, p1, p2, p3, p4, p5, p6]
+	some n in array.concat([id], _chain(id, state))
 	is_string(n)
-} if {
-	p1 := _parent(id, state)
-	p2 := _parent(p1, state)
-	p3 := _parent(p2, state)
-	p4 := _parent(p3, state)
-	p5 := _parent(p4, state)
-	p6 := _parent(p5, state)
 }
 
-# moved_nodes: {rc, from, to, probes} for an account or OU whose parent changes (to is null when unknown)
-moved contains {"rc": rc, "id": id, "from": from, "to": to, "probes": w} if {
+# _moves: {rc, id, from, to} for an account or OU whose parent changes (to is null when unknown)
+_moves contains {"rc": rc, "id": _node_key(rc, rc.change.before), "from": from, "to": to} if {
 	some rc in _node_rcs
 	tfplan.writes(rc)
 	from := _node_parent(rc, rc.change.before, "before")
 	to := _new_parent(rc)
 	to != from
-	id := _node_key(rc, rc.change.before)
+}
+
+# moved: the moves whose new path denies less than the old one ({rc, id, from, to, probes})
+moved contains object.union(m, {"probes": w}) if {
+	some m in _moves
 	w := weaker_levels_in(
-		array.concat(path_levels(from, "before"), [target_stmts(id, "before")]),
-		array.concat(path_levels(to, "after"), [target_stmts(id, "after")]),
-		scope_key(id),
+		array.concat(path_levels(m.from, "before"), [target_stmts(m.id, "before")]),
+		array.concat(path_levels(m.to, "after"), [target_stmts(m.id, "after")]),
+		scope_key(m.id),
 	)
 	count(w) > 0
 }
@@ -127,24 +124,23 @@ moved contains {"rc": rc, "id": id, "from": from, "to": to, "probes": w} if {
 # shows them, one level at least an allow-list) let through requests its entry does not approve, though no SCP
 # the plan shows on its old path denied them (its old list is managed elsewhere): the config still places it
 # where it came from
-moved_beyond_entry contains {"rc": rc, "id": id, "to": to, "probes": leaks} if {
-	some rc in _node_rcs
-	tfplan.writes(rc)
-	from := _node_parent(rc, rc.change.before, "before")
-	to := _new_parent(rc)
-	to != from
-	id := _node_key(rc, rc.change.before)
-	probes.scoped(id)
-	not _moved_ids[id]
-	levels := array.concat(path_levels(to, "after"), [target_stmts(id, "after")])
-	some stmts in levels
-	is_allowlist(stmts)
+moved_beyond_entry contains {"rc": m.rc, "id": m.id, "to": m.to, "probes": leaks} if {
+	some m in _moves
+	probes.scoped(m.id)
+	not _moved_ids[m.id]
+	levels := array.concat(path_levels(m.to, "after"), [target_stmts(m.id, "after")])
+	_some_allowlist(levels)
 	ps := {p |
-		some p in access.unapproved_probes_in(_flat(levels), id)
+		some p in access.unapproved_probes_in(_flat(levels), m.id)
 		p.surface == "invoke"
 	}
 	leaks := ps - access.scp_denied_probes(levels, ps)
 	count(leaks) > 0
+}
+
+_some_allowlist(levels) if {
+	some stmts in levels
+	is_allowlist(stmts)
 }
 
 _moved_ids[m.id] := true if some m in moved

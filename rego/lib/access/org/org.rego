@@ -88,19 +88,9 @@ _att_rcs contains rc if {
 # prior_org_rcs: attachments, accounts and OUs the prior state holds that no resource change names (what
 # `terraform plan -target` leaves out), as unchanged resource changes: they stay attached, and where they are
 prior_org_rcs contains rc if {
-	walk(input.plan.prior_state.values.root_module, [path, v])
-	tfplan.state_resource_path(path)
-	is_object(v)
-	object.get(v, "mode", "managed") == "managed"
-	v.type in _prior_types
-	is_string(v.address)
-	not v.address in _change_addresses
-	is_object(v.values)
-	not _changed_id(v.values)
-	rc := {
-		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
-		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
-	}
+	some rc in tfplan.prior_only
+	rc.type in _prior_types
+	not _changed_id(rc.change.before)
 }
 
 _prior_types := {
@@ -108,8 +98,6 @@ _prior_types := {
 	"aws_organizations_account", "awscc_organizations_account",
 	"aws_organizations_organizational_unit", "awscc_organizations_organizational_unit",
 }
-
-_change_addresses contains rc.address if some rc in input.plan.resource_changes
 
 # an organization ID some resource change already holds (before or after) is read from the changes only, whatever
 # the prior state's entry is called
@@ -159,13 +147,12 @@ _in_changes(id) if {
 	id in _policy_ids(p)
 }
 
-_prior_scps[v.values.id] := _stmts_of(v.values) if {
-	walk(input.plan.prior_state.values.root_module, [path, v])
-	tfplan.state_resource_path(path)
-	is_object(v)
-	v.type in tfplan.scp_types
-	is_string(v.values.id)
-	_is_scp_state(v.values)
+_prior_scps[v.id] := _stmts_of(v) if {
+	some rc in tfplan.prior_only
+	rc.type in tfplan.scp_types
+	v := rc.change.before
+	is_string(v.id)
+	_is_scp_state(v)
 }
 
 # a policy_id unknown until apply: the SCP its expression refers to, when exactly one does (a reference that
@@ -447,24 +434,34 @@ set_label(set) := "" if not is_string(set.target)
 
 # ---- the SCP policy type
 
+# an organization whose SCPs apply before the plan (aws: SERVICE_CONTROL_POLICY enabled; awscc, which has no
+# policy-type list: all features) and a change that stops them
 scp_disabled contains {"rc": rc, "how": how} if {
 	some rc in tfplan.resource_changes
-	rc.type == "aws_organizations_organization"
 	not rc.mode == "data"
-	"SERVICE_CONTROL_POLICY" in iam.as_array(rc.change.before.enabled_policy_types)
+	_scps_enabled(rc.type, rc.change.before)
 	how := _disable_how(rc)
 }
+
+_scps_enabled("aws_organizations_organization", v) if "SERVICE_CONTROL_POLICY" in iam.as_array(v.enabled_policy_types)
+
+_scps_enabled("awscc_organizations_organization", v) if v.feature_set == "ALL"
 
 # how the change disables SCPs (the first that applies)
 _disable_how(rc) := "deletes the organization" if {
 	tfplan.removes(rc)
 } else := "replaces the organization (the old one is deleted first, with every SCP attachment)" if {
 	"delete" in rc.change.actions
-} else := "removes SERVICE_CONTROL_POLICY from enabled_policy_types" if {
+} else := _policy_types_how(rc)
+
+# aws_organizations_organization: its enabled_policy_types, then its feature_set
+_policy_types_how(rc) := "removes SERVICE_CONTROL_POLICY from enabled_policy_types" if {
+	rc.type == "aws_organizations_organization"
 	types := rc.change.after.enabled_policy_types
 	is_array(types)
 	not "SERVICE_CONTROL_POLICY" in types
 } else := "makes enabled_policy_types unknown until apply" if {
+	rc.type == "aws_organizations_organization"
 	not is_array(object.get(object.get(rc.change, "after", {}), "enabled_policy_types", null))
 } else := _feature_set_how(rc)
 
@@ -474,18 +471,3 @@ _feature_set_how(rc) := "sets feature_set to CONSOLIDATED_BILLING (SCPs apply on
 } else := "makes feature_set unknown until apply (SCPs apply only in an organization with all features)" if {
 	rc.change.after_unknown.feature_set == true
 }
-
-# awscc_organizations_organization has no policy-type list: its feature_set, its deletion or replacement
-scp_disabled contains {"rc": rc, "how": how} if {
-	some rc in tfplan.resource_changes
-	rc.type == "awscc_organizations_organization"
-	not rc.mode == "data"
-	rc.change.before.feature_set == "ALL"
-	how := _awscc_disable_how(rc)
-}
-
-_awscc_disable_how(rc) := "deletes the organization" if {
-	tfplan.removes(rc)
-} else := "replaces the organization (the old one is deleted first, with every SCP attachment)" if {
-	"delete" in rc.change.actions
-} else := _feature_set_how(rc)

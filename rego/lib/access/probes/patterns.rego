@@ -54,18 +54,10 @@ _id_model_pattern("foundation-model", id) := id
 _id_model_pattern("inference-profile", id) := substring(id, indexof(id, ".") + 1, -1) if {
 	contains(id, ".")
 	pf := split(id, ".")[0]
-	_prefix_like(pf)
+	iam.profile_prefix_like(pf)
 }
 
-_id_model_pattern("inference-profile", id) := id if not _prefix_like(split(id, ".")[0])
-
-_prefix_like(pf) if pf in {"us", "eu", "apac", "global", "jp", "au", "ca", "in", "us-gov"}
-
-_prefix_like(pf) if {
-	iam.has_wildcard(pf)
-	some g in iam.profile_prefixes
-	iam.wildcard_match(pf, g)
-}
+_id_model_pattern("inference-profile", id) := id if not iam.profile_prefix_like(split(id, ".")[0])
 
 _model_of("foundation-model", id) := id
 

@@ -53,9 +53,7 @@ unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[scope_index(key)] | {p |
 }
 
 # witnesses_in(stmts, key): witnesses(stmts) judged by the scope of target key
-witnesses_in(stmts, key) := witnesses(stmts) if not scoped(key)
-
-witnesses_in(stmts, key) := witnesses_for(stmts, scope(key)) if scoped(key)
+witnesses_in(stmts, key) := witnesses_for(stmts, scope(key))
 
 # witnesses_for(stmts, cfg): the witnesses of the statements that the approved set cfg does not approve
 witnesses_for(stmts, cfg) := {p |

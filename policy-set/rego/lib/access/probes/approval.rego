@@ -30,10 +30,12 @@ scoped(key) if {
 	is_number(_config.targets[key])
 }
 
-# scope_index(key): the index of the target key's own set in approved.scopes; scope_at(i): that set
+# scope_index(key): the index of the target key's own set in approved.scopes; scope_at(i): that set (null: the union)
 scope_index(key) := _config.targets[key] if scoped(key)
 
-scope_at(i) := _config.scopes[i]
+scope_at(i) := _config.scopes[i] if is_number(i)
+
+scope_at(null) := _union
 
 # approved(p): approved in the union (with a config) or by the catalog (without one)
 approved(p) if approved_in(p, _union)
@@ -72,18 +74,14 @@ _geography_ok(p, _) if p.kind != "inference-profile"
 
 _geography_ok(p, cfg) if {
 	p.kind == "inference-profile"
-	not is_array(object.get(_as_object(cfg), "geographies", null))
+	_geography_in(profile_geography(p), cfg)
 }
 
-_geography_ok(p, _) if {
-	p.kind == "inference-profile"
-	not profile_geography(p) in _geographies
-}
+_geography_in(_, cfg) if not is_array(object.get(_as_object(cfg), "geographies", null))
 
-_geography_ok(p, cfg) if {
-	p.kind == "inference-profile"
-	profile_geography(p) in cfg.geographies
-}
+_geography_in(g, _) if not g in _geographies
+
+_geography_in(g, cfg) if g in cfg.geographies
 
 _as_object(cfg) := cfg if is_object(cfg)
 
@@ -94,7 +92,7 @@ _geographies := {"us", "eu", "apac", "jp", "au", "ca", "in", "global"}
 
 # profile_geography(p): the prefix of an inference-profile probe's ID ("" when it has none)
 profile_geography(p) := g if {
-	id := substring(p.resource, indexof(p.resource, "inference-profile/") + count("inference-profile/"), -1)
+	id := _profile_id(p.resource)
 	contains(id, ".")
 	g := split(id, ".")[0]
 } else := ""

@@ -299,10 +299,7 @@ unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
 
 # witnesses(stmts): probes made from the statements' own patterns and condition values, unapproved ones only
 # (an approved request can never be what a finding reports)
-witnesses(stmts) := {p |
-	some p in _witnesses(stmts)
-	not approved(p)
-}
+witnesses(stmts) := witnesses_for(stmts, _union)
 
 _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | wild_w if {
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
@@ -380,7 +377,7 @@ _geography_wildcard(pat) if {
 	contains(id, ".")
 	pf := split(id, ".")[0]
 	iam.has_wildcard(pf)
-	_prefix_like(pf)
+	iam.profile_prefix_like(pf)
 }
 
 # the ID part of an inference-profile ARN pattern

@@ -1,0 +1,24 @@
+# Part of package lib.tfplan (its METADATA is in tfplan.rego): the resources a targeted plan leaves out.
+package lib.tfplan
+
+import data.lib.selection
+
+# prior_only: resources of the declared types (lib.selection) that the prior state holds and no resource change
+# names (what `terraform plan -target` leaves out), as unchanged (no-op) resource changes: they stay in AWS as
+# they are. Read along module paths only (state_resource_path).
+prior_only contains rc if {
+	walk(input.plan.prior_state.values.root_module, [path, v])
+	state_resource_path(path)
+	is_object(v)
+	object.get(v, "mode", "managed") == "managed"
+	v.type in selection.types
+	is_string(v.address)
+	not v.address in _change_addresses
+	is_object(v.values)
+	rc := {
+		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),
+		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
+	}
+}
+
+_change_addresses contains rc.address if some rc in input.plan.resource_changes
