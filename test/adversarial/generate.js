@@ -1066,6 +1066,40 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: orgBlock([[], [awsccWeak], []], { scpsBefore: [[], [json(doc(WKLD_INVOKE))], []] }),
   });
+  add("org-targeted-awscc-list-account-moved", K, {
+    description:
+      "`terraform plan -target=aws_organizations_account.ml_dev` moves ml-dev from Workloads to Staging. Workloads' allow-list is an awscc_organizations_policy (its targets in target_ids) that only the prior state holds: unchanged, it stays attached to Workloads, which ml-dev leaves.",
+    expect: "block",
+    config: "with",
+    plan: plan(
+      [
+        resource("awscc_organizations_policy.allow_list", {
+          provider: AWSCC,
+          state: {
+            arn: policyArn("p-awscc001ee"),
+            aws_managed: false,
+            content: json(doc(WKLD_INVOKE)),
+            description: "allow-list",
+            id: "p-awscc001ee",
+            name: "bedrock-allow-list",
+            policy_id: "p-awscc001ee",
+            tags: null,
+            target_ids: [OU.workloads],
+            type: "SERVICE_CONTROL_POLICY",
+          },
+          set: { name: "bedrock-allow-list", description: "allow-list", content: json(doc(WKLD_INVOKE)), target_ids: [OU.workloads], type: "SERVICE_CONTROL_POLICY" },
+          actions: ["no-op"],
+        }),
+        resource("aws_organizations_account.ml_dev", {
+          state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+          actions: ["update"],
+          set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: OU.staging, close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        }),
+      ],
+      { outsideTarget: ["awscc_organizations_policy.allow_list"] },
+    ),
+    witness: orgBlock([[], [], []], { scpsBefore: [[], [json(doc(WKLD_INVOKE))], []] }),
+  });
 }
 
 // ================================================================ Allow-style allow-lists (AWS's "allow list strategy")
@@ -1810,6 +1844,14 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: novaProAssigned("ml_dev", ACCT.mlDev, "94482488-3041-7026-18f0-7e2b1a9c0d21", ACCT.research),
     witness: passWitness([novaPro], { resource: fm("amazon.nova-pro-v1:0") }),
+  });
+  const typeWildcard = doc({ Sid: "DeepSeekByTypeWildcard", Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::f*l/deepseek.*" });
+  add("id-resource-type-wildcard-unapproved-model", "identity-policy", {
+    description:
+      "The resource type of the ARN is a wildcard (f*l, which matches foundation-model) aimed at DeepSeek models the config does not approve: IAM matches the whole ARN as a glob, so this opens them. No witness: the oracle does not glob a resource type.",
+    config: "with",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.deepseek_by_type", typeWildcard)]),
   });
   const anyViaProfile = doc(
     { Sid: "AnyProfile", Effect: "Allow", Action: INVOKE, Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/*` },

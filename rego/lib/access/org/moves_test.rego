@@ -119,3 +119,16 @@ test_moved_when_an_awscc_account_changes_parent if {
 	acct := _rc("awscc_organizations_account", "cc", ["update"], {"account_id": "2222", "parent_ids": ["ou-1"]}, {"account_id": "2222", "parent_ids": ["ou-2"]}, {})
 	{[m.from, m.to] | some m in org.moved with input as _plan([_kept, _ou_attach, acct])} == {["ou-1", "ou-2"]}
 }
+
+test_moved_when_a_targeted_plan_leaves_an_awscc_list_in_the_prior_state if {
+	# GIVEN account 1111 moving from ou-1 to ou-2, ou-1's allow-list an awscc policy (its targets in target_ids)
+	# only in the prior state
+	acct := _acct(["update"], {"id": "1111", "parent_id": "ou-1"}, {"id": "1111", "parent_id": "ou-2"})
+	awscc := {
+		"address": "awscc_organizations_policy.list", "mode": "managed", "type": "awscc_organizations_policy", "name": "list",
+		"change": {"before": {"id": "p-9", "content": _kept.change.before.content, "type": "SERVICE_CONTROL_POLICY", "target_ids": ["ou-1"]}},
+	}
+
+	# WHEN judged THEN it stays attached to ou-1, which the account leaves
+	{[m.from, m.to] | some m in org.moved with input as _targeted([acct], [awscc])} == {["ou-1", "ou-2"]}
+}

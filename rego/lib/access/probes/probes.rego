@@ -411,14 +411,30 @@ regions(stmts) := {r |
 }
 
 # the statement's bedrock ARN patterns, each policy variable read as "*" (iam.var_wild: witnesses of what it may name)
+# A wildcard in the resource type ("f*l/deepseek.*", "*/deepseek.*", "foundation-mode?/x") is matched like any
+# other by the access model, so the pattern also stands for itself with each resource type InvokeModel accepts that
+# the type segment matches (then concretized and expanded over the catalog like any pattern of that type)
 _patterns(s) := [p |
 	some raw in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
-	p := iam.var_wild(raw)
+	some p in _typed(iam.var_wild(raw))
 	startswith(p, "arn:")
 	segs := split(p, ":")
 	count(segs) >= 6
 	_bedrock_service(segs[2])
 ]
+
+_typed(p) := array.concat([p], [concat("", [head, ":", k, substring(rest, count(kind), -1)]) |
+	some k in invoke_kinds
+	iam.wildcard_match(kind, k)
+]) if {
+	segs := split(p, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	contains(rest, "/")
+	kind := split(rest, "/")[0]
+	iam.has_wildcard(kind)
+	head := concat(":", array.slice(segs, 0, 5))
+} else := [p]
 
 _bedrock_service("bedrock")
 

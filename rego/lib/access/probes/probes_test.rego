@@ -335,3 +335,21 @@ test_weaker_when_api_key_statements_are_narrowed if {
 	{probes.describe(p) | some p in org.weaker(before, other)} == {"iam:CreateServiceSpecificCredential on arn:aws:iam::000000000000:user/zz-modelgate-probe for service bedrock.amazonaws.com"}
 	count(org.weaker(before, _apikey_stmts({}, {}))) == 0
 }
+
+test_witnesses_when_the_resource_type_holds_a_wildcard if {
+	# GIVEN Allows whose resource type is a wildcard ("f*l", "*", "foundation-mode?") aimed at one catalog model
+	# WHEN witnesses are built THEN the model is tried through the types the segment matches
+	every pat in [
+		"arn:aws:bedrock:*::f*l/deepseek.*",
+		"arn:aws:bedrock:*:*:*/deepseek.*",
+		"arn:aws:bedrock:*::foundation-mode?/deepseek.r1-v1:0",
+	] {
+		ws := probes.witnesses([_allow(pat)]) with data.modelgate.approved as _config
+			with data.modelgate.catalog as testing.catalog
+		["foundation-model", "deepseek.r1-v1:0"] in {[w.kind, w.model] | some w in ws}
+	}
+
+	# and a type wildcard that matches no type InvokeModel accepts adds nothing
+	count(probes.witnesses([_allow("arn:aws:bedrock:*:*:guard*/gr1")])) == 0 with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+}

@@ -229,6 +229,19 @@ attached_after contains {"rc": rc, "policy": rc.address, "target": t} if {
 	is_string(t)
 }
 
+# an awscc policy only the prior state holds (a targeted plan) stays attached to its targets, unchanged
+_prior_awscc_attached contains {"rc": rc, "policy": concat("", ["prior:", rc.change.before.id]), "target": t} if {
+	some rc in tfplan.prior_only
+	rc.type == "awscc_organizations_policy"
+	_prior_scps[rc.change.before.id]
+	some t in iam.as_array(rc.change.before.target_ids)
+	is_string(t)
+}
+
+attached_before contains a if some a in _prior_awscc_attached
+
+attached_after contains a if some a in _prior_awscc_attached
+
 _scp_by_address[rc.address] := rc if some rc in scp_rcs
 
 # statements on a target in a state (the SCPs attached there, as one set)
