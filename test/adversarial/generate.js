@@ -1042,27 +1042,31 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ],
     }),
   });
+  /** Workloads' allow-list as an awscc_organizations_policy (targets in target_ids), its content planned as `content`. */
+  const awsccAllowList = (content, actions) =>
+    resource("awscc_organizations_policy.allow_list", {
+      provider: AWSCC,
+      state: {
+        arn: policyArn("p-awscc001ee"),
+        aws_managed: false,
+        content: json(doc(WKLD_INVOKE)),
+        description: "allow-list",
+        id: "p-awscc001ee",
+        name: "bedrock-allow-list",
+        policy_id: "p-awscc001ee",
+        tags: null,
+        target_ids: [OU.workloads],
+        type: "SERVICE_CONTROL_POLICY",
+      },
+      set: { name: "bedrock-allow-list", description: "allow-list", content, target_ids: [OU.workloads], type: "SERVICE_CONTROL_POLICY" },
+      ...(actions ? { actions } : {}),
+    });
   const awsccWeak = json(doc({ ...WKLD_INVOKE, Condition: { StringEquals: { "aws:RequestedRegion": "eu-west-1" } } }));
   add("org-awscc-scp-weakened", K, {
     description: "awscc_organizations_policy (Cloud Control) holding the allow-list is updated: its Deny now only applies in eu-west-1.",
     expect: "block",
     plan: plan([
-      resource("awscc_organizations_policy.allow_list", {
-        provider: AWSCC,
-        state: {
-          arn: policyArn("p-awscc001ee"),
-          aws_managed: false,
-          content: json(doc(WKLD_INVOKE)),
-          description: "allow-list",
-          id: "p-awscc001ee",
-          name: "bedrock-allow-list",
-          policy_id: "p-awscc001ee",
-          tags: null,
-          target_ids: [OU.workloads],
-          type: "SERVICE_CONTROL_POLICY",
-        },
-        set: { name: "bedrock-allow-list", description: "allow-list", content: awsccWeak, target_ids: [OU.workloads], type: "SERVICE_CONTROL_POLICY" },
-      }),
+      awsccAllowList(awsccWeak),
     ]),
     witness: orgBlock([[], [awsccWeak], []], { scpsBefore: [[], [json(doc(WKLD_INVOKE))], []] }),
   });
@@ -1073,23 +1077,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     config: "with",
     plan: plan(
       [
-        resource("awscc_organizations_policy.allow_list", {
-          provider: AWSCC,
-          state: {
-            arn: policyArn("p-awscc001ee"),
-            aws_managed: false,
-            content: json(doc(WKLD_INVOKE)),
-            description: "allow-list",
-            id: "p-awscc001ee",
-            name: "bedrock-allow-list",
-            policy_id: "p-awscc001ee",
-            tags: null,
-            target_ids: [OU.workloads],
-            type: "SERVICE_CONTROL_POLICY",
-          },
-          set: { name: "bedrock-allow-list", description: "allow-list", content: json(doc(WKLD_INVOKE)), target_ids: [OU.workloads], type: "SERVICE_CONTROL_POLICY" },
-          actions: ["no-op"],
-        }),
+        awsccAllowList(json(doc(WKLD_INVOKE)), ["no-op"]),
         resource("aws_organizations_account.ml_dev", {
           state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
           actions: ["update"],
