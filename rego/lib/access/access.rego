@@ -202,12 +202,19 @@ _deny_res(s, res_all, keys) := res_all if {
 	ix := index([iam.var_wild(pat) | some pat in iam.not_resources(s)])
 } else := set()
 
-# index(patterns): {"keyed": {[type/id, matcher]}, "other": [matchers of patterns with a wildcard in type or
-# ID, or no ARN]}, each pattern analysed once (iam.matcher)
-index(pats) := {"keyed": {[k, iam.matcher(pat)] | some pat in pats; k := _pattern_key(pat)}, "other": [iam.matcher(pat) |
+# index(patterns): {"keyed": {type/id: [matchers of the patterns with that key]}, "other": [matchers of patterns
+# with a wildcard in type or ID, or no ARN]}, each pattern analysed once (iam.matcher). Keyed is an object so that a
+# lookup is one hash of the key: a set of [key, matcher] pairs was scanned whole on every lookup, and wasm steps
+# through a set by hashing each (deep) element. Grouping compares keys pairwise, strings only.
+index(pats) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] in pairs}, "other": [iam.matcher(pat) |
 	some pat in pats
 	not _pattern_key(pat)
-]}
+]} if {
+	pairs := [[k, iam.matcher(pat)] |
+		some pat in pats
+		k := _pattern_key(pat)
+	]
+}
 
 # the resource part of an ARN pattern ("foundation-model/amazon.nova-lite-v1:0"), when it has no wildcard
 _pattern_key(pat) := rest if {
@@ -226,9 +233,7 @@ index_matches(ix, r) if {
 
 # _index_hit(ix, r, keys): some pattern of the index matches r (keys[r]: r's type/ID key, absent when it has none)
 _index_hit(ix, r, keys) if {
-	k := keys[r]
-	some [k2, m] in ix.keyed
-	k2 == k
+	some m in ix.keyed[keys[r]]
 	iam.matches(m, r)
 }
 

@@ -315,6 +315,21 @@ test_index_matches_when_the_resource_has_no_key if {
 	not access.index_matches(access.index(["arn:aws:s3:::b/*"]), "not-an-arn")
 }
 
+test_index_matches_every_pattern_of_one_key if {
+	# GIVEN an index of one model's ARN in two Regions and an account-wide profile pattern WHEN ARNs of that type
+	# and ID are matched THEN each pattern of the key is tried, and a Region or type no pattern names does not match
+	ix := access.index([
+		"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:*:111122223333:inference-profile/us.amazon.nova-lite-v1:0",
+	])
+	access.index_matches(ix, "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0")
+	access.index_matches(ix, "arn:aws:bedrock:eu-west-1::foundation-model/amazon.nova-lite-v1:0")
+	access.index_matches(ix, "arn:aws:bedrock:us-west-2:111122223333:inference-profile/us.amazon.nova-lite-v1:0")
+	not access.index_matches(ix, "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-lite-v1:0")
+	not access.index_matches(ix, "arn:aws:bedrock:us-west-2:111122223333:inference-profile/eu.amazon.nova-lite-v1:0")
+}
+
 # ---- SCP levels: explicit Deny anywhere, implicit deny on a level with Allow statements
 
 _deny_fm := {"Effect": "Deny", "Action": _invoke, "Resource": "arn:aws:bedrock:*::foundation-model/*"}

@@ -93,13 +93,17 @@ _judged contains [u.stmts, i] if {
 	some [i, _] in unit_sets(u)
 }
 
+# the unapproved witnesses of each judged pair, made once for both verdicts below (a function's value is not
+# cached between calls; a rule's is)
+_judged_witnesses[[stmts, i]] := probes.witnesses_for(stmts, probes.scope_at(i)) if some [stmts, i] in _judged
+
 # witness_leaks[[stmts, i]]: {probes, summary} of the witnesses (requests made from the list's own patterns and
 # condition values) on the invoke and mantle surfaces that the list allows and set i does not approve;
 # subscribe_witness_leaks[[stmts, i]]: the same for Marketplace Subscribe witnesses (products it names)
 witness_leaks[[stmts, i]] := _verdict(leaks) if {
 	some [stmts, i] in _judged
 	leaks := allowed_probes(stmts, {p |
-		some p in probes.witnesses_for(stmts, probes.scope_at(i))
+		some p in _judged_witnesses[[stmts, i]]
 		p.surface in {"invoke", "mantle"}
 	})
 	count(leaks) > 0
@@ -108,7 +112,7 @@ witness_leaks[[stmts, i]] := _verdict(leaks) if {
 subscribe_witness_leaks[[stmts, i]] := _verdict(leaks) if {
 	some [stmts, i] in _judged
 	leaks := allowed_probes(stmts, {p |
-		some p in probes.witnesses_for(stmts, probes.scope_at(i))
+		some p in _judged_witnesses[[stmts, i]]
 		p.surface == "subscribe"
 	})
 	count(leaks) > 0

@@ -301,20 +301,22 @@ unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
 # (an approved request can never be what a finding reports)
 witnesses(stmts) := witnesses_for(stmts, _union)
 
-_witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | wild_w if {
-	arn_w := {invoke(a, w[0], w[1], w[2], true) |
+# (each pattern read and concretized once; the largest set, arn_w, joins last: a union copies both sides)
+_witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
+	pws := [[pat, w] |
 		some s in stmts
 		some pat in _patterns(s)
 		w := concretize(pat)
+	]
+	arn_w := {invoke(a, w[0], w[1], w[2], true) |
+		some [_, w] in pws
 		w[1] in invoke_kinds
 		some a in invoke_actions
 	}
 
 	# a model pattern also stands for each catalog model it matches today (messages name a real model)
 	catalog_w := {invoke(a, replace(w[0], w[2], m), w[1], m, true) |
-		some s in stmts
-		some pat in _patterns(s)
-		w := concretize(pat)
+		some [pat, w] in pws
 		w[1] in {"foundation-model", "inference-profile"}
 		mp := _model_pattern(pat)
 		iam.has_wildcard(mp)
@@ -325,11 +327,9 @@ _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | 
 	# a profile pattern with a wildcard geography ("*.amazon.nova-lite-v1:0") also stands for the model's profile
 	# in each of its catalog geographies (the filled-in "us." alone would hide an unapproved "eu.")
 	geo_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
-		some s in stmts
-		some pat in _patterns(s)
-		_geography_wildcard(pat)
-		w := concretize(pat)
+		some [pat, w] in pws
 		w[1] == "inference-profile"
+		_geography_wildcard(pat)
 		some m in catalog.matching(_model_pattern(pat))
 		some px in catalog.profile_prefixes(m)
 		some a in invoke_actions
@@ -340,14 +340,12 @@ _witnesses(stmts) := ((((arn_w | catalog_w) | product_w) | mantle_w) | geo_w) | 
 	# it matches: a target may approve a model in fewer geographies than another does
 	wild_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
 		with_config
-		some s in stmts
-		some pat in _patterns(s)
+		some [pat, w] in pws
+		w[1] == "inference-profile"
 		contains(pat, ":inference-profile/")
 		id := _profile_id(pat)
 		iam.has_wildcard(id)
 		not _geography_wildcard(pat)
-		w := concretize(pat)
-		w[1] == "inference-profile"
 		some m in _config.models
 		some px in catalog.profile_prefixes(m)
 		iam.wildcard_match(id, concat(".", [px, m]))

@@ -93,21 +93,46 @@ _global(ref) if ref.prefix == "global"
 
 _global(ref) if iam.has_wildcard(ref.prefix)
 
-deny contains finding if {
-	some d in tfplan.documents
-	some s in iam.statements(d.doc)
-	iam.allows(s)
-	some a in iam.invoke_actions
-	iam.covers_action(s, a)
+# _cases[[i, action]]: for document i (of _documents) and each invoke action, "refs": [ARN, iam.model_ref] of each
+# inference-profile ARN an Allow statement grants the action on, and "ok": of the foundation-model ARNs the rules
+# below ask about, those the document's Allow statements grant the action on (each asked once: the profiles of one
+# model share them). A rule, not a function, so that the three rules below share it; they iterate it whole, which
+# both evaluators cache (Go OPA evaluated the whole rule again for every lookup of a key made from a document).
+_documents := [d | some d in tfplan.documents]
 
-	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
+_cases[[i, a]] := {"refs": refs, "ok": {fm |
+	some fm in _asked(refs)
+	_ix_allowed(fx, d.doc, a, fm)
+}} if {
+	some i, d in _documents
+	some a in iam.invoke_actions
+	refs := {[arn, ref] |
+		some s in iam.statements(d.doc)
+		iam.allows(s)
+		iam.covers_action(s, a)
+		some arn in iam.resources(s)
+		ref := iam.model_ref(arn)
+		ref.type == "inference-profile"
+	}
+	count(refs) > 0
 	fx := _fm_ix(d.doc, a)
-	some arn in iam.resources(s)
-	ref := iam.model_ref(arn)
-	ref.type == "inference-profile"
+}
+
+# for each profile: its model in the profile's own Region, in a Region no policy names, in each Region the profile
+# may route to, and without a Region
+_asked(refs) := {_fm(r, ref.model) |
+	some [_, ref] in refs
+	some r in array.concat([_region(ref.region), "zz-probe-9", ""], object.get(_destinations, ref.prefix, []))
+}
+
+deny contains finding if {
+	some [i, a], c in _cases
+	d := _documents[i]
+	ok := c.ok
+	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
 	fm := _fm(_region(ref.region), ref.model)
-	not _ix_allowed(fx, d.doc, a, fm)
+	not fm in ok
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
 		", which every profile call also checks; the calls fail",
@@ -116,21 +141,14 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
-	some s in iam.statements(d.doc)
-	iam.allows(s)
-	some a in iam.invoke_actions
-	iam.covers_action(s, a)
-
-	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
-	fx := _fm_ix(d.doc, a)
-	some arn in iam.resources(s)
-	ref := iam.model_ref(arn)
-	ref.type == "inference-profile"
+	some [i, a], c in _cases
+	d := _documents[i]
+	ok := c.ok
+	some [arn, ref] in c.refs
 	_global(ref)
-	_ix_allowed(fx, d.doc, a, _fm(_region(ref.region), ref.model))
+	_fm(_region(ref.region), ref.model) in ok
 	fm := _fm("", ref.model)
-	not _ix_allowed(fx, d.doc, a, fm)
+	not fm in ok
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
 		fm, " that global cross-Region inference also checks",
@@ -153,25 +171,18 @@ _destinations := {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
-	some s in iam.statements(d.doc)
-	iam.allows(s)
-	some a in iam.invoke_actions
-	iam.covers_action(s, a)
-
-	# the document's Allow patterns for this action, indexed once for all the statement's profile ARNs
-	fx := _fm_ix(d.doc, a)
-	some arn in iam.resources(s)
-	ref := iam.model_ref(arn)
-	ref.type == "inference-profile"
+	some [i, a], c in _cases
+	d := _documents[i]
+	ok := c.ok
+	some [arn, ref] in c.refs
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not
-	_ix_allowed(fx, d.doc, a, _fm(_region(ref.region), ref.model))
-	not _ix_allowed(fx, d.doc, a, _fm("zz-probe-9", ref.model))
+	_fm(_region(ref.region), ref.model) in ok
+	not _fm("zz-probe-9", ref.model) in ok
 	missing := [r |
 		some r in _destinations[ref.prefix]
-		not _ix_allowed(fx, d.doc, a, _fm(r, ref.model))
+		not _fm(r, ref.model) in ok
 	]
 	count(missing) > 0
 	msg := concat("", [
