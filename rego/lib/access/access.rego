@@ -152,7 +152,7 @@ _covered_actions(s, _) := set() if {
 	not s.NotAction
 }
 
-_action_hit(exact, _, a) if a in exact
+_action_hit(exact, _, a) if exact[a]
 
 _action_hit(_, wild, a) if {
 	some p in wild
@@ -244,16 +244,16 @@ _index_hit(ix, r, _) if {
 
 _p_denied_request(prep, p) if {
 	some e in prep
-	p.action in e.acts
-	p.resource in e.sure
+	e.acts[p.action]
+	e.sure[p.resource]
 	_surely_true(e, p.ctx)
 }
 
 _p_allowed_request(prep, p) if {
 	not _p_denied_request(prep, p)
 	some e in prep
-	p.action in e.acts
-	p.resource in e.res
+	e.acts[p.action]
+	e.res[p.resource]
 	not _surely_false(e, p.ctx)
 }
 
@@ -359,7 +359,7 @@ own_unapproved_every_model(stmts) := {p |
 # cover), known by its ARN: comparing strings, not whole probes
 _fixed(p) if {
 	p.witness == false
-	p.resource in probes.fixed_invoke_arns
+	probes.fixed_invoke_arns[p.resource]
 }
 
 # unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses
@@ -448,8 +448,8 @@ _scp_implicit(stmts, prep, ready) := {p |
 # an Allow of the prepared statements may apply to the request (Denies aside)
 _p_allow_may(prep, p) if {
 	some e in prep
-	p.action in e.acts
-	p.resource in e.res
+	e.acts[p.action]
+	e.res[p.resource]
 	not _surely_false(e, p.ctx)
 }
 

@@ -13,7 +13,7 @@ prior_only contains rc if {
 	object.get(v, "mode", "managed") == "managed"
 	v.type in selection.types
 	is_string(v.address)
-	not v.address in _change_addresses
+	not _change_addresses[v.address]
 	is_object(v.values)
 	rc := {
 		"address": v.address, "mode": "managed", "type": v.type, "name": object.get(v, "name", ""),

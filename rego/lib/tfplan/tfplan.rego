@@ -301,8 +301,8 @@ _has_inline_config(r) if {
 # the configuration has resources of this type and name, and none has a block of its policy set (a dynamic
 # block is omitted from the configuration, so one over an unknown for_each is not reported)
 _inline_unconfigured(rc) if {
-	[rc.type, rc.name, false] in _role_configs
-	not [rc.type, rc.name, true] in _role_configs
+	_role_configs[[rc.type, rc.name, false]]
+	not _role_configs[[rc.type, rc.name, true]]
 }
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an

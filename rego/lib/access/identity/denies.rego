@@ -118,7 +118,7 @@ exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user
 	spec[0] == "group"
 	some [group, user] in _pairs(rc.change.before, spec)
 	is_string(user)
-	not ["group", [group, user]] in _pairs_after
+	not _pairs_after[["group", [group, user]]]
 	some g in _direct(["group", group])
 	count(_denies(g.stmts)) > 0
 }

@@ -132,7 +132,7 @@ deny contains finding if {
 	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
 	fm := _fm(_region(ref.region), ref.model)
-	not fm in ok
+	not ok[fm]
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
 		", which every profile call also checks; the calls fail",
@@ -146,9 +146,9 @@ deny contains finding if {
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_global(ref)
-	_fm(_region(ref.region), ref.model) in ok
+	ok[_fm(_region(ref.region), ref.model)]
 	fm := _fm("", ref.model)
-	not fm in ok
+	not ok[fm]
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
 		fm, " that global cross-Region inference also checks",
@@ -178,11 +178,11 @@ deny contains finding if {
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not
-	_fm(_region(ref.region), ref.model) in ok
-	not _fm("zz-probe-9", ref.model) in ok
+	ok[_fm(_region(ref.region), ref.model)]
+	not ok[_fm("zz-probe-9", ref.model)]
 	missing := [r |
 		some r in _destinations[ref.prefix]
-		not _fm(r, ref.model) in ok
+		not ok[_fm(r, ref.model)]
 	]
 	count(missing) > 0
 	msg := concat("", [

@@ -227,7 +227,7 @@ exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member
 	some rc in _written
 	spec := _membership_spec[rc.type]
 	some [k, m] in _pairs(rc.change.after, spec)
-	not [spec[0], [k, m]] in _pairs_before
+	not _pairs_before[[spec[0], [k, m]]]
 }
 
 exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {

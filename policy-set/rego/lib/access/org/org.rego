@@ -103,7 +103,7 @@ _prior_types := {
 # the prior state's entry is called
 _changed_id(values) if {
 	some k in ["id", "account_id"]
-	values[k] in _change_org_ids
+	_change_org_ids[values[k]]
 }
 
 _change_org_ids contains id if {
@@ -276,7 +276,7 @@ _full_access_detached(t) if {
 	some a in attached_before
 	a.target == t
 	a.policy == full_access
-	not a in attached_after
+	not attached_after[a]
 }
 
 _policy_stmts(addr, _) := _prior_scps[substring(addr, 6, -1)] if startswith(addr, "prior:")
@@ -355,7 +355,7 @@ culprits(t) := ({a.rc |
 } | {a.rc |
 	some a in attached_after
 	a.target == t
-	not a in attached_before
+	not attached_before[a]
 }) | {p |
 	some a in attached_before
 	a.target == t
@@ -363,14 +363,14 @@ culprits(t) := ({a.rc |
 	_policy_changed(p)
 }
 
-_attachment_changed(a) if not a in attached_after
+_attachment_changed(a) if not attached_after[a]
 
 _policy_changed(p) if not _before_doc(p) == _after_doc(p)
 
 _policy_changed(p) if not _after_doc(p)
 
 # a policy the plan shows attached to no target (its attachments live elsewhere)
-unattached(p) if not p.address in _attached_policies
+unattached(p) if not _attached_policies[p.address]
 
 _attached_policies := {a.policy | some a in attached_before} | {a.policy | some a in attached_after}
 
