@@ -48,6 +48,13 @@ export function severityArg(value: string): Severity {
   return parsed;
 }
 
+/** Commander parser for an option that takes a positive integer; `name` is the flag, for the message. */
+export const positiveInt = (name: string) => (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+  return n;
+};
+
 /** Commander parser for a --format value, case-insensitive, from a fixed list. */
 export function choiceArg<T extends string>(choices: readonly T[]): (value: string) => T {
   return (value) => {

@@ -1,18 +1,19 @@
 import type { ApprovedSet, Catalog } from "../catalog";
 import { toRegoData } from "../catalog";
 import { GateEvaluationError } from "../core/errors";
-import { assertFindingsArray, describeType, parseRawFinding, sortFindings, type Finding } from "./finding";
+import { findingsOfResultSet, parseRawFinding, sortFindings, type Finding } from "./finding";
 import type { GateInput } from "./input";
 import {
-  FINDINGS_ENTRYPOINT,
   MAX_WASM_INPUT_BYTES,
   defaultWasmPath,
+  compiledPolicyModule,
   loadGatePolicy,
   memoryForInput,
   tooLargeAdvice,
   type GatePolicy,
   type MemoryOptions,
 } from "./load-policy";
+import { evalWorkerScript, evaluateInParallel, threadsFor, type PieceJob } from "./parallel";
 import { PieceCache } from "./piece-cache";
 import { loadSelection, selectPieces, selectionPathFor, type PieceLimits } from "./select";
 
@@ -36,6 +37,11 @@ export interface EvaluateOptions {
    * policy and one catalog + approved set: the caller keeps one cache per judge.
    */
   readonly pieceCache?: PieceCache;
+  /**
+   * Threads that judge pieces side by side (gate/parallel.ts): 1 keeps to this thread; absent, one per core (at
+   * most 4) when there are enough pieces. A given `policy` always keeps to this thread.
+   */
+  readonly threads?: number;
 }
 
 /**
@@ -43,7 +49,10 @@ export interface EvaluateOptions {
  * or holds a malformed finding is a GateEvaluationError, never "no findings".
  */
 export async function evaluatePlan(input: GateInput, options: EvaluateOptions): Promise<Finding[]> {
-  const raw = await evaluateRaw(input, options);
+  return parseFindings(input, await evaluateRaw(input, options));
+}
+
+function parseFindings(input: GateInput, raw: readonly unknown[]): Finding[] {
   const findings: Finding[] = [];
   const problems: string[] = [];
   const context = {
@@ -71,37 +80,74 @@ export async function evaluatePlan(input: GateInput, options: EvaluateOptions): 
  * (gate/select.ts), or the whole document's. Exported for the parity tests, which compare it with Go OPA's.
  */
 export async function evaluateRaw(input: GateInput, options: EvaluateOptions): Promise<unknown[]> {
+  return (await evaluateRawAll([input], options))[0] as unknown[];
+}
+
+/** A piece waiting for evaluation: which input and which of its pieces, and its cache key. */
+interface Pending {
+  readonly input: number;
+  readonly piece: number;
+  readonly key: string | undefined;
+}
+
+/**
+ * evaluateRaw of every input. Whole documents are evaluated one by one; the pieces of every input go to one queue,
+ * judged on several threads when there are enough of them (gate/parallel.ts: a cdktf.out of many stacks, a plan of
+ * many broad policies), and put back in input and piece order.
+ */
+async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOptions): Promise<unknown[][]> {
   const wasmPath = options.policy?.wasmPath ?? options.wasmPath ?? defaultWasmPath();
   const selection = options.pieces === "whole" ? undefined : loadSelection(selectionPathFor(wasmPath));
-  const pieces = selection && selectPieces(input.document, selection, options.pieces === "whole" ? undefined : options.pieces);
-  if (pieces === undefined) {
-    const bytes = input.json?.byteLength ?? 0;
-    if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
-    const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(bytes));
-    return evaluateOne(policy, input.json ?? input.document, input.file);
-  }
-  const texts = pieces.map((piece) => Buffer.from(JSON.stringify(piece), "utf8"));
-  const largest = texts.reduce((n, t) => Math.max(n, t.byteLength), 0);
-  if (largest > MAX_WASM_INPUT_BYTES) {
-    throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
-  }
+  const out: unknown[][][] = [];
+  const jobs: PieceJob[] = [];
+  const pending: Pending[] = [];
   const cache = options.pieceCache;
-  // the policy is loaded (and given its data) only when some piece is not in the cache
-  let policy: GatePolicy | undefined;
-  const all: unknown[] = [];
-  for (const text of texts) {
-    const key = cache === undefined ? undefined : PieceCache.key(text);
-    const hit = key === undefined ? undefined : cache?.get(key);
-    if (hit !== undefined) {
-      all.push(...hit);
+  for (const [i, input] of inputs.entries()) {
+    const pieces = selection && selectPieces(input.document, selection, options.pieces === "whole" ? undefined : options.pieces);
+    if (pieces === undefined) {
+      const bytes = input.json?.byteLength ?? 0;
+      if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
+      const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(bytes));
+      out.push([evaluateOne(policy, input.json ?? input.document, input.file)]);
       continue;
     }
-    policy ??= await policyFor(options, wasmPath, options.memory ?? memoryForPieces(largest));
-    const raw = evaluateOne(policy, text, input.file);
-    if (key !== undefined) cache?.set(key, raw);
-    all.push(...raw);
+    const texts = pieces.map((piece) => Buffer.from(JSON.stringify(piece), "utf8"));
+    const largest = texts.reduce((n, t) => Math.max(n, t.byteLength), 0);
+    if (largest > MAX_WASM_INPUT_BYTES) {
+      throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
+    }
+    const results: unknown[][] = new Array(texts.length);
+    for (const [j, text] of texts.entries()) {
+      const key = cache === undefined ? undefined : PieceCache.key(text);
+      const hit = key === undefined ? undefined : cache?.get(key);
+      if (hit !== undefined) {
+        results[j] = [...hit];
+        continue;
+      }
+      jobs.push({ text, file: input.file });
+      pending.push({ input: i, piece: j, key });
+    }
+    out.push(results);
   }
-  return all;
+  if (jobs.length > 0) {
+    // the policy is loaded (and given its data) only when some piece is not in the cache
+    const largest = jobs.reduce((n, j) => Math.max(n, j.text.byteLength), 0);
+    const memory = options.memory ?? memoryForPieces(largest);
+    const policy = await policyFor(options, wasmPath, memory);
+    const local = (job: PieceJob): unknown[] => evaluateOne(policy, job.text, job.file);
+    const threads = options.policy !== undefined ? 1 : threadsFor(jobs.length, options.threads);
+    const script = threads > 1 ? evalWorkerScript() : undefined;
+    const raws =
+      script !== undefined
+        ? await evaluateInParallel(jobs, local, { wasmPath, compiled: compiledPolicyModule(wasmPath), data: regoDataFor(options.catalog, options.approved), memory }, threads, script)
+        : jobs.map(local);
+    raws.forEach((raw, k) => {
+      const at = pending[k] as Pending;
+      (out[at.input] as unknown[][])[at.piece] = raw;
+      if (at.key !== undefined) cache?.set(at.key, raw);
+    });
+  }
+  return out.map((pieces) => pieces.flat(1));
 }
 
 /**
@@ -123,9 +169,7 @@ async function policyFor(options: EvaluateOptions, wasmPath: string, memory: Mem
 }
 
 function evaluateOne(policy: GatePolicy, document: object | Uint8Array, file: string): unknown[] {
-  const value = unwrapResultSet(policy.evaluate(document), file);
-  assertFindingsArray(value, FINDINGS_ENTRYPOINT);
-  return value;
+  return findingsOfResultSet(policy.evaluate(document), file);
 }
 
 /** toRegoData once per catalog and approved set (a cdktf.out directory evaluates one input per stack). */
@@ -142,26 +186,6 @@ function regoDataFor(catalog: Catalog, approved: ApprovedSet | undefined): RegoD
 
 /** Evaluate every input in order and return all findings, sorted. */
 export async function evaluateInputs(inputs: readonly GateInput[], options: EvaluateOptions): Promise<Finding[]> {
-  const all: Finding[] = [];
-  for (const input of inputs) all.push(...(await evaluatePlan(input, options)));
-  return sortFindings(all);
-}
-
-/** The SDK returns `[{"result": value}]`, or `[]` when the entrypoint is undefined. */
-function unwrapResultSet(resultSet: unknown, file: string): unknown {
-  if (!Array.isArray(resultSet) || resultSet.length !== 1) {
-    const what = Array.isArray(resultSet) && resultSet.length === 0 ? "undefined" : describeType(resultSet);
-    throw new GateEvaluationError(
-      "GATE_RESULT_INVALID",
-      `the policy entrypoint ${FINDINGS_ENTRYPOINT} was ${what} for ${file}; the plan was not evaluated`,
-    );
-  }
-  const first: unknown = resultSet[0];
-  if (first === null || typeof first !== "object" || !("result" in first)) {
-    throw new GateEvaluationError(
-      "GATE_RESULT_INVALID",
-      `the policy entrypoint ${FINDINGS_ENTRYPOINT} was undefined for ${file}; the plan was not evaluated`,
-    );
-  }
-  return (first as { result: unknown }).result;
+  const raws = await evaluateRawAll(inputs, options);
+  return sortFindings(inputs.flatMap((input, i) => parseFindings(input, raws[i] as unknown[])));
 }

@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { GateEvaluationError } from "../core/errors";
 import { isSeverity, parseSeverity, severityRank, type Severity } from "../core/severity";
 
+/** The one entrypoint the gate evaluates (package modelgate.main, rule findings). */
+export const FINDINGS_ENTRYPOINT = "modelgate/main/findings";
+
 /** One violation of the model policy, as the gate reports it. Findings are data: they never throw. */
 export interface Finding {
   /** Permanent rule ID, e.g. "MG-0005". */
@@ -139,4 +142,30 @@ export function assertFindingsArray(value: unknown, entrypoint: string): asserts
       `the policy entrypoint ${entrypoint} returned ${describeType(value)} instead of an array of findings; the plan was not evaluated`,
     );
   }
+}
+
+/** The findings array of the SDK's result set for one evaluation of `file`; anything else is a GateEvaluationError. */
+export function findingsOfResultSet(resultSet: unknown, file: string): unknown[] {
+  const value = unwrapResultSet(resultSet, file);
+  assertFindingsArray(value, FINDINGS_ENTRYPOINT);
+  return value;
+}
+
+/** The SDK returns `[{"result": value}]`, or `[]` when the entrypoint is undefined. */
+function unwrapResultSet(resultSet: unknown, file: string): unknown {
+  if (!Array.isArray(resultSet) || resultSet.length !== 1) {
+    const what = Array.isArray(resultSet) && resultSet.length === 0 ? "undefined" : describeType(resultSet);
+    throw new GateEvaluationError(
+      "GATE_RESULT_INVALID",
+      `the policy entrypoint ${FINDINGS_ENTRYPOINT} was ${what} for ${file}; the plan was not evaluated`,
+    );
+  }
+  const first: unknown = resultSet[0];
+  if (first === null || typeof first !== "object" || !("result" in first)) {
+    throw new GateEvaluationError(
+      "GATE_RESULT_INVALID",
+      `the policy entrypoint ${FINDINGS_ENTRYPOINT} was undefined for ${file}; the plan was not evaluated`,
+    );
+  }
+  return (first as { result: unknown }).result;
 }

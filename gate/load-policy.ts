@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadPolicySync as sdkLoadPolicySync, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { GateEvaluationError, describeThrown } from "../core/errors";
+import { FINDINGS_ENTRYPOINT } from "./finding";
 
-/** The one entrypoint the gate evaluates (package modelgate.main, rule findings). */
-export const FINDINGS_ENTRYPOINT = "modelgate/main/findings";
 
 /** 64 KiB wasm pages. The default of 5 is too small for the catalog data; inputs grow memory on demand. */
 export interface MemoryOptions {
@@ -104,6 +103,19 @@ export function loadGatePolicy(wasmPath: string = defaultWasmPath(), memory: Mem
     instance.catch(() => instances.delete(key));
   }
   return instance;
+}
+
+/**
+ * The compiled module of the policy at `wasmPath` (compiled once per process), to hand to a worker thread: a
+ * WebAssembly.Module crosses postMessage and workerData without being compiled again.
+ */
+export function compiledPolicyModule(wasmPath: string): unknown {
+  return compileWasm(wasmPath);
+}
+
+/** In a worker thread: use the module the parent compiled for `wasmPath` (compiledPolicyModule). */
+export function adoptCompiledPolicyModule(wasmPath: string, compiled: unknown): void {
+  wasmModules.set(path.resolve(wasmPath), compiled as CompiledWasm);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 } from "../../gate";
 import { FORMATS, REPORTERS, renderText, summarize, type Format, type GateReport } from "../../report";
 import { summaryLine } from "../../report/text";
-import { choiceArg, cwdOf, findConfig, messages as messagesFor, openPath, severityArg, stdoutColor, type CommandContext } from "../context";
+import { choiceArg, cwdOf, findConfig, messages as messagesFor, openPath, positiveInt, severityArg, stdoutColor, type CommandContext } from "../context";
 import type { CliIo } from "../io";
 import { configModule } from "../lazy";
 import { Messages, paintSeverity } from "../terminal";
@@ -38,6 +38,8 @@ export interface CheckOptions {
   readonly requireConfig?: boolean;
   readonly suppressions?: string;
   readonly output?: string;
+  /** --threads: threads that judge pieces side by side (1: one thread); absent, one per core, at most 4. */
+  readonly threads?: number;
 }
 
 /** Evaluate every input, apply suppressions, render one report. Returns the exit code; throws ModelgateError. */
@@ -71,6 +73,7 @@ export async function runCheck(options: CheckOptions, io: CliIo, messages: Messa
     catalog,
     ...(approved !== undefined ? { approved } : {}),
     ...(io.wasmPath !== undefined ? { wasmPath: io.wasmPath } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   });
   msg.end("evaluate", `evaluated ${inputs.length} input${inputs.length === 1 ? "" : "s"}`);
   const applied = applySuppressions(findings, suppressions, io.today?.() ?? todayUtc(), { cwd: cwdOf(io) });
@@ -207,11 +210,17 @@ export function checkCommand(ctx: CommandContext): Command {
     .option("--require-config", "exit 2 when no config is found instead of skipping the approved-set rules")
     .option("-s, --suppressions <file>", "YAML or JSON list of {ruleId, address, reason, owner, expires, stack?, file?}")
     .option("-o, --output <file>", "write the report to a file (regular files are replaced atomically) instead of stdout")
+    .addOption(
+      new Option(
+        "--threads <n>",
+        "threads that judge side by side when there is much to judge (many stacks, many policies); default: one per core, at most 4",
+      ).argParser(positiveInt("--threads")),
+    )
     .addHelpText("after", EXAMPLES)
     .action(
       async (
         paths: string[],
-        opts: { format: Format; failOn: Severity; config?: string; requireConfig?: boolean; suppressions?: string; output?: string },
+        opts: { format: Format; failOn: Severity; config?: string; requireConfig?: boolean; suppressions?: string; output?: string; threads?: number },
       ) => {
         ctx.setExit(
           await runCheck(
@@ -223,6 +232,7 @@ export function checkCommand(ctx: CommandContext): Command {
               ...(opts.requireConfig ? { requireConfig: true } : {}),
               ...(opts.suppressions !== undefined ? { suppressions: opts.suppressions } : {}),
               ...(opts.output !== undefined ? { output: opts.output } : {}),
+              ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
             },
             ctx.io,
             messagesFor(ctx),

@@ -10,6 +10,7 @@ import { gateJudge, type PlanJudge } from "../../server/judge";
 import { workerPoolJudge, type WorkerPoolJudge } from "../../server/worker-pool";
 import { DEFAULT_TFC_HOSTS, HostAllowList } from "../../server/runtask/allow-list";
 import type { CliIo } from "../io";
+import { positiveInt } from "../context";
 import { gateDataForCommand, noConfigNotice } from "./gate-config";
 
 export interface ServeOptions {
@@ -146,11 +147,6 @@ function readKey(options: ServeOptions): Uint8Array | undefined {
   return key;
 }
 
-const positiveInt = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
-  return n;
-};
 const nonNegativeInt = (name: string) => (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`${name} must be a non-negative integer`);

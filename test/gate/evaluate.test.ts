@@ -2,7 +2,8 @@ import { loadCatalog } from "../../catalog";
 import { GateEvaluationError, isModelgateError } from "../../core/errors";
 import { evaluateInputs, evaluatePlan } from "../../gate/evaluate";
 import { parseInputBytes, readInput, type GateInput } from "../../gate/input";
-import { clearPolicyCache, FINDINGS_ENTRYPOINT, MAX_WASM_INPUT_BYTES, loadGatePolicy, memoryForInput } from "../../gate/load-policy";
+import { FINDINGS_ENTRYPOINT } from "../../gate/finding";
+import { clearPolicyCache, MAX_WASM_INPUT_BYTES, loadGatePolicy, memoryForInput } from "../../gate/load-policy";
 import * as path from "node:path";
 import { buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "./wasm-helper";
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { FINDINGS_ENTRYPOINT } from "../../gate/load-policy";
+import { FINDINGS_ENTRYPOINT } from "../../gate/finding";
 
 export const REPO = path.resolve(__dirname, "..", "..");
 export const OPA = path.join(process.env.MODELGATE_TOOLS ?? path.join(os.homedir(), ".cache", "modelgate", "bin"), "opa");

@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import * as path from "node:path";
+import { Worker, isMainThread } from "node:worker_threads";
+import { GateEvaluationError } from "../core/errors";
+import type { EvalJob, EvalReply, EvalWorkerData } from "./eval-worker";
+
+/**
+ * Pieces evaluated on more than one core. A plan's pieces (gate/select.ts) and a cdktf.out's stacks are
+ * independent evaluations of the same policy and data, so they can run side by side: this thread takes pieces
+ * from a shared queue and so does each worker thread (gate/eval-worker.ts), which loads the same compiled module
+ * and data. Results come back by index, so the findings do not depend on which thread judged what. The first
+ * error stops the run and is thrown (fail closed); the workers are terminated either way.
+ */
+
+export interface PieceJob {
+  readonly text: Uint8Array;
+  readonly file: string;
+}
+
+/** Below this many pieces a worker's start (~100 ms: the SDK, the instance, the data) is not worth it. */
+export const MIN_PIECES_PER_WORKER = 16;
+
+/** Pieces posted to a worker ahead of its answers. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+/** The most threads used by default, this one included. */
+const MAX_DEFAULT_THREADS = 4;
+
+/**
+ * How many threads to judge `jobs` pieces on: `requested` when given (1: this thread only), else one per core up
+ * to MAX_DEFAULT_THREADS, and never more than one per MIN_PIECES_PER_WORKER pieces. Worker threads never start
+ * workers of their own (the server already runs one judge per core).
+ */
+export function threadsFor(jobs: number, requested?: number): number {
+  if (!isMainThread) return 1;
+  const wanted = requested ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+  return Math.max(1, Math.min(wanted, Math.floor(jobs / MIN_PIECES_PER_WORKER) + 1));
+}
+
+/** The compiled worker script: next to this file in dist/, or dist/gate/ when running from the TypeScript sources. */
+export function evalWorkerScript(): string | undefined {
+  const candidates = [path.join(__dirname, "eval-worker.js"), path.resolve(__dirname, "..", "dist", "gate", "eval-worker.js")];
+  return candidates.find((c) => existsSync(c));
+}
+
+/**
+ * Evaluate every job with `local` on this thread and with `threads - 1` workers started from `init`; returns the
+ * raw findings arrays in job order.
+ */
+export async function evaluateInParallel(
+  jobs: readonly PieceJob[],
+  local: (job: PieceJob) => unknown[],
+  init: EvalWorkerData,
+  threads: number,
+  script: string,
+): Promise<unknown[][]> {
+  const results: (unknown[] | undefined)[] = new Array(jobs.length);
+  let next = 0;
+  let done = 0;
+  let failure: Error | undefined;
+  const workers: Worker[] = [];
+  let wake: (() => void) | undefined;
+  const settle = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  const fail = (error: Error): void => {
+    failure ??= error;
+    settle();
+  };
+
+  const feed = (worker: Worker): void => {
+    if (failure !== undefined || next >= jobs.length) return;
+    const id = next++;
+    const job = jobs[id] as PieceJob;
+    worker.postMessage({ id, text: job.text, file: job.file } satisfies EvalJob);
+  };
+  for (let i = 1; i < threads; i++) {
+    const worker = new Worker(script, { workerData: init });
+    worker.on("message", (reply: EvalReply) => {
+      if ("error" in reply) return fail(new GateEvaluationError(reply.error.code, reply.error.message));
+      results[reply.id] = reply.raw;
+      done++;
+      settle();
+      feed(worker);
+    });
+    worker.on("error", (error) => fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread failed: ${error.message}`)));
+    worker.on("exit", (code) => {
+      if (done < jobs.length) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread exited with code ${code} before its piece was judged`));
+    });
+    workers.push(worker);
+    // two pieces in flight: a worker's answer waits until this thread finishes its own piece, and the worker
+    // should not sit idle meanwhile
+    for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker);
+  }
+  try {
+    // this thread takes pieces too, yielding between them so that the workers' answers are read
+    while (failure === undefined && next < jobs.length) {
+      const id = next++;
+      results[id] = local(jobs[id] as PieceJob);
+      done++;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    while (failure === undefined && done < jobs.length) await new Promise<void>((r) => (wake = r));
+    if (failure !== undefined) throw failure;
+    return results as unknown[][];
+  } finally {
+    for (const w of workers) {
+      w.removeAllListeners();
+      void w.terminate();
+    }
+  }
+}
