@@ -5,6 +5,7 @@ package lib.access
 
 import data.lib.access.identity
 import data.lib.access.probes
+import data.lib.iam
 import data.lib.tfplan
 
 # every distinct statement list some unit grants
@@ -133,8 +134,17 @@ unit_subscribe_witness_verdicts(u) := {[v, w] |
 # subscribe_leaks[stmts]: {probes, summary} of the unapproved fixed Subscribe probes the list allows
 subscribe_leaks[stmts] := _verdict(leaks) if {
 	some stmts in distinct_stmts
+	_allows_subscribe(stmts)
 	leaks := allowed_in(stmts, fixed_subscribe_set)
 	count(leaks) > 0
+}
+
+# a list no Allow of which covers Subscribe allows no Subscribe probe: the fixed Subscribe set (made once per
+# evaluation, the catalog's products) is not made for it
+_allows_subscribe(stmts) if {
+	some s in stmts
+	iam.allows(s)
+	count(_covered_actions(s, {"aws-marketplace:subscribe"})) > 0
 }
 
 _verdict(leaks) := {"probes": leaks, "summary": summary(leaks)}
