@@ -35,6 +35,8 @@ if (parentPort !== null) {
     policy.setData(init.data);
     return policy;
   });
+  // a policy that cannot load is reported with each piece (below), not as an unhandled rejection
+  ready.catch(() => undefined);
   port.on("message", (job: EvalJob) => {
     ready
       .then((policy) => {

@@ -134,12 +134,18 @@ async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOpt
     const largest = jobs.reduce((n, j) => Math.max(n, j.text.byteLength), 0);
     const memory = options.memory ?? memoryForPieces(largest);
     const policy = await policyFor(options, wasmPath, memory);
-    const local = (job: PieceJob): unknown[] => evaluateOne(policy, job.text, job.file);
+    const data = regoDataFor(options.catalog, options.approved);
+    // the data again before each piece (an identity check when unchanged): this thread yields between pieces, and
+    // another evaluation sharing the cached instance may have loaded its own data meanwhile
+    const local = (job: PieceJob): unknown[] => {
+      policy.setData(data);
+      return evaluateOne(policy, job.text, job.file);
+    };
     const threads = options.policy !== undefined ? 1 : threadsFor(jobs.length, options.threads);
     const script = threads > 1 ? evalWorkerScript() : undefined;
     const raws =
       script !== undefined
-        ? await evaluateInParallel(jobs, local, { wasmPath, compiled: compiledPolicyModule(wasmPath), data: regoDataFor(options.catalog, options.approved), memory }, threads, script)
+        ? await evaluateInParallel(jobs, local, { wasmPath, compiled: compiledPolicyModule(wasmPath), data, memory }, threads, script)
         : jobs.map(local);
     raws.forEach((raw, k) => {
       const at = pending[k] as Pending;

@@ -28,13 +28,14 @@ const IN_FLIGHT_PER_WORKER = 2;
 const MAX_DEFAULT_THREADS = 4;
 
 /**
- * How many threads to judge `jobs` pieces on: `requested` when given (1: this thread only), else one per core up
- * to MAX_DEFAULT_THREADS, and never more than one per MIN_PIECES_PER_WORKER pieces. Worker threads never start
+ * How many threads to judge `jobs` pieces on: `requested` when given (1: this thread only), else
+ * MAX_DEFAULT_THREADS; never more than the cores, nor more than one per MIN_PIECES_PER_WORKER pieces (each thread
+ * holds a wasm instance sized for the largest piece). Worker threads never start
  * workers of their own (the server already runs one judge per core).
  */
 export function threadsFor(jobs: number, requested?: number): number {
   if (!isMainThread) return 1;
-  const wanted = requested ?? Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+  const wanted = Math.min(requested ?? MAX_DEFAULT_THREADS, availableParallelism());
   return Math.max(1, Math.min(wanted, Math.floor(jobs / MIN_PIECES_PER_WORKER) + 1));
 }
 
@@ -76,25 +77,27 @@ export async function evaluateInParallel(
     const job = jobs[id] as PieceJob;
     worker.postMessage({ id, text: job.text, file: job.file } satisfies EvalJob);
   };
-  for (let i = 1; i < threads; i++) {
-    const worker = new Worker(script, { workerData: init });
-    worker.on("message", (reply: EvalReply) => {
-      if ("error" in reply) return fail(new GateEvaluationError(reply.error.code, reply.error.message));
-      results[reply.id] = reply.raw;
-      done++;
-      settle();
-      feed(worker);
-    });
-    worker.on("error", (error) => fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread failed: ${error.message}`)));
-    worker.on("exit", (code) => {
-      if (done < jobs.length) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread exited with code ${code} before its piece was judged`));
-    });
-    workers.push(worker);
-    // two pieces in flight: a worker's answer waits until this thread finishes its own piece, and the worker
-    // should not sit idle meanwhile
-    for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker);
-  }
   try {
+    // inside the try: a worker that cannot be created (ERR_WORKER_INIT_FAILED) must not leave the others running
+    for (let i = 1; i < threads; i++) {
+      const worker = new Worker(script, { workerData: init });
+      worker.on("message", (reply: EvalReply) => {
+        if ("error" in reply) return fail(new GateEvaluationError(reply.error.code, reply.error.message));
+        results[reply.id] = reply.raw;
+        done++;
+        settle();
+        feed(worker);
+      });
+      worker.on("error", (error) => fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread failed: ${error.message}`)));
+      worker.on("messageerror", (error) => fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread's answer could not be read: ${error.message}`)));
+      worker.on("exit", (code) => {
+        if (done < jobs.length) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread exited with code ${code} before its piece was judged`));
+      });
+      workers.push(worker);
+      // two pieces in flight: a worker's answer waits until this thread finishes its own piece, and the worker
+      // should not sit idle meanwhile
+      for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker);
+    }
     // this thread takes pieces too, yielding between them so that the workers' answers are read
     while (failure === undefined && next < jobs.length) {
       const id = next++;

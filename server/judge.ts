@@ -38,6 +38,9 @@ export function gateJudge(options: GateJudgeOptions): PlanJudge {
         ...(options.approved !== undefined ? { approved: options.approved } : {}),
         ...(options.wasmPath !== undefined ? { wasmPath: options.wasmPath } : {}),
         ...(cache !== undefined ? { pieceCache: cache } : {}),
+        // one thread per plan: the server runs its judges side by side already (server/worker-pool.ts), and a
+        // judge on the main thread (--workers 0) must not start threads per request
+        threads: 1,
       });
       return { findings, catalogSnapshotDate: options.catalog.snapshotDate, withApprovedSet: options.approved !== undefined };
     },

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 import { loadCatalog, toRegoData } from "../../catalog";
+import { approvedSet, loadConfig } from "../../config";
 import { GateEvaluationError } from "../../core/errors";
 import { evaluateInputs } from "../../gate/evaluate";
 import { parseInputBytes, type GateInput } from "../../gate/input";
@@ -39,15 +41,17 @@ describe("threadsFor: how many threads judge a run's pieces", () => {
     expect(threadsFor(MIN_PIECES_PER_WORKER - 1)).toBe(1);
     expect(threadsFor(0, 4)).toBe(1);
   });
-  it("GIVEN many pieces and an explicit count THEN that count, at most one thread per MIN_PIECES_PER_WORKER pieces", () => {
-    expect(threadsFor(10 * MIN_PIECES_PER_WORKER, 3)).toBe(3);
-    expect(threadsFor(2 * MIN_PIECES_PER_WORKER, 8)).toBe(3);
+  it("GIVEN many pieces and an explicit count THEN that count, at most one per core and one per MIN_PIECES_PER_WORKER pieces", () => {
+    const cores = availableParallelism();
+    expect(threadsFor(10 * MIN_PIECES_PER_WORKER, 3)).toBe(Math.min(3, cores));
+    expect(threadsFor(2 * MIN_PIECES_PER_WORKER, 8)).toBe(Math.min(3, cores));
+    expect(threadsFor(10 * MIN_PIECES_PER_WORKER, 1000)).toBe(Math.min(11, cores));
     expect(threadsFor(10 * MIN_PIECES_PER_WORKER, 1)).toBe(1);
   });
 });
 
 describe("evaluateInputs on several threads: the same findings as on one", () => {
-  it("GIVEN a plan cut into many pieces and a cdktf-like run of many inputs WHEN judged on 1 and on 3 threads THEN the findings are equal and non-empty", async () => {
+  it("GIVEN a plan cut into many pieces and a cdktf-like run of many inputs WHEN judged on 1 and on 3 threads (at most one per core) THEN the findings are equal and non-empty", async () => {
     script();
     const plan = generated(120);
     // small pieces: 40 of them, enough for three threads
@@ -59,6 +63,25 @@ describe("evaluateInputs on several threads: the same findings as on one", () =>
     expect(one.length).toBeGreaterThan(20);
     expect(new Set(one.map((f) => f.file)).size).toBe(21);
     expect(three).toEqual(one);
+  }, 120_000);
+});
+
+describe("evaluateInputs on several threads: runs side by side keep their own data", () => {
+  it("GIVEN two runs at once, one with an approved set and one without, on the same cached instance THEN each gets the findings it gets alone", async () => {
+    script();
+    const resolved = loadConfig(path.join(REPO, "test", "adversarial", "modelgate.yaml"));
+    const approved = approvedSet(resolved);
+    const inputs = [generated(120)];
+    const pieces = { maxResources: 3, maxBytes: 1024 * 1024 };
+    const withSet = await evaluateInputs(inputs, { catalog: resolved.catalog, approved, pieces, threads: 1 });
+    const without = await evaluateInputs(inputs, { catalog: resolved.catalog, pieces, threads: 1 });
+    expect(withSet).not.toEqual(without);
+    const [a, b] = await Promise.all([
+      evaluateInputs(inputs, { catalog: resolved.catalog, approved, pieces, threads: 2 }),
+      evaluateInputs(inputs, { catalog: resolved.catalog, pieces, threads: 2 }),
+    ]);
+    expect(a).toEqual(withSet);
+    expect(b).toEqual(without);
   }, 120_000);
 });
 
