@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Load benchmark for `modelgate serve` (the HCP Terraform run task), on loopback only.
 //
-// A fake HCP in this process serves generated plans (~1 MB and ~10 MB, bench/gate/generate.js) behind a 307, and
+// A fake HCP in this process serves generated plans (~1 MB and ~10 MB; --plans realistic, the default: a large
+// workspace's plans, ~1 % policy-bearing, bench/gate/generate-scale.js; --plans dense: every resource bears a
+// policy, bench/gate/generate.js) behind a 307, and
 // records callbacks. The server runs as a real child process (node dist/cli/bin.js serve), signed with an HMAC
 // key. Clients keep --clients requests outstanding (closed loop); each task's latency is request sent → callback
 // received. Reported per plan size: throughput, p50/p99 latency, 429s, lost callbacks (accepted but never called
@@ -46,16 +48,30 @@ if (!["all", "one", "none"].includes(VARY)) throw new Error(`--vary must be all,
 const CACHE_MB = opt("cache-mb", undefined); // default: the server's
 const log = (msg) => process.stderr.write(`[runtask bench] ${msg}\n`);
 
+// "realistic": plans of a large workspace (bench/gate/generate-scale.js: ~99 % unrelated resources, ~1 % policy
+// bearing, as issue #7 defines realistic plans); "dense": every resource bears a policy (bench/gate/generate.js)
+const PLANS = opt("plans", "realistic");
+if (!["realistic", "dense"].includes(PLANS)) throw new Error(`--plans must be realistic or dense, not ${PLANS}`);
+
 function generatePlans() {
   const { loadCatalog, toRegoData } = require(join(ROOT, "dist/catalog"));
-  const { generatePlan } = require(join(ROOT, "bench/gate/generate"));
   const regoData = toRegoData(loadCatalog());
   const plans = {};
-  for (const [label, n] of [["1mb", 100], ["10mb", 1000]]) {
-    const plan = generatePlan(n, regoData, { poolSize: 20 }).plan;
+  for (const [label, n, mb] of [["1mb", 100, 1], ["10mb", 1000, 10]]) {
+    let plan;
+    if (PLANS === "dense") {
+      plan = require(join(ROOT, "bench/gate/generate")).generatePlan(n, regoData, { poolSize: 20 }).plan;
+    } else {
+      const { writePlan } = require(join(ROOT, "bench/gate/generate-scale"));
+      mkdirSync(OUT, { recursive: true });
+      const file = join(OUT, `realistic-${label}.json`);
+      writePlan({ kind: "realistic", bytes: mb * 1024 * 1024 }, regoData, file);
+      plan = JSON.parse(readFileSync(file, "utf8"));
+    }
     plans[label] = { plan, bytes: Buffer.from(JSON.stringify(plan)), length: 0 };
     plans[label].length = plans[label].bytes.length;
-    log(`plan ${label}: ${n} resources, ${(plans[label].length / 1e6).toFixed(2)} MB`);
+    const policyBearing = plan.resource_changes.filter((rc) => /policy|ssoadmin/.test(rc.type)).length;
+    log(`plan ${label} (${PLANS}): ${plan.resource_changes.length} resource changes (${policyBearing} policy-bearing), ${(plans[label].length / 1e6).toFixed(2)} MB`);
   }
   return plans;
 }
@@ -72,6 +88,9 @@ function planFor(entry, n) {
   return bytes;
 }
 
+/** Plan bodies made before a phase starts (planFor re-serializes the plan: not on the clock, not on the cores). */
+const bodies = new Map();
+
 /** The fake HCP: plan endpoint (307 → archivist path) and callback endpoint. */
 function startFakeHcp(plans, onCallback) {
   const server = http.createServer((req, res) => {
@@ -82,7 +101,7 @@ function startFakeHcp(plans, onCallback) {
       if (req.method === "GET" && m) return void res.writeHead(307, { location: `/archivist/${m[1]}-${m[2]}?sig=x` }).end();
       m = /^\/archivist\/(1mb|10mb)-(\d+)\?sig=x$/.exec(req.url);
       if (req.method === "GET" && m) {
-        const plan = planFor(plans[m[1]], Number(m[2]));
+        const plan = bodies.get(`${m[1]}-${m[2]}`) ?? planFor(plans[m[1]], Number(m[2]));
         return void res.writeHead(200, { "content-type": "application/json", "content-length": plan.length }).end(plan);
       }
       m = /^\/api\/v2\/task-results\/([^/]+)\/callback$/.exec(req.url);
@@ -100,6 +119,8 @@ function startServer(hcpHost) {
   const child = spawn(
     process.execPath,
     [
+      // e.g. --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server (its workers too)
+      ...(opt("server-node-args", "") || "").split(" ").filter(Boolean),
       join(ROOT, "dist/cli/bin.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--tfc-host", hcpHost, "--insecure-http",
       "--concurrency", String(SERVER_CONCURRENCY), "--queue", "1000", "--max-plan-bytes", String(32 * 1024 * 1024), "--log-level", "info", ...(WORKERS !== undefined ? ["--workers", WORKERS] : []),
       ...(CACHE_MB !== undefined ? ["--cache-mb", CACHE_MB] : []),
@@ -232,6 +253,8 @@ async function main() {
   }
 
   async function phase(name, size, count, clients = CLIENTS) {
+    bodies.clear();
+    for (let k = 0; k < count; k++) bodies.set(`${size}-${seq + k}`, planFor(plans[size], seq + k));
     log(`phase ${name}: ${count} tasks with ${size} plans, ${clients} clients`);
     const results = [];
     let next = 0;
@@ -273,7 +296,7 @@ async function main() {
 
   const env = {
     date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model,
-    loadavg: os.loadavg(), clients: CLIENTS, serverConcurrency: SERVER_CONCURRENCY, workers: WORKERS ?? "default", vary: VARY, cacheMb: CACHE_MB ?? "default",
+    loadavg: os.loadavg(), plans: PLANS, clients: CLIENTS, serverConcurrency: SERVER_CONCURRENCY, workers: WORKERS ?? "default", vary: VARY, cacheMb: CACHE_MB ?? "default",
     wasmSha256: JSON.parse(readFileSync(join(ROOT, "rego/dist/manifest.json"), "utf8")).wasmSha256,
   };
   const kib = rss.map((r) => r.kib).filter((k) => k !== undefined);
@@ -293,7 +316,7 @@ async function main() {
   const step = Math.max(1, Math.floor(rss.length / 12));
   console.log(`\nRSS (MiB) every ${((step * RSS_MS) / 1000).toFixed(1)} s: ${rss.filter((_, i) => i % step === 0).map((r) => f(r.kib / 1024)).join(", ")}`);
   console.log(`after warm-up ${f(summary.rss.afterWarmUpMiB)} MiB, max ${f(summary.rss.maxMiB)} MiB, last ${f(summary.rss.lastMiB)} MiB; callbacks ${callbacks} (${JSON.stringify(statuses)}); server exit ${JSON.stringify(exit)}; server warnings/errors logged: ${logLines.length}`);
-  console.log(`plans vary: ${VARY}; server --cache-mb ${CACHE_MB ?? "default"}`);
+  console.log(`plans: ${PLANS}; vary: ${VARY}; server --cache-mb ${CACHE_MB ?? "default"}`);
   console.log(`machine: ${env.cpus} cores ${env.cpuModel}, ${env.node}, load average at end ${env.loadavg.map((l) => l.toFixed(2)).join(" ")}`);
 }
 

@@ -231,6 +231,17 @@ describe("modelgate check: flags in any case, -f everywhere", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("error: option '--fail-on <severity>' argument 'severe' is invalid. Allowed choices are low, medium, high, critical (any case).");
   });
+
+  it("GIVEN --threads 0 or --threads two THEN exit 2 naming the flag; --threads 1 judges as usual", async () => {
+    for (const bad of ["0", "two", "1.5"]) {
+      const r = await runCli(["check", wide, "--threads", bad], { wasmPath: buildTestWasm("standin") });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--threads must be a positive integer");
+    }
+    const ok = await runCli(["check", wide, "--threads", "1", "-f", "json"], { wasmPath: buildTestWasm("standin"), cwd: tempDir() });
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(ok.stdout).findings.length).toBeGreaterThan(0);
+  });
 });
 
 describe("modelgate check --output: through symlinks, into FIFOs, atomically only for regular files", () => {
