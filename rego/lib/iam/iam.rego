@@ -332,7 +332,7 @@ profile_prefix_like(pf) if {
 }
 
 # known_action: a lower-case action name in the generated list
-known_action(a) if a in actions.known
+known_action(a) if actions.known[a]
 
 # service prefix of a lower-case action name
 action_prefix(a) := split(a, ":")[0] if contains(a, ":")

@@ -9,7 +9,7 @@ import data.lib.iam
 import data.lib.tfplan
 
 # every distinct statement list some unit grants
-distinct_stmts contains u.stmts if some u in identity.units
+distinct_stmts contains u.stmts if some u in identity.unit_list
 
 # every_model_leaks[stmts]: {probes, summary} of the model invocations no approval can cover (a model no
 # catalog lists, on any inference surface but Marketplace Subscribe) that the list allows: MG-0009's case
@@ -90,7 +90,7 @@ _assignments contains [v.permission_set_arn, v.target_id] if {
 
 # the statement lists and the sets they are judged by: [stmts, i], i as in unit_sets
 _judged contains [u.stmts, i] if {
-	some u in identity.units
+	some u in identity.unit_list
 	some [i, _] in unit_sets(u)
 }
 

@@ -44,6 +44,14 @@ resource_changes contains rc if {
 	rc.type in selection.types
 }
 
+# resource_change_list, document_list: the sets resource_changes and documents as arrays, for the many rules that
+# step through them: OPA's wasm runtime steps through a set by hashing each (deep) element, an array by index
+resource_change_list := [rc | some rc in resource_changes]
+
+document_list := [d | some d in documents]
+
+policy_list := [p | some p in policies]
+
 # writes holds for changes that leave the resource in place after apply
 writes(rc) if {
 	some a in rc.change.actions
@@ -101,7 +109,7 @@ kind(rc) := "document" if {
 # candidate changes: policy-bearing, written by this plan. Resource types are judged whatever provider serves
 # them (a fork, a mirror, a renamed local provider): the type names the API the resource calls.
 _candidates contains rc if {
-	some rc in resource_changes
+	some rc in resource_change_list
 	writes(rc)
 	kind(rc)
 }
@@ -160,7 +168,7 @@ policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text
 
 # an optional attribute that carries policy text when set (awscc_sso_permission_set.inline_policy)
 policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
-	some rc in resource_changes
+	some rc in resource_change_list
 	writes(rc)
 	not rc.mode == "data"
 	attr := _optional_attrs[rc.type]
@@ -188,7 +196,7 @@ unknown contains {"rc": rc, "attr": attr, "found": _found(rc, attr)} if {
 }
 
 unknown contains {"rc": rc, "attr": attr, "found": "unknown"} if {
-	some rc in resource_changes
+	some rc in resource_change_list
 	writes(rc)
 	not rc.mode == "data"
 	attr := _optional_attrs[rc.type]
@@ -238,7 +246,7 @@ _set_attr(rc) := _block_spec[rc.type][0]
 _field(rc) := _block_spec[rc.type][1]
 
 _roles contains rc if {
-	some rc in resource_changes
+	some rc in resource_change_list
 	_block_spec[rc.type]
 	not rc.mode == "data"
 	writes(rc)
@@ -332,7 +340,7 @@ _closed(t) if {
 
 # parsed: every policy text that is valid JSON, with its value
 parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
-	some p in policies
+	some p in policy_list
 	strict_json(p.text)
 }
 
@@ -344,13 +352,13 @@ documents contains d if {
 
 # identity_documents: documents of IAM identity policies (and policy-document data sources)
 identity_documents contains d if {
-	some d in documents
+	some d in document_list
 	d.kind in identity_kinds
 }
 
 # scp_documents: documents of service control policies
 scp_documents contains d if {
-	some d in documents
+	some d in document_list
 	d.kind == "scp"
 }
 

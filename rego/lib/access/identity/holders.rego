@@ -71,7 +71,7 @@ _left(rc) := rc.change.before if {
 }
 
 _kept contains rc if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	not rc.mode == "data"
 	_left(rc)
 }
@@ -414,7 +414,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _boundary_words(s
 }
 
 exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _boundary_words("permission set", ps)} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type == "aws_ssoadmin_permissions_boundary_attachment"
 	ps := rc.change.before.permission_set_arn
 	is_string(ps)

@@ -33,6 +33,10 @@ units contains {"rc": e.rc, "via": _exposure_via(r, e), "stmts": r.stmts} if {
 	some r in holder_grants(e.holder)
 }
 
+# unit_list: the set units as an array, for the rules that step through it (in wasm, stepping through a set hashes
+# each element, and a unit holds its resource change and statements)
+unit_list := [u | some u in units]
+
 _exposure_via(r, e) := concat("", [r.via, " through ", e.how, " (", e.rc.address, ")"])
 
 unresolved contains {"rc": a.rc, "arn": a.arn, "why": _why(a)} if {
@@ -71,7 +75,7 @@ _lists := {
 }
 
 _written contains rc if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	tfplan.writes(rc)
 	not rc.mode == "data"
 }
@@ -176,7 +180,7 @@ _by_aws(a) := {r |
 _by_arn(a) := {r |
 	is_string(a.arn)
 	not aws_managed_name(a.arn)
-	some d in _policy_docs
+	some d in _policy_doc_list
 	d.arn == a.arn
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
@@ -185,14 +189,14 @@ _by_arn(a) := {r |
 _by_ref(a) := {r |
 	a.arn == null
 	not a.ref
-	some d in _policy_docs
+	some d in _policy_doc_list
 	tfplan.refers_to(a.rc, a.attr, d.rc)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
 
 _by_name(a) := {r |
 	is_string(a.ref.name)
-	some d in _policy_docs
+	some d in _policy_doc_list
 	d.name == a.ref.name
 	d.path == _ref_path(a.ref)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
@@ -209,11 +213,14 @@ _policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
 
 # a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004)
 _policy_docs contains _policy_doc(rc, _after(rc), []) if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	tfplan.writes(rc)
 	not is_string(object.get(_after(rc), _policy_attr(rc.type), null))
 }
+
+# stepped through once per attachment: an array (see unit_list)
+_policy_doc_list := [d | some d in _policy_docs]
 
 _policy_doc(rc, v, stmts) := {
 	"rc": rc,

@@ -25,10 +25,13 @@ _is_scp_state(v) if not is_string(object.get(v, "type", null))
 _is_scp_state(v) if v.type == "SERVICE_CONTROL_POLICY"
 
 scp_rcs contains rc if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type in tfplan.scp_types
 	not rc.mode == "data"
 }
+
+# scp_rcs as an array, for the rules that step through it (in wasm, stepping through a set hashes each element)
+scp_rc_list := [rc | some rc in scp_rcs]
 
 _stmts_of(v) := [s |
 	text := v.content
@@ -75,7 +78,7 @@ _policy_ids(rc) := {id |
 # ---- attachments: {rc, policy, target} per state; policy is a policy address ("" when unknown), target a key
 
 _att_rcs contains rc if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type == "aws_organizations_policy_attachment"
 	not rc.mode == "data"
 }
@@ -107,7 +110,7 @@ _changed_id(values) if {
 }
 
 _change_org_ids contains id if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type in _prior_types
 	some v in [rc.change.before, rc.change.after]
 	is_object(v)
@@ -118,7 +121,7 @@ _change_org_ids contains id if {
 
 # the policy address an attachment names in a state
 _policy_of(_, v, _) := p.address if {
-	some p in scp_rcs
+	some p in scp_rc_list
 	v.policy_id in _policy_ids(p)
 }
 
@@ -143,7 +146,7 @@ full_access := "managed:p-FullAWSAccess"
 full_access_stmts := [{"Effect": "Allow", "Action": "*", "Resource": "*"}]
 
 _in_changes(id) if {
-	some p in scp_rcs
+	some p in scp_rc_list
 	id in _policy_ids(p)
 }
 
@@ -160,7 +163,7 @@ _prior_scps[v.id] := _stmts_of(v) if {
 _policy_of(rc, v, "after") := addrs[0] if {
 	not is_string(object.get(v, "policy_id", null))
 	addrs := sort({p.address |
-		some p in scp_rcs
+		some p in scp_rc_list
 		tfplan.refers_to(rc, "policy_id", p)
 	})
 	count(addrs) == 1
@@ -174,7 +177,7 @@ _target_of(rc, v, "after") := referenced_node(rc, "target_id") if not is_string(
 # reference in attr names, when exactly one does (an ID unknown until apply)
 referenced_node(rc, attr) := keys[0] if {
 	keys := sort({_target_key(t) |
-		some t in tfplan.resource_changes
+		some t in tfplan.resource_change_list
 		not t.mode == "data"
 		tfplan.refers_to(rc, attr, t)
 	})
@@ -216,14 +219,14 @@ attached_after contains a if {
 
 # awscc_organizations_policy carries its targets
 attached_before contains {"rc": rc, "policy": rc.address, "target": t} if {
-	some rc in scp_rcs
+	some rc in scp_rc_list
 	rc.type == "awscc_organizations_policy"
 	some t in iam.as_array(rc.change.before.target_ids)
 	is_string(t)
 }
 
 attached_after contains {"rc": rc, "policy": rc.address, "target": t} if {
-	some rc in scp_rcs
+	some rc in scp_rc_list
 	rc.type == "awscc_organizations_policy"
 	some t in iam.as_array(rc.change.after.target_ids)
 	is_string(t)
@@ -242,7 +245,7 @@ attached_before contains a if some a in _prior_awscc_attached
 
 attached_after contains a if some a in _prior_awscc_attached
 
-_scp_by_address[rc.address] := rc if some rc in scp_rcs
+_scp_by_address[rc.address] := rc if some rc in scp_rc_list
 
 # statements on a target in a state (the SCPs attached there, as one set)
 target_stmts(t, "before") := _visible_before(t)
@@ -381,7 +384,7 @@ after_stmts(rc) := s if {
 
 # weakened_policies: an unattached SCP judged alone, before against after
 weakened_policies[p.address] := w if {
-	some p in scp_rcs
+	some p in scp_rc_list
 	unattached(p)
 	before := _before_doc(p)
 	count(before) > 0
@@ -419,7 +422,7 @@ scp_sets contains {"target": t, "rcs": rcs, "stmts": target_stmts(t, "after")} i
 }
 
 scp_sets contains {"target": null, "rcs": {rc}, "stmts": after_stmts(rc)} if {
-	some rc in scp_rcs
+	some rc in scp_rc_list
 	tfplan.writes(rc)
 	unattached(rc)
 }
@@ -450,7 +453,7 @@ set_label(set) := "" if not is_string(set.target)
 # an organization whose SCPs apply before the plan (aws: SERVICE_CONTROL_POLICY enabled; awscc, which has no
 # policy-type list: all features) and a change that stops them
 scp_disabled contains {"rc": rc, "how": how} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	not rc.mode == "data"
 	_scps_enabled(rc.type, rc.change.before)
 	how := _disable_how(rc)

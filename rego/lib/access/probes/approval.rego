@@ -55,7 +55,7 @@ _literal_in(m, cfg) if {
 
 _product_in(pid, cfg) if pid in cfg.productIds
 
-_product_in(pid, null) if pid in _catalog_products
+_product_in(pid, null) if _catalog_products[pid]
 
 _catalog_products contains m.productId if {
 	some m in data.modelgate.catalog.models

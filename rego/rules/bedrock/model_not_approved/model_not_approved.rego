@@ -28,7 +28,7 @@ import data.lib.result
 
 deny contains finding if {
 	probes.with_config
-	some u in identity.units
+	some u in identity.unit_list
 	not access.every_model_leaks[u.stmts]
 	some [v, words] in access.unit_witness_verdicts(u)
 	msg := concat("", [

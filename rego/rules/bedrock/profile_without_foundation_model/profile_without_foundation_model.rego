@@ -93,18 +93,16 @@ _global(ref) if ref.prefix == "global"
 
 _global(ref) if iam.has_wildcard(ref.prefix)
 
-# _cases[[i, action]]: for document i (of _documents) and each invoke action, "refs": [ARN, iam.model_ref] of each
-# inference-profile ARN an Allow statement grants the action on, and "ok": of the foundation-model ARNs the rules
-# below ask about, those the document's Allow statements grant the action on (each asked once: the profiles of one
-# model share them). A rule, not a function, so that the three rules below share it; they iterate it whole, which
+# _cases[[i, action]]: for document i of tfplan.document_list and each invoke action, "refs": [ARN, model_ref]
+# of each inference-profile ARN an Allow statement grants the action on, and "ok": of the foundation-model ARNs the
+# rules below ask about, those the document's Allow statements grant the action on (each asked once: the profiles
+# of one model share them). A rule, not a function, so that the three rules below share it; they iterate it whole, which
 # both evaluators cache (Go OPA evaluated the whole rule again for every lookup of a key made from a document).
-_documents := [d | some d in tfplan.documents]
-
 _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	some fm in _asked(refs)
 	_ix_allowed(fx, d.doc, a, fm)
 }} if {
-	some i, d in _documents
+	some i, d in tfplan.document_list
 	some a in iam.invoke_actions
 	refs := {[arn, ref] |
 		some s in iam.statements(d.doc)
@@ -127,7 +125,7 @@ _asked(refs) := {_fm(r, ref.model) |
 
 deny contains finding if {
 	some [i, a], c in _cases
-	d := _documents[i]
+	d := tfplan.document_list[i]
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
@@ -142,7 +140,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some [i, a], c in _cases
-	d := _documents[i]
+	d := tfplan.document_list[i]
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_global(ref)
@@ -172,7 +170,7 @@ _destinations := {
 
 deny contains finding if {
 	some [i, a], c in _cases
-	d := _documents[i]
+	d := tfplan.document_list[i]
 	ok := c.ok
 	some [arn, ref] in c.refs
 

@@ -32,19 +32,19 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	not "Statement" in object.keys(d.doc)
 	finding := result.new(rego.metadata.chain(), d.rc, "policy has no Statement")
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	d.doc.Statement == []
 	finding := result.new(rego.metadata.chain(), d.rc, "policy Statement is an empty array")
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some k, _ in d.doc
 	not k in _top_keys
 	msg := concat("", ["policy has an unknown top-level element ", json.marshal(k)])
@@ -52,7 +52,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some i, s in iam.as_array(d.doc.Statement)
 	some problem in _statement_problems(s, i)
 	finding := result.new(rego.metadata.chain(), d.rc, problem)

@@ -43,7 +43,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some addr, w in org.weakened_policies
-	some rc in org.scp_rcs
+	some rc in org.scp_rc_list
 	rc.address == addr
 	msg := concat("", [
 		"the SCP is weaker after this change: ", access.summary(w),

@@ -21,7 +21,7 @@ import data.lib.tfplan
 _limit := 5120
 
 deny contains finding if {
-	some p in tfplan.policies
+	some p in tfplan.policy_list
 	p.kind == "scp"
 	n := count(p.text)
 	n > _limit

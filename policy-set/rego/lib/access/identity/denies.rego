@@ -28,7 +28,7 @@ _drops_deny(before, after) if count(_denies(_doc_stmts(before)) - _denies(_doc_s
 
 # a holder's own policy text: the resource deleted (not forgotten) or its text edited
 exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	spec := _held_text[rc.type]
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
@@ -38,7 +38,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 
 # the policy blocks of a role (or awscc group or user): a Deny in some block before, in no block after
 exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	spec := _held_blocks[rc.type]
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
@@ -54,7 +54,7 @@ _block_denies(v, spec) := {d |
 
 # a policy with a Deny detached from a holder: its ARN gone from the holder's attachment or list
 exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	spec := _held_arns[rc.type]
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
@@ -66,7 +66,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 }
 
 exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(kind, key)} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type == "aws_iam_policy_attachment"
 	not tfplan.forgets(rc)
 	arn := rc.change.before.policy_arn
@@ -90,7 +90,7 @@ _holds_deny(rc, arn, attr) if {
 
 # a customer-managed policy whose edited text drops a Deny: every holder it stays attached to
 exposures contains {"rc": rc, "holder": h, "how": _deny_words(h[0], h[1])} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	attr := _policy_attr(rc.type)
 	_drops_deny(rc.change.before[attr], object.get(_left_or_empty(rc), attr, null))
@@ -113,7 +113,7 @@ _holders_of(p) := {e.holder |
 
 # a user leaving a group that carries a Deny: the user's other grants are judged as they now apply
 exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user ", user, " leaving group ", group])} if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	spec := _membership_spec[rc.type]
 	spec[0] == "group"
 	some [group, user] in _pairs(rc.change.before, spec)

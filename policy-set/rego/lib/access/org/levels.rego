@@ -72,7 +72,7 @@ opaque_target contains {"rc": rc, "policy": _id_words(v)} if {
 }
 
 opaque_target contains {"rc": rc, "policy": rc.address} if {
-	some rc in scp_rcs
+	some rc in scp_rc_list
 	rc.type == "awscc_organizations_policy"
 	tfplan.writes(rc)
 	_unknown_targets(rc)

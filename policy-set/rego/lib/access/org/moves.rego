@@ -12,7 +12,7 @@ import data.lib.tfplan
 _account_types := {"aws_organizations_account", "awscc_organizations_account"}
 
 _node_rcs contains rc if {
-	some rc in tfplan.resource_changes
+	some rc in tfplan.resource_change_list
 	rc.type in (_account_types | {"aws_organizations_organizational_unit", "awscc_organizations_organizational_unit"})
 	not rc.mode == "data"
 }

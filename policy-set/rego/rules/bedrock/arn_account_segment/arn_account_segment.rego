@@ -34,7 +34,7 @@ _account_scoped := {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
 	a := iam.parse_arn(arn)
 	a.service == "bedrock"
@@ -45,7 +45,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
 	a := iam.parse_arn(arn)
 	a.service == "bedrock"

@@ -27,7 +27,7 @@ import data.lib.access.identity
 import data.lib.result
 
 deny contains finding if {
-	some u in identity.units
+	some u in identity.unit_list
 	v := access.every_model_leaks[u.stmts]
 	msg := concat("", [v.summary, " is allowed via ", u.via, identity.principal_words(u.rc)])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)

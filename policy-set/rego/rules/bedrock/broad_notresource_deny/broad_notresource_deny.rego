@@ -39,7 +39,7 @@ _names_models(s) if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some i, s in iam.statements(d.doc)
 	iam.denies(s)
 	_names_models(s)

@@ -23,7 +23,7 @@ import data.lib.tfplan
 
 deny contains finding if {
 	catalog.has_catalog
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
 	ref := iam.model_ref(arn)
 	not iam.has_wildcard(ref.model)
@@ -34,7 +34,7 @@ deny contains finding if {
 
 deny contains finding if {
 	catalog.has_catalog
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
 	ref := iam.model_ref(arn)
 	iam.has_wildcard(ref.model)

@@ -20,7 +20,7 @@ import data.lib.result
 import data.lib.tfplan
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some i, s in iam.statements(d.doc)
 	some entry in iam.action_entries(s)
 	lower(entry) == "bedrock:putfoundationmodelentitlement"

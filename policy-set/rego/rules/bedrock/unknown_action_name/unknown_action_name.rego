@@ -58,7 +58,7 @@ _matches_any(p) if {
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	some i, s in iam.statements(d.doc)
 	some entry in iam.action_entries(s)
 	problem := _problem(lower(entry))

@@ -22,7 +22,7 @@ _limit := 6144
 _non_whitespace(text) := count(replace(replace(replace(replace(text, " ", ""), "\n", ""), "\t", ""), "\r", ""))
 
 deny contains finding if {
-	some p in tfplan.policies
+	some p in tfplan.policy_list
 	p.kind == "managed"
 	n := _non_whitespace(p.text)
 	n > _limit

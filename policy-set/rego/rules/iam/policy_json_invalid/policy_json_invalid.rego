@@ -39,14 +39,14 @@ _hint(text) := ": look for trailing commas, missing brackets or unescaped charac
 }
 
 deny contains finding if {
-	some p in tfplan.policies
+	some p in tfplan.policy_list
 	not tfplan.strict_json(p.text)
 	msg := concat("", ["policy text (", p.attr, ") is not valid JSON", _hint(p.text)])
 	finding := result.new(rego.metadata.chain(), p.rc, msg)
 }
 
 deny contains finding if {
-	some p in tfplan.policies
+	some p in tfplan.policy_list
 	tfplan.strict_json(p.text)
 	_has_smart_quote(p.text)
 	msg := concat("", [

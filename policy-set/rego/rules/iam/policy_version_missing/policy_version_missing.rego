@@ -18,13 +18,13 @@ import data.lib.result
 import data.lib.tfplan
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	not "Version" in object.keys(d.doc)
 	finding := result.new(rego.metadata.chain(), d.rc, "policy has no Version; IAM then applies the 2008-10-17 language")
 }
 
 deny contains finding if {
-	some d in tfplan.documents
+	some d in tfplan.document_list
 	"Version" in object.keys(d.doc)
 	d.doc.Version != "2012-10-17"
 	msg := concat("", ["policy Version is ", json.marshal(d.doc.Version), ", not \"2012-10-17\""])

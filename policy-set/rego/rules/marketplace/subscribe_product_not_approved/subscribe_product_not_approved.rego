@@ -26,7 +26,7 @@ import data.lib.result
 
 deny contains finding if {
 	probes.with_config
-	some u in identity.units
+	some u in identity.unit_list
 	some [v, words] in access.unit_subscribe_witness_verdicts(u)
 	msg := concat("", [
 		v.summary, " is allowed via ", u.via, identity.principal_words(u.rc),

@@ -41,7 +41,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some rc in org.scp_rcs
+	some rc in org.scp_rc_list
 	org.unattached(rc)
 	leaks := _reported(org.exemptions(org.after_stmts(rc), null))
 	count(leaks) > 0
