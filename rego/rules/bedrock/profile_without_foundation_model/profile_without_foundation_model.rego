@@ -48,11 +48,7 @@ _fm_allowed(doc, a, arn) if {
 # the Allow patterns of a document for one action, indexed once (access.index) so that each profile ARN's
 # foundation-model checks are lookups; a statement with NotResource falls back to _fm_allowed
 _fm_ix(doc, a) := {"ix": access.index(pats), "slow": slow} if {
-	stmts := [t |
-		some t in iam.statements(doc)
-		iam.allows(t)
-		iam.covers_action(t, a)
-	]
+	stmts := _allow_stmts(doc, a)
 	pats := [p | some t in stmts; some p in iam.resources(t)]
 	slow := count([t | some t in stmts; not t.Resource]) > 0
 }
@@ -93,7 +89,7 @@ _global(ref) if ref.prefix == "global"
 
 _global(ref) if iam.has_wildcard(ref.prefix)
 
-# _cases[[i, action]]: for document i of tfplan.document_list and each invoke action, "refs": [ARN, model_ref]
+# _cases[[i, action]]: for document i of tfplan.document_list and each invoke action (each _canon one), "refs": [ARN, model_ref]
 # of each inference-profile ARN an Allow statement grants the action on, and "ok": of the foundation-model ARNs the
 # rules below ask about, those the document's Allow statements grant the action on (each asked once: the profiles
 # of one model share them). A rule, not a function, so that the three rules below share it; they iterate it whole, which
@@ -104,6 +100,7 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 }} if {
 	some i, d in tfplan.document_list
 	some a in iam.invoke_actions
+	_canon(d.doc, a) == a
 	refs := {[arn, ref] |
 		some s in iam.statements(d.doc)
 		iam.allows(s)
@@ -116,6 +113,19 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	fx := _fm_ix(d.doc, a)
 }
 
+# _canon(doc, a): the first invoke action the same Allow statements of doc grant as a. Both actions are usually
+# granted by the same statements, and then everything _cases holds is the same for both: it is made for the first.
+_canon(doc, a) := min({b |
+	some b in iam.invoke_actions
+	_allow_stmts(doc, b) == _allow_stmts(doc, a)
+})
+
+_allow_stmts(doc, a) := [s |
+	some s in iam.statements(doc)
+	iam.allows(s)
+	iam.covers_action(s, a)
+]
+
 # for each profile: its model in the profile's own Region, in a Region no policy names, in each Region the profile
 # may route to, and without a Region
 _asked(refs) := {_fm(r, ref.model) |
@@ -124,8 +134,10 @@ _asked(refs) := {_fm(r, ref.model) |
 }
 
 deny contains finding if {
-	some [i, a], c in _cases
+	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
+	some a in iam.invoke_actions
+	_canon(d.doc, a) == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
@@ -139,8 +151,10 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some [i, a], c in _cases
+	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
+	some a in iam.invoke_actions
+	_canon(d.doc, a) == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_global(ref)
@@ -169,8 +183,10 @@ _destinations := {
 }
 
 deny contains finding if {
-	some [i, a], c in _cases
+	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
+	some a in iam.invoke_actions
+	_canon(d.doc, a) == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 
