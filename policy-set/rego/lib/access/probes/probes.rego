@@ -301,8 +301,11 @@ unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
 # (an approved request can never be what a finding reports)
 witnesses(stmts) := witnesses_for(stmts, _union)
 
-# (each pattern read and concretized once; the largest set, arn_w, joins last: a union copies both sides)
-_witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
+# _witness_seeds(stmts): the witnesses with one action per surface (invoke_actions[0], mantle_actions[0]): approval
+# does not depend on the action, so witnesses_for judges a seed once and gives the unapproved ones every action of
+# their surface. Each pattern is read and concretized once; the largest set, arn_w, joins last (a union copies both
+# sides).
+_witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
 	pws := [[pat, w] |
 		some s in stmts
 		some pat in _patterns(s)
@@ -311,7 +314,7 @@ _witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | w
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
 		some [_, w] in pws
 		w[1] in invoke_kinds
-		some a in invoke_actions
+		a := invoke_actions[0]
 	}
 
 	# a model pattern also stands for each catalog model it matches today (messages name a real model)
@@ -321,7 +324,7 @@ _witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | w
 		mp := _model_pattern(pat)
 		iam.has_wildcard(mp)
 		some m in catalog.matching(mp)
-		some a in invoke_actions
+		a := invoke_actions[0]
 	}
 
 	# a profile pattern with a wildcard geography ("*.amazon.nova-lite-v1:0") also stands for the model's profile
@@ -332,7 +335,7 @@ _witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | w
 		_geography_wildcard(pat)
 		some m in catalog.matching(_model_pattern(pat))
 		some px in catalog.profile_prefixes(m)
-		some a in invoke_actions
+		a := invoke_actions[0]
 	}
 
 	# with a config, any other profile pattern with a wildcard in its ID ("*", "*nova-lite-v1:0", in a Region or
@@ -349,7 +352,7 @@ _witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | w
 		some m in _config.models
 		some px in catalog.profile_prefixes(m)
 		iam.wildcard_match(id, concat(".", [px, m]))
-		some a in invoke_actions
+		a := invoke_actions[0]
 	}
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
@@ -361,7 +364,7 @@ _witnesses(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | w
 	} |
 		some v in _condition_values(stmts, "bedrock-mantle:model")
 		m := _fill_id(v)
-		some a in mantle_actions
+		a := mantle_actions[0]
 	}
 }
 

@@ -56,7 +56,15 @@ unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[scope_index(key)] | {p |
 witnesses_in(stmts, key) := witnesses_for(stmts, scope(key))
 
 # witnesses_for(stmts, cfg): the witnesses of the statements that the approved set cfg does not approve
-witnesses_for(stmts, cfg) := {p |
-	some p in _witnesses(stmts)
+witnesses_for(stmts, cfg) := {object.union(p, {"action": a}) |
+	some p in _witness_seeds(stmts)
 	not approved_in(p, cfg)
+	some a in _actions_like(p)
 }
+
+# every action of a seed's surface
+_actions_like(p) := invoke_actions if p.surface == "invoke"
+
+_actions_like(p) := mantle_actions if p.surface == "mantle"
+
+_actions_like(p) := [p.action] if not p.surface in {"invoke", "mantle"}
