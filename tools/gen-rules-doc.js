@@ -44,8 +44,8 @@ const NOTES = `## How the rules judge a plan
   identical allow-list passes and a Condition added to the Deny does not. Requests for approved models (with
   \`--config\`), or catalog models (without), never count as weakening.
 - **Fail closed.** Unknown policy text where it could grant or guard (MG-0004), an attachment whose policy cannot be
-  read (MG-0021), a plan without resource changes (MG-0023), unparsable or malformed input (exit 2) and evaluation
-  errors (exit 3) are never a pass. Resource types are judged whatever provider serves them (forks, mirrors,
+  read (MG-0021), a plan without resource changes (MG-0023), input the evaluator could not read (MG-0024),
+  unparsable or malformed input (exit 2) and evaluation errors (exit 3) are never a pass. Resource types are judged whatever provider serves them (forks, mirrors,
   \`registry.opentofu.org\`).
 - Policy text must be strict JSON before any semantic rule looks at it (MG-0001). OPA's Wasm \`json.is_valid\`
   accepts a trailing comma and trailing content, which Go's rejects; \`lib.tfplan.strict_json\` makes both agree.

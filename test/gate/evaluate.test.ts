@@ -1,11 +1,11 @@
-import { loadCatalog } from "../../catalog";
+import { loadCatalog, toRegoData } from "../../catalog";
 import { GateEvaluationError, isModelgateError } from "../../core/errors";
 import { evaluateInputs, evaluatePlan } from "../../gate/evaluate";
 import { parseInputBytes, readInput, type GateInput } from "../../gate/input";
-import { FINDINGS_ENTRYPOINT } from "../../gate/finding";
+import { FINDINGS_ENTRYPOINT, findingsOfResultSet } from "../../gate/finding";
 import { clearPolicyCache, MAX_WASM_INPUT_BYTES, loadGatePolicy, memoryForInput } from "../../gate/load-policy";
 import * as path from "node:path";
-import { buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "./wasm-helper";
+import { REAL_WASM, buildTestWasm, iamPolicyChange, plan, tempDir, writeTemp } from "./wasm-helper";
 
 const catalog = loadCatalog();
 const WIDE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] };
@@ -168,6 +168,17 @@ describe("evaluatePlan: fails closed when the policy cannot decide", () => {
     const e = await evaluationError(evaluatePlan(input(), { catalog, wasmPath: bogus }));
     expect(e.code).toBe("GATE_POLICY_INVALID");
     expect(e.message.startsWith(`cannot load the policy ${bogus}: `)).toBe(true);
+  });
+
+  it("GIVEN bytes the wasm runtime cannot parse (it evaluates them as an absent input) THEN the real policy reports MG-0024, never 'no findings'", async () => {
+    // the gate only hands the wasm JSON that JSON.parse accepted or JSON.stringify wrote; this is the net under that
+    const policy = await loadGatePolicy(REAL_WASM, { initial: 4096, maximum: 65536 });
+    policy.setData(toRegoData(catalog));
+    const wide = JSON.stringify(plan([iamPolicyChange("aws_iam_policy.x", WIDE)]));
+    for (const text of [wide.slice(0, wide.length - 3), '{"plan": {"resource_changes": [']) {
+      const raw = findingsOfResultSet(policy.evaluate(Buffer.from(text, "utf8")), "truncated.json") as { ruleId: string }[];
+      expect(raw.map((f) => f.ruleId)).toEqual(["MG-0024"]);
+    }
   });
 
   it("GIVEN a memory maximum too small for the input THEN GATE_OUT_OF_MEMORY rather than a crash or a pass", async () => {

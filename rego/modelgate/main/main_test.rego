@@ -220,7 +220,12 @@ test_findings_are_sorted_by_severity_rule_address_message if {
 	count(main.deny) == 7 with input as plan
 }
 
-test_passes_when_plan_is_empty_or_missing if {
+test_passes_when_plan_is_empty if {
 	main.findings == [] with input as {"plan": {"format_version": "1.2"}}
-	main.findings == [] with input as {}
+}
+
+test_fails_closed_when_the_plan_is_missing if {
+	# GIVEN no plan object (what OPA's wasm runtime makes of JSON it cannot parse) THEN MG-0024, never a pass
+	[f.ruleId | some f in main.findings] == ["MG-0024"] with input as {}
+	[f.ruleId | some f in main.findings] == ["MG-0024"] with input as null
 }
