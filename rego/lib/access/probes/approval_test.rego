@@ -108,3 +108,33 @@ test_scope_is_the_targets_own_entry_else_the_union if {
 	not probes.scoped("ou-ab12-other999") with data.modelgate.approved as cfg
 	not probes.scoped(testing.sbox) with data.modelgate.catalog as testing.catalog
 }
+
+test_approval_never_depends_on_the_action if {
+	# GIVEN witnesses of every surface, approved and not, under the union, a narrower scope and the catalog WHEN each
+	# is judged with every action of its surface THEN the verdict is the seed's (witnesses_for relies on it)
+	seeds := probes._witness_seeds([
+		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
+			"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+			"arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
+			"arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
+			"arn:aws:bedrock:*:*:inference-profile/*",
+		]},
+		{"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*", "Condition": {"StringEquals": {"bedrock-mantle:model": ["deepseek.v3"]}}},
+		{"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*", "Condition": {"StringEquals": {"aws-marketplace:ProductId": ["prod-x"]}}},
+	]) with data.modelgate.approved as testing.per_target_config
+		with data.modelgate.catalog as testing.catalog
+	count({p.surface | some p in seeds}) == 3
+	differs := [[p.resource, a, cfg] |
+		some p in seeds
+		some a in (({a | some a in probes.invoke_actions} | {a | some a in probes.mantle_actions}) | {"aws-marketplace:subscribe"})
+		some cfg in [null, 0, 1]
+		scope := probes.scope_at(cfg)
+		_approved_or_not(p, scope) != _approved_or_not(object.union(p, {"action": a}), scope)
+	] with data.modelgate.approved as testing.per_target_config
+		with data.modelgate.catalog as testing.catalog
+	differs == []
+}
+
+_approved_or_not(p, cfg) if probes.approved_in(p, cfg)
+
+else := false

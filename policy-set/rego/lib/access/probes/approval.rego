@@ -98,7 +98,8 @@ profile_geography(p) := g if {
 } else := ""
 
 # approved_in(p, cfg): the probe's request is approved by the scope cfg (a config's approved set, or null: the
-# catalog)
+# catalog). It never reads p.action: witnesses_for judges one seed per request and gives the unapproved ones every
+# action of their surface (approval_test pins this)
 approved_in(p, cfg) if {
 	p.surface == "invoke"
 	p.kind in {"foundation-model", "inference-profile"}
