@@ -321,6 +321,7 @@ _witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w)
 	catalog_w := {invoke(a, replace(w[0], w[2], m), w[1], m, true) |
 		some [pat, w] in pws
 		w[1] in {"foundation-model", "inference-profile"}
+		iam.has_wildcard(pat) # cheap, and implied by the model pattern's wildcard below
 		mp := _model_pattern(pat)
 		iam.has_wildcard(mp)
 		some m in catalog.matching(mp)
@@ -332,6 +333,7 @@ _witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w)
 	geo_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
 		some [pat, w] in pws
 		w[1] == "inference-profile"
+		iam.has_wildcard(pat) # cheap, and implied by a wildcard geography
 		_geography_wildcard(pat)
 		some m in catalog.matching(_model_pattern(pat))
 		some px in catalog.profile_prefixes(m)
