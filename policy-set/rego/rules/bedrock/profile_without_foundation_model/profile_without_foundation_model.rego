@@ -38,29 +38,27 @@ _region(r) := r if {
 
 _fm(region, model) := concat("", ["arn:aws:bedrock:", region, "::foundation-model/", model])
 
-_fm_allowed(doc, a, arn) if {
-	some t in iam.statements(doc)
-	iam.allows(t)
-	iam.covers_action(t, a)
+# stmts: the Allow statements of a document that cover one action (_allow_stmts)
+_fm_allowed(stmts, arn) if {
+	some t in stmts
 	iam.covers_resource(t, arn)
 }
 
-# the Allow patterns of a document for one action, indexed once (access.index) so that each profile ARN's
-# foundation-model checks are lookups; a statement with NotResource falls back to _fm_allowed
-_fm_ix(doc, a) := {"ix": access.index(pats), "slow": slow} if {
-	stmts := _allow_stmts(doc, a)
+# the patterns of those statements, indexed once (access.index) so that each profile ARN's foundation-model
+# checks are lookups; a statement with NotResource falls back to _fm_allowed
+_fm_ix(stmts) := {"ix": access.index(pats), "slow": slow} if {
 	pats := [p | some t in stmts; some p in iam.resources(t)]
 	slow := count([t | some t in stmts; not t.Resource]) > 0
 }
 
-_ix_allowed(fx, _, _, arn) if {
+_ix_allowed(fx, _, arn) if {
 	not fx.slow
 	access.index_matches(fx.ix, arn)
 }
 
-_ix_allowed(fx, doc, a, arn) if {
+_ix_allowed(fx, stmts, arn) if {
 	fx.slow
-	_fm_allowed(doc, a, arn)
+	_fm_allowed(stmts, arn)
 }
 
 # a profile pattern without a prefix ("*nova*") or with a wildcard model ("us.*") names no one model: reported only
@@ -78,9 +76,7 @@ _names_no_one_model(ref) if ref.prefix == "*"
 _names_no_one_model(ref) if iam.has_wildcard(ref.model)
 
 _any_fm_allowed(doc, a) if {
-	some t in iam.statements(doc)
-	iam.allows(t)
-	iam.covers_action(t, a)
+	some t in _allow_stmts(doc, a)
 	some r in iam.resources(t)
 	iam.model_ref(r).type == "foundation-model"
 }
@@ -89,28 +85,28 @@ _global(ref) if ref.prefix == "global"
 
 _global(ref) if iam.has_wildcard(ref.prefix)
 
-# _cases[[i, action]]: for document i of tfplan.document_list and each invoke action (each _canon one), "refs": [ARN, model_ref]
-# of each inference-profile ARN an Allow statement grants the action on, and "ok": of the foundation-model ARNs the
-# rules below ask about, those the document's Allow statements grant the action on (each asked once: the profiles
-# of one model share them). A rule, not a function, so that the three rules below share it; they iterate it whole, which
-# both evaluators cache (Go OPA evaluated the whole rule again for every lookup of a key made from a document).
+# _cases[[i, action]]: for document i of tfplan.document_list and each invoke action (each _canon one), "refs":
+# [ARN, model_ref] of each inference-profile ARN an Allow statement grants the action on, and "ok": of the
+# foundation-model ARNs the rules below ask about, those the document's Allow statements grant the action on (each
+# asked once: the profiles of one model share them). A rule, not a function, so that the three rules below share
+# it; they iterate it whole, which both evaluators cache (Go OPA evaluated the whole rule again for every lookup of
+# a key made from a document).
 _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	some fm in _asked(refs)
-	_ix_allowed(fx, d.doc, a, fm)
+	_ix_allowed(fx, stmts, fm)
 }} if {
 	some i, d in tfplan.document_list
 	some a in iam.invoke_actions
 	_canon(d.doc, a) == a
+	stmts := _allow_stmts(d.doc, a)
 	refs := {[arn, ref] |
-		some s in iam.statements(d.doc)
-		iam.allows(s)
-		iam.covers_action(s, a)
+		some s in stmts
 		some arn in iam.resources(s)
 		ref := iam.model_ref(arn)
 		ref.type == "inference-profile"
 	}
 	count(refs) > 0
-	fx := _fm_ix(d.doc, a)
+	fx := _fm_ix(stmts)
 }
 
 # _canon(doc, a): the first invoke action the same Allow statements of doc grant as a. Both actions are usually
