@@ -88,6 +88,19 @@ export function describeThrown(value: unknown): string {
   }
 }
 
+/** What a worker thread sends back for an error: a ModelgateError's code, source and message, or GATE_WORKER_ERROR. */
+export interface ThreadError {
+  readonly code: string;
+  readonly source: ErrorSource;
+  readonly message: string;
+}
+
+export function threadError(error: unknown): ThreadError {
+  return isModelgateError(error)
+    ? { code: error.code, source: error.source, message: error.message }
+    : { code: "GATE_WORKER_ERROR", source: "internal", message: describeThrown(error) };
+}
+
 /**
  * `modelgate deploy` could not finish: terraform/tofu missing (source "user"), or a synth, init, plan or apply step
  * failed (source "user" when the user's environment or input is at fault, "internal" otherwise).

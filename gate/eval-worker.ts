@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { describeThrown, isModelgateError } from "../core/errors";
+import { threadError, type ThreadError } from "../core/errors";
 import { findingsOfResultSet } from "./finding";
 import { adoptCompiledPolicyModule, loadGatePolicy, type MemoryOptions } from "./load-policy";
 
@@ -25,7 +25,7 @@ export interface EvalJob {
 
 export type EvalReply =
   | { readonly id: number; readonly raw: unknown[] }
-  | { readonly id: number; readonly error: { readonly code: string; readonly message: string } };
+  | { readonly id: number; readonly error: ThreadError };
 
 if (parentPort !== null) {
   const port = parentPort;
@@ -46,9 +46,7 @@ if (parentPort !== null) {
       .catch((error: unknown) => {
         port.postMessage({
           id: job.id,
-          error: isModelgateError(error)
-            ? { code: error.code, message: error.message }
-            : { code: "GATE_WORKER_ERROR", message: describeThrown(error) },
+          error: threadError(error),
         } satisfies EvalReply);
       });
   });

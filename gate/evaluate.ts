@@ -98,7 +98,7 @@ interface Pending {
 async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOptions): Promise<unknown[][]> {
   const wasmPath = options.policy?.wasmPath ?? options.wasmPath ?? defaultWasmPath();
   const selection = options.pieces === "whole" ? undefined : loadSelection(selectionPathFor(wasmPath));
-  const out: unknown[][][] = [];
+  const out: (readonly unknown[])[][] = [];
   const jobs: PieceJob[] = [];
   const pending: Pending[] = [];
   const cache = options.pieceCache;
@@ -116,12 +116,12 @@ async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOpt
     if (largest > MAX_WASM_INPUT_BYTES) {
       throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: its largest group of related resources: ${tooLargeAdvice(largest)}`);
     }
-    const results: unknown[][] = new Array(texts.length);
+    const results: (readonly unknown[])[] = new Array(texts.length);
     for (const [j, text] of texts.entries()) {
       const key = cache === undefined ? undefined : PieceCache.key(text);
       const hit = key === undefined ? undefined : cache?.get(key);
       if (hit !== undefined) {
-        results[j] = [...hit];
+        results[j] = hit;
         continue;
       }
       jobs.push({ text, file: input.file });
@@ -149,7 +149,7 @@ async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOpt
         : jobs.map(local);
     raws.forEach((raw, k) => {
       const at = pending[k] as Pending;
-      (out[at.input] as unknown[][])[at.piece] = raw;
+      (out[at.input] as (readonly unknown[])[])[at.piece] = raw;
       if (at.key !== undefined) cache?.set(at.key, raw);
     });
   }

@@ -135,7 +135,7 @@ export function describeType(value: unknown): string {
 }
 
 /** Throw when the result of the wasm is malformed; never treat it as "no findings". */
-export function assertFindingsArray(value: unknown, entrypoint: string): asserts value is unknown[] {
+function assertFindingsArray(value: unknown, entrypoint: string): asserts value is unknown[] {
   if (!Array.isArray(value)) {
     throw new GateEvaluationError(
       "GATE_RESULT_INVALID",

@@ -4,7 +4,6 @@ import { loadPolicySync as sdkLoadPolicySync, type LoadedPolicy } from "@open-po
 import { GateEvaluationError, describeThrown } from "../core/errors";
 import { FINDINGS_ENTRYPOINT } from "./finding";
 
-
 /** 64 KiB wasm pages. The default of 5 is too small for the catalog data; inputs grow memory on demand. */
 export interface MemoryOptions {
   readonly initial: number;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadCatalog, type ApprovedSet, type Catalog } from "../catalog";
 import { approvedSet, loadConfig } from "../config";
-import { describeThrown, isModelgateError } from "../core/errors";
+import { threadError, type ThreadError } from "../core/errors";
 import { gateJudge } from "./judge";
 
 /**
@@ -23,7 +23,7 @@ export interface JudgeRequest {
 
 export type JudgeReply =
   | { readonly id: number; readonly verdict: import("./judge").Verdict }
-  | { readonly id: number; readonly error: { readonly code: string; readonly source: "user" | "internal"; readonly message: string } };
+  | { readonly id: number; readonly error: ThreadError };
 
 if (parentPort !== null) {
   const port = parentPort;
@@ -49,9 +49,7 @@ if (parentPort !== null) {
       (error: unknown) =>
         port.postMessage({
           id: request.id,
-          error: isModelgateError(error)
-            ? { code: error.code, source: error.source, message: error.message }
-            : { code: "GATE_WORKER_ERROR", source: "internal", message: describeThrown(error) },
+          error: threadError(error),
         } satisfies JudgeReply),
     );
   });
