@@ -1792,39 +1792,45 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:guardrail/gr7k2m9x1q4z`,
     ],
   });
-  add("trap-invoke-statement-names-a-guardrail", "false-positive-trap", {
-    description:
-      "One statement allows InvokeModel* and ApplyGuardrail on Nova Pro's model and us profile and on a guardrail, in ml-dev (Workloads approves Nova Pro). InvokeModel does not accept a guardrail ARN, so the guardrail opens no model.",
-    config: "with",
-    expect: "pass",
-    plan: attachedPolicy("with_guardrail", withGuardrail, "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
-    witness: passWitness([withGuardrail], { resource: fm("amazon.nova-pro-v1:0") }),
-  });
+  // a legitimate policy attached to ml-dev's MLDeveloper role, judged with the config: it must pass
+  const mlDevTrap = (id, description, name, policy, witness) =>
+    add(id, "false-positive-trap", {
+      description,
+      config: "with",
+      expect: "pass",
+      plan: attachedPolicy(name, policy, "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
+      ...(witness !== undefined ? { witness } : {}),
+    });
+  mlDevTrap(
+    "trap-invoke-statement-names-a-guardrail",
+    "One statement allows InvokeModel* and ApplyGuardrail on Nova Pro's model and us profile and on a guardrail, in ml-dev (Workloads approves Nova Pro). InvokeModel does not accept a guardrail ARN, so the guardrail opens no model.",
+    "with_guardrail",
+    withGuardrail,
+    passWitness([withGuardrail], { resource: fm("amazon.nova-pro-v1:0") }),
+  );
   const appProfile = doc({
     Sid: "InvokeThroughAppProfile",
     Effect: "Allow",
     Action: INVOKE,
     Resource: [`arn:aws:bedrock:us-east-1:${ACCT.mlDev}:application-inference-profile/a1b2c3d4e5f6`, "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0"],
   });
-  add("trap-application-profile-beside-its-model", "false-positive-trap", {
-    description:
-      "A cost-tracking application inference profile (exact ARN) allowed beside Nova Pro's foundation model, in ml-dev. A call through an application profile also needs its underlying model (facts section 3), and only Nova Pro's is allowed, so no other model is reachable.",
-    config: "with",
-    expect: "pass",
-    plan: attachedPolicy("app_profile", appProfile, "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
-  });
+  mlDevTrap(
+    "trap-application-profile-beside-its-model",
+    "A cost-tracking application inference profile (exact ARN) allowed beside Nova Pro's foundation model, in ml-dev. A call through an application profile also needs its underlying model (facts section 3), and only Nova Pro's is allowed, so no other model is reachable.",
+    "app_profile",
+    appProfile,
+  );
   const invokeOnly = doc(
     { Sid: "InvokeNovaPro", Effect: "Allow", Action: INVOKE, Resource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0", "arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0"] },
     { Sid: "NothingElseInBedrock", Effect: "Deny", Action: "bedrock:*", NotResource: ["arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0", "arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0"] },
   );
-  add("trap-invoke-only-role-denies-the-rest", "false-positive-trap", {
-    description:
-      "An invoke-only role in ml-dev allows Nova Pro and denies every other Bedrock action on every other resource: stricter than it needs to be (MG-0014 says so, as advice), but it opens nothing.",
-    config: "with",
-    expect: "pass",
-    plan: attachedPolicy("invoke_only", invokeOnly, "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
-    witness: passWitness([invokeOnly], { resource: fm("amazon.nova-pro-v1:0") }),
-  });
+  mlDevTrap(
+    "trap-invoke-only-role-denies-the-rest",
+    "An invoke-only role in ml-dev allows Nova Pro and denies every other Bedrock action on every other resource: stricter than it needs to be (MG-0014 says so, as advice), but it opens nothing.",
+    "invoke_only",
+    invokeOnly,
+    passWitness([invokeOnly], { resource: fm("amazon.nova-pro-v1:0") }),
+  );
   add("trap-identity-center-admin-in-narrow-account", "false-positive-trap", {
     description:
       "Identity Center is administered from research (its provider allows only 333344445555), and a Nova Pro permission set is assigned only to ml-dev, whose Workloads entry approves Nova Pro. A permission set's policies land in the accounts it is assigned to, not in the administration account, so research's narrower entry does not apply.",
