@@ -34,6 +34,8 @@ export interface RegoData {
           readonly scopes?: readonly RegoApproval[];
           /** Target ID → index into scopes (many accounts share one set: the Rego builds each set's probes once). */
           readonly targets?: Readonly<Record<string, number>>;
+          /** Where the config places each node it names (ApprovedSet.layout). */
+          readonly layout?: Readonly<Record<string, LayoutNode>>;
         });
     /** Gate settings from the config; absent without one. */
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
@@ -66,6 +68,14 @@ export interface ApprovedScope {
   readonly geographies?: readonly string[];
 }
 
+/** A root, OU or account as the config places it. */
+export interface LayoutNode {
+  /** Its parent's Organizations ID; null for the root. */
+  readonly parent: string | null;
+  /** The config renders an allow-list SCP onto this node itself (its set is targets[id]). */
+  readonly allowList: boolean;
+}
+
 export interface ApprovedSet extends ApprovedScope {
   /**
    * Each target's own approved set by Organizations ID (root r-…, OU ou-…, 12-digit account): a config OU or root
@@ -73,6 +83,12 @@ export interface ApprovedSet extends ApprovedScope {
    * listed ancestor the plan shows, else by the union.
    */
   readonly targets?: Readonly<Record<string, ApprovedScope>>;
+  /**
+   * Every root, OU and account the config names, with its parent and whether it gets an allow-list SCP of its own:
+   * the gate judges an account or OU that a plan moves (or removes from the organization) against the SCPs the
+   * config places on its old and new paths when the plan does not show them.
+   */
+  readonly layout?: Readonly<Record<string, LayoutNode>>;
   /** Severity of MG-0021 (an attached policy the gate cannot read); default medium. */
   readonly unresolvedPolicySeverity?: "low" | "medium" | "high" | "critical";
 }
@@ -101,6 +117,7 @@ export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPoli
         ? {
             ...regoApproval(approved),
             ...(approved.targets ? distinctScopes(approved.targets) : {}),
+            ...(approved.layout ? { layout: approved.layout } : {}),
           }
         : null,
       settings:

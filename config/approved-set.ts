@@ -1,4 +1,4 @@
-import { wildcardToRegExp, type ApprovedScope, type ApprovedSet, type Catalog } from "../catalog";
+import { wildcardToRegExp, type ApprovedScope, type ApprovedSet, type Catalog, type LayoutNode } from "../catalog";
 import type { ApprovedModels, ResolvedConfig } from "./types";
 
 /**
@@ -6,7 +6,8 @@ import type { ApprovedModels, ResolvedConfig } from "./types";
  * contribute the catalog models they match today), the Marketplace product IDs of the approved Marketplace-backed
  * models (known IDs only), the open surfaces and the geographies; and each target's own set (`targets`): a root or
  * OU with an allow-list by its ID, and every config account by its ID with its effective set (the intersection
- * from the root down), so that a target cannot take on another target's models or geographies.
+ * from the root down), so that a target cannot take on another target's models or geographies; and the config's
+ * layout (each node's parent, and whether it gets an allow-list SCP of its own), which moves are judged against.
  */
 export function approvedSet(resolved: ResolvedConfig): ApprovedSet {
   const levels = [...resolved.targets.map((t) => t.approved), ...resolved.accounts.map((a) => a.effective)];
@@ -15,7 +16,10 @@ export function approvedSet(resolved: ResolvedConfig): ApprovedSet {
   for (const t of resolved.targets) targets[t.id] = scopeOf(resolved.catalog, [t.approved]);
   // An account's effective set is at least as narrow as its own target entry (it intersects every level above).
   for (const a of resolved.accounts) targets[a.id] = scopeOf(resolved.catalog, [a.effective]);
-  return { ...union, targets, unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity };
+  const withScp = new Set(resolved.targets.map((t) => t.id));
+  const layout: Record<string, LayoutNode> = {};
+  for (const [id, parent] of Object.entries(resolved.layout)) layout[id] = { parent, allowList: withScp.has(id) };
+  return { ...union, targets, layout, unresolvedPolicySeverity: resolved.gate.unresolvedPolicySeverity };
 }
 
 /** The union of some approved levels as one scope. */

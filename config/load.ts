@@ -386,12 +386,13 @@ class Resolver {
       },
       targets,
       accounts,
+      layout: this.layout(),
       expansions: this.expansions,
       gate: { unresolvedPolicySeverity: cfg.gate.unresolvedPolicySeverity },
       warnings: this.warnings,
     };
     // The catalog is already frozen; freeze the rest without walking into it.
-    for (const key of ["organization", "targets", "accounts", "expansions", "gate", "warnings"] as const) deepFreeze(resolved[key]);
+    for (const key of ["organization", "targets", "accounts", "layout", "expansions", "gate", "warnings"] as const) deepFreeze(resolved[key]);
     return { resolved: Object.freeze(resolved), problems: [], warnings: [...this.warnings] };
   }
 
@@ -650,6 +651,15 @@ class Resolver {
         this.problem([...path, i, "pattern"], `a literal wildcard must also be approved literally by the parent (${parentName}); a level can only narrow its parent`, entry.pattern);
       }
     });
+  }
+
+  /** Every node's parent as the config places it (root: null), sorted by ID. */
+  private layout(): Record<string, string | null> {
+    const rootId = this.cfg.organization.rootId;
+    const parents = new Map<string, string | null>();
+    for (const level of this.levels.values()) if (level.kind !== "account") parents.set(level.id, level.parent);
+    for (const account of this.cfg.accounts) parents.set(account.id, account.ou === "root" ? rootId : account.ou);
+    return Object.fromEntries([...parents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
   private resolveAccounts(): ResolvedAccount[] {

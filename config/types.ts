@@ -94,6 +94,11 @@ export interface ResolvedConfig {
   /** Targets that get an SCP: root first, then OUs and accounts in config order. */
   readonly targets: readonly ResolvedTarget[];
   readonly accounts: readonly ResolvedAccount[];
+  /**
+   * Where the config places every node it names: root (parent null), each OU and each account, by Organizations
+   * ID, with its parent's ID (the root's ID for "root"). The gate judges moves against it.
+   */
+  readonly layout: Readonly<Record<string, string | null>>;
   readonly expansions: readonly PatternExpansion[];
   /** Gate settings (the gate: section). */
   readonly gate: { readonly unresolvedPolicySeverity: "low" | "medium" | "high" | "critical" };

@@ -1946,6 +1946,89 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
 
   // ---- more traps
   const skipState = { ...attachmentState(P.workloads, OU.workloads), skip_destroy: true };
+  // The organization workspace often shows no SCP at all (the allow-lists live in another workspace or stack):
+  // the config's layout says which OUs carry one, so a move or a departure is judged all the same.
+  const researchCtx = () => ({ "aws:RequestedRegion": "us-east-1", "aws:PrincipalArn": `arn:aws:iam::${ACCT.research}:role/Researcher` });
+  const levelsSbox = () => [[], [SBOX_SCP], []];
+  const researchSet = (parent) => ({ email: "aws+research@example.com", name: "research", parent_id: parent, close_on_deletion: false, iam_user_access_to_billing: "ALLOW" });
+  const researchMoves = (parent) =>
+    resource("aws_organizations_account.research", { state: accountState(ACCT.research, "research", OU.sandbox), set: researchSet(parent), actions: ["update"] });
+  const awsccAccount = (address, id, name, before, after) => {
+    const values = (parents) => ({ account_id: id, account_name: name, email: `aws+${name}@example.com`, id, parent_ids: parents, role_name: null, tags: null });
+    return resource(address, { provider: AWSCC, state: values(before), set: values(after), actions: ["update"] });
+  };
+  add("org-layout-account-to-ou-without-list", "organization-change", {
+    description:
+      "research moves from Sandbox (allow-list) to Staging (none) in a workspace that holds only the accounts: the plan shows no SCP, and the config says Sandbox carries the allow-list and Staging none.",
+    config: "with",
+    expect: "block",
+    plan: plan([researchMoves(OU.staging)]),
+    witness: orgBlock([[], [], []], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("org-layout-awscc-account-to-root", "organization-change", {
+    description: "awscc_organizations_account ml-dev: parent_ids goes from [Workloads] to [the root], which carries no allow-list; the plan shows no SCP.",
+    config: "with",
+    expect: "block",
+    plan: plan([awsccAccount("awscc_organizations_account.ml_dev", ACCT.mlDev, "ml-dev", [OU.workloads], [ROOT])]),
+    witness: orgBlock([[], []]),
+  });
+  add("org-layout-account-to-wider-ou", "organization-change", {
+    description:
+      "awscc_organizations_account research moves from Sandbox (Nova Lite only) to Workloads, whose allow-list approves Nova Pro and more: research's own entry approves Nova Lite only. The plan shows no SCP.",
+    config: "with",
+    expect: "block",
+    plan: plan([awsccAccount("awscc_organizations_account.research", ACCT.research, "research", [OU.sandbox], [OU.workloads])]),
+    witness: orgBlock([[], [WKLD_SCP], []], { scpsBefore: levelsSbox(), resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() }),
+  });
+  add("org-layout-account-to-unknown-ou", "organization-change", {
+    description:
+      "research moves to ou-ab12-zzzz9999, an OU neither the config nor the plan places: whatever SCPs it has are unknown, so the move cannot be shown to keep Sandbox's allow-list (fail closed).",
+    config: "with",
+    expect: "block",
+    plan: plan([researchMoves("ou-ab12-zzzz9999")]),
+    witness: orgBlock([[], [], []], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("org-layout-account-leaves-organization", "organization-change", {
+    description:
+      "aws_organizations_account.research is removed (close_on_deletion false): it leaves the organization as a standalone account, out of Sandbox's allow-list. The plan shows no SCP.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_organizations_account.research", { state: accountState(ACCT.research, "research", OU.sandbox), actions: ["delete"] })]),
+    witness: orgBlock([], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("trap-layout-account-to-narrower-ou", "false-positive-trap", {
+    description: "ml-dev moves from Workloads to Sandbox, whose allow-list (Nova Lite) is narrower: the plan shows no SCP, and the config's layout says the move only narrows.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_organizations_account.ml_dev", {
+        state: accountState(ACCT.mlDev, "ml-dev", OU.workloads),
+        set: { email: "aws+ml-dev@example.com", name: "ml-dev", parent_id: OU.sandbox, close_on_deletion: false, iam_user_access_to_billing: "ALLOW" },
+        actions: ["update"],
+      }),
+    ]),
+  });
+  add("trap-layout-account-into-new-child-ou", "false-positive-trap", {
+    description:
+      "A new OU Team is created under Sandbox and research moves into it (parent_id a reference, unknown until apply): research stays below Sandbox's allow-list, which this plan does not show.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      researchMoves(ref("aws_organizations_organizational_unit.team", "id")),
+      resource("aws_organizations_organizational_unit.team", { set: { name: "Team", parent_id: OU.sandbox } }),
+    ]),
+  });
+  add("trap-layout-account-closed", "false-positive-trap", {
+    description: "aws_organizations_account.research is removed with close_on_deletion = true: the account is closed (suspended), not set free.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_organizations_account.research", {
+        state: { ...accountState(ACCT.research, "research", OU.sandbox), close_on_deletion: true },
+        actions: ["delete"],
+      }),
+    ]),
+  });
   add("trap-attachment-skip-destroy-removed", "false-positive-trap", {
     description: "The Workloads attachment (skip_destroy = true in state) is removed from configuration: the provider only drops it from state and leaves the SCP attached (hashicorp/aws docs, facts §11).",
     config: "with",

@@ -31,6 +31,21 @@ describe("approvedSet: each target's own set beside the union", () => {
     expect(set.geographies).toEqual(["eu", "us"]);
   });
 
+  it("places every root, OU and account of the config, marking those that get an allow-list SCP", () => {
+    // GIVEN the corpus config WHEN the approved set is taken THEN its layout holds the root, the three OUs (Staging,
+    // which approves nothing of its own, too) and both accounts, each under the parent the config names
+    expect(set.layout).toEqual({
+      "r-ab12": { parent: null, allowList: false },
+      [WKLD]: { parent: "r-ab12", allowList: true },
+      [SBOX]: { parent: "r-ab12", allowList: true },
+      "ou-ab12-stag0003": { parent: "r-ab12", allowList: false },
+      "222233334444": { parent: WKLD, allowList: false },
+      [RESEARCH]: { parent: SBOX, allowList: false },
+    });
+    // AND it reaches the Rego data as it is
+    expect(toRegoData(resolved.catalog, set).modelgate.approved?.layout).toEqual(set.layout);
+  });
+
   it("reaches the Rego data once per distinct set, each target indexing its own", () => {
     // WHEN written as the gate's data
     const approved = toRegoData(resolved.catalog, set).modelgate.approved;

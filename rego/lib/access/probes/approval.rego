@@ -30,6 +30,12 @@ scoped(key) if {
 	is_number(_config.targets[key])
 }
 
+# layout: where the config places each root, OU and account it names (ID -> {parent, allowList}: see
+# lib.access.org's layout.rego); empty without a config
+default layout := {}
+
+layout := _config.layout if is_object(_config.layout)
+
 # scope_index(key): the index of the target key's own set in approved.scopes; scope_at(i): that set (null: the union)
 scope_index(key) := _config.targets[key] if scoped(key)
 

@@ -5,7 +5,9 @@
 #   whatever the syntax: the allow-list SCP deleted, detached or replaced by a weaker one, a Condition added to
 #   its Deny (exempting every role, or applying in one Region only), NotAction in place of Action, an invoke
 #   action dropped, its exemptions widened (foundation-model/*, imported-model/*, a model not approved), an
-#   account or OU moved to a parent whose SCPs deny less, an account removed from the organization, the
+#   account or OU moved to a parent whose SCPs deny less, an account removed from the organization (with a
+#   config, the allow-lists it places on the root, OUs and accounts count where the plan does not show them, and
+#   a parent that neither the config nor the plan places restricts nothing), the
 #   SCP policy type disabled (which detaches every SCP), or the organization replaced or set to consolidated
 #   billing only. A target's SCPs are judged together, so moving an
 #   attachment to an identical allow-list, or splitting an allow-list into a pair, is not a weakening.
@@ -108,10 +110,34 @@ deny contains finding if {
 }
 
 deny contains finding if {
+	some m in org.moved_off_layout
+	msg := concat("", [
+		"moves ", m.id, " from ", m.from, " to ", _to(m.to), ": ", access.summary(m.probes),
+		" was denied by the SCPs on its old path and is not on the new one (the config's layout supplies the allow-lists",
+		" this plan does not show", _unplaced_words(m.unplaced), ")",
+	])
+	finding := result.new(rego.metadata.chain(), m.rc, msg)
+}
+
+deny contains finding if {
+	some m in org.left_off_layout
+	msg := concat("", [
+		"removes account ", m.id, " from the organization: ", access.summary(m.probes),
+		" was denied by the SCPs on its path (the config's layout supplies the allow-lists this plan does not show)",
+		" and no SCP applies to it any more",
+	])
+	finding := result.new(rego.metadata.chain(), m.rc, msg)
+}
+
+deny contains finding if {
 	some d in org.scp_disabled
 	msg := concat("", [d.how, ": every SCP is detached from every root, OU and account, and re-enabling the type does not restore them"])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }
+
+_unplaced_words(null) := ""
+
+_unplaced_words(n) := concat("", ["; neither the config nor this plan places ", n, ", so no SCP above it is assumed"]) if is_string(n)
 
 _to(null) := "a parent unknown until apply"
 

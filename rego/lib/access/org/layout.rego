@@ -1,0 +1,125 @@
+# Part of package lib.access.org (its METADATA is in org.rego): with a config, moves and departures judged
+# against the config's own layout. The SCPs on an account's paths are often managed in another workspace, so
+# the plan that moves it shows none of them; the config says where each root, OU and account sits and which of
+# them get an allow-list SCP, so a move onto a path that denies less than the old one is caught all the same.
+package lib.access.org
+
+# regal ignore:pointless-import
+import data.lib.access
+import data.lib.access.probes
+
+# the config's layout: node ID -> {parent, allowList} (ApprovedSet.layout); empty without a config
+_layout := probes.layout
+
+# _up(n, state): a node's parent in a state, as the plan shows it, else where the config places it (null:
+# neither knows it, or it is the root)
+_up(n, state) := p if {
+	p := _parent(n, state)
+	is_string(p)
+} else := p if {
+	p := _layout[n].parent
+	is_string(p)
+} else := null
+
+# _path(n, state): n and its ancestors, nearest first, as the plan and the config show them (a node neither
+# knows ends the path: whatever SCPs sit above it are unknown, and none is assumed); the Organizations limit of
+# five OU levels bounds the walk
+_path(n, state) := [x |
+	some x in [n, p1, p2, p3, p4, p5, p6]
+	is_string(x)
+] if {
+	p1 := _up(n, state)
+	p2 := _up(p1, state)
+	p3 := _up(p2, state)
+	p4 := _up(p3, state)
+	p5 := _up(p4, state)
+	p6 := _up(p5, state)
+}
+
+# the SCP levels on a path in a state: the plan's own (target_stmts) per node, and, as levels of their own, the
+# allow-lists the config renders onto its nodes (an explicit Deny, which holds whatever else is attached beside it)
+_plan_levels(nodes, state) := [target_stmts(n, state) | some n in nodes]
+
+_config_levels(nodes) := {i |
+	some n in nodes
+	_layout[n].allowList == true
+	i := probes.scope_index(n)
+}
+
+# the config allow-lists of levels deny the probes of ps that their sets do not approve (the rendered SCP
+# covers invoke, mantle, Claude Platform and API keys, not every Marketplace call: subscribe probes are left out)
+_config_denied(levels, ps) := {p |
+	some p in ps
+	p.surface != "subscribe"
+	some i in levels
+	not probes.approved_in(p, probes.scope_at(i))
+}
+
+# the approved set a moving node is judged by (nodes: the node, its path before the plan, then after it): its own
+# entry, else the nearest listed node on its path before the plan, else after it, else the union (null)
+_layout_key(nodes) := k if {
+	k := [n | some n in nodes; probes.scoped(n)][0]
+} else := null
+
+# _layout_leaks(before, after): unapproved requests that the SCPs (the plan's or the config's) on the nodes
+# before (the node id and its path before the plan) denied and those on the nodes after do not
+_layout_leaks(before, after) := leaks if {
+	cb := _config_levels(before)
+	count(cb) > 0
+	sb := _plan_levels(before, "before")
+	sa := _plan_levels(after, "after")
+	ca := _config_levels(after)
+	key := _layout_key(array.concat(before, after))
+	ps := access.unapproved_probes_in(_flat(array.concat(sb, sa)), key)
+	ready := access.probe_set(ps)
+	denied_before := access.scp_denied_in(sb, ready) | _config_denied(cb, ps)
+	denied_after := access.scp_denied_in(sa, ready) | _config_denied(ca, ps)
+	leaks := denied_before - denied_after
+}
+
+# moved_off_layout: with a config, a move (see _moves) whose new path, as the plan and the config show it, denies
+# less than the old one, when the plan's SCPs alone did not show it (moved, moved_beyond_entry); a destination
+# neither the plan nor the config places restricts nothing ({rc, id, from, to, probes, unplaced})
+moved_off_layout contains object.union(m, {"probes": leaks, "unplaced": _unplaced(to_path)}) if {
+	probes.with_config
+	some m in _moves
+	not _moved_ids[m.id]
+	not _beyond_ids[m.id]
+	to_path := _dest_path(m.to)
+	leaks := _layout_leaks(array.concat([m.id], _path(m.from, "before")), array.concat([m.id], to_path))
+	count(leaks) > 0
+}
+
+_dest_path(null) := []
+
+_dest_path(to) := _path(to, "after") if is_string(to)
+
+_beyond_ids[m.id] := true if some m in moved_beyond_entry
+
+# the first node of a path that neither the plan nor the config places (null when every node up to a root is)
+_unplaced(path) := path[count(path) - 1] if {
+	count(path) > 0
+	last := path[count(path) - 1]
+	not _placed_root(last)
+} else := null
+
+_placed_root(n) if {
+	is_object(_layout[n])
+	_layout[n].parent == null
+}
+
+# left_off_layout: with a config, an account the plan removes from the organization (see left) whose path, as the
+# plan and the config show it, denied requests its entry does not approve, when the plan's SCPs alone did not
+left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks} if {
+	probes.with_config
+	some rc in _node_rcs
+	rc.type in _account_types
+	_leaves(rc)
+	id := _node_key(rc, rc.change.before)
+	not _left_ids[id]
+	from := _node_parent(rc, rc.change.before, "before")
+	leaks := _layout_leaks(array.concat([id], _path(from, "before")), [])
+	count(leaks) > 0
+}
+
+_left_ids[m.id] := true if some m in left
