@@ -193,6 +193,12 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
           keys.push(key);
           if (j.shared) uf.union(i, node(key));
           else note(j.defines ? definers : users, key, i);
+          // an IAM policy ARN known at plan time may name a policy the plan creates, whose own ARN is unknown
+          // until apply (lib.access.identity _by_built_arn): it also joins the definers of the name it ends in
+          if (j.space === "arn" && !j.defines) {
+            const name = customerPolicyName(value);
+            if (name !== undefined) note(users, `policy-name\u0000${name}`, i);
+          }
         }
       }
     }
@@ -312,6 +318,12 @@ function variablesOfProviders(plan: JsonObject): JsonObject | undefined {
   const kept = record();
   for (const name of names) if (name in variables) kept[name] = variables[name] as Json;
   return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** The name at the end of a customer-managed IAM policy ARN (arn:<partition>:iam::<account>:policy/<path><name>). */
+function customerPolicyName(arn: string): string | undefined {
+  const m = /^arn:[^:]+:iam::(\d{12}):policy\/(?:.*\/)?([^/]+)$/.exec(arn);
+  return m ? m[2] : undefined;
 }
 
 function declared(type: unknown, selection: Selection): boolean {

@@ -1946,6 +1946,40 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
 
   // ---- more traps
   const skipState = { ...attachmentState(P.workloads, OU.workloads), skip_destroy: true };
+  // A policy this plan creates has no ARN until apply; an attachment may still name it by an ARN known at plan
+  // time, built from the policy's name (or written out): the policy's own text is what gets attached.
+  const proOnly = doc({ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: [fm("amazon.nova-pro-v1:0", "*"), `arn:aws:bedrock:*:*:inference-profile/us.amazon.nova-pro-v1:0`] });
+  const builtArn = `arn:aws:iam::${ACCT.mlDev}:policy/bedrock-models`;
+  const everyModel = doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" });
+  add("trap-attach-by-arn-built-from-new-policy-name", "false-positive-trap", {
+    description:
+      "aws_iam_policy.models (new; Nova Pro, which Workloads approves) is attached to MLDeveloper by an ARN built from its name, known at plan time: the attachment attaches that very policy.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(proOnly) } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: ref("aws_iam_policy.models", "name", builtArn), role: "MLDeveloper" } }),
+    ]),
+  });
+  add("trap-attach-by-constant-arn-of-new-policy", "false-positive-trap", {
+    description:
+      "The same policy attached by its ARN written out as a constant (depends_on the policy), through the same provider configuration: a policy name is unique in its account, so the ARN names the new policy.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(proOnly) } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: builtArn, role: "MLDeveloper" }, config: { depends_on: ["aws_iam_policy.models"] } }),
+    ]),
+  });
+  add("id-attach-by-arn-built-from-new-policy-name", "identity-policy", {
+    description: "A new policy allowing bedrock:* on * is attached by an ARN built from its name (known at plan time, unlike the policy's own arn).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(everyModel) } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: ref("aws_iam_policy.models", "name", builtArn), role: "MLDeveloper" } }),
+    ]),
+    witness: idBlock([everyModel]),
+  });
   // The organization workspace often shows no SCP at all (the allow-lists live in another workspace or stack):
   // the config's layout says which OUs carry one, so a move or a departure is judged all the same.
   const researchCtx = () => ({ "aws:RequestedRegion": "us-east-1", "aws:PrincipalArn": `arn:aws:iam::${ACCT.research}:role/Researcher` });

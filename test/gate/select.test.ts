@@ -130,6 +130,22 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(addresses(pieces)).toEqual([["aws_iam_policy.team", "aws_iam_role_policy_attachment.a"], ["aws_iam_policy.other"]]);
   });
 
+  it("GIVEN an attachment naming by a known ARN a policy whose own ARN is unknown until apply THEN it joins the policies of that name", () => {
+    // WHEN the plan creates policy "team" (arn unknown) and attaches arn:…:policy/path/team, and another policy
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_policy.team", "aws_iam_policy", { name: "team", path: "/path/", policy: POLICY }),
+        rc("aws_iam_policy.other", "aws_iam_policy", { name: "other", policy: POLICY }),
+        rc("aws_iam_role_policy_attachment.a", "aws_iam_role_policy_attachment", { role: "r", policy_arn: "arn:aws:iam::111122223333:policy/path/team" }),
+        rc("aws_iam_role_policy_attachment.m", "aws_iam_role_policy_attachment", { role: "s", policy_arn: "arn:aws:iam::aws:policy/team" }),
+      ]),
+      selection,
+      ONE,
+    );
+    // THEN the attachment goes with "team"; an AWS-managed ARN of the same name joins nothing
+    expect(addresses(pieces)).toEqual([["aws_iam_policy.team", "aws_iam_role_policy_attachment.a"], ["aws_iam_policy.other"], ["aws_iam_role_policy_attachment.m"]]);
+  });
+
   it("GIVEN a role's managed_policy_arns list and an SSO attachment by policy name THEN each joins its policy", () => {
     const pieces = selectPieces(
       doc([

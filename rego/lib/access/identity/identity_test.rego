@@ -229,6 +229,41 @@ test_units_when_unknown_arn_names_a_policy_by_reference if {
 	identity.unresolved == set() with input as plan
 }
 
+# a configuration where the attachment's policy_arn is a constant, and the policy's provider configuration is key
+_keys(arn, key) := {"root_module": {"resources": [
+	{"address": "aws_iam_role_policy_attachment.a", "provider_config_key": "aws", "expressions": {"policy_arn": {"constant_value": arn}}},
+	{"address": "aws_iam_policy.p", "provider_config_key": key, "expressions": {}},
+]}}
+
+test_units_when_a_known_arn_is_built_from_a_new_policys_name if {
+	# GIVEN a policy this plan creates (name "p", its arn unknown) and an attachment whose policy_arn, known at plan
+	# time, is built from the policy's name (the configuration refers to it) WHEN units are listed THEN it resolves
+	arn := "arn:aws:iam::111122223333:policy/p"
+	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": arn}, {})
+	cfg := _ref_config({"resources": [{
+		"address": "aws_iam_role_policy_attachment.a",
+		"expressions": {"policy_arn": {"references": ["aws_iam_policy.p.name", "aws_iam_policy.p"]}},
+	}]})
+	plan := object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": cfg}})
+	{[u.via, u.stmts] | some u in identity.units with input as plan; u.rc == att} == {[
+		"policy aws_iam_policy.p attached by aws_iam_role_policy_attachment.a",
+		_invoke_stmts,
+	]}
+	identity.unresolved == set() with input as plan
+
+	# WHEN the ARN ends in another name, or the configuration does not refer to the policy THEN unresolved
+	other := _rc("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": "arn:aws:iam::111122223333:policy/q"}, {})
+	count(identity.unresolved) == 1 with input as object.union(testing.plan([_new_policy("p"), other]), {"plan": {"configuration": cfg}})
+	count(identity.unresolved) == 1 with input as testing.plan([_new_policy("p"), att])
+
+	# WHEN the ARN is a constant and both resources use the same provider configuration (one account) THEN resolved
+	identity.unresolved == set() with input as object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": _keys(arn, "aws")}})
+
+	# and with another provider configuration (another account, perhaps) THEN unresolved
+	aliased := _keys(arn, "aws.other")
+	count(identity.unresolved) == 1 with input as object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": aliased}})
+}
+
 test_units_when_unknown_arn_is_referenced_inside_a_module if {
 	# GIVEN the policy and attachment inside module "team" WHEN units are listed THEN resolved within the module
 	att := _in_module(_rc("aws_iam_role_policy_attachment", "a", {"role": "r"}, {"policy_arn": true}))

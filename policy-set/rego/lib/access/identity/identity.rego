@@ -168,7 +168,7 @@ aws_managed_name(arn) := substring(arn, indexof(arn, ":policy/") + 8, -1) if {
 _managed := data.modelgate.managedPolicies.policies
 
 # resolved(a): what the attachment grants, as {via, stmts} entries; empty when it cannot be resolved
-resolved(a) := ((_by_aws(a) | _by_arn(a)) | _by_ref(a)) | _by_name(a)
+resolved(a) := (((_by_aws(a) | _by_arn(a)) | _by_built_arn(a)) | _by_ref(a)) | _by_name(a)
 
 _by_aws(a) := {r |
 	name := aws_managed_name(a.arn)
@@ -183,6 +183,32 @@ _by_arn(a) := {r |
 	some d in _policy_doc_list
 	d.arn == a.arn
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+# a customer-managed ARN known at plan time that names a policy the plan creates (its own arn unknown until
+# apply): the ARN ends in the policy's path and name, and the configuration either builds it from that policy or
+# gives both resources, in one module instance, the same provider configuration (one account). (gate/select.ts
+# joins such an ARN to the policies named as it ends.) A policy's name is unique in its account,
+# and a principal can only be attached a policy of its own account, so the ARN cannot name another policy.
+_by_built_arn(a) := {r |
+	is_string(a.arn)
+	not aws_managed_name(a.arn)
+	some d in _policy_doc_list
+	d.arn == null
+	is_string(d.name)
+	d.name != ""
+	endswith(a.arn, concat("", [":policy", d.path, d.name]))
+	_names_policy(a, d.rc)
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+_names_policy(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
+
+_names_policy(a, rc) if {
+	object.get(a.rc, "module_address", "") == object.get(rc, "module_address", "")
+	key := tfplan.config_of(a.rc).provider_config_key
+	is_string(key)
+	key == tfplan.config_of(rc).provider_config_key
 }
 
 # an ARN unknown until apply: the configuration's references name the policy resource(s)
