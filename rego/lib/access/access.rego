@@ -375,11 +375,18 @@ leaks(stmts) := allowed_probes(stmts, unapproved_probes(stmts))
 # first(ps): the probe a message names: a foundation model in the commercial partition before other kinds
 first(ps) := sort([[_rank(p), probes.describe(p), p] | some p in ps])[0][2]
 
-_rank(p) := r if {
-	kinds := {"foundation-model": 0, "inference-profile": 1, "mantle": 2, "workspace": 3, "subscription": 4}
-	k := object.get(kinds, p.kind, 5)
-	r := ((k * 4) + (_partition_rank(p.resource) * 2)) + _regionless(p.resource)
-}
+# a probe's rank: its kind, then the commercial partition before others, then a Regional ARN before a
+# Region-less one (a table lookup: arithmetic is slow in the wasm runtime)
+_rank(p) := _rank_table[object.get(_kind_ranks, p.kind, 5)][_partition_rank(p.resource)][_regionless(p.resource)]
+
+# built once per evaluation, not once per probe ranked
+_kind_ranks := {"foundation-model": 0, "inference-profile": 1, "mantle": 2, "workspace": 3, "subscription": 4}
+
+# [kind][partition][regionless] -> kind * 4 + partition * 2 + regionless
+_rank_table := [
+	[[0, 1], [2, 3]], [[4, 5], [6, 7]], [[8, 9], [10, 11]],
+	[[12, 13], [14, 15]], [[16, 17], [18, 19]], [[20, 21], [22, 23]],
+]
 
 _regionless(arn) := 1 if startswith(arn, "arn:aws:bedrock:::")
 
@@ -390,7 +397,12 @@ _partition_rank(arn) := 0 if startswith(arn, "arn:aws:")
 _partition_rank(arn) := 1 if not startswith(arn, "arn:aws:")
 
 # summary(ps): "`<first probe>`", plus how many more and of which kinds
-summary(ps) := concat("", ["`", sort([[_rank(p), probes.describe(p)] | some p in ps])[0][1], "`", _more(ps)])
+summary(ps) := concat("", ["`", _first_words(ps), "`", _more(ps)])
+
+# the words of the first probe by rank, then by its words: only the probes of the lowest rank are described
+_first_words(ps) := min({probes.describe(p) | some p in ps; _rank(p) == r}) if {
+	r := min({_rank(p) | some p in ps})
+}
 
 _more(ps) := "" if count(ps) == 1
 

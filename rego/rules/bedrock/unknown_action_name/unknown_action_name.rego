@@ -46,10 +46,22 @@ _problem(a) := concat("", ["it is not an IAM action", _hint(a)]) if {
 	not iam.known_action(a)
 }
 
-_problem(a) := "the pattern matches no IAM action" if {
-	iam.action_prefix(a) in actions.prefixes
-	iam.has_wildcard(a)
-	not _matches_any(a)
+_problem(a) := "the pattern matches no IAM action" if _matching_nothing[a]
+
+# the distinct wildcard patterns of known services that the plan's documents name and no known action matches:
+# computed once per pattern, not once per statement that names it (a plan of many policies repeats a few)
+_matching_nothing contains p if {
+	some p in _wild_entries
+	iam.action_prefix(p) in actions.prefixes
+	not _matches_any(p)
+}
+
+_wild_entries contains p if {
+	some d in tfplan.document_list
+	some s in iam.statements(d.doc)
+	some entry in iam.action_entries(s)
+	p := lower(entry)
+	iam.has_wildcard(p)
 }
 
 _matches_any(p) if {

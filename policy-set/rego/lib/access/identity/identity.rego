@@ -215,7 +215,12 @@ _names_policy(a, rc) if {
 _by_ref(a) := {r |
 	a.arn == null
 	not a.ref
+
+	# the references read once per attachment; each policy first checked by its local address
+	refs := tfplan.references(a.rc, a.attr)
+	count(refs) > 0
 	some d in _policy_doc_list
+	refs[tfplan.local_address(d.rc)]
 	tfplan.refers_to(a.rc, a.attr, d.rc)
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
