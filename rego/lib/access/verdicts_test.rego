@@ -1,6 +1,7 @@
 package lib.access_test
 
 import data.lib.access
+import data.lib.access.probes
 import data.lib.testing
 
 # a unit planned through a provider that allows only the Sandbox account (testing.per_target_config)
@@ -50,5 +51,18 @@ test_unit_sets_of_identity_center_grants_are_the_assigned_accounts if {
 	every type in ["aws_ssoadmin_permission_set_inline_policy", "awscc_sso_permission_set", "aws_identitystore_group_membership", "awscc_identitystore_group_membership"] {
 		access.unit_sets(_unit(type, {})) == {[null, ""]} with input as _in_sandbox_account([_unit(type, {}).rc])
 			with data.modelgate.approved as testing.per_target_config
+	}
+}
+
+test_fixed_subscribe_set_is_the_unapproved_fixed_subscribe_probes if {
+	# GIVEN the catalog, with and without a config approving Claude Haiku 4.5's product WHEN the Subscribe set is
+	# built from fixed_surface THEN it holds exactly the fixed Subscribe probes fixed_unapproved holds
+	every cfg in [null, {"models": ["anthropic.claude-haiku-4-5-20251001-v1:0"], "productIds": ["prod-xdkflymybwmvi"]}] {
+		got := {p | some p in access.fixed_subscribe_set.all} with data.modelgate.catalog as testing.catalog
+			with data.modelgate.approved as cfg
+		want := {p | some p in probes.fixed_unapproved; p.surface == "subscribe"} with data.modelgate.catalog as testing.catalog
+			with data.modelgate.approved as cfg
+		count(want) > 0
+		got == want
 	}
 }

@@ -205,11 +205,15 @@ _by_built_arn(a) := {r |
 _names_policy(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
 
 _names_policy(a, rc) if {
-	object.get(a.rc, "module_address", "") == object.get(rc, "module_address", "")
+	_module_of(a.rc) == _module_of(rc)
 	key := tfplan.config_of(a.rc).provider_config_key
 	is_string(key)
 	key == tfplan.config_of(rc).provider_config_key
 }
+
+_module_of(rc) := rc.module_address
+
+_module_of(rc) := "" if not rc.module_address
 
 # an ARN unknown until apply: the configuration's references name the policy resource(s)
 _by_ref(a) := {r |

@@ -25,7 +25,7 @@ deny contains finding if {
 	catalog.has_catalog
 	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
-	ref := iam.model_ref(arn)
+	ref := tfplan.model_ref(arn)
 	not iam.has_wildcard(ref.model)
 	not catalog.known(ref.model)
 	msg := concat("", [arn, " names model ", ref.model, ", which is not in the catalog (snapshot ", catalog.snapshot_date, ")"])
@@ -36,7 +36,7 @@ deny contains finding if {
 	catalog.has_catalog
 	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
-	ref := iam.model_ref(arn)
+	ref := tfplan.model_ref(arn)
 	iam.has_wildcard(ref.model)
 	count(catalog.matching(ref.model)) == 0
 	msg := concat("", [arn, " matches no model in the catalog (snapshot ", catalog.snapshot_date, ")"])

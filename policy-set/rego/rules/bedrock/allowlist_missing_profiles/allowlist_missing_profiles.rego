@@ -99,7 +99,7 @@ _fm_exemptions(stmts) := {[exempt, ref.model] |
 	s.NotResource
 	iam.covers_invoke(s)
 	some exempt in iam.not_resources(s)
-	ref := iam.model_ref(exempt)
+	ref := tfplan.model_ref(exempt)
 	ref.type == "foundation-model"
 }
 

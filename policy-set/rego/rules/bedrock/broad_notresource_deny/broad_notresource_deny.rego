@@ -35,7 +35,7 @@ _broad(p) if {
 
 _names_models(s) if {
 	some arn in iam.not_resources(s)
-	iam.model_ref(arn)
+	tfplan.model_ref(arn)
 }
 
 deny contains finding if {

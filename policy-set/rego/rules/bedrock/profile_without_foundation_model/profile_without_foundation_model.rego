@@ -78,7 +78,7 @@ _names_no_one_model(ref) if iam.has_wildcard(ref.model)
 _any_fm_allowed(doc, a) if {
 	some t in _allow_stmts(doc, a)
 	some r in iam.resources(t)
-	iam.model_ref(r).type == "foundation-model"
+	tfplan.model_ref(r).type == "foundation-model"
 }
 
 _global(ref) if ref.prefix == "global"
@@ -102,7 +102,7 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	refs := {[arn, ref] |
 		some s in stmts
 		some arn in iam.resources(s)
-		ref := iam.model_ref(arn)
+		ref := tfplan.model_ref(arn)
 		ref.type == "inference-profile"
 	}
 	count(refs) > 0

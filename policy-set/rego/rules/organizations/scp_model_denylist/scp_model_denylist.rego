@@ -29,7 +29,7 @@ deny contains finding if {
 	iam.covers_invoke(s)
 	denied := [arn |
 		some arn in iam.resources(s)
-		ref := iam.model_ref(arn)
+		ref := tfplan.model_ref(arn)
 		ref.model != "*"
 	]
 	count(denied) > 0
