@@ -1980,6 +1980,35 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([everyModel]),
   });
+  // Attachments by a known ARN that only looks like it names a new policy (attack11): the name read through another
+  // provider configuration (another account), an ARN that does not wait for the policy, a policy read during apply.
+  const narrowDoc = doc({ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: [fm("amazon.nova-lite-v1:0", "*")] });
+  add("id-attach-built-arn-through-another-provider", "unknown-or-shape", {
+    description:
+      "A Nova Lite policy is created through provider aws.research (another account); an attachment through the default provider attaches arn:aws:iam::222233334444:policy/${its name} to MLDeveloper: that ARN names ml-dev's own policy of that name, whose text the plan does not show.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(narrowDoc) }, config: { provider_config_key: "aws.research" } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: ref("aws_iam_policy.models", "name", builtArn), role: "MLDeveloper" } }),
+    ]),
+  });
+  add("id-attach-constant-arn-without-dependency", "unknown-or-shape", {
+    description:
+      "A Nova Lite policy named bedrock-models is created, and an attachment names arn:aws:iam::222233334444:policy/bedrock-models as a constant without depending on it: if the account already has a policy of that name, creating the new one fails and the attachment still attaches the existing one.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(narrowDoc) } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: builtArn, role: "MLDeveloper" } }),
+    ]),
+  });
+  add("id-attach-data-policy-read-during-apply", "unknown-or-shape", {
+    description: "data.aws_iam_policy.models is read during apply (its arn and text unknown) and attached by reference: it reads an existing policy whose text the plan never shows.",
+    expect: "block",
+    plan: plan([
+      resource("data.aws_iam_policy.models", { set: { name: "bedrock-models" }, actions: ["read"], after: { name: "bedrock-models", arn: U, policy: U, id: U, path: U } }),
+      resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: ref("data.aws_iam_policy.models", "arn"), role: "MLDeveloper" } }),
+    ]),
+  });
   // The organization workspace often shows no SCP at all (the allow-lists live in another workspace or stack):
   // the config's layout says which OUs carry one, so a move or a departure is judged all the same.
   const researchCtx = () => ({ "aws:RequestedRegion": "us-east-1", "aws:PrincipalArn": `arn:aws:iam::${ACCT.research}:role/Researcher` });
@@ -2029,6 +2058,41 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: plan([resource("aws_organizations_account.research", { state: accountState(ACCT.research, "research", OU.sandbox), actions: ["delete"] })]),
     witness: orgBlock([], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("org-layout-account-from-unplaced-ou", "organization-change", {
+    description:
+      "research (which the config places in Sandbox) moves from ou-ab12-sbxc0005, an OU neither the plan nor the config places, to Staging (no allow-list): where the config places research, its allow-list applied; on the new path none does.",
+    config: "with",
+    expect: "block",
+    plan: plan([
+      resource("aws_organizations_account.research", { state: accountState(ACCT.research, "research", "ou-ab12-sbxc0005"), set: researchSet(OU.staging), actions: ["update"] }),
+    ]),
+    witness: orgBlock([[], [], []], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("org-layout-parent-from-a-tag", "organization-change", {
+    description:
+      "A new OU decoy is created under Sandbox with a tag dest = ou-ab12-stag0003, and research's parent_id is decoy's tags_all[\"dest\"]: the reference names decoy, but the value is Staging's ID, not decoy's.",
+    config: "with",
+    expect: "block",
+    plan: plan([
+      researchMoves({ $ref: ['aws_organizations_organizational_unit.decoy.tags_all["dest"]', "aws_organizations_organizational_unit.decoy.tags_all", "aws_organizations_organizational_unit.decoy"], value: U }),
+      resource("aws_organizations_organizational_unit.decoy", { set: { name: "decoy", parent_id: OU.sandbox, tags: { dest: OU.staging } } }),
+    ]),
+    witness: orgBlock([[], [], []], { scpsBefore: levelsSbox(), context: researchCtx() }),
+  });
+  add("trap-layout-awscc-account-into-new-child-ou", "false-positive-trap", {
+    description: "awscc research moves into a new OU Team under Sandbox: parent_ids is [Team's id], unknown until apply; research stays below Sandbox's allow-list.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("awscc_organizations_account.research", {
+        provider: AWSCC,
+        state: { account_id: ACCT.research, account_name: "research", email: "aws+research@example.com", id: ACCT.research, parent_ids: [OU.sandbox], role_name: null, tags: null },
+        set: { account_id: ACCT.research, account_name: "research", email: "aws+research@example.com", parent_ids: [ref("awscc_organizations_organizational_unit.team", "id")], role_name: null, tags: null },
+        actions: ["update"],
+      }),
+      resource("awscc_organizations_organizational_unit.team", { provider: AWSCC, set: { name: "Team", parent_id: OU.sandbox } }),
+    ]),
   });
   add("trap-layout-account-to-narrower-ou", "false-positive-trap", {
     description: "ml-dev moves from Workloads to Sandbox, whose allow-list (Nova Lite) is narrower: the plan shows no SCP, and the config's layout says the move only narrows.",

@@ -229,39 +229,75 @@ test_units_when_unknown_arn_names_a_policy_by_reference if {
 	identity.unresolved == set() with input as plan
 }
 
-# a configuration where the attachment's policy_arn is a constant, and the policy's provider configuration is key
-_keys(arn, key) := {"root_module": {"resources": [
-	{"address": "aws_iam_role_policy_attachment.a", "provider_config_key": "aws", "expressions": {"policy_arn": {"constant_value": arn}}},
-	{"address": "aws_iam_policy.p", "provider_config_key": key, "expressions": {}},
+# a configuration: the attachment's policy_arn expression (expr), its depends_on, and the provider configuration
+# of the attachment and of the policy
+_cfg_of(expr, depends_on, att_key, pol_key) := {"root_module": {"resources": [
+	{"address": "aws_iam_role_policy_attachment.a", "provider_config_key": att_key, "expressions": {"policy_arn": expr}, "depends_on": depends_on},
+	{"address": "aws_iam_policy.p", "provider_config_key": pol_key, "expressions": {}},
 ]}}
+
+_unresolved_with(rcs, cfg) := n if {
+	n := count(identity.unresolved) with input as object.union(testing.plan(rcs), {"plan": {"configuration": cfg}})
+}
 
 test_units_when_a_known_arn_is_built_from_a_new_policys_name if {
 	# GIVEN a policy this plan creates (name "p", its arn unknown) and an attachment whose policy_arn, known at plan
-	# time, is built from the policy's name (the configuration refers to it) WHEN units are listed THEN it resolves
+	# time, is built from the policy's name (the configuration refers to it), one provider configuration
 	arn := "arn:aws:iam::111122223333:policy/p"
 	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": arn}, {})
-	cfg := _ref_config({"resources": [{
-		"address": "aws_iam_role_policy_attachment.a",
-		"expressions": {"policy_arn": {"references": ["aws_iam_policy.p.name", "aws_iam_policy.p"]}},
-	}]})
-	plan := object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": cfg}})
+	built := {"references": ["aws_iam_policy.p.name", "aws_iam_policy.p"]}
+	plan := object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": _cfg_of(built, [], "aws", "aws")}})
+
+	# WHEN units are listed THEN it resolves to the new policy
 	{[u.via, u.stmts] | some u in identity.units with input as plan; u.rc == att} == {[
 		"policy aws_iam_policy.p attached by aws_iam_role_policy_attachment.a",
 		_invoke_stmts,
 	]}
 	identity.unresolved == set() with input as plan
 
-	# WHEN the ARN ends in another name, or the configuration does not refer to the policy THEN unresolved
+	# WHEN the ARN ends in another name THEN unresolved
 	other := _rc("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": "arn:aws:iam::111122223333:policy/q"}, {})
-	count(identity.unresolved) == 1 with input as object.union(testing.plan([_new_policy("p"), other]), {"plan": {"configuration": cfg}})
+	_unresolved_with([_new_policy("p"), other], _cfg_of(built, [], "aws", "aws")) == 1
+
+	# WHEN the policy is created through another provider configuration (another account, perhaps) THEN unresolved:
+	# its name read across accounts names that account's own policy
+	_unresolved_with([_new_policy("p"), att], _cfg_of(built, [], "aws", "aws.other")) == 1
+
+	# WHEN the plan has no configuration THEN unresolved
 	count(identity.unresolved) == 1 with input as testing.plan([_new_policy("p"), att])
+}
 
-	# WHEN the ARN is a constant and both resources use the same provider configuration (one account) THEN resolved
-	identity.unresolved == set() with input as object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": _keys(arn, "aws")}})
+test_units_when_a_constant_arn_names_a_new_policy if {
+	arn := "arn:aws:iam::111122223333:policy/p"
+	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": arn}, {})
+	constant := {"constant_value": arn}
 
-	# and with another provider configuration (another account, perhaps) THEN unresolved
-	aliased := _keys(arn, "aws.other")
-	count(identity.unresolved) == 1 with input as object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": aliased}})
+	# GIVEN the ARN written out, the attachment depending on the policy, one provider configuration THEN resolved
+	_unresolved_with([_new_policy("p"), att], _cfg_of(constant, ["aws_iam_policy.p"], "aws", "aws")) == 0
+
+	# WHEN it does not depend on the policy THEN unresolved: were the name taken, creating the policy would fail
+	# and the attachment would still attach the existing policy of that name
+	_unresolved_with([_new_policy("p"), att], _cfg_of(constant, [], "aws", "aws")) == 1
+
+	# WHEN either is one instance of several (a provider per instance may differ) THEN unresolved
+	indexed := object.union(att, {"index": "a"})
+	_unresolved_with([_new_policy("p"), indexed], _cfg_of(constant, ["aws_iam_policy.p"], "aws", "aws")) == 1
+}
+
+test_units_when_a_data_source_reads_a_policy_during_apply if {
+	# GIVEN data.aws_iam_policy read during apply (its text unknown) and an attachment referring to its arn WHEN
+	# judged THEN unresolved: it reads an existing policy whose text the plan never shows
+	ds := {
+		"address": "data.aws_iam_policy.p", "mode": "data", "type": "aws_iam_policy", "name": "p",
+		"provider_name": testing.provider,
+		"change": {"actions": ["read"], "before": null, "after": {"name": "p"}, "after_unknown": {"arn": true, "policy": true}},
+	}
+	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "r"}, {"policy_arn": true})
+	cfg := {"root_module": {"resources": [{
+		"address": "aws_iam_role_policy_attachment.a",
+		"expressions": {"policy_arn": {"references": ["data.aws_iam_policy.p.arn", "data.aws_iam_policy.p"]}},
+	}]}}
+	_unresolved_with([ds, att], cfg) == 1
 }
 
 test_units_when_unknown_arn_is_referenced_inside_a_module if {

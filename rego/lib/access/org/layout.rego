@@ -79,15 +79,50 @@ _layout_leaks(before, after) := leaks if {
 
 # moved_off_layout: with a config, a move (see _moves) whose new path, as the plan and the config show it, denies
 # less than the old one, when the plan's SCPs alone did not show it (moved, moved_beyond_entry); a destination
-# neither the plan nor the config places restricts nothing ({rc, id, from, to, probes, unplaced})
-moved_off_layout contains object.union(m, {"probes": leaks, "unplaced": _unplaced(to_path)}) if {
+# neither the plan nor the config places restricts nothing ({rc, id, from, to, probes, unplaced, old_unplaced}).
+# The old path is where the plan shows the node, else, for a node the config lists, where the config places it;
+# when neither places it, what restricted the node is unknown, so a placed new path must deny every request the
+# node's entry does not approve.
+moved_off_layout contains object.union(m, {"probes": leaks, "unplaced": _unplaced(to_path), "old_unplaced": old}) if {
 	probes.with_config
 	some m in _moves
 	not _moved_ids[m.id]
 	not _beyond_ids[m.id]
 	to_path := _dest_path(m.to)
-	leaks := _layout_leaks(array.concat([m.id], _path(m.from, "before")), array.concat([m.id], to_path))
+	after := array.concat([m.id], to_path)
+	before := _before_path(m.id, m.from)
+	old := _old_unplaced(before, m.from)
+	leaks := _move_leaks(before, after, to_path)
 	count(leaks) > 0
+}
+
+# the node and its path before the plan: as the plan (and the config above what it shows) places its old parent,
+# else, for a node the config lists, as the config places it; null when neither places it
+_before_path(id, from) := array.concat([id], p) if {
+	p := _path(from, "before")
+	_unplaced(p) == null
+} else := array.concat([id], p) if {
+	is_string(_layout[id].parent)
+	p := _path(_layout[id].parent, "before")
+	_unplaced(p) == null
+} else := null
+
+_old_unplaced(null, from) := from
+
+_old_unplaced(before, _) := null if is_array(before)
+
+_move_leaks(before, after, _) := _layout_leaks(before, after) if is_array(before)
+
+# the old path unknown: the new one, placed up to a root, must deny every unapproved request on the model surfaces
+_move_leaks(null, after, to_path) := leaks if {
+	_unplaced(to_path) == null
+	count(to_path) > 0
+	sa := _plan_levels(after, "after")
+	ps := {p |
+		some p in access.unapproved_probes_in(_flat(sa), _layout_key(after))
+		p.surface != "subscribe"
+	}
+	leaks := (ps - access.scp_denied_in(sa, access.probe_set(ps))) - _config_denied(_config_levels(after), ps)
 }
 
 _dest_path(null) := []

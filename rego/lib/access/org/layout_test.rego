@@ -136,3 +136,27 @@ test_left_off_layout_when_account_leaves if {
 	# WHEN the plan shows ou-1's list THEN left reports it, not this rule
 	_left_of([_kept, _ou_attach, _acct(["delete"], {"id": "1111", "parent_id": "ou-1"}, null)]) == set()
 }
+
+_unplaced_moves(rcs) := {[m.id, m.from, m.to, m.old_unplaced] |
+	some m in org.moved_off_layout with input as _plan(rcs)
+		with data.modelgate.approved as _layout_cfg
+		with data.modelgate.catalog as testing.catalog
+}
+
+test_moved_off_layout_when_the_old_parent_is_unplaced if {
+	# GIVEN account 1111 (which the config places in ou-1) moving from ou-9, which neither the config nor the plan
+	# places, to ou-2 WHEN judged THEN its old path is where the config places it: ou-1's list is lost
+	_unplaced_moves([_move("ou-9", "ou-2")]) == {["1111", "ou-9", "ou-2", null]}
+
+	# and an account the config does not list, from ou-9 to ou-2 (placed, no allow-list) THEN reported, naming ou-9
+	other := _rc("aws_organizations_account", "other", ["update"], {"id": "4444", "parent_id": "ou-9"}, {"id": "4444", "parent_id": "ou-2"}, {})
+	_unplaced_moves([other]) == {["4444", "ou-9", "ou-2", "ou-9"]}
+
+	# WHEN it moves to ou-w instead (its allow-list denies whatever the union does not approve) THEN nothing
+	into_list := _rc("aws_organizations_account", "other", ["update"], {"id": "4444", "parent_id": "ou-9"}, {"id": "4444", "parent_id": "ou-w"}, {})
+	_unplaced_moves([into_list]) == set()
+
+	# WHEN it moves to another unplaced OU THEN nothing is known either way: nothing is reported
+	unknown := _rc("aws_organizations_account", "other", ["update"], {"id": "4444", "parent_id": "ou-9"}, {"id": "4444", "parent_id": "ou-8"}, {})
+	_unplaced_moves([unknown]) == set()
+}

@@ -51,6 +51,17 @@ _node_parent(rc, v, "after") := referenced_node(rc, "parent_id") if {
 	not is_array(object.get(v, "parent_ids", null))
 }
 
+# awscc: parent_ids unknown until apply (wholly, or its one element), its reference naming the new parent
+_node_parent(rc, v, "after") := referenced_node(rc, "parent_ids") if {
+	rc.type in {"awscc_organizations_account", "awscc_organizations_organizational_unit"}
+	not _known_parent_ids(v)
+}
+
+_known_parent_ids(v) if {
+	count(v.parent_ids) == 1
+	is_string(v.parent_ids[0])
+}
+
 # parent of a node key in a state, from the plan's accounts and OUs (null when the plan does not show it)
 _parent(id, state) := p if {
 	is_string(id)

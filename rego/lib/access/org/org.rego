@@ -173,13 +173,14 @@ _target_of(_, v, _) := v.target_id if is_string(v.target_id)
 
 _target_of(rc, v, "after") := referenced_node(rc, "target_id") if not is_string(object.get(v, "target_id", null))
 
-# referenced_node(rc, attr): the key of the one root, OU or account (not a data source) that the configuration's
-# reference in attr names, when exactly one does (an ID unknown until apply)
+# referenced_node(rc, attr): the key of the one root, OU or account (not a data source) whose ID the
+# configuration's reference in attr names, when exactly one does (an ID unknown until apply); a reference to
+# another attribute (parent_id = aws_organizations_organizational_unit.x.tags["dest"]) names no node
 referenced_node(rc, attr) := keys[0] if {
 	keys := sort({_target_key(t) |
 		some t in tfplan.resource_change_list
 		not t.mode == "data"
-		tfplan.refers_to(rc, attr, t)
+		tfplan.refers_to_id(rc, attr, t)
 	})
 	count(keys) == 1
 }

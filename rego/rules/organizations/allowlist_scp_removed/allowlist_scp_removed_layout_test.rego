@@ -49,3 +49,12 @@ test_passes_when_an_account_moves_within_the_configs_layout if {
 	# GIVEN an unlisted account moved from Workloads to Sandbox (narrower), the plan showing no SCP THEN nothing
 	count(_by_layout([_move("444455556666", testing.wkld, testing.sbox)])) == 0
 }
+
+test_fails_when_an_unlisted_account_moves_from_an_unplaced_ou_to_an_open_one if {
+	# GIVEN an account the config does not list moved from an OU nobody places to Staging, the plan showing no SCP
+	move := _move("444455556666", "ou-ab12-zzzz9999", "ou-ab12-stag0003")
+	some [_, message] in _by_layout([move])
+
+	# THEN reported: what restricted it is unknown, and its new path restricts nothing
+	startswith(message, "moves 444455556666 from ou-ab12-zzzz9999 to ou-ab12-stag0003: neither the config nor this plan places ou-ab12-zzzz9999")
+}

@@ -186,10 +186,11 @@ _by_arn(a) := {r |
 }
 
 # a customer-managed ARN known at plan time that names a policy the plan creates (its own arn unknown until
-# apply): the ARN ends in the policy's path and name, and the configuration either builds it from that policy or
-# gives both resources, in one module instance, the same provider configuration (one account). (gate/select.ts
-# joins such an ARN to the policies named as it ends.) A policy's name is unique in its account,
-# and a principal can only be attached a policy of its own account, so the ARN cannot name another policy.
+# apply): the ARN ends in the policy's path and name, the attachment waits for the policy (its expression refers
+# to it, or depends_on names it: were the name already taken, creating the policy would fail and the attachment
+# would not be applied, so it cannot attach an existing policy of that name), and both use the same provider
+# configuration in one module instance (one account; a reference does not prove it: a name can be read across
+# accounts). (gate/select.ts joins such an ARN to the policies named as it ends.)
 _by_built_arn(a) := {r |
 	is_string(a.arn)
 	not aws_managed_name(a.arn)
@@ -202,13 +203,22 @@ _by_built_arn(a) := {r |
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
 
-_names_policy(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
-
 _names_policy(a, rc) if {
+	_waits_for(a, rc)
 	_module_of(a.rc) == _module_of(rc)
 	key := tfplan.config_of(a.rc).provider_config_key
 	is_string(key)
 	key == tfplan.config_of(rc).provider_config_key
+}
+
+# the attachment's expression refers to the policy (the same instance, when indexed by count.index or each.key)
+_waits_for(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
+
+# or its depends_on names the policy, and neither is one instance of several (a per-instance provider may differ)
+_waits_for(a, rc) if {
+	tfplan.local_address(rc) in object.get(tfplan.config_of(a.rc), "depends_on", [])
+	not "index" in object.keys(a.rc)
+	not "index" in object.keys(rc)
 }
 
 _module_of(rc) := rc.module_address
@@ -246,10 +256,13 @@ _policy_docs contains _policy_doc(rc, v, _stmts(doc)) if {
 	doc := _doc(v[_policy_attr(rc.type)])
 }
 
-# a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004)
+# a written policy whose text is unknown still resolves (lib.tfplan reports the unknown text as MG-0004); a data
+# source read during apply does not: it reads an existing policy whose text the plan never shows, so an
+# attachment of it stays unresolved (MG-0021)
 _policy_docs contains _policy_doc(rc, _after(rc), []) if {
 	some rc in tfplan.resource_change_list
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
+	not rc.mode == "data"
 	tfplan.writes(rc)
 	not is_string(object.get(_after(rc), _policy_attr(rc.type), null))
 }

@@ -111,10 +111,22 @@ deny contains finding if {
 
 deny contains finding if {
 	some m in org.moved_off_layout
+	m.old_unplaced == null
 	msg := concat("", [
 		"moves ", m.id, " from ", m.from, " to ", _to(m.to), ": ", access.summary(m.probes),
 		" was denied by the SCPs on its old path and is not on the new one (the config's layout supplies the allow-lists",
 		" this plan does not show", _unplaced_words(m.unplaced), ")",
+	])
+	finding := result.new(rego.metadata.chain(), m.rc, msg)
+}
+
+deny contains finding if {
+	some m in org.moved_off_layout
+	is_string(m.old_unplaced)
+	msg := concat("", [
+		"moves ", m.id, " from ", m.from, " to ", m.to, ": neither the config nor this plan places ", m.from,
+		", so what restricted it there is unknown, and its new path (as the config and this plan show it) lets through ",
+		access.summary(m.probes), ", which the config does not approve for it",
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)
 }
