@@ -5,8 +5,16 @@ package lib.tfplan
 
 import data.lib.iam
 
-# model_refs[arn]: iam.model_ref(arn) for each pattern of the documents that names a Bedrock model
-model_refs[arn] := iam.model_ref(arn) if {
+# model_refs: {arn: iam.model_ref(arn)} for each pattern of the documents that names a Bedrock model. A complete
+# rule looked up as a whole object: Go OPA would evaluate a partial object rule's body again for every lookup of a
+# bound key (walking every document each time); the wasm builds either once.
+# regal ignore:prefer-set-or-object-rule
+model_refs := {arn: ref |
+	some arn in _document_patterns
+	ref := iam.model_ref(arn)
+}
+
+_document_patterns contains arn if {
 	some d in document_list
 	some arn in iam.resource_patterns(d.doc)
 }

@@ -49,14 +49,17 @@ _problem(a) := concat("", ["it is not an IAM action", _hint(a)]) if {
 _problem(a) := "the pattern matches no IAM action" if _matching_nothing[a]
 
 # the distinct wildcard patterns of known services that the plan's documents name and no known action matches:
-# computed once per pattern, not once per statement that names it (a plan of many policies repeats a few)
-_matching_nothing contains p if {
+# computed once per pattern, not once per statement that names it (a plan of many policies repeats a few). Complete
+# rules, looked up as whole sets: Go OPA would evaluate a partial set's body again for every lookup of a bound key.
+# regal ignore:prefer-set-or-object-rule
+_matching_nothing := {p |
 	some p in _wild_entries
 	iam.action_prefix(p) in actions.prefixes
 	not _matches_any(p)
 }
 
-_wild_entries contains p if {
+# regal ignore:prefer-set-or-object-rule
+_wild_entries := {p |
 	some d in tfplan.document_list
 	some s in iam.statements(d.doc)
 	some entry in iam.action_entries(s)
