@@ -2094,6 +2094,28 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("awscc_organizations_organizational_unit.team", { provider: AWSCC, set: { name: "Team", parent_id: OU.sandbox } }),
     ]),
   });
+  add("org-layout-account-from-unlisted-ou-shown", "organization-change", {
+    description:
+      "The plan shows ou-ab12-lgcy0006 under the root (no SCP shown; the config does not list it) and moves research, which the config places in Sandbox, from there to Workloads: what restricted research there is unknown, and where the config places it Nova Pro was denied.",
+    config: "with",
+    expect: "block",
+    plan: plan([
+      resource("aws_organizations_organizational_unit.legacy", { state: ouState("ou-ab12-lgcy0006", "Legacy", [[ACCT.research, "research"]]), actions: ["no-op"] }),
+      resource("aws_organizations_account.research", { state: accountState(ACCT.research, "research", "ou-ab12-lgcy0006"), set: researchSet(OU.workloads), actions: ["update"] }),
+    ]),
+    witness: orgBlock([[], [WKLD_SCP], []], { scpsBefore: levelsSbox(), resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() }),
+  });
+  add("trap-layout-account-to-for-each-ou-instance", "false-positive-trap", {
+    description:
+      'Two new OUs team["a"] (under Sandbox) and team["b"] (under Staging); research moves to team["a"].id: the literal key names the instance under Sandbox, so research stays below its allow-list.',
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      researchMoves({ $ref: ['aws_organizations_organizational_unit.team["a"].id', 'aws_organizations_organizational_unit.team["a"]', "aws_organizations_organizational_unit.team"], value: U }),
+      resource('aws_organizations_organizational_unit.team["a"]', { set: { name: "team-a", parent_id: OU.sandbox } }),
+      resource('aws_organizations_organizational_unit.team["b"]', { set: { name: "team-b", parent_id: OU.staging } }),
+    ]),
+  });
   add("trap-layout-account-to-narrower-ou", "false-positive-trap", {
     description: "ml-dev moves from Workloads to Sandbox, whose allow-list (Nova Lite) is narrower: the plan shows no SCP, and the config's layout says the move only narrows.",
     config: "with",

@@ -8,5 +8,17 @@ refers_to_id(rc, attr, other) if {
 	addr := local_address(other)
 	some ref in _expression_refs(object.get(object.get(config_of(rc), "expressions", {}), attr, null))
 	startswith(ref, addr)
-	regex.match(`^(\[[^\]]*\])?\.(id|ou_id|account_id|roots\[[0-9]+\]\.id)$`, substring(ref, count(addr), -1))
+	rest := substring(ref, count(addr), -1)
+	regex.match(`^(\[[^\]]*\])?\.(id|ou_id|account_id|roots\[[0-9]+\]\.id)$`, rest)
+	_literal_index_matches(rest, other)
+}
+
+# a reference with a literal instance key (team["a"].id, team[0].id) names that instance only
+_literal_index_matches(rest, _) if not startswith(rest, "[")
+
+_literal_index_matches(rest, other) if {
+	startswith(rest, "[")
+	key := substring(rest, 1, indexof(rest, "]") - 1)
+	json.is_valid(key)
+	json.unmarshal(key) == other.index
 }

@@ -205,6 +205,11 @@ _by_built_arn(a) := {r |
 
 _names_policy(a, rc) if {
 	_waits_for(a, rc)
+
+	# one instance of several may use a provider instance of its own (OpenTofu's provider for_each), which the
+	# provider configuration key does not name: only single resources are taken for one account
+	not "index" in object.keys(a.rc)
+	not "index" in object.keys(rc)
 	_module_of(a.rc) == _module_of(rc)
 	key := tfplan.config_of(a.rc).provider_config_key
 	is_string(key)
@@ -214,12 +219,8 @@ _names_policy(a, rc) if {
 # the attachment's expression refers to the policy (the same instance, when indexed by count.index or each.key)
 _waits_for(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
 
-# or its depends_on names the policy, and neither is one instance of several (a per-instance provider may differ)
-_waits_for(a, rc) if {
-	tfplan.local_address(rc) in object.get(tfplan.config_of(a.rc), "depends_on", [])
-	not "index" in object.keys(a.rc)
-	not "index" in object.keys(rc)
-}
+# or its depends_on names the policy
+_waits_for(a, rc) if tfplan.local_address(rc) in object.get(tfplan.config_of(a.rc), "depends_on", [])
 
 _module_of(rc) := rc.module_address
 

@@ -8,7 +8,8 @@ package lib.access.org
 import data.lib.access
 import data.lib.access.probes
 
-# the config's layout: node ID -> {parent, allowList} (ApprovedSet.layout); empty without a config
+# the config's layout: node ID -> {parent, allowList} (ApprovedSet.layout); empty without a config (or with
+# approved data written before the layout was: then these rules say nothing)
 _layout := probes.layout
 
 # _up(n, state): a node's parent in a state, as the plan shows it, else where the config places it (null:
@@ -84,7 +85,7 @@ _layout_leaks(before, after) := leaks if {
 # when neither places it, what restricted the node is unknown, so a placed new path must deny every request the
 # node's entry does not approve.
 moved_off_layout contains object.union(m, {"probes": leaks, "unplaced": _unplaced(to_path), "old_unplaced": old}) if {
-	probes.with_config
+	count(_layout) > 0
 	some m in _moves
 	not _moved_ids[m.id]
 	not _beyond_ids[m.id]
@@ -92,31 +93,41 @@ moved_off_layout contains object.union(m, {"probes": leaks, "unplaced": _unplace
 	after := array.concat([m.id], to_path)
 	before := _before_path(m.id, m.from)
 	old := _old_unplaced(before, m.from)
-	leaks := _move_leaks(before, after, to_path)
+	leaks := _move_leaks(before, after)
 	count(leaks) > 0
 }
 
 # the node and its path before the plan: as the plan (and the config above what it shows) places its old parent,
-# else, for a node the config lists, as the config places it; null when neither places it
+# when each node on it is one whose SCPs are known (the config places it, or the plan shows its attachments);
+# else, for a node the config lists, as the config places it; null when neither is known (an OU that the plan
+# shows but the config does not list, with no SCP in the plan, may have carried an allow-list managed elsewhere)
 _before_path(id, from) := array.concat([id], p) if {
 	p := _path(from, "before")
 	_unplaced(p) == null
+	every n in p {
+		_known_node(n)
+	}
 } else := array.concat([id], p) if {
 	is_string(_layout[id].parent)
 	p := _path(_layout[id].parent, "before")
 	_unplaced(p) == null
 } else := null
 
+_known_node(n) if is_object(_layout[n])
+
+_known_node(n) if targets_before[n]
+
+_known_node(n) if targets_after[n]
+
 _old_unplaced(null, from) := from
 
 _old_unplaced(before, _) := null if is_array(before)
 
-_move_leaks(before, after, _) := _layout_leaks(before, after) if is_array(before)
+_move_leaks(before, after) := _layout_leaks(before, after) if is_array(before)
 
-# the old path unknown: the new one, placed up to a root, must deny every unapproved request on the model surfaces
-_move_leaks(null, after, to_path) := leaks if {
-	_unplaced(to_path) == null
-	count(to_path) > 0
+# the old path unknown: the new one must deny every unapproved request on the model surfaces (a new parent that is
+# unknown, or that neither the config nor the plan places, denies nothing the gate can see)
+_move_leaks(null, after) := leaks if {
 	sa := _plan_levels(after, "after")
 	ps := {p |
 		some p in access.unapproved_probes_in(_flat(sa), _layout_key(after))
@@ -146,7 +157,7 @@ _placed_root(n) if {
 # left_off_layout: with a config, an account the plan removes from the organization (see left) whose path, as the
 # plan and the config show it, denied requests its entry does not approve, when the plan's SCPs alone did not
 left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks} if {
-	probes.with_config
+	count(_layout) > 0
 	some rc in _node_rcs
 	rc.type in _account_types
 	_leaves(rc)

@@ -156,7 +156,21 @@ test_moved_off_layout_when_the_old_parent_is_unplaced if {
 	into_list := _rc("aws_organizations_account", "other", ["update"], {"id": "4444", "parent_id": "ou-9"}, {"id": "4444", "parent_id": "ou-w"}, {})
 	_unplaced_moves([into_list]) == set()
 
-	# WHEN it moves to another unplaced OU THEN nothing is known either way: nothing is reported
+	# WHEN it moves to another unplaced OU THEN neither path restricts anything the gate can see: reported
 	unknown := _rc("aws_organizations_account", "other", ["update"], {"id": "4444", "parent_id": "ou-9"}, {"id": "4444", "parent_id": "ou-8"}, {})
-	_unplaced_moves([unknown]) == set()
+	_unplaced_moves([unknown]) == {["4444", "ou-9", "ou-8", "ou-9"]}
+
+	# WHEN the plan shows ou-9 under the root but not its SCPs THEN what restricted the account there is still unknown
+	ou9 := _rc("aws_organizations_organizational_unit", "legacy", ["no-op"], {"id": "ou-9", "parent_id": "r-1"}, {"id": "ou-9", "parent_id": "r-1"}, {})
+	_unplaced_moves([ou9, other]) == {["4444", "ou-9", "ou-2", "ou-9"]}
+
+	# and a listed account moving from there to ou-w is judged where the config places it (ou-1): Nova Pro leaks
+	_leak_models([ou9, _move("ou-9", "ou-w")]) == {"amazon.nova-pro-v1:0"}
+}
+
+test_moved_off_layout_without_a_layout_in_the_data if {
+	# GIVEN approved data written before the layout was (no layout) WHEN 1111 moves from ou-1 to ou-2 THEN nothing
+	count(org.moved_off_layout) == 0 with input as _plan([_move("ou-1", "ou-2")])
+		with data.modelgate.approved as object.remove(_layout_cfg, ["layout"])
+		with data.modelgate.catalog as testing.catalog
 }

@@ -124,8 +124,8 @@ deny contains finding if {
 	some m in org.moved_off_layout
 	is_string(m.old_unplaced)
 	msg := concat("", [
-		"moves ", m.id, " from ", m.from, " to ", m.to, ": neither the config nor this plan places ", m.from,
-		", so what restricted it there is unknown, and its new path (as the config and this plan show it) lets through ",
+		"moves ", m.id, " from ", m.from, " to ", _to(m.to), ": neither the config nor this plan shows the SCPs of ", m.from,
+		" or the OUs above it, so what restricted it there is unknown, and its new path (as the config and this plan show it) lets through ",
 		access.summary(m.probes), ", which the config does not approve for it",
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)

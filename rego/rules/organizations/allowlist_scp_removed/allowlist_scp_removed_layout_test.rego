@@ -56,5 +56,5 @@ test_fails_when_an_unlisted_account_moves_from_an_unplaced_ou_to_an_open_one if 
 	some [_, message] in _by_layout([move])
 
 	# THEN reported: what restricted it is unknown, and its new path restricts nothing
-	startswith(message, "moves 444455556666 from ou-ab12-zzzz9999 to ou-ab12-stag0003: neither the config nor this plan places ou-ab12-zzzz9999")
+	startswith(message, "moves 444455556666 from ou-ab12-zzzz9999 to ou-ab12-stag0003: neither the config nor this plan shows the SCPs of ou-ab12-zzzz9999")
 }
