@@ -155,8 +155,9 @@ _placed_root(n) if {
 }
 
 # left_off_layout: with a config, an account the plan removes from the organization (see left) whose path, as the
-# plan and the config show it, denied requests its entry does not approve, when the plan's SCPs alone did not
-left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks} if {
+# plan and the config show it, denied requests its entry does not approve, when the plan's SCPs alone did not;
+# its old path found as a move's is (_before_path): where neither shows what restricted it, leaving is reported
+left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks, "old_unplaced": _old_unplaced(before, from)} if {
 	count(_layout) > 0
 	some rc in _node_rcs
 	rc.type in _account_types
@@ -164,7 +165,8 @@ left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks} if 
 	id := _node_key(rc, rc.change.before)
 	not _left_ids[id]
 	from := _node_parent(rc, rc.change.before, "before")
-	leaks := _layout_leaks(array.concat([id], _path(from, "before")), [])
+	before := _before_path(id, from)
+	leaks := _move_leaks(before, [])
 	count(leaks) > 0
 }
 

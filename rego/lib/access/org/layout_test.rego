@@ -135,6 +135,15 @@ test_left_off_layout_when_account_leaves if {
 
 	# WHEN the plan shows ou-1's list THEN left reports it, not this rule
 	_left_of([_kept, _ou_attach, _acct(["delete"], {"id": "1111", "parent_id": "ou-1"}, null)]) == set()
+
+	# WHEN it sat in ou-9, which neither the config nor the plan places THEN it is judged where the config places it
+	_left_of([_acct(["delete"], {"id": "1111", "parent_id": "ou-9"}, null)]) == {["1111", "ou-9"]}
+
+	# and an account the config does not list, leaving from there: what restricted it is unknown, so reported
+	gone := _rc("aws_organizations_account", "other", ["delete"], {"id": "4444", "parent_id": "ou-9"}, null, {})
+	{m.old_unplaced | some m in org.left_off_layout with input as _plan([gone])
+		with data.modelgate.approved as _layout_cfg
+		with data.modelgate.catalog as testing.catalog} == {"ou-9"}
 }
 
 _unplaced_moves(rcs) := {[m.id, m.from, m.to, m.old_unplaced] |

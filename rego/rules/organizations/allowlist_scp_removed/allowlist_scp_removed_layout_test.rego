@@ -58,3 +58,10 @@ test_fails_when_an_unlisted_account_moves_from_an_unplaced_ou_to_an_open_one if 
 	# THEN reported: what restricted it is unknown, and its new path restricts nothing
 	startswith(message, "moves 444455556666 from ou-ab12-zzzz9999 to ou-ab12-stag0003: neither the config nor this plan shows the SCPs of ou-ab12-zzzz9999")
 }
+
+test_fails_when_an_unlisted_account_leaves_from_an_unplaced_ou if {
+	# GIVEN an account the config does not list, in an OU nobody places, deleted (not closed) THEN reported
+	gone := testing.node_rc("aws_organizations_account.a", "aws_organizations_account", ["delete"], {"id": "444455556666", "parent_id": "ou-ab12-zzzz9999"}, null)
+	some [_, message] in _by_layout([gone])
+	contains(message, "may have been denied where it was (neither the config nor this plan shows the SCPs of ou-ab12-zzzz9999")
+}

@@ -134,8 +134,7 @@ deny contains finding if {
 deny contains finding if {
 	some m in org.left_off_layout
 	msg := concat("", [
-		"removes account ", m.id, " from the organization: ", access.summary(m.probes),
-		" was denied by the SCPs on its path (the config's layout supplies the allow-lists this plan does not show)",
+		"removes account ", m.id, " from the organization: ", access.summary(m.probes), _left_words(m.old_unplaced),
 		" and no SCP applies to it any more",
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)
@@ -145,6 +144,16 @@ deny contains finding if {
 	some d in org.scp_disabled
 	msg := concat("", [d.how, ": every SCP is detached from every root, OU and account, and re-enabling the type does not restore them"])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
+}
+
+_left_words(null) := " was denied by the SCPs on its path (the config's layout supplies the allow-lists this plan does not show)"
+
+_left_words(from) := words if {
+	is_string(from)
+	words := concat("", [
+		" may have been denied where it was (neither the config nor this plan shows the SCPs of ", from,
+		" or the OUs above it)",
+	])
 }
 
 _unplaced_words(null) := ""
