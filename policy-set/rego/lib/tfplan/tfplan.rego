@@ -466,13 +466,14 @@ _ref_address(ref) := concat(".", [parts[0], split(parts[1], "[")[0]]) if {
 # instance keys made an attachment in module.ou["a"] refer to the SCP of every instance, a conflict that failed
 # the evaluation of an ordinary plan.)
 refers_to(rc, attr, other) if {
-	_module_address(other) == _module_address(rc)
+	module_address(other) == module_address(rc)
 	addr := local_address(other)
 	addr in references(rc, attr)
 	_same_index(rc, attr, addr, other)
 }
 
-_module_address(rc) := a if {
+# module_address(rc): the module instance a resource change is in ("" for the root module)
+module_address(rc) := a if {
 	a := rc.module_address
 } else := ""
 

@@ -210,7 +210,7 @@ _names_policy(a, rc) if {
 	# provider configuration key does not name: only single resources are taken for one account
 	not "index" in object.keys(a.rc)
 	not "index" in object.keys(rc)
-	_module_of(a.rc) == _module_of(rc)
+	tfplan.module_address(a.rc) == tfplan.module_address(rc)
 	key := tfplan.config_of(a.rc).provider_config_key
 	is_string(key)
 	key == tfplan.config_of(rc).provider_config_key
@@ -221,10 +221,6 @@ _waits_for(a, rc) if tfplan.refers_to(a.rc, a.attr, rc)
 
 # or its depends_on names the policy
 _waits_for(a, rc) if tfplan.local_address(rc) in object.get(tfplan.config_of(a.rc), "depends_on", [])
-
-_module_of(rc) := rc.module_address
-
-_module_of(rc) := "" if not rc.module_address
 
 # an ARN unknown until apply: the configuration's references name the policy resource(s)
 _by_ref(a) := {r |

@@ -62,22 +62,6 @@ _layout_key(nodes) := k if {
 	k := [n | some n in nodes; probes.scoped(n)][0]
 } else := null
 
-# _layout_leaks(before, after): unapproved requests that the SCPs (the plan's or the config's) on the nodes
-# before (the node id and its path before the plan) denied and those on the nodes after do not
-_layout_leaks(before, after) := leaks if {
-	cb := _config_levels(before)
-	count(cb) > 0
-	sb := _plan_levels(before, "before")
-	sa := _plan_levels(after, "after")
-	ca := _config_levels(after)
-	key := _layout_key(array.concat(before, after))
-	ps := access.unapproved_probes_in(_flat(array.concat(sb, sa)), key)
-	ready := access.probe_set(ps)
-	denied_before := access.scp_denied_in(sb, ready) | _config_denied(cb, ps)
-	denied_after := access.scp_denied_in(sa, ready) | _config_denied(ca, ps)
-	leaks := denied_before - denied_after
-}
-
 # moved_off_layout: with a config, a move (see _moves) whose new path, as the plan and the config show it, denies
 # less than the old one, when the plan's SCPs alone did not show it (moved, moved_beyond_entry); a destination
 # neither the plan nor the config places restricts nothing ({rc, id, from, to, probes, unplaced, old_unplaced}).
@@ -123,17 +107,31 @@ _old_unplaced(null, from) := from
 
 _old_unplaced(before, _) := null if is_array(before)
 
-_move_leaks(before, after) := _layout_leaks(before, after) if is_array(before)
-
-# the old path unknown: the new one must deny every unapproved request on the model surfaces (a new parent that is
-# unknown, or that neither the config nor the plan places, denies nothing the gate can see)
-_move_leaks(null, after) := leaks if {
+# _move_leaks(before, after): unapproved requests that the SCPs (the plan's or the config's) on the nodes before
+# (the node and its path before the plan) denied and those on the nodes after do not. The old path unknown
+# (before null), the new one must deny every unapproved request on the model surfaces (a new parent that is
+# unknown, or that neither the config nor the plan places, denies nothing the gate can see).
+_move_leaks(before, after) := leaks if {
+	nodes := array.concat(_nodes_or_none(before), after)
 	sa := _plan_levels(after, "after")
-	ps := {p |
-		some p in access.unapproved_probes_in(_flat(sa), _layout_key(after))
-		p.surface != "subscribe"
-	}
-	leaks := (ps - access.scp_denied_in(sa, access.probe_set(ps))) - _config_denied(_config_levels(after), ps)
+	ps := access.unapproved_probes_in(_flat(array.concat(_plan_levels(_nodes_or_none(before), "before"), sa)), _layout_key(nodes))
+	ready := access.probe_set(ps)
+	denied_after := access.scp_denied_in(sa, ready) | _config_denied(_config_levels(after), ps)
+	leaks := _denied_before(before, ps, ready) - denied_after
+}
+
+_nodes_or_none(null) := []
+
+_nodes_or_none(nodes) := nodes if is_array(nodes)
+
+# what the old path denied: by its plan and config SCPs (nothing to compare when it carries no config allow-list:
+# the plan's own SCPs are judged by moved and left); unknown, every unapproved request on the model surfaces
+_denied_before(null, ps, _) := {p | some p in ps; p.surface != "subscribe"}
+
+_denied_before(before, ps, ready) := access.scp_denied_in(_plan_levels(before, "before"), ready) | _config_denied(cb, ps) if {
+	is_array(before)
+	cb := _config_levels(before)
+	count(cb) > 0
 }
 
 _dest_path(null) := []
