@@ -727,6 +727,40 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock(ADMIN_CALLER),
   });
+  // the same admin role handed out by ARN through other resource types
+  const adminRole = (name, principal) => [
+    resource(`aws_iam_role.${name.replace(/-/g, "_")}`, {
+      state: { name, path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/${name}`, assume_role_policy: json(doc({ Effect: "Allow", Principal: principal, Action: ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"] })), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+    }),
+    resource(`aws_iam_role_policy_attachment.${name.replace(/-/g, "_")}`, { state: { role: name, policy_arn: managedArn("AdministratorAccess"), id: `${name}-20250101` } }),
+  ];
+  add("holder-cognito-unauthenticated-role", K, {
+    description: "Role guest-app (AdministratorAccess, unchanged) becomes a Cognito identity pool's unauthenticated role by a new aws_cognito_identity_pool_roles_attachment: anonymous users get its credentials.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool_roles_attachment.pool", { set: { identity_pool_id: "us-east-1:0000-1111", roles: { unauthenticated: `arn:aws:iam::${ACCT.mlDev}:role/guest-app` } } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("holder-rolesanywhere-profile", K, {
+    description: "Role cert-ops (AdministratorAccess, unchanged) is listed in a new aws_rolesanywhere_profile: holders of a certificate the trust anchor accepts get it.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("cert-ops", { Service: "rolesanywhere.amazonaws.com" }),
+      resource("aws_rolesanywhere_profile.ops", { set: { name: "ops", enabled: true, role_arns: [`arn:aws:iam::${ACCT.mlDev}:role/cert-ops`] } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("holder-awscc-eks-pod-identity", K, {
+    description: "Role eks-batch (AdministratorAccess, unchanged) is handed to a Kubernetes service account by a new awscc_eks_pod_identity_association.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("eks-batch", { Service: "pods.eks.amazonaws.com" }),
+      resource("awscc_eks_pod_identity_association.batch", { provider: AWSCC, set: { cluster_name: "shared", namespace: "batch", service_account: "default", role_arn: `arn:aws:iam::${ACCT.mlDev}:role/eks-batch` } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
   const guardrailArn = `arn:aws:iam::${ACCT.mlDev}:policy/only-approved-models`;
   add("holder-deny-policy-detached", K, {
     description: "Role analyst keeps AmazonBedrockFullAccess (unchanged) beside a customer-managed Deny of every model but one; the plan deletes the Deny policy's attachment, so the full access applies.",
@@ -737,6 +771,39 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role_policy_attachment.analyst_guardrail", { state: { role: "analyst", policy_arn: guardrailArn, id: "analyst-20250102" }, actions: ["delete"] }),
     ]),
     witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-exclusive-attachments-detach-deny", K, {
+    description:
+      "Role analyst keeps AmazonBedrockFullAccess beside the customer-managed Deny (both attachments unchanged); a new aws_iam_role_policy_attachments_exclusive lists only the full access, so apply detaches the Deny.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.guardrail", { state: { name: "only-approved-models", path: "/", arn: guardrailArn, policy: json(denyUnlisted) } }),
+      resource("aws_iam_role_policy_attachment.analyst_full", { state: { role: "analyst", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "analyst-20250101" } }),
+      resource("aws_iam_role_policy_attachment.analyst_guardrail", { state: { role: "analyst", policy_arn: guardrailArn, id: "analyst-20250102" } }),
+      resource("aws_iam_role_policy_attachments_exclusive.analyst", { set: { role_name: "analyst", policy_arns: [managedArn("AmazonBedrockFullAccess")] } }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-exclusive-inline-drops-deny", K, {
+    description:
+      "Role analyst has an inline bedrock:* policy and an inline Deny of every model but one (both unchanged); a new aws_iam_role_policies_exclusive lists only the Allow, so apply deletes the Deny.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.analyst_allow", { state: { role: "analyst", name: "allow", policy: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })), id: "analyst:allow" } }),
+      resource("aws_iam_role_policy.analyst_deny", { state: { role: "analyst", name: "deny", policy: json(denyUnlisted), id: "analyst:deny" } }),
+      resource("aws_iam_role_policies_exclusive.analyst", { set: { role_name: "analyst", policy_names: ["allow"] } }),
+    ]),
+    witness: idBlock([doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })]),
+  });
+  add("trap-exclusive-attachments-keep-deny", "false-positive-trap", {
+    description: "The same role; the new aws_iam_role_policy_attachments_exclusive lists both the full access and the Deny policy: nothing is detached.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.guardrail", { state: { name: "only-approved-models", path: "/", arn: guardrailArn, policy: json(denyUnlisted) } }),
+      resource("aws_iam_role_policy_attachment.analyst_guardrail", { state: { role: "analyst", policy_arn: guardrailArn, id: "analyst-20250102" } }),
+      resource("aws_iam_role_policy_attachments_exclusive.analyst", { set: { role_name: "analyst", policy_arns: [guardrailArn] } }),
+    ]),
   });
   add("holder-user-leaves-deny-group", K, {
     description: "User sam has an inline bedrock:* policy (unchanged) and is in group restricted, whose inline Deny blocks every model but one; the plan removes sam from restricted.",
@@ -1234,6 +1301,12 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       {},
     ],
     [
+      "scp-deny-condition-never-holds-by-variable",
+      "The invoke Deny gains StringNotEquals aws:RequestedRegion ${aws:RequestedRegion}: IAM fills the variable in from the request, so the condition never holds and nothing is denied (no witness: the corpus's evaluator compares values as written).",
+      { ...WKLD_INVOKE, Condition: { StringNotEquals: { "aws:RequestedRegion": "${aws:RequestedRegion}" } } },
+      null,
+    ],
+    [
       "scp-deny-only-in-us-east-1",
       "The invoke Deny gains StringEquals aws:RequestedRegion us-east-1: outside us-east-1 nothing is denied.",
       { ...WKLD_INVOKE, Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } },
@@ -1665,6 +1738,12 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
 {
   const rp = (address, d, role = "MLDeveloper") => resource(address, { set: { name: "bedrock", role, policy: json(d) } });
   const notRes = doc({ Effect: "Allow", Action: INVOKE, NotResource: "arn:aws:s3:::ml-datasets-222233334444/*" });
+  add("id-condition-always-holds-by-variable", "identity-policy", {
+    description:
+      "aws_iam_role_policy: Allow bedrock:* on * with StringEquals aws:RequestedRegion ${aws:RequestedRegion}: IAM fills the variable in from the request, so the condition always holds (no witness: the corpus's evaluator compares values as written).",
+    expect: "block",
+    plan: plan([rp("aws_iam_role_policy.tautology", doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "${aws:RequestedRegion}" } } }))]),
+  });
   add("id-allow-with-notresource", "identity-policy", {
     description: "aws_iam_role_policy: Allow the invoke actions with NotResource (an S3 prefix): everything else, i.e. every model, is granted.",
     expect: "block",

@@ -7,7 +7,8 @@
 #   is not in the context at all is unknown (it may be absent or hold any value). Supported: the String and Arn
 #   operators (Equals, NotEquals, EqualsIgnoreCase, NotEqualsIgnoreCase, Like, NotLike; ArnEquals/ArnLike match
 #   wildcards like ArnLike), their IfExists forms, the ForAnyValue and ForAllValues set qualifiers, and Null.
-#   Every other operator (Bool, Numeric, Date, IpAddress, ...) is unknown. Semantics of an absent key follow the
+#   Every other operator (Bool, Numeric, Date, IpAddress, ...) is unknown, and so is a value holding a policy
+#   variable when the key is present (IAM fills it in per request). Semantics of an absent key follow the
 #   IAM user guide (facts doc section 6): a positive operator is false, a negated one true, IfExists true,
 #   ForAnyValue false, ForAllValues true.
 # scope: package
@@ -72,12 +73,24 @@ _eval(op, k, cv, ctx) := "u" if {
 	not _any_hit(p.base, cs, v)
 	some c in cs
 	probes.broad_principal(c)
+} else := "u" if {
+	# a policy variable in a value (${aws:RequestedRegion}) is filled in from each request: compared as written it
+	# would make "StringEquals aws:RequestedRegion ${aws:RequestedRegion}", which always holds, never hold
+	some c in _values(cv)
+	iam.has_variable(c)
+	_reads_values(_parse(op), ctx[lower(k)])
 } else := r if {
 	p := _parse(op)
 	key := lower(k)
 	req := ctx[key]
 	r := _eval_req(p, _values(cv), req)
 } else := "u"
+
+# the verdict depends on the condition's values: Null's always, any other operator's when the key is present (for
+# an absent key the operator alone decides)
+_reads_values(p, _) if p.base == "null"
+
+_reads_values(_, req) if count(req) > 0
 
 _parse(op) := {"set": _set(l), "base": base, "ifexists": endswith(rest, "ifexists")} if {
 	is_string(op)

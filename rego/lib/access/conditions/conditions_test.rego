@@ -401,3 +401,20 @@ test_string_not_equals_principal_when_pattern_has_literal_wildcards if {
 	# THEN it holds: StringNotEquals compares literally
 	_verdicts("StringNotEquals", "aws:PrincipalArn", "arn:aws:iam::*:role/*", ctx) == ["t"]
 }
+
+# ---- policy variables in values
+
+test_a_policy_variable_in_a_value_is_unknown_when_the_key_is_present if {
+	# GIVEN StringEquals aws:CalledViaLast ${aws:CalledViaLast} (always true in IAM) WHEN the key is present THEN "u",
+	# not the "f" of comparing the text as written; and its negation StringNotEquals (always false) "u", not "t"
+	_verdicts("StringEquals", _via, "${aws:CalledViaLast}", _present) == ["u"]
+	_verdicts("StringNotEquals", _via, ["x", "${aws:CalledViaLast}"], _present) == ["u"]
+	_verdicts("StringLike", _via, "${aws:CalledViaLast}", _present) == ["u"]
+
+	# WHEN the key is absent THEN the operator alone decides, as without a variable
+	_verdicts("StringEquals", _via, "${aws:CalledViaLast}", _absent) == ["f"]
+	_verdicts("StringNotEquals", _via, "${aws:CalledViaLast}", _absent) == ["t"]
+
+	# and Null reads its value whatever the request holds
+	_verdicts("Null", _via, "${aws:username}", _absent) == ["u"]
+}

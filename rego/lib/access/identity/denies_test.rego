@@ -76,3 +76,32 @@ test_trust_account_id_is_the_root if {
 	r := _role(_trust_doc([_allow("arn:aws:iam::111122223333:root")]), _trust_doc([_allow("111122223333")]))
 	_unit_vias([grant, r], r.address) == set()
 }
+
+test_units_when_an_exclusive_set_drops_a_deny if {
+	# GIVEN role r with an inline Allow (broad) and an inline Deny policy, and AmazonBedrockFullAccess beside the
+	# guardrail Deny policy attached by ARN, all unchanged
+	allow := _noop("aws_iam_role_policy", "allow", {"role": "r", "name": "allow", "policy": _broad_text})
+	deny := _noop("aws_iam_role_policy", "deny", {"role": "r", "name": "deny", "policy": _deny_only})
+
+	# WHEN a new aws_iam_role_policies_exclusive keeps only "allow" THEN the Deny is deleted at apply: reported
+	names := _rc("aws_iam_role_policies_exclusive", "x", {"role_name": "r", "policy_names": ["allow"]}, {})
+	count(_unit_vias([allow, deny, names], names.address)) > 0
+
+	# WHEN it keeps both THEN nothing reaches through it
+	both := _rc("aws_iam_role_policies_exclusive", "x", {"role_name": "r", "policy_names": ["allow", "deny"]}, {})
+	_unit_vias([allow, deny, both], both.address) == set()
+
+	# WHEN a new aws_iam_role_policy_attachments_exclusive lists only AmazonBedrockFullAccess THEN the guardrail
+	# policy is detached at apply: reported; listing both, nothing
+	bfa := _noop("aws_iam_role_policy_attachment", "bfa", {"role": "r", "policy_arn": _bfa})
+	guard := _noop("aws_iam_role_policy_attachment", "guard", {"role": "r", "policy_arn": _customer_arn})
+	pol := _guardrail(["no-op"], _guardrail_state, _guardrail_state)
+	arns := _rc("aws_iam_role_policy_attachments_exclusive", "y", {"role_name": "r", "policy_arns": [_bfa]}, {})
+	count(_unit_vias([bfa, guard, pol, arns], arns.address)) > 0
+	kept := _rc("aws_iam_role_policy_attachments_exclusive", "y", {"role_name": "r", "policy_arns": [_bfa, _customer_arn]}, {})
+	count([v | some v in _unit_vias([bfa, guard, pol, kept], kept.address); contains(v, "removing a Deny")]) == 0
+
+	# WHEN the kept list is unknown until apply THEN it may keep none: reported
+	unknown := _rc("aws_iam_role_policies_exclusive", "x", {"role_name": "r"}, {"policy_names": true})
+	count(_unit_vias([allow, deny, unknown], unknown.address)) > 0
+}

@@ -361,7 +361,7 @@ exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": concat(""
 	is_string(ps)
 }
 
-# a role handed to a workload: an instance profile (EC2) or an EKS pod identity association
+# a role handed to a workload: an instance profile (EC2), or by ARN (_role_handouts)
 exposures contains {"rc": rc, "holder": ["role", role], "how": concat("", ["instance profile ", rc.address])} if {
 	some rc in _written
 	rc.type in {"aws_iam_instance_profile", "awscc_iam_instance_profile"}
@@ -377,16 +377,35 @@ _profile_roles(v) := {r |
 	is_string(r)
 }
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["pod identity association ", rc.address])} if {
+# a role handed out by its ARN: to EKS pods, to a Cognito identity pool's (even unauthenticated) users, to the
+# holders of certificates an IAM Roles Anywhere profile trusts. type -> [attributes holding role ARNs, words]
+_role_handouts := {
+	"aws_eks_pod_identity_association": [["role_arn"], "pod identity association "],
+	"awscc_eks_pod_identity_association": [["role_arn"], "pod identity association "],
+	"aws_cognito_identity_pool_roles_attachment": [["roles", "role_mapping"], "Cognito identity pool roles "],
+	"awscc_cognito_identity_pool_role_attachment": [["roles", "role_mappings"], "Cognito identity pool roles "],
+	"aws_rolesanywhere_profile": [["role_arns"], "Roles Anywhere profile "],
+	"awscc_rolesanywhere_profile": [["role_arns"], "Roles Anywhere profile "],
+}
+
+exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
 	some rc in _written
-	rc.type == "aws_eks_pod_identity_association"
-	arn := rc.change.after.role_arn
-	is_string(arn)
-	not _before(rc).role_arn == arn
+	spec := _role_handouts[rc.type]
+	some arn in _handed_arns(spec[0], _left(rc))
+	not _handed_arns(spec[0], _before(rc))[arn]
 	some r in _kept
 	r.type in {"aws_iam_role", "awscc_iam_role"}
 	_left(r).arn == arn
 	name := _role_name(_left(r))
+}
+
+# the role ARNs a state holds in the attributes (anywhere inside them: a list, a map, nested role mappings)
+_handed_arns(attrs, v) := {x |
+	is_object(v)
+	some attr in attrs
+	walk(object.get(v, attr, null), [_, x])
+	is_string(x)
+	contains(x, ":role/")
 }
 
 _role_name(v) := v.name if is_string(v.name)

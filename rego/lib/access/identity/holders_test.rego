@@ -283,6 +283,15 @@ test_units_when_a_role_is_handed_to_a_workload if {
 	pod := _rc("aws_eks_pod_identity_association", "e", {"cluster_name": "c", "role_arn": "arn:aws:iam::1:role/r"}, {})
 	count(_unit_vias([grant, r, pod], pod.address)) == 1
 
+	# and a Cognito identity pool (its unauthenticated role), a Roles Anywhere profile, an awscc pod identity
+	every h in [
+		_rc("aws_cognito_identity_pool_roles_attachment", "c", {"identity_pool_id": "p", "roles": {"unauthenticated": "arn:aws:iam::1:role/r"}}, {}),
+		_rc("aws_rolesanywhere_profile", "ra", {"name": "ra", "role_arns": ["arn:aws:iam::1:role/r"]}, {}),
+		_rc("awscc_eks_pod_identity_association", "e", {"cluster_name": "c", "role_arn": "arn:aws:iam::1:role/r"}, {}),
+	] {
+		count(_unit_vias([grant, r, h], h.address)) == 1
+	}
+
 	# WHEN an instance profile is updated without changing its role THEN nothing
 	same := _update("aws_iam_instance_profile", "i", {"name": "i", "role": "r", "path": "/"}, {"name": "i", "role": "r", "path": "/a/"})
 	_unit_vias([grant, r, same], same.address) == set()

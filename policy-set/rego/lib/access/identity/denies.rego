@@ -122,3 +122,41 @@ exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user
 	some g in _direct(["group", group])
 	count(_denies(g.stmts)) > 0
 }
+
+# an exclusive set the plan writes detaches (aws_iam_*_policy_attachments_exclusive) or deletes
+# (aws_iam_*_policies_exclusive) at apply every managed policy or inline policy of its holder it does not list, so
+# a Deny among those stops applying, though the plan shows its attachment or policy unchanged
+_exclusive_names := {
+	"aws_iam_role_policies_exclusive": ["role", "role_name", "policy_names"],
+	"aws_iam_user_policies_exclusive": ["user", "user_name", "policy_names"],
+	"aws_iam_group_policies_exclusive": ["group", "group_name", "policy_names"],
+}
+
+exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
+	some ex in tfplan.resource_change_list
+	tfplan.writes(ex)
+	endswith(ex.type, "_exclusive")
+	spec := _held_arns[ex.type]
+	holder := [spec[0], ex.change.after[spec[1]]]
+	some h in held
+	h.holder == holder
+	h.rc != ex
+	is_string(h.arn)
+	not h.arn in _listed(ex, spec[2])
+	count(_denies(h.grant.stmts)) > 0
+}
+
+exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
+	some ex in tfplan.resource_change_list
+	tfplan.writes(ex)
+	spec := _exclusive_names[ex.type]
+	holder := [spec[0], ex.change.after[spec[1]]]
+	some h in held
+	h.holder == holder
+	_held_text[h.rc.type]
+	not _left(h.rc).name in _listed(ex, spec[2])
+	count(_denies(h.grant.stmts)) > 0
+}
+
+# the names or ARNs an exclusive set keeps ([] when unknown until apply: it may keep none)
+_listed(ex, attr) := [x | some x in iam.as_array(object.get(ex.change.after, attr, [])); is_string(x)]
