@@ -2,7 +2,7 @@ import type { ApprovedSet, Catalog } from "../catalog";
 import { toRegoData } from "../catalog";
 import { GateEvaluationError } from "../core/errors";
 import { findingsOfResultSet, parseRawFinding, sortFindings, type Finding } from "./finding";
-import type { GateInput } from "./input";
+import type { GateInput, ReadOptions } from "./input";
 import {
   MAX_WASM_INPUT_BYTES,
   defaultWasmPath,
@@ -188,6 +188,16 @@ function regoDataFor(catalog: Catalog, approved: ApprovedSet | undefined): RegoD
   let data = entry.byApproved.get(approved);
   if (!data) entry.byApproved.set(approved, (data = toRegoData(catalog, approved)));
   return data;
+}
+
+/**
+ * How to read plans for the policy at `wasmPath` (default: the bundled one): large plans are read without what its
+ * selection declaration drops (gate/plan-reduce.ts). Without a selection.json (a test policy, evaluated whole)
+ * plans are read whole.
+ */
+export function readOptionsFor(wasmPath?: string): ReadOptions {
+  const selection = loadSelection(selectionPathFor(wasmPath ?? defaultWasmPath()));
+  return selection === undefined ? {} : { reduceTo: selection.types };
 }
 
 /** Evaluate every input in order and return all findings, sorted. */

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
+import { isUtf8 } from "node:buffer";
 import { PlanInputError } from "../core/errors";
+import { PLAN_ACTIONS, reducePlanBytes } from "./plan-reduce";
 
 /**
  * Reading what the gate judges: `terraform show -json` / `tofu show -json` plans, Terraform Cloud's OPA input
@@ -34,12 +36,12 @@ export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 512;
 
 /** Read every path (plan file, cdk.tf.json, or cdktf.out directory) in order. */
-export function readInputs(paths: readonly string[]): GateInput[] {
-  return paths.flatMap((p) => readInput(p));
+export function readInputs(paths: readonly string[], options: ReadOptions = {}): GateInput[] {
+  return paths.flatMap((p) => readInput(p, options));
 }
 
 /** Read one path; a cdktf.out directory yields one input per stack. */
-export function readInput(file: string): GateInput[] {
+export function readInput(file: string, options: ReadOptions = {}): GateInput[] {
   let stat;
   try {
     stat = statSync(file);
@@ -58,11 +60,29 @@ export function readInput(file: string): GateInput[] {
     const value = parseJson(decodeText(bytes, file), file);
     if (isRecord(value) && isRecord(value.stacks)) return readSynthDirectory(path.dirname(file));
   }
-  return parseInputBytes(bytes, file);
+  return parseInputBytes(bytes, file, options);
 }
 
+/** How to read a plan. */
+export interface ReadOptions {
+  /**
+   * The resource types the rules read (the policy's selection declaration, gate/select.ts): a large plan is then
+   * read without parsing the resources no rule reads (gate/plan-reduce.ts). The document is then only fit for
+   * evaluation in selected pieces; `json` still holds the whole plan.
+   */
+  readonly reduceTo?: ReadonlySet<string>;
+  /** Plans smaller than this are parsed whole (default 64 KiB: below it the bookkeeping costs more than it saves). */
+  readonly reduceFromBytes?: number;
+}
+
+const REDUCE_FROM_BYTES = 64 * 1024;
+
 /** Classify and convert already-read bytes (exported for tests and for the server's request bodies). */
-export function parseInputBytes(bytes: Uint8Array, file: string): GateInput[] {
+export function parseInputBytes(bytes: Uint8Array, file: string, options: ReadOptions = {}): GateInput[] {
+  if (options.reduceTo !== undefined && bytes.length >= (options.reduceFromBytes ?? REDUCE_FROM_BYTES)) {
+    const reduced = readReducedPlan(bytes, file, options.reduceTo);
+    if (reduced !== undefined) return [reduced];
+  }
   const decoded = decodeInput(bytes, file);
   const value = parseJson(decoded.text, file);
   if (!isRecord(value)) {
@@ -106,6 +126,30 @@ export function parseInputBytes(bytes: Uint8Array, file: string): GateInput[] {
     `${file}: not a Terraform plan; expected the output of "terraform show -json tfplan" (with format_version), ` +
       `Terraform Cloud's OPA input {"plan", "run"}, a cdk.tf.json, or a cdktf.out directory`,
   );
+}
+
+/**
+ * A plan read by gate/plan-reduce.ts, or undefined when it must be read whole (any other encoding, input or shape:
+ * the full reading then gives its exact verdict or error).
+ */
+function readReducedPlan(bytes: Uint8Array, file: string, types: ReadonlySet<string>): GateInput | undefined {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined;
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) return undefined;
+  const reduced = reducePlanBytes(body, { types, maxDepth: MAX_JSON_DEPTH });
+  if (reduced === undefined) return undefined;
+  // no checkStructure: the scan measured the whole text's depth, and gave up on any escape of a surrogate (strict
+  // UTF-8 has no raw ones)
+  const { value } = reduced;
+  if (isUiEvent(value) || !("format_version" in value)) return undefined;
+  try {
+    validatePlan(value, file, "");
+  } catch {
+    return undefined; // the full reading names the problem with the entry's index in the whole plan
+  }
+  let built: Uint8Array | undefined;
+  const json = (): Uint8Array => (built ??= Buffer.concat([Buffer.from('{"plan":', "utf8"), body, Buffer.from("}", "utf8")]));
+  return { file, kind: "plan", constructPaths: new Map(), document: { plan: value }, get json() { return json(); } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -347,8 +391,6 @@ function validatePlan(plan: Record<string, unknown>, file: string, at: string): 
   }
 }
 
-/** Every action `terraform show -json` (format 1.x) and `tofu show -json` emit in change.actions. */
-const PLAN_ACTIONS = new Set(["no-op", "create", "read", "update", "delete", "forget"]);
 
 function resourceChangeProblems(rc: unknown, at: string): string[] {
   if (!isRecord(rc)) return [`${at} is ${jsonTypeName(rc)}, expected an object`];

@@ -1,5 +1,5 @@
 import type { ApprovedSet, Catalog } from "../catalog";
-import { PieceCache, evaluateInputs, parseInputBytes, type Finding } from "../gate";
+import { PieceCache, evaluateInputs, parseInputBytes, readOptionsFor, type Finding } from "../gate";
 
 /**
  * The domain behind the run-task protocol: judge one plan's JSON bytes. The server knows nothing else about the
@@ -29,10 +29,11 @@ export interface GateJudgeOptions {
 
 /** The same engine as `modelgate check`: gate/input.ts reads the bytes, evaluateInputs runs the wasm. */
 export function gateJudge(options: GateJudgeOptions): PlanJudge {
+  const readOptions = readOptionsFor(options.wasmPath);
   const cache = options.cacheBytes !== undefined && options.cacheBytes > 0 ? new PieceCache(options.cacheBytes) : undefined;
   return {
     async judge(planJson, source) {
-      const inputs = parseInputBytes(planJson, source);
+      const inputs = parseInputBytes(planJson, source, readOptions);
       const findings = await evaluateInputs(inputs, {
         catalog: options.catalog,
         ...(options.approved !== undefined ? { approved: options.approved } : {}),

@@ -13,6 +13,7 @@ import {
   loadSuppressions,
   parseInputBytes,
   readInput,
+  readOptionsFor,
   todayUtc,
   type GateInput,
   type Suppression,
@@ -145,13 +146,14 @@ function ruleIdsOrUndefined(wasmPath: string | undefined): Set<string> | undefin
 
 /** Read each path in order; `-` reads standard input once. */
 async function readAllInputs(paths: readonly string[], io: CliIo): Promise<GateInput[]> {
+  const readOptions = readOptionsFor(io.wasmPath);
   if (paths.filter((p) => p === "-").length > 1) {
     throw new PlanInputError("INPUT_STDIN_TWICE", "- (standard input) can be given only once");
   }
   const out: GateInput[] = [];
   for (const p of paths) {
     if (p !== "-") {
-      out.push(...readInput(p));
+      out.push(...readInput(p, readOptions));
       continue;
     }
     if (io.readStdin === undefined) throw new PlanInputError("INPUT_NO_STDIN", "- : standard input is not available here");
@@ -170,7 +172,7 @@ async function readAllInputs(paths: readonly string[], io: CliIo): Promise<GateI
     if (bytes.byteLength === 0) {
       throw new PlanInputError("INPUT_EMPTY", `${STDIN_NAME}: standard input is empty; pipe a plan in: terraform show -json tfplan | modelgate check -`);
     }
-    out.push(...parseInputBytes(bytes, STDIN_NAME));
+    out.push(...parseInputBytes(bytes, STDIN_NAME, readOptions));
   }
   return out;
 }
