@@ -1394,6 +1394,22 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: updateWorkloadsScp(noClaudePlatform),
     witness: orgBlock(levelsWkld(noClaudePlatform), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-east-1:${ACCT.mlDev}:workspace/wrkspc-01` }),
   });
+  // attack14: the mantle and Claude Platform Denies kept, but only in one Region (a Region no probe used to cover)
+  const wkldSurfaceIn = (region) => {
+    const d = structuredClone(WKLD);
+    for (const st of d.Statement) {
+      if (st.Sid === "DenyMantleInference") st.Resource = [`arn:aws:bedrock-mantle:${region}:*:project/*`];
+      if (st.Sid === "DenyClaudePlatformOnAws") st.Resource = [`arn:aws:aws-external-anthropic:${region}:*:workspace/*`];
+    }
+    return json(d);
+  };
+  const surfaceInUsEast1 = wkldSurfaceIn("us-east-1");
+  add("scp-surface-denies-narrowed-to-one-region", K, {
+    description: "The DenyMantleInference and DenyClaudePlatformOnAws statements stay, with their Resource narrowed to us-east-1 projects and workspaces: both surfaces open in every other Region.",
+    expect: "block",
+    plan: updateWorkloadsScp(surfaceInUsEast1),
+    witness: orgBlock(levelsWkld(surfaceInUsEast1), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-west-2:${ACCT.mlDev}:workspace/wrkspc-01`, context: mlDevCtx("us-west-2") }),
+  });
   // Duplicate keys: JSON text cannot be built from an object, so splice it.
   const dupText = WKLD_SCP.replace(/"NotResource":\[[^\]]*\]/, (m) => `${m},"NotResource":["*"]`);
   add("scp-duplicate-notresource-key", K, {
@@ -1627,6 +1643,12 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ["id-provisioned-model-star", "Invoke on provisioned-model/*: provisioned throughput of any model.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:provisioned-model/*" }), { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:provisioned-model/a1b2c3d4e5f6` }],
     ["id-custom-model-deployment-star", "Invoke on custom-model-deployment/*.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:custom-model-deployment/*" }), { resource: `arn:aws:bedrock:us-east-1:${ACCT.mlDev}:custom-model-deployment/x9y8z7w6v5u4` }],
     ["id-invoke-star-region-condition", "Invoke on * with StringEquals aws:RequestedRegion us-east-1: a Region is not a model.", doc({ Effect: "Allow", Action: INVOKE, Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } }), {}],
+    // attack14: the other surfaces scoped to an account, a project, a Region; Claude Platform's real inference action
+    ["id-mantle-own-account-projects", "bedrock-mantle:CreateInference on every project of ml-dev (arn:aws:bedrock-mantle:*:222233334444:project/*): every mantle model.", doc({ Effect: "Allow", Action: "bedrock-mantle:CreateInference", Resource: `arn:aws:bedrock-mantle:*:${ACCT.mlDev}:project/*` }), { action: "bedrock-mantle:CreateInference", resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`, context: { "aws:RequestedRegion": "us-east-1", "bedrock-mantle:Model": "deepseek.v3.1" } }],
+    ["id-mantle-default-project", "bedrock-mantle:CreateInference on the default project of any account in us-east-1.", doc({ Effect: "Allow", Action: "bedrock-mantle:CreateInference", Resource: "arn:aws:bedrock-mantle:us-east-1:*:project/default" }), { action: "bedrock-mantle:CreateInference", resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`, context: { "aws:RequestedRegion": "us-east-1", "bedrock-mantle:Model": "deepseek.v3.1" } }],
+    ["id-mantle-one-region", "bedrock-mantle:CreateInference on any project in us-west-2.", doc({ Effect: "Allow", Action: "bedrock-mantle:CreateInference", Resource: "arn:aws:bedrock-mantle:us-west-2:*:project/*" }), { action: "bedrock-mantle:CreateInference", resource: `arn:aws:bedrock-mantle:us-west-2:${ACCT.mlDev}:project/default`, context: { "aws:RequestedRegion": "us-west-2", "bedrock-mantle:Model": "deepseek.v3.1" } }],
+    ["id-claude-platform-create-inference-region-condition", "aws-external-anthropic:CreateInference on * with StringEquals aws:RequestedRegion us-west-2.", doc({ Effect: "Allow", Action: "aws-external-anthropic:CreateInference", Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-west-2" } } }), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-west-2:${ACCT.mlDev}:workspace/wrkspc-01`, context: { "aws:RequestedRegion": "us-west-2" } }],
+    ["id-provisioned-model-star-region-condition", "Invoke on provisioned-model/* in any Region, with StringEquals aws:RequestedRegion us-west-2: provisioned throughput of any model there.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:provisioned-model/*", Condition: { StringEquals: { "aws:RequestedRegion": "us-west-2" } } }), { resource: `arn:aws:bedrock:us-west-2:${ACCT.mlDev}:provisioned-model/a1b2c3d4e5f6`, context: { "aws:RequestedRegion": "us-west-2" } }],
   ];
   for (const [slug, description, d, w] of variants) {
     add(slug, K, { description: `aws_iam_role_policy: ${description}`, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: w === null ? undefined : idBlock([d], w) });
@@ -1648,10 +1670,36 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ["id-subscribe-without-calledvia", "Subscribe to the approved product without aws:CalledViaLast: the caller can subscribe directly, outside Bedrock.", sub({ "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] } }), { "aws-marketplace:ProductId": "prod-xdkflymybwmvi" }, "with"],
     ["id-subscribe-forallvalues-productid", "Subscribe with ForAllValues:StringEquals ProductId (an absent key makes it true) and CalledViaLast bedrock.", sub({ "ForAllValues:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
     ["id-subscribe-unapproved-product", "Subscribe via Bedrock scoped to prod-mxcfnwvpd6kb4 (Claude Sonnet 4.5), which the config does not approve.", sub({ "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-mxcfnwvpd6kb4"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
+    // attack14: AWS's own mantle statement shape, no ProductId: any product subscribed through mantle
+    ["id-subscribe-via-mantle-any-product", "Subscribe on * with only StringEquals aws:CalledViaLast bedrock-mantle.amazonaws.com: any Marketplace model reached through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "without"],
   ];
   for (const [slug, description, d, context, config] of subVariants) {
     add(slug, K, { description: `aws_iam_role_policy: ${description}`, config, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: idBlock([d], { action: "aws-marketplace:Subscribe", resource: "*", context }) });
   }
+  // attack14: Terraform subscribes the account itself (a Marketplace agreement), and IAM delivered by CloudFormation
+  add("mp-agreement-unapproved-model", K, {
+    description: "aws_bedrock_foundation_model_agreement for anthropic.claude-sonnet-4-20250514-v1:0, which the config does not approve: the account is subscribed, and its callers need no Subscribe permission.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_bedrock_foundation_model_agreement.sonnet", { set: { model_id: "anthropic.claude-sonnet-4-20250514-v1:0", offer_token: "offer-token-1" } })]),
+  });
+  add("trap-agreement-approved-model", "false-positive-trap", {
+    description: "aws_bedrock_foundation_model_agreement for Claude Haiku 4.5, which the config approves.",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_bedrock_foundation_model_agreement.haiku", { set: { model_id: "anthropic.claude-haiku-4-5-20251001-v1:0", offer_token: "offer-token-1" } })]),
+  });
+  const cfnTemplate = json({ Resources: { Invoke: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" }), Roles: ["MLDeveloper"] } } } });
+  add("cfn-stack-iam-bedrock-star", K, {
+    description: "aws_cloudformation_stack (CAPABILITY_NAMED_IAM) whose template creates a managed policy allowing bedrock:* on * and attaches it to MLDeveloper: the gate cannot read it as IAM, so it must fail closed.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack.roles", { set: { name: "roles", template_body: cfnTemplate, capabilities: ["CAPABILITY_NAMED_IAM"] } })]),
+  });
+  add("trap-cfn-stack-without-iam", "false-positive-trap", {
+    description: "aws_cloudformation_stack without IAM capabilities whose template creates an S3 bucket: CloudFormation refuses IAM resources without CAPABILITY_IAM, so nothing Bedrock-related can come of it.",
+    expect: "pass",
+    plan: plan([resource("aws_cloudformation_stack.buckets", { set: { name: "buckets", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] } })]),
+  });
   const pdDoc = doc({ Sid: "Bedrock", Effect: "Allow", Action: ["bedrock:*"], Resource: "*" });
   add("id-policy-document-data-source", K, {
     description: "data.aws_iam_policy_document (read during planning: only in prior_state) feeds aws_iam_role_policy.policy; the text is known in the plan.",

@@ -20,8 +20,8 @@ const approved: ApprovedSet = {
 const { rules } = JSON.parse(readFileSync(path.join(REPO, "rego/dist/rules.json"), "utf8")) as {
   rules: { id: string; longId: string }[];
 };
-/** Rules whose judgment needs the approved set. */
-const NEEDS_CONFIG = new Set(["MG-0010", "MG-0020", "MG-0022"]);
+/** Rules whose judgment needs the approved set, and MG-0025, whose examples assume one (it also runs without). */
+const NEEDS_CONFIG = new Set(["MG-0010", "MG-0020", "MG-0022", "MG-0025"]);
 
 function examplesFile(longId: string): string {
   for (const service of readdirSync(path.join(REPO, "rego/rules")).sort()) {

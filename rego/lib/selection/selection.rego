@@ -76,7 +76,15 @@ organization_types := {
 	"awscc_organizations_policy",
 }
 
-types := identity_types | organization_types
+# resources read on their own: Marketplace agreements (rules.marketplace.model_agreement_not_approved) and
+# CloudFormation stacks, whose templates may deliver IAM (rules.iam.cloudformation_iam_unjudged)
+other_types := {
+	"aws_bedrock_foundation_model_agreement",
+	"aws_cloudformation_stack", "aws_cloudformation_stack_set",
+	"awscc_cloudformation_stack", "awscc_cloudformation_stack_set",
+}
+
+types := (identity_types | organization_types) | other_types
 
 # joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is
 # dot-separated attribute names, "*" stepping into every element of a list (a single value counts as a list of

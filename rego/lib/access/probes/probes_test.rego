@@ -18,13 +18,13 @@ _config := {
 
 test_fixed_when_no_extra_regions if {
 	# GIVEN no extra Regions WHEN the fixed probes are built
-	# THEN 20 invoke resources x 2 actions, 2 mantle, 1 Claude Platform and 4 Subscribe probes
+	# THEN 20 invoke resources x 2 actions, 2 mantle and 2 Claude Platform actions in 2 Regions, and 5 Subscribe
 	ps := probes.fixed(set())
-	count(ps) == 47
+	count(ps) == 53
 	count({p | some p in ps; p.surface == "invoke"}) == 40
-	count({p | some p in ps; p.surface == "subscribe"}) == 4
-	count({p | some p in ps; p.surface == "mantle"}) == 2
-	count({p | some p in ps; p.surface == "claude-platform"}) == 1
+	count({p | some p in ps; p.surface == "subscribe"}) == 5
+	count({p | some p in ps; p.surface == "mantle"}) == 4
+	count({p | some p in ps; p.surface == "claude-platform"}) == 4
 	every p in ps {
 		p.witness == false
 	}
@@ -32,14 +32,14 @@ test_fixed_when_no_extra_regions if {
 
 test_fixed_when_an_extra_region_is_given if {
 	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
-	count(probes.fixed({"eu-west-1"})) == 53
+	count(probes.fixed({"eu-west-1"})) == 59
 	some p in probes.fixed({"eu-west-1"})
 	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
 }
 
 test_fixed_when_the_extra_region_is_already_probed if {
 	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
-	count(probes.fixed({"us-east-1"})) == 47
+	count(probes.fixed({"us-east-1"})) == 53
 }
 
 test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
@@ -189,19 +189,75 @@ test_describe_when_mantle if {
 }
 
 test_describe_when_claude_platform if {
-	# GIVEN the Claude Platform probe WHEN described THEN no context words
+	# GIVEN the Claude Platform probes WHEN described THEN its inference actions, no context words
 	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "claude-platform"}
-	ds == {"aws-external-anthropic:CreateMessage on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe"}
+	ds == {
+		"aws-external-anthropic:CreateInference on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
+		"aws-external-anthropic:CreateBatchInference on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
+		"aws-external-anthropic:CreateInference on arn:aws:aws-external-anthropic:zz-probe-9:000000000000:workspace/zzprobe",
+		"aws-external-anthropic:CreateBatchInference on arn:aws:aws-external-anthropic:zz-probe-9:000000000000:workspace/zzprobe",
+	}
+}
+
+test_own_surface_when_a_mantle_pattern_names_an_account_and_a_project if {
+	# GIVEN mantle patterns of one account's projects, of the default project and of one Region
+	stmts := [{"Effect": "Allow", "Action": "bedrock-mantle:CreateInference", "Resource": [
+		"arn:aws:bedrock-mantle:*:210987654321:project/*",
+		"arn:aws:bedrock-mantle:us-east-1:*:project/default",
+		"arn:aws:bedrock-mantle:us-west-2:*:project/*",
+	]}]
+
+	# WHEN the statements' own surface probes are built THEN each pattern gets the requests it matches
+	arns := {p.resource | some p in probes.own_surface(stmts); p.action == "bedrock-mantle:createinference"}
+	arns == {
+		"arn:aws:bedrock-mantle:us-east-1:210987654321:project/zzprobe",
+		"arn:aws:bedrock-mantle:us-east-1:000000000000:project/default",
+		"arn:aws:bedrock-mantle:us-west-2:000000000000:project/zzprobe",
+	}
+}
+
+test_own_surface_when_a_region_condition_scopes_everything if {
+	# GIVEN Resource "*" with aws:RequestedRegion us-west-2 WHEN the own surface probes are built
+	stmts := [{"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "us-west-2"}}}]
+
+	# THEN Claude Platform and mantle requests in us-west-2
+	{p.resource | some p in probes.own_surface(stmts); p.surface == "claude-platform"} == {"arn:aws:aws-external-anthropic:us-west-2:000000000000:workspace/zzprobe"}
+	count({p | some p in probes.own_surface(stmts); p.surface == "mantle"}) == 2
+}
+
+test_owned_witnesses_when_a_region_condition_names_another_region if {
+	# GIVEN provisioned-model/* in any Region, allowed only in us-west-2 by a condition
+	stmts := [{
+		"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*:*:provisioned-model/*",
+		"Condition": {"StringEquals": {"aws:RequestedRegion": "us-west-2"}},
+	}]
+
+	# WHEN its witnesses are built THEN one is in us-west-2 as well as in the filled-in us-east-1
+	arns := {p.resource | some p in probes.owned_witnesses(stmts)}
+	arns == {
+		"arn:aws:bedrock:us-east-1:000000000000:provisioned-model/zzprobe",
+		"arn:aws:bedrock:us-west-2:000000000000:provisioned-model/zzprobe",
+	}
+}
+
+test_owned_witnesses_when_the_region_is_literal if {
+	# GIVEN a literal Region and a condition naming another WHEN witnesses are built THEN only the literal one
+	stmts := [{
+		"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:eu-west-1:*:provisioned-model/*",
+		"Condition": {"StringEquals": {"aws:RequestedRegion": "us-west-2"}},
+	}]
+	{p.resource | some p in probes.owned_witnesses(stmts)} == {"arn:aws:bedrock:eu-west-1:000000000000:provisioned-model/zzprobe"}
 }
 
 test_describe_when_subscribe if {
-	# GIVEN the four fixed Subscribe probes WHEN described THEN product and caller are spelled out
+	# GIVEN the five fixed Subscribe probes WHEN described THEN product and caller are spelled out
 	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "subscribe"}
 	ds == {
 		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe called directly (no aws:CalledViaLast)",
 		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe via bedrock.amazonaws.com",
 		"aws-marketplace:Subscribe on * for product (none: no aws-marketplace:ProductId in the request) via bedrock.amazonaws.com",
 		"aws-marketplace:Subscribe on * for product (any) via bedrock-zzprobe.amazonaws.com",
+		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe via bedrock-mantle.amazonaws.com",
 	}
 }
 

@@ -28,7 +28,8 @@ action_names := {
 	"bedrock:invokemodelwithresponsestream": "bedrock:InvokeModelWithResponseStream",
 	"bedrock-mantle:createinference": "bedrock-mantle:CreateInference",
 	"bedrock-mantle:createfinetuningjob": "bedrock-mantle:CreateFineTuningJob",
-	"aws-external-anthropic:createmessage": "aws-external-anthropic:CreateMessage",
+	"aws-external-anthropic:createinference": "aws-external-anthropic:CreateInference",
+	"aws-external-anthropic:createbatchinference": "aws-external-anthropic:CreateBatchInference",
 	"aws-marketplace:subscribe": "aws-marketplace:Subscribe",
 	"bedrock:callwithbearertoken": "bedrock:CallWithBearerToken",
 	"bedrock-mantle:callwithbearertoken": "bedrock-mantle:CallWithBearerToken",
@@ -49,6 +50,9 @@ _not_model_actions := {
 }
 
 mantle_actions := ["bedrock-mantle:createinference", "bedrock-mantle:createfinetuningjob"]
+
+# the Claude Platform on AWS actions that run a model (the service's inference calls)
+claude_platform_actions := ["aws-external-anthropic:createinference", "aws-external-anthropic:createbatchinference"]
 
 # partition -> Regions probed in it ("zz-probe-9" stands for every Region no policy names)
 _regions := {
@@ -197,18 +201,12 @@ region_resources(regions) := {res |
 	]
 }
 
-fixed_surface := (({
-{
-	"surface": "mantle", "action": a, "resource": "arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe",
-	"ctx": object.union(_base_ctx("aws", "us-east-1"), {"bedrock-mantle:model": [sentinel_model]}),
-	"kind": "mantle", "model": sentinel_model, "product": "", "witness": false,
-} |
-	some a in mantle_actions
-} | {{
-	"surface": "claude-platform", "action": "aws-external-anthropic:createmessage",
-	"resource": "arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
-	"ctx": _base_ctx("aws", "us-east-1"), "kind": "workspace", "model": "", "product": "", "witness": false,
-}}) | {subscribe(via, pids, false) |
+# the other inference surfaces (bedrock-mantle, Claude Platform on AWS) in us-east-1 and in a Region no policy names
+# (for Region-scoped Allows and Denies), and Marketplace Subscribe
+fixed_surface := ({p |
+	some r in ["us-east-1", "zz-probe-9"]
+	some p in surface_probes(concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"]))
+} | {subscribe(via, pids, false) |
 	some [via, pids] in _subscribe_contexts
 }) | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
 
@@ -217,6 +215,7 @@ _subscribe_contexts := [
 	[[], [sentinel_product]],
 	[["bedrock.amazonaws.com"], [sentinel_product]],
 	[["bedrock.amazonaws.com"], []],
+	[["bedrock-mantle.amazonaws.com"], [sentinel_product]],
 ]
 
 # Subscribe called through another service, for a product the gate leaves unknown (whatever the statement
@@ -277,11 +276,11 @@ _account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", acc
 # fixed_for(stmts): the fixed probes, in the statements' own Regions, accounts and partitions too
 fixed_for(stmts) := fixed_base | own_fixed(stmts)
 
-# own_fixed(stmts): the invoke probes of fixed_for(stmts) in the statements' own Regions, accounts and partitions
+# own_fixed(stmts): the probes of fixed_for(stmts) in the statements' own Regions, accounts and partitions
 own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 	some res in ((region_resources(regions(stmts)) | account_resources(accounts(stmts))) | partition_resources(partitions(stmts)))
 	some a in invoke_actions
-}
+} | own_surface(stmts)
 
 # unapproved_fixed_for(stmts): the probes of fixed_for(stmts) no approval covers. The fixed probes are judged
 # once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
@@ -386,14 +385,25 @@ _geography_wildcard(pat) if {
 # the ID part of an inference-profile ARN pattern
 _profile_id(pat) := substring(pat, indexof(pat, "inference-profile/") + count("inference-profile/"), -1)
 
-# owned_witnesses(stmts): witnesses of the statements' patterns of resource kinds that run no catalog model
-owned_witnesses(stmts) := {invoke(a, w[0], w[1], w[2], true) |
+# owned_witnesses(stmts): witnesses of the statements' patterns of resource kinds that run no catalog model, in
+# the Region the pattern's own wildcard is filled with and in each of the statements' Regions it matches (an
+# aws:RequestedRegion condition or another pattern names one: the filled-in us-east-1 alone would not meet it)
+owned_witnesses(stmts) := {invoke(a, arn, w[1], w[2], true) |
+	rs := regions(stmts)
 	some s in stmts
 	some pat in _patterns(s)
 	_names_owned_kind(pat)
 	w := concretize(pat)
 	w[1] in owned_kinds
+	some arn in _in_regions(w[0], split(pat, ":")[3], rs)
 	some a in invoke_actions
+}
+
+_in_regions(arn, seg, rs) := {arn} | {concat(":", array.flatten([array.slice(segs, 0, 3), r, array.slice(segs, 4, count(segs))])) |
+	iam.has_wildcard(seg)
+	segs := split(arn, ":")
+	some r in rs
+	iam.wildcard_match(seg, r)
 }
 
 _names_owned_kind(pat) if {

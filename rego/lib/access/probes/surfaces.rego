@@ -1,0 +1,67 @@
+# Part of package lib.access.probes (its METADATA is in probes.rego): requests on the inference surfaces besides
+# bedrock invoke — bedrock-mantle projects and Claude Platform on AWS workspaces — fixed (fixed_surface, in
+# probes.rego) and in the Regions, accounts and projects a policy's own statements name (own_surface).
+package lib.access.probes
+
+import data.lib.iam
+
+# surface_probes(arn): the requests of each mantle or Claude Platform action on the resource at arn (a mantle project
+# or a Claude Platform workspace; either ARN stands for the other's in the same partition, Region and account)
+surface_probes(arn) := {_mantle(a, _surface_arn(arn, "bedrock-mantle", "project"), false) | some a in mantle_actions} | {
+_claude(a, _surface_arn(arn, "aws-external-anthropic", "workspace"), false) |
+	some a in claude_platform_actions
+}
+
+_surface_arn(arn, service, kind) := concat(":", [
+	"arn", segs[1], service, segs[3], segs[4],
+	concat("/", [kind, _surface_id(concat(":", array.slice(segs, 5, count(segs))))]),
+]) if {
+	segs := split(arn, ":")
+}
+
+# a project's ID stands for a workspace's of the same name, and the other way round ("zzprobe" for a resource part
+# without one)
+_surface_id(rest) := substring(rest, indexof(rest, "/") + 1, -1) if contains(rest, "/")
+
+_surface_id(rest) := "zzprobe" if not contains(rest, "/")
+
+_mantle(a, arn, witness) := {
+	"surface": "mantle", "action": a, "resource": arn,
+	"ctx": object.union(_base_ctx(_seg(arn, 1), _seg(arn, 3)), {"bedrock-mantle:model": [sentinel_model]}),
+	"kind": "mantle", "model": sentinel_model, "product": "", "witness": witness,
+}
+
+_claude(a, arn, witness) := {
+	"surface": "claude-platform", "action": a, "resource": arn,
+	"ctx": _base_ctx(_seg(arn, 1), _seg(arn, 3)), "kind": "workspace", "model": "", "product": "", "witness": witness,
+}
+
+# own_surface(stmts): the mantle and Claude Platform requests in the statements' own Regions (ARN patterns and
+# aws:RequestedRegion values), and at the projects and workspaces their mantle and Claude Platform ARN patterns name
+# (every wildcard filled in): a grant or a Deny scoped to a Region, an account or a project is judged there
+own_surface(stmts) := {p |
+	some arn in _surface_arns(stmts)
+	some p in surface_probes(arn)
+	not fixed_surface[p]
+}
+
+_surface_arns(stmts) := {concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"]) |
+	some r in regions(stmts)
+} | {arn |
+	some s in stmts
+	some raw in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+	pat := iam.var_wild(raw)
+	startswith(pat, "arn:")
+	segs := split(pat, ":")
+	count(segs) >= 6
+	_surface_service(segs[2])
+	arn := concat(":", [
+		"arn", _fill_partition(segs[1]), "bedrock-mantle", _fill_region(segs[3]), _fill_account(segs[4]),
+		_fill_id(concat(":", array.slice(segs, 5, count(segs)))),
+	])
+}
+
+_surface_service(seg) if {
+	some svc in ["bedrock-mantle", "aws-external-anthropic"]
+	iam.wildcard_match(lower(seg), svc)
+}
