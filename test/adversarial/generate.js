@@ -1700,6 +1700,20 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: plan([resource("aws_cloudformation_stack.buckets", { set: { name: "buckets", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] } })]),
   });
+  // fp6: a Deny of retired models only takes access away; an eu. profile and its model allowed in "eu-*"
+  add("trap-deny-retired-models", "false-positive-trap", {
+    description: "An identity policy denies invoking anthropic.claude-v2:1 and anthropic.claude-instant-v1, models no catalog lists any more: a Deny only takes access away.",
+    expect: "pass",
+    plan: plan([rp("aws_iam_role_policy.no_retired", doc({ Effect: "Deny", Action: INVOKE, Resource: [fm("anthropic.claude-v2:1", "*"), fm("anthropic.claude-instant-v1", "*")] }))]),
+  });
+  const euResidency = doc({ Effect: "Allow", Action: INVOKE, Resource: [`arn:aws:bedrock:eu-*:${ACCT.mlDev}:inference-profile/eu.amazon.nova-lite-v1:0`, "arn:aws:bedrock:eu-*::foundation-model/amazon.nova-lite-v1:0"] });
+  add("trap-eu-profile-wildcard-eu-regions", "false-positive-trap", {
+    description: "Nova Lite through its eu. profile and its foundation model, both in any eu-* Region: every Region the profile is called from or routes to matches.",
+    config: "with",
+    expect: "pass",
+    plan: plan([rp("aws_iam_role_policy.eu_residency", euResidency)]),
+    witness: passWitness([euResidency], { resource: `arn:aws:bedrock:eu-west-1:${ACCT.mlDev}:inference-profile/eu.amazon.nova-lite-v1:0`, context: mlDevCtx("eu-west-1") }),
+  });
   const pdDoc = doc({ Sid: "Bedrock", Effect: "Allow", Action: ["bedrock:*"], Resource: "*" });
   add("id-policy-document-data-source", K, {
     description: "data.aws_iam_policy_document (read during planning: only in prior_state) feeds aws_iam_role_policy.policy; the text is known in the plan.",
@@ -1739,6 +1753,22 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         actionReason: "read_because_dependency_pending",
       }),
       resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: ref("data.aws_iam_policy_document.app", "json") } }),
+    ]),
+  });
+  // fp6: the same deferred document granting only S3 actions: whatever the bucket ARN turns out to be, it grants
+  // nothing the gate judges
+  add("trap-deferred-document-s3-only", "false-positive-trap", {
+    description: "data.aws_iam_policy_document is read during apply (it names a bucket created in this plan) and allows only s3:GetObject and s3:PutObject; aws_iam_role_policy uses its json. The unknown resources cannot make it grant a model.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_s3_bucket.uploads", { set: { bucket: "app-uploads-222233334444" }, after: { acceleration_status: U, arn: U, bucket: "app-uploads-222233334444", bucket_domain_name: U, force_destroy: false, id: U, object_lock_enabled: U, policy: U, region: U, tags: null, tags_all: U } }),
+      resource("data.aws_iam_policy_document.uploader", {
+        actions: ["read"],
+        set: { statement: [{ actions: ["s3:GetObject", "s3:PutObject"], resources: ref("aws_s3_bucket.uploads", "arn") }] },
+        after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["s3:GetObject", "s3:PutObject"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: UL, sid: "" }], version: null },
+        actionReason: "read_because_dependency_pending",
+      }),
+      resource("aws_iam_role_policy.uploader", { set: { name: "uploader", role: "Uploader", policy: ref("data.aws_iam_policy_document.uploader", "json") } }),
     ]),
   });
   add("unknown-iam-policy-text", K, {

@@ -294,23 +294,12 @@ _inline_set_unknown(rc) if {
 	m != false
 }
 
-# every policy-block holder in the configuration (any module): [type, name, has a block of its policy set]
-_role_configs contains [r.type, r.name, _has_inline_config(r)] if {
-	walk(input.plan.configuration.root_module, [path, r])
-	module_resource_path(path)
-	_block_spec[r.type]
-	object.get(r, "mode", "managed") == "managed"
-}
-
-_has_inline_config(r) if {
-	r.expressions[_block_spec[r.type][0]]
-} else := false
-
-# the configuration has resources of this type and name, and none has a block of its policy set (a dynamic
-# block is omitted from the configuration, so one over an unknown for_each is not reported)
+# the resource's own configuration (in its module) has no block of its policy set (a dynamic block is omitted from
+# the configuration, so one over an unknown for_each is not reported). Matching by type and name in any module
+# let another module's resource of the same name, with a block, report a role that has none.
 _inline_unconfigured(rc) if {
-	_role_configs[[rc.type, rc.name, false]]
-	not _role_configs[[rc.type, rc.name, true]]
+	r := config_of(rc)
+	not r.expressions[_block_spec[rc.type][0]]
 }
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an
@@ -440,6 +429,10 @@ references(rc, attr) := {addr |
 	some ref in _expression_refs(object.get(r, "expressions", {})[attr])
 	addr := _ref_address(ref)
 }
+
+# expression_refs(rc, attr): every reference in the expression of rc's attribute attr, as written
+# ("data.aws_iam_policy_document.d.json", "var.x", "local.y"); empty without configuration for it
+expression_refs(rc, attr) := _expression_refs(object.get(object.get(config_of(rc), "expressions", {}), attr, null))
 
 _expression_refs(e) := {ref |
 	walk(e, [path, ref])

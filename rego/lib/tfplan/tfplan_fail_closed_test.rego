@@ -186,6 +186,20 @@ test_inline_policy_set_unknown_reported_when_configuration_has_block if {
 	tfplan.unknown == {{"rc": rc, "attr": "inline_policy", "found": "unknown"}} with input as elsewhere
 }
 
+test_inline_policy_set_unknown_judged_by_its_own_module_configuration if {
+	# GIVEN module.worker's aws_iam_role.this (no block) and module.api's aws_iam_role.this (with a block)
+	rc := object.union(_role(["create"], {"name": "w"}, {"inline_policy": true}), {"name": "this", "module_address": "module.worker"})
+	bare := {"address": "aws_iam_role.this", "mode": "managed", "type": "aws_iam_role", "name": "this", "expressions": {"name": {"constant_value": "w"}}}
+	blocked := {"address": "aws_iam_role.this", "mode": "managed", "type": "aws_iam_role", "name": "this", "expressions": {"inline_policy": [{"policy": {"references": ["data.aws_iam_policy_document.d.json"]}}]}}
+	config := {"root_module": {"module_calls": {
+		"worker": {"module": {"resources": [bare]}},
+		"api": {"module": {"resources": [blocked]}},
+	}}}
+
+	# WHEN judged THEN the worker role's unknown set is the provider's computed default: not reported
+	tfplan.unknown == set() with input as {"plan": {"resource_changes": [rc], "configuration": config}}
+}
+
 test_inline_policy_ignored_for_deletes_and_no_ops if {
 	gone := _role(["delete"], null, {"inline_policy": true})
 	noop := _role(["no-op"], {"inline_policy": [{"name": "a", "policy": _policy}]}, {})

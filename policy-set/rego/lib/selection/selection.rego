@@ -266,6 +266,18 @@ reference_attributes := {
 	"aws_organizations_policy_attachment": ["policy_id", "target_id"],
 	"aws_organizations_account": ["parent_id"],
 	"aws_organizations_organizational_unit": ["parent_id"],
+	# policy text read during apply from aws_iam_policy_document data sources (rules.iam.policy_document_unknown)
+	"aws_organizations_policy": ["content"],
+	"aws_iam_policy": ["policy"],
+	"aws_iam_role_policy": ["policy"],
+	"aws_iam_user_policy": ["policy"],
+	"aws_iam_group_policy": ["policy"],
+	"aws_ssoadmin_permission_set_inline_policy": ["inline_policy"],
+	"awscc_organizations_policy": ["content"],
+	"awscc_iam_managed_policy": ["policy_document"],
+	"awscc_iam_role_policy": ["policy_document"],
+	"awscc_iam_user_policy": ["policy_document"],
+	"awscc_iam_group_policy": ["policy_document"],
 }
 
 # types whose configuration the rules look up by type and name in any module (a role's inline_policy blocks),

@@ -3,7 +3,8 @@
 # description: |
 #   A foundation-model or inference-profile ARN names a model ID (or an ID pattern that matches no
 #   model) that the reviewed catalog does not know: a typo, a retired model or a model newer than the
-#   catalog snapshot.
+#   catalog snapshot. The Resource of a Deny is not read: a Deny can only take access away (one that names a
+#   retired model denies nothing that still runs, and the access rules judge what a Deny fails to deny).
 # scope: package
 # custom:
 #   id: MG-0011
@@ -24,7 +25,7 @@ import data.lib.tfplan
 deny contains finding if {
 	catalog.has_catalog
 	some d in tfplan.document_list
-	some arn in iam.resource_patterns(d.doc)
+	some arn in _patterns(d.doc)
 	ref := tfplan.model_ref(arn)
 	not iam.has_wildcard(ref.model)
 	not catalog.known(ref.model)
@@ -35,10 +36,26 @@ deny contains finding if {
 deny contains finding if {
 	catalog.has_catalog
 	some d in tfplan.document_list
-	some arn in iam.resource_patterns(d.doc)
+	some arn in _patterns(d.doc)
 	ref := tfplan.model_ref(arn)
 	iam.has_wildcard(ref.model)
 	count(catalog.matching(ref.model)) == 0
 	msg := concat("", [arn, " matches no model in the catalog (snapshot ", catalog.snapshot_date, ")"])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
 }
+
+# the ARN patterns of the document's statements but a Deny's Resource (its NotResource, an allow-list's
+# exemptions, is read)
+_patterns(doc) := {r |
+	some s in iam.statements(doc)
+	some r in array.concat(_allow_resources(s), _strings(object.get(s, "NotResource", [])))
+}
+
+_allow_resources(s) := [] if s.Effect == "Deny"
+
+else := _strings(object.get(s, "Resource", []))
+
+_strings(x) := [v |
+	some v in iam.as_array(x)
+	is_string(v)
+]

@@ -29,3 +29,15 @@ test_passes_when_models_known if {
 test_passes_when_no_catalog if {
 	count(rule.deny) == 0 with input as testing.iam_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lyte-v1:0"])
 }
+
+test_passes_when_a_deny_names_a_retired_model if {
+	# GIVEN a Deny of a model no catalog lists (retired) WHEN judged THEN no finding: a Deny only takes access away
+	d := testing.doc([{"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/anthropic.claude-v2:1"}])
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
+}
+
+test_fails_when_a_deny_exempts_an_unknown_model if {
+	# GIVEN a Deny whose NotResource exempts an unknown model WHEN judged THEN reported: the exemption is what it opens
+	d := testing.doc([{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": "arn:aws:bedrock:*::foundation-model/anthropic.claude-v2:1"}])
+	count(rule.deny) == 1 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
+}

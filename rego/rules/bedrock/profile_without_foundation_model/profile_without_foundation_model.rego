@@ -26,15 +26,24 @@ import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
 
-# a concrete Region for the sample foundation-model ARN
-_region(r) := "us-east-1" if iam.has_wildcard(r)
-
-_region("") := "us-east-1"
-
-_region(r) := r if {
-	r != ""
-	not iam.has_wildcard(r)
+# _source(ref): a concrete Region the profile is called from, for the sample foundation-model ARN: its own, or for
+# a wildcard Region the first Region of its geography the wildcard matches (an eu. profile in "eu-*" is called
+# from an EU Region, never from us-east-1), else us-east-1, else the wildcard filled in
+_source(ref) := ref.region if {
+	ref.region != ""
+	not iam.has_wildcard(ref.region)
 }
+
+_source(ref) := "us-east-1" if ref.region == ""
+
+_source(ref) := _matching_region(ref.region, array.concat(object.get(_destinations, ref.prefix, []), ["us-east-1"])) if {
+	iam.has_wildcard(ref.region)
+}
+
+_matching_region(pat, candidates) := rs[0] if {
+	rs := [r | some r in candidates; iam.wildcard_match(pat, r)]
+	count(rs) > 0
+} else := replace(replace(pat, "*", "zz"), "?", "z")
 
 _fm(region, model) := concat("", ["arn:aws:bedrock:", region, "::foundation-model/", model])
 
@@ -126,7 +135,7 @@ _allow_stmts(doc, a) := [s |
 # may route to, and without a Region
 _asked(refs) := {_fm(r, ref.model) |
 	some [_, ref] in refs
-	some r in array.concat([_region(ref.region), "zz-probe-9", ""], object.get(_destinations, ref.prefix, []))
+	some r in array.concat([_source(ref), "zz-probe-9", ""], object.get(_destinations, ref.prefix, []))
 }
 
 deny contains finding if {
@@ -137,7 +146,7 @@ deny contains finding if {
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
-	fm := _fm(_region(ref.region), ref.model)
+	fm := _fm(_source(ref), ref.model)
 	not ok[fm]
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
@@ -154,7 +163,7 @@ deny contains finding if {
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_global(ref)
-	ok[_fm(_region(ref.region), ref.model)]
+	ok[_fm(_source(ref), ref.model)]
 	fm := _fm("", ref.model)
 	not ok[fm]
 	msg := concat("", [
@@ -188,7 +197,7 @@ deny contains finding if {
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not
-	ok[_fm(_region(ref.region), ref.model)]
+	ok[_fm(_source(ref), ref.model)]
 	not ok[_fm("zz-probe-9", ref.model)]
 	missing := [r |
 		some r in _destinations[ref.prefix]

@@ -85,3 +85,23 @@ test_passes_when_a_wildcard_model_profile_sits_beside_exact_foundation_models if
 	# and alone, with no foundation model at all, every call fails: reported
 	count(rule.deny) == 2 with input as testing.iam_plan("arn:aws:bedrock:*:*:inference-profile/us.*")
 }
+
+test_passes_when_an_eu_profile_and_its_model_are_allowed_in_eu_regions if {
+	# GIVEN an eu. profile and its foundation model, both in "eu-*" (fp6: the sample Region was us-east-1, which
+	# "eu-*" does not match, so the calls were said to fail)
+	d := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
+		"arn:aws:bedrock:eu-*:222233334444:inference-profile/eu.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:eu-*::foundation-model/amazon.nova-lite-v1:0",
+	]}])
+
+	# WHEN judged THEN no finding
+	count(rule.deny) == 0 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
+}
+
+test_fails_when_an_eu_profile_is_allowed_and_its_model_only_in_us_regions if {
+	d := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
+		"arn:aws:bedrock:eu-*:222233334444:inference-profile/eu.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:us-*::foundation-model/amazon.nova-lite-v1:0",
+	]}])
+	count(rule.deny) > 0 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
+}

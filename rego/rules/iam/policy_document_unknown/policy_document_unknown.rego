@@ -3,7 +3,12 @@
 # description: |
 #   The policy text of a written policy-bearing resource cannot be judged: it is computed from values
 #   known only after apply (after_unknown), or it is missing, null or not a string in the planned
-#   values. modelgate fails closed: what it cannot evaluate is a finding, never a pass.
+#   values. modelgate fails closed: what it cannot evaluate is a finding, never a pass. One case is not
+#   reported: the text of an aws_iam_policy_document read during apply (or an attribute that refers to such
+#   documents and nothing else) whose statement blocks the plan shows with known effects and actions, no
+#   NotAction and no source or override documents, none of whose actions matches a request the gate judges
+#   (Bedrock, mantle and Claude Platform inference, Marketplace Subscribe, API keys): whatever its unknown
+#   resources or condition values turn out to be, it grants and denies nothing the gate judges.
 # scope: package
 # custom:
 #   id: MG-0004
@@ -17,11 +22,14 @@
 #     - https://developer.hashicorp.com/terraform/internals/json-format
 package rules.iam.policy_document_unknown
 
+import data.lib.access.probes
+import data.lib.iam
 import data.lib.result
 import data.lib.tfplan
 
 deny contains finding if {
 	some u in tfplan.unknown
+	not _harmless(u)
 	msg := concat("", ["policy text (", u.attr, ") ", _why(u.found), ", so it cannot be checked; the gate fails closed"])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }
@@ -33,3 +41,89 @@ _why("missing") := "is missing from the planned values"
 _why("null") := "is null in the planned values"
 
 _why(found) := concat("", ["is a JSON ", found, ", not a string"]) if not found in {"unknown", "missing", "null"}
+
+# ---- unknown text that can grant and deny nothing the gate judges
+
+_harmless(u) if {
+	u.rc.mode == "data"
+	u.rc.type == "aws_iam_policy_document"
+	_harmless_document(u.rc)
+}
+
+# a policy attribute whose expression refers to such documents and nothing else
+_harmless(u) if {
+	not u.rc.mode == "data"
+	refs := tfplan.expression_refs(u.rc, u.attr)
+	count(refs) > 0
+	every ref in refs {
+		startswith(ref, "data.aws_iam_policy_document.")
+	}
+	docs := [d |
+		some d in tfplan.resource_change_list
+		d.type == "aws_iam_policy_document"
+		d.mode == "data"
+		tfplan.refers_to(u.rc, u.attr, d)
+	]
+	every ref in refs {
+		some d in docs
+		startswith(ref, tfplan.local_address(d))
+	}
+	every d in docs {
+		_harmless_document(d)
+	}
+}
+
+_harmless_document(rc) if {
+	after := rc.change.after
+	unknown := object.get(rc.change, "after_unknown", {})
+	every k in ["source_policy_documents", "override_policy_documents", "source_json", "override_json"] {
+		_empty(object.get(after, k, null))
+		not _marked(object.get(unknown, k, false))
+	}
+	stmts := after.statement
+	is_array(stmts)
+	count(stmts) > 0
+	marks := object.get(unknown, "statement", [])
+	is_array(marks)
+	every i, st in stmts {
+		_harmless_statement(st, _mark(marks, i))
+	}
+}
+
+_mark(marks, i) := marks[i] if count(marks) > i
+
+else := {}
+
+_harmless_statement(st, m) if {
+	is_object(st)
+	is_object(m)
+	not _marked(object.get(m, "effect", false))
+	object.get(st, "effect", null) in {null, "Allow", "Deny"}
+	not _marked(object.get(m, "actions", false))
+	not _marked(object.get(m, "not_actions", false))
+	_empty(object.get(st, "not_actions", null))
+	actions := st.actions
+	is_array(actions)
+	count(actions) > 0
+	every a in actions {
+		is_string(a)
+		not _judged(lower(a))
+	}
+}
+
+# an action pattern that matches a request the access model asks about
+_judged(a) if {
+	some t, _ in probes.action_names
+	iam.wildcard_match(a, t)
+}
+
+_empty(null)
+
+_empty([])
+
+_empty("")
+
+_marked(v) if {
+	walk(v, [_, leaf])
+	leaf == true
+}

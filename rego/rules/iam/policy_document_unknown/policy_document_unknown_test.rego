@@ -136,3 +136,68 @@ test_fails_when_data_source_read_has_no_text if {
 		"policy text (json) is missing from the planned values, so it cannot be checked; the gate fails closed",
 	]}
 }
+
+# ---- a document read during apply whose statements reach nothing the gate judges (fp6)
+
+_doc_rc(statement, marks) := {
+	"address": "data.aws_iam_policy_document.uploader", "mode": "data", "type": "aws_iam_policy_document",
+	"name": "uploader", "provider_name": "registry.terraform.io/hashicorp/aws",
+	"change": {
+		"actions": ["read"], "before": null,
+		"after": {"override_policy_documents": null, "source_policy_documents": null, "statement": statement},
+		"after_unknown": {"id": true, "json": true, "minified_json": true, "statement": marks},
+	},
+}
+
+_s3 := [{"actions": ["s3:GetObject", "s3:PutObject"], "effect": "Allow", "not_actions": null, "condition": []}]
+
+_s3_marks := [{"actions": [false, false], "condition": [], "resources": true}]
+
+_role_policy := {
+	"address": "aws_iam_role_policy.uploader", "mode": "managed", "type": "aws_iam_role_policy", "name": "uploader",
+	"provider_name": "registry.terraform.io/hashicorp/aws",
+	"change": {"actions": ["create"], "before": null, "after": {"name": "uploader"}, "after_unknown": {"policy": true, "role": true}},
+}
+
+_config(policy_refs) := {"root_module": {"resources": [
+	{"address": "aws_iam_role_policy.uploader", "mode": "managed", "type": "aws_iam_role_policy", "name": "uploader", "expressions": {"policy": {"references": policy_refs}}},
+	{"address": "data.aws_iam_policy_document.uploader", "mode": "data", "type": "aws_iam_policy_document", "name": "uploader", "expressions": {}},
+]}}
+
+_doc_plan(doc, refs) := {"plan": {
+	"format_version": "1.2", "resource_changes": [doc, _role_policy],
+	"configuration": _config(refs),
+}}
+
+_uploader_refs := ["data.aws_iam_policy_document.uploader.json", "data.aws_iam_policy_document.uploader"]
+
+test_passes_when_the_deferred_document_grants_only_unrelated_actions if {
+	# GIVEN a document read during apply (a bucket ARN unknown) allowing only S3 actions, and the role policy
+	# that uses its json WHEN judged THEN neither is reported
+	count(rule.deny) == 0 with input as _doc_plan(_doc_rc(_s3, _s3_marks), _uploader_refs)
+}
+
+test_fails_when_the_deferred_document_names_a_judged_action if {
+	# GIVEN the same document with bedrock:Invoke* (or *) among its actions THEN both are reported
+	every action in ["bedrock:Invoke*", "*", "aws-marketplace:Subscribe"] {
+		st := [{"actions": ["s3:GetObject", action], "effect": "Allow", "not_actions": null}]
+		count(rule.deny) == 2 with input as _doc_plan(_doc_rc(st, _s3_marks), _uploader_refs)
+	}
+}
+
+test_fails_when_the_deferred_document_is_not_fully_shown if {
+	# GIVEN unknown actions, a NotAction, a source document, or the statement list itself unknown THEN reported
+	unknown_actions := _doc_rc([{"actions": ["s3:GetObject", null], "effect": "Allow"}], [{"actions": [false, true]}])
+	not_action := _doc_rc([{"actions": [], "not_actions": ["iam:*"], "effect": "Allow"}], [{}])
+	sourced := object.union(_doc_rc(_s3, _s3_marks), {"change": {"after": {"source_policy_documents": ["{}"]}}})
+	whole := _doc_rc(null, true)
+	every d in [unknown_actions, not_action, sourced, whole] {
+		count(rule.deny) == 2 with input as _doc_plan(d, _uploader_refs)
+	}
+}
+
+test_fails_when_the_attribute_refers_to_something_else_too if {
+	# GIVEN a role policy whose expression also reads a local THEN the role policy is still reported
+	refs := array.concat(_uploader_refs, ["local.extra"])
+	{f.address | some f in rule.deny with input as _doc_plan(_doc_rc(_s3, _s3_marks), refs)} == {"aws_iam_role_policy.uploader"}
+}
