@@ -40,10 +40,21 @@ _claude(a, arn, witness) := {
 # aws:RequestedRegion values), and at the projects and workspaces their mantle and Claude Platform ARN patterns name
 # (every wildcard filled in): a grant or a Deny scoped to a Region, an account or a project is judged there
 own_surface(stmts) := {p |
+	_names_surface(stmts)
 	some arn in _surface_arns(stmts)
 	some p in surface_probes(arn)
 	not fixed_surface[p]
 }
+
+# a statement of the list covers a mantle or Claude Platform action: otherwise no such request can be allowed or
+# denied by it, and none is built (most lists name only bedrock: actions)
+_names_surface(stmts) if {
+	some s in stmts
+	some a in _surface_actions
+	iam.covers_action(s, a)
+}
+
+_surface_actions := array.concat(mantle_actions, claude_platform_actions)
 
 _surface_arns(stmts) := {concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"]) |
 	some r in regions(stmts)
