@@ -135,7 +135,7 @@ export function parseInputBytes(bytes: Uint8Array, file: string, options: ReadOp
 function readReducedPlan(bytes: Uint8Array, file: string, types: ReadonlySet<string>): GateInput | undefined {
   if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined;
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (!isUtf8(body)) return undefined;
+  if (!isUtf8(body) || surrogateEscapeIn(body)) return undefined;
   const reduced = reducePlanBytes(body, { types, maxDepth: MAX_JSON_DEPTH });
   if (reduced === undefined) return undefined;
   // no checkStructure: the scan measured the whole text's depth, and gave up on any escape of a surrogate (strict
@@ -151,6 +151,22 @@ function readReducedPlan(bytes: Uint8Array, file: string, types: ReadonlySet<str
   const json = (): Uint8Array => (built ??= Buffer.concat([Buffer.from('{"plan":', "utf8"), body, Buffer.from("}", "utf8")]));
   return { file, kind: "plan", constructPaths: new Map(), document: { plan: value }, get json() { return json(); } };
 }
+
+/**
+ * The bytes hold "\\u" followed by D8-DF: an escaped UTF-16 surrogate, in the plan's own JSON or in JSON text a
+ * string holds (policy text), anywhere. The full reading checks those strings (INPUT_LONE_SURROGATE names where);
+ * the scan sees only the plan's own escapes, so such a plan is read whole. (SURROGATE_ESCAPE, over the bytes.)
+ */
+function surrogateEscapeIn(bytes: Uint8Array): boolean {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = buf.indexOf(BACKSLASH_U); i !== -1; i = buf.indexOf(BACKSLASH_U, i + 2)) {
+    const h = (buf[i + 2] ?? 0) | 0x20;
+    const h2 = (buf[i + 3] ?? 0) | 0x20;
+    if (h === 0x64 && (h2 === 0x38 || h2 === 0x39 || (h2 >= 0x61 && h2 <= 0x66))) return true;
+  }
+  return false;
+}
+const BACKSLASH_U = Buffer.from("\\u", "latin1");
 
 // ---------------------------------------------------------------------------------------------------------------
 // Encodings

@@ -29,6 +29,8 @@ export interface SelectionDeclaration {
   readonly referenceAttributes: Readonly<Record<string, readonly string[]>>;
   /** Types whose configuration the rules look up by type and name in any module. */
   readonly configurationByName: readonly string[];
+  /** Types whose data sources the rules read from the prior state. */
+  readonly priorDataTypes: readonly string[];
 }
 
 export interface Selection {
@@ -37,6 +39,7 @@ export interface Selection {
   readonly joins: ReadonlyMap<string, ReadonlyArray<JoinSpec>>;
   readonly referenceAttributes: ReadonlyMap<string, readonly string[]>;
   readonly configurationByName: ReadonlySet<string>;
+  readonly priorDataTypes: ReadonlySet<string>;
 }
 
 export interface JoinSpec {
@@ -104,12 +107,13 @@ function parseSelection(raw: unknown, file: string): Selection {
   };
   const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
   if (!isObject(raw)) return bad("not a JSON object");
-  const { types, organizationTypes, joins, referenceAttributes, configurationByName, keySpaces } = raw;
+  const { types, organizationTypes, joins, referenceAttributes, configurationByName, keySpaces, priorDataTypes } = raw;
   if (!isStrings(types) || types.length === 0) return bad("types is not a non-empty list of resource types");
   if (!isStrings(organizationTypes)) return bad("organizationTypes is not a list of resource types");
   if (!isObject(joins)) return bad("joins is not an object");
   if (!isObject(referenceAttributes)) return bad("referenceAttributes is not an object");
   if (!isStrings(configurationByName)) return bad("configurationByName is not a list of resource types");
+  if (!isStrings(priorDataTypes)) return bad("priorDataTypes is not a list of resource types");
   if (!isObject(keySpaces) || !Object.values(keySpaces).every((m) => m === "defined" || m === "shared")) {
     return bad('keySpaces is not an object of "defined" / "shared" modes');
   }
@@ -139,6 +143,7 @@ function parseSelection(raw: unknown, file: string): Selection {
     joins: joinMap,
     referenceAttributes: refMap,
     configurationByName: new Set(configurationByName),
+    priorDataTypes: new Set(priorDataTypes),
   };
 }
 
@@ -503,7 +508,8 @@ interface Ghost {
 /**
  * The managed resources of declared types in the prior state (along module paths, as lib.tfplan.state_resource_path
  * reads it) whose address no resource change has: what a targeted plan leaves out. lib.access.identity reads the
- * identity ones (prior_rcs), lib.access.org the attachments, accounts and OUs (prior_org_rcs) and the SCPs.
+ * identity ones (prior_rcs), lib.access.org the attachments, accounts and OUs (prior_org_rcs) and the SCPs. Also the
+ * data sources of priorDataTypes read while planning (lib.tfplan.prior_data: a policy an attachment names by ARN).
  */
 function priorResources(prior: Json | undefined, selection: Selection, changes: readonly Json[]): Ghost[] {
   const values = isObject(prior) && isObject(prior.values) ? prior.values : undefined;
@@ -514,7 +520,8 @@ function priorResources(prior: Json | undefined, selection: Selection, changes: 
     if (Array.isArray(module.resources)) {
       for (const r of module.resources) {
         if (!isObject(r) || typeof r.type !== "string" || typeof r.address !== "string" || !isObject(r.values)) continue;
-        if ((r.mode ?? "managed") !== "managed" || !selection.types.has(r.type)) continue;
+        const mode = r.mode ?? "managed";
+        if (!selection.types.has(r.type) || (mode !== "managed" && !(mode === "data" && selection.priorDataTypes.has(r.type)))) continue;
         if (!changed.has(r.address)) found.push({ address: r.address, type: r.type, values: r.values });
       }
     }

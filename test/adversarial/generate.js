@@ -1671,6 +1671,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ["id-subscribe-forallvalues-productid", "Subscribe with ForAllValues:StringEquals ProductId (an absent key makes it true) and CalledViaLast bedrock.", sub({ "ForAllValues:StringEquals": { "aws-marketplace:ProductId": ["prod-xdkflymybwmvi"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
     ["id-subscribe-unapproved-product", "Subscribe via Bedrock scoped to prod-mxcfnwvpd6kb4 (Claude Sonnet 4.5), which the config does not approve.", sub({ "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-mxcfnwvpd6kb4"] }, StringEquals: { "aws:CalledViaLast": "bedrock.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com" }, "with"],
     // attack14: AWS's own mantle statement shape, no ProductId: any product subscribed through mantle
+    ["id-subscribe-via-mantle-null-productid", "Subscribe on * via bedrock-mantle.amazonaws.com only when no aws-marketplace:ProductId is in the request (Null true): whatever mantle subscribes without naming a product.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, Null: { "aws-marketplace:ProductId": "true" } }), { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "with"],
     ["id-subscribe-via-mantle-any-product", "Subscribe on * with only StringEquals aws:CalledViaLast bedrock-mantle.amazonaws.com: any Marketplace model reached through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "without"],
   ];
   for (const [slug, description, d, context, config] of subVariants) {
@@ -1694,6 +1695,11 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "aws_cloudformation_stack (CAPABILITY_NAMED_IAM) whose template creates a managed policy allowing bedrock:* on * and attaches it to MLDeveloper: the gate cannot read it as IAM, so it must fail closed.",
     expect: "block",
     plan: plan([resource("aws_cloudformation_stack.roles", { set: { name: "roles", template_body: cfnTemplate, capabilities: ["CAPABILITY_NAMED_IAM"] } })]),
+  });
+  add("cfn-stack-deploys-stack-set-with-iam", K, {
+    description: "aws_cloudformation_stack without capabilities whose template defines a service-managed AWS::CloudFormation::StackSet with CAPABILITY_NAMED_IAM of its own, deploying a bedrock:* policy to every account of an OU.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack.fanout", { set: { name: "fanout", capabilities: [], template_body: json({ Resources: { Fanout: { Type: "AWS::CloudFormation::StackSet", Properties: { StackSetName: "bedrock", PermissionModel: "SERVICE_MANAGED", Capabilities: ["CAPABILITY_NAMED_IAM"], AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false }, StackInstancesGroup: [{ DeploymentTargets: { OrganizationalUnitIds: [OU.workloads] }, Regions: ["us-east-1"] }], TemplateBody: cfnTemplate } } } }) } })]),
   });
   add("trap-cfn-stack-without-iam", "false-positive-trap", {
     description: "aws_cloudformation_stack without IAM capabilities whose template creates an S3 bucket: CloudFormation refuses IAM resources without CAPABILITY_IAM, so nothing Bedrock-related can come of it.",
@@ -1769,6 +1775,24 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         actionReason: "read_because_dependency_pending",
       }),
       resource("aws_iam_role_policy.uploader", { set: { name: "uploader", role: "Uploader", policy: ref("data.aws_iam_policy_document.uploader", "json") } }),
+    ]),
+  });
+  add("unknown-role-policy-from-deferred-and-planned-documents", K, {
+    description: "aws_iam_role_policy.policy joins two documents: data.aws_iam_policy_document.uploader (S3 only, read during apply) and uploader_extra (bedrock:* on *, read while planning, so only in the prior state): the text is unknown and grants bedrock:*.",
+    expect: "block",
+    plan: plan([
+      resource("aws_s3_bucket.uploads", { set: { bucket: "app-uploads-222233334444" }, after: { acceleration_status: U, arn: U, bucket: "app-uploads-222233334444", bucket_domain_name: U, force_destroy: false, id: U, object_lock_enabled: U, policy: U, region: U, tags: null, tags_all: U } }),
+      resource("data.aws_iam_policy_document.uploader", {
+        actions: ["read"],
+        set: { statement: [{ actions: ["s3:GetObject"], resources: ref("aws_s3_bucket.uploads", "arn") }] },
+        after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["s3:GetObject"], condition: [], effect: "Allow", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: UL, sid: "" }], version: null },
+        actionReason: "read_because_dependency_pending",
+      }),
+      dataRead("data.aws_iam_policy_document.uploader_extra", {
+        set: { statement: [{ actions: ["bedrock:*"], resources: ["*"] }] },
+        values: { id: "1", json: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })), minified_json: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })), override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["bedrock:*"], condition: [], effect: "Allow", not_actions: [], not_principals: [], not_resources: [], principals: [], resources: ["*"], sid: "" }], version: "2012-10-17" },
+      }),
+      resource("aws_iam_role_policy.uploader", { set: { name: "uploader", role: "MLDeveloper", policy: { $ref: ["data.aws_iam_policy_document.uploader.json", "data.aws_iam_policy_document.uploader", "data.aws_iam_policy_document.uploader_extra.json", "data.aws_iam_policy_document.uploader_extra"], value: U } } }),
     ]),
   });
   add("unknown-iam-policy-text", K, {
@@ -2157,6 +2181,22 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_policy.models", { set: { name: "bedrock-models", policy: json(narrowDoc) } }),
       resource("aws_iam_role_policy_attachment.models", { set: { policy_arn: builtArn, role: "MLDeveloper" } }),
     ]),
+  });
+  // fp6: an existing policy looked up by data.aws_iam_policy while planning: the prior state holds its text
+  const stdArn = `arn:aws:iam::${ACCT.mlDev}:policy/platform/standard`;
+  const dataPolicy = (d) =>
+    dataRead("data.aws_iam_policy.standard", { set: { name: "standard" }, values: { arn: stdArn, attachment_count: 3, description: "", id: stdArn, name: "standard", path: "/platform/", path_prefix: null, policy: json(d), policy_id: "ANPAEXAMPLE1234567890", tags: {} } });
+  const s3Only = doc({ Effect: "Allow", Action: ["s3:GetObject"], Resource: "arn:aws:s3:::artifacts/*" });
+  add("trap-attach-existing-policy-read-by-data-source", "false-positive-trap", {
+    description: "An existing S3-only policy is looked up by data.aws_iam_policy (read while planning, its text in the prior state) and attached to MLDeveloper by its ARN.",
+    expect: "pass",
+    plan: plan([dataPolicy(s3Only), resource("aws_iam_role_policy_attachment.standard", { set: { policy_arn: ref("data.aws_iam_policy.standard", "arn", stdArn), role: "MLDeveloper" } })]),
+  });
+  add("id-attach-existing-bedrock-star-policy-read-by-data-source", "identity-policy", {
+    description: "An existing policy allowing bedrock:* on * is looked up by data.aws_iam_policy (read while planning) and attached to MLDeveloper by its ARN.",
+    expect: "block",
+    plan: plan([dataPolicy(everyModel), resource("aws_iam_role_policy_attachment.standard", { set: { policy_arn: ref("data.aws_iam_policy.standard", "arn", stdArn), role: "MLDeveloper" } })]),
+    witness: idBlock([everyModel]),
   });
   add("id-attach-data-policy-read-during-apply", "unknown-or-shape", {
     description: "data.aws_iam_policy.models is read during apply (its arn and text unknown) and attached by reference: it reads an existing policy whose text the plan never shows.",

@@ -133,6 +133,7 @@ describe("plan-reduce: inputs it cannot read with certainty end as the full read
     ["an invalid escape", good.replace('"aws_s3_bucket"', '"aws_s3\\qbucket"')],
     ["a lone surrogate escape in an unrelated resource", good.replace('"aws_s3_bucket"', '"aws_s3\\ud800bucket"')],
     ["a paired surrogate escape", good.replace('"aws_s3_bucket"', '"aws_s3\\ud83d\\ude00bucket"')],
+    ["a lone surrogate escape inside text a string holds (embedded JSON)", good.replace('"aws_s3_bucket"', '"aws_s3\\\\ud800bucket"')],
     ["a number with a leading zero", good.replace('"format_version":"1.2"', '"format_version":"1.2","n":012')],
     ["a bare word", good.replace('"format_version":"1.2"', '"format_version":"1.2","n":nul')],
     ["nesting past the limit in an unrelated attribute", good.replace('"format_version":"1.2"', `"format_version":"1.2","deep":${"[".repeat(MAX_JSON_DEPTH + 3)}${"]".repeat(MAX_JSON_DEPTH + 3)}`)],

@@ -44,6 +44,7 @@ test_declaration_lists_types_sorted if {
 	selection.declaration.types == sort(selection.types)
 	selection.declaration.organizationTypes == sort(selection.organization_types)
 	selection.declaration.configurationByName == sort(selection.configuration_by_name)
+	selection.declaration.priorDataTypes == sort(selection.prior_data_types)
 }
 
 # a resource change of a type the declaration does not list is not read

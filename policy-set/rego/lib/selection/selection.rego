@@ -284,6 +284,10 @@ reference_attributes := {
 # not only at the address of a resource change
 configuration_by_name := {"aws_iam_role", "awscc_iam_group", "awscc_iam_role", "awscc_iam_user"}
 
+# types whose data sources the rules read from the prior state (read while planning, they are not resource
+# changes): a customer-managed policy looked up by data.aws_iam_policy, whose ARN an attachment names
+prior_data_types := {"aws_iam_policy"}
+
 # the declaration as one document, for tools/build-wasm.sh (rego/dist/selection.json)
 declaration := {
 	"types": sort(types),
@@ -292,4 +296,5 @@ declaration := {
 	"referenceAttributes": reference_attributes,
 	"keySpaces": key_spaces,
 	"configurationByName": sort(configuration_by_name),
+	"priorDataTypes": sort(prior_data_types),
 }

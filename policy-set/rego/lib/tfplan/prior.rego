@@ -21,4 +21,22 @@ prior_only contains rc if {
 	}
 }
 
+# prior_data: data sources of lib.selection's prior_data_types the prior state holds (read while planning) and no
+# resource change names (a data source read during apply is a resource change, its values unknown), as unchanged
+# resource changes of mode "data"
+prior_data contains rc if {
+	walk(input.plan.prior_state.values.root_module, [path, v])
+	state_resource_path(path)
+	is_object(v)
+	v.mode == "data"
+	v.type in selection.prior_data_types
+	is_string(v.address)
+	not _change_addresses[v.address]
+	is_object(v.values)
+	rc := {
+		"address": v.address, "mode": "data", "type": v.type, "name": object.get(v, "name", ""),
+		"change": {"actions": ["no-op"], "before": v.values, "after": v.values, "after_unknown": {}},
+	}
+}
+
 _change_addresses contains rc.address if some rc in input.plan.resource_changes

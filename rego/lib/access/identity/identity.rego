@@ -168,7 +168,7 @@ aws_managed_name(arn) := substring(arn, indexof(arn, ":policy/") + 8, -1) if {
 _managed := data.modelgate.managedPolicies.policies
 
 # resolved(a): what the attachment grants, as {via, stmts} entries; empty when it cannot be resolved
-resolved(a) := (((_by_aws(a) | _by_arn(a)) | _by_built_arn(a)) | _by_ref(a)) | _by_name(a)
+resolved(a) := ((((_by_aws(a) | _by_arn(a)) | _by_built_arn(a)) | _by_ref(a)) | _by_name(a)) | _by_data_arn(a)
 
 _by_aws(a) := {r |
 	name := aws_managed_name(a.arn)
@@ -184,6 +184,22 @@ _by_arn(a) := {r |
 	d.arn == a.arn
 	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
 }
+
+# a customer-managed ARN that data.aws_iam_policy read while planning: the prior state holds its text as it is now,
+# which is what the attachment attaches (only by ARN: a name resolves per account)
+_by_data_arn(a) := {r |
+	is_string(a.arn)
+	not aws_managed_name(a.arn)
+	some d in _data_policy_list
+	d.arn == a.arn
+	r := {"via": concat("", ["policy ", d.rc.address, " (read while planning) attached by ", a.rc.address]), "stmts": d.stmts}
+}
+
+_data_policy_list := [_policy_doc(rc, rc.change.after, _stmts(doc)) |
+	some rc in tfplan.prior_data
+	rc.type == "aws_iam_policy"
+	doc := _doc(rc.change.after.policy)
+]
 
 # a customer-managed ARN known at plan time that names a policy the plan creates (its own arn unknown until
 # apply): the ARN ends in the policy's path and name, the attachment waits for the policy (its expression refers

@@ -216,6 +216,7 @@ _subscribe_contexts := [
 	[["bedrock.amazonaws.com"], [sentinel_product]],
 	[["bedrock.amazonaws.com"], []],
 	[["bedrock-mantle.amazonaws.com"], [sentinel_product]],
+	[["bedrock-mantle.amazonaws.com"], []],
 ]
 
 # Subscribe called through another service, for a product the gate leaves unknown (whatever the statement

@@ -18,11 +18,11 @@ _config := {
 
 test_fixed_when_no_extra_regions if {
 	# GIVEN no extra Regions WHEN the fixed probes are built
-	# THEN 20 invoke resources x 2 actions, 2 mantle and 2 Claude Platform actions in 2 Regions, and 5 Subscribe
+	# THEN 20 invoke resources x 2 actions, 2 mantle and 2 Claude Platform actions in 2 Regions, and 6 Subscribe
 	ps := probes.fixed(set())
-	count(ps) == 53
+	count(ps) == 54
 	count({p | some p in ps; p.surface == "invoke"}) == 40
-	count({p | some p in ps; p.surface == "subscribe"}) == 5
+	count({p | some p in ps; p.surface == "subscribe"}) == 6
 	count({p | some p in ps; p.surface == "mantle"}) == 4
 	count({p | some p in ps; p.surface == "claude-platform"}) == 4
 	every p in ps {
@@ -32,14 +32,14 @@ test_fixed_when_no_extra_regions if {
 
 test_fixed_when_an_extra_region_is_given if {
 	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
-	count(probes.fixed({"eu-west-1"})) == 59
+	count(probes.fixed({"eu-west-1"})) == 60
 	some p in probes.fixed({"eu-west-1"})
 	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
 }
 
 test_fixed_when_the_extra_region_is_already_probed if {
 	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
-	count(probes.fixed({"us-east-1"})) == 53
+	count(probes.fixed({"us-east-1"})) == 54
 }
 
 test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
@@ -250,7 +250,7 @@ test_owned_witnesses_when_the_region_is_literal if {
 }
 
 test_describe_when_subscribe if {
-	# GIVEN the five fixed Subscribe probes WHEN described THEN product and caller are spelled out
+	# GIVEN the six fixed Subscribe probes WHEN described THEN product and caller are spelled out
 	ds := {probes.describe(p) | some p in probes.fixed_surface; p.surface == "subscribe"}
 	ds == {
 		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe called directly (no aws:CalledViaLast)",
@@ -258,6 +258,7 @@ test_describe_when_subscribe if {
 		"aws-marketplace:Subscribe on * for product (none: no aws-marketplace:ProductId in the request) via bedrock.amazonaws.com",
 		"aws-marketplace:Subscribe on * for product (any) via bedrock-zzprobe.amazonaws.com",
 		"aws-marketplace:Subscribe on * for product prod-zzmodelgateprobe via bedrock-mantle.amazonaws.com",
+		"aws-marketplace:Subscribe on * for product (none: no aws-marketplace:ProductId in the request) via bedrock-mantle.amazonaws.com",
 	}
 }
 

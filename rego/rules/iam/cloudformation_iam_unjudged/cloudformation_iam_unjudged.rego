@@ -6,9 +6,10 @@
 #   may grant any Bedrock model), IAM Identity Center permission sets, Organizations policies. The gate reads
 #   Terraform resources, not templates, so it reports such a stack rather than pass it: one granted
 #   CAPABILITY_IAM, CAPABILITY_NAMED_IAM or CAPABILITY_AUTO_EXPAND (CloudFormation refuses IAM resources without
-#   the first two; the third runs macros and nested stacks), one whose template names an Identity Center,
-#   Identity Store or Organizations resource type, and one whose template or capabilities are unknown until
-#   apply or held elsewhere (template_url).
+#   the first two; the third runs macros and nested stacks), one whose template names an IAM, Identity Center,
+#   Identity Store, Organizations or CloudFormation (nested stack, StackSet) resource type or writes escape
+#   sequences that could spell one, and one whose template or capabilities are unknown until apply or held
+#   elsewhere (template_url).
 # scope: package
 # custom:
 #   id: MG-0026
@@ -31,8 +32,12 @@ _stack_types := {
 
 _iam_capabilities := {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"}
 
-# template resource types that carry access without an IAM capability
-_access_types := ["AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::"]
+# template resource types that carry access, or deploy templates of their own (nested stacks and StackSets, which
+# carry capabilities of their own), without an IAM capability on this stack
+_access_types := ["AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::", "AWS::CloudFormation::", "AWS::IAM::"]
+
+# escape sequences (YAML's \x, \u, \U, \N; JSON's \u) can spell any resource type
+_escapes := ["\\x", "\\u", "\\U", "\\N"]
 
 _inputs := ["template_body", "template_url", "parameters", "capabilities"]
 
@@ -69,11 +74,16 @@ _why(rc) := concat("", ["is granted ", _granted(rc), " (it may create IAM roles,
 	_granted(rc) != ""
 } else := "has capabilities unknown until apply (it may create IAM roles, users and policies)" if {
 	_unknown(rc, "capabilities")
-} else := concat("", ["defines ", t, "* resources"]) if {
+} else := concat("", ["defines ", ts[0], "* resources"]) if {
 	body := rc.change.after.template_body
 	is_string(body)
-	some t in _access_types
-	contains(body, t)
+	ts := [t | some t in _access_types; contains(body, t)]
+	count(ts) > 0
+} else := "writes escape sequences that can spell any resource type" if {
+	body := rc.change.after.template_body
+	is_string(body)
+	some e in _escapes
+	contains(body, e)
 } else := "the plan does not show (a template_url, or a template unknown until apply)" if {
 	not is_string(object.get(rc.change.after, "template_body", null))
 }

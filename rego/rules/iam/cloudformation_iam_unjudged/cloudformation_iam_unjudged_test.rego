@@ -66,3 +66,18 @@ test_passes_when_the_stack_is_deleted if {
 	before := {"name": "roles", "template_body": _template, "capabilities": ["CAPABILITY_IAM"]}
 	count(_messages(_stack("aws_cloudformation_stack", ["delete"], before, null, {}))) == 0
 }
+
+test_fails_when_the_template_deploys_a_stack_set_or_escapes_a_type if {
+	# GIVEN a stack without capabilities whose template defines a StackSet (it carries capabilities of its own), or
+	# spells a type with a YAML escape (attack15) WHEN judged THEN reported
+	stack_set := {"name": "x", "capabilities": [], "template_body": "Resources:\n  S:\n    Type: AWS::CloudFormation::StackSet\n"}
+	_messages(_stack("aws_cloudformation_stack", ["create"], null, stack_set, {})) == {"deploys a CloudFormation template that defines AWS::CloudFormation::* resources; the gate does not judge templates"}
+	escaped := {"name": "x", "capabilities": [], "template_body": "Resources:\n  P:\n    Type: \"AWS::S\\x53O::PermissionSet\"\n"}
+	_messages(_stack("aws_cloudformation_stack", ["create"], null, escaped, {})) == {"deploys a CloudFormation template that writes escape sequences that can spell any resource type; the gate does not judge templates"}
+}
+
+test_fails_once_when_the_template_names_several_access_types if {
+	# GIVEN a template with a StackSet and an IAM policy (two types the rule names) THEN one finding, naming the first
+	body := json.marshal({"Resources": {"S": {"Type": "AWS::CloudFormation::StackSet"}, "P": {"Type": "AWS::IAM::ManagedPolicy"}}})
+	_messages(_stack("aws_cloudformation_stack", ["create"], null, {"name": "x", "capabilities": [], "template_body": body}, {})) == {"deploys a CloudFormation template that defines AWS::CloudFormation::* resources; the gate does not judge templates"}
+}

@@ -50,27 +50,31 @@ _harmless(u) if {
 	_harmless_document(u.rc)
 }
 
-# a policy attribute whose expression refers to such documents and nothing else
+# a policy attribute whose expression refers to such documents and nothing else: each reference names one
+# document of the attribute's module without an instance key (an instance of a count or for_each document could be
+# one read while planning, which the prior state holds, not the deferred one), and that document is a deferred read
+# in this plan
 _harmless(u) if {
 	not u.rc.mode == "data"
-	refs := tfplan.expression_refs(u.rc, u.attr)
-	count(refs) > 0
-	every ref in refs {
+	raw := tfplan.expression_refs(u.rc, u.attr)
+	count(raw) > 0
+	every ref in raw {
 		startswith(ref, "data.aws_iam_policy_document.")
+		not contains(ref, "[")
 	}
-	docs := [d |
-		some d in tfplan.resource_change_list
-		d.type == "aws_iam_policy_document"
-		d.mode == "data"
-		tfplan.refers_to(u.rc, u.attr, d)
-	]
-	every ref in refs {
-		some d in docs
-		startswith(ref, tfplan.local_address(d))
+	every addr in tfplan.references(u.rc, u.attr) {
+		_deferred_harmless(u.rc, addr)
 	}
-	every d in docs {
-		_harmless_document(d)
-	}
+}
+
+_deferred_harmless(rc, addr) if {
+	some d in tfplan.resource_change_list
+	d.mode == "data"
+	d.type == "aws_iam_policy_document"
+	tfplan.local_address(d) == addr
+	tfplan.module_address(d) == tfplan.module_address(rc)
+	not "index" in object.keys(d)
+	_harmless_document(d)
 }
 
 _harmless_document(rc) if {

@@ -201,3 +201,25 @@ test_fails_when_the_attribute_refers_to_something_else_too if {
 	refs := array.concat(_uploader_refs, ["local.extra"])
 	{f.address | some f in rule.deny with input as _doc_plan(_doc_rc(_s3, _s3_marks), refs)} == {"aws_iam_role_policy.uploader"}
 }
+
+test_fails_when_a_reference_names_another_document_that_shares_the_prefix if {
+	# GIVEN the role policy built from the deferred S3 document and uploader_extra, a document read while planning
+	# (not a resource change) WHEN judged THEN the role policy is reported (attack15: a prefix matched it)
+	refs := array.concat(_uploader_refs, ["data.aws_iam_policy_document.uploader_extra.json", "data.aws_iam_policy_document.uploader_extra"])
+	{f.address | some f in rule.deny with input as _doc_plan(_doc_rc(_s3, _s3_marks), refs)} == {"aws_iam_role_policy.uploader"}
+}
+
+test_fails_when_the_reference_names_an_instance if {
+	# GIVEN a for_each document whose "s3" instance is deferred; the policy reads d["ml"] (read while planning)
+	doc := object.union(_doc_rc(_s3, _s3_marks), {"address": "data.aws_iam_policy_document.uploader[\"s3\"]", "index": "s3"})
+	refs := ["data.aws_iam_policy_document.uploader[\"ml\"].json", "data.aws_iam_policy_document.uploader[\"ml\"]", "data.aws_iam_policy_document.uploader"]
+	{f.address | some f in rule.deny with input as _doc_plan(doc, refs)} == {"aws_iam_role_policy.uploader"}
+}
+
+test_passes_with_fewer_marks_than_statements_and_fails_with_statements_not_objects if {
+	# GIVEN statement marks shorter than the statements (the second has none) and an empty source list
+	d := object.union(_doc_rc(array.concat(_s3, _s3), [_s3_marks[0]]), {"change": {"after": {"source_policy_documents": []}}})
+	count(rule.deny) == 0 with input as _doc_plan(d, _uploader_refs)
+	bad := _doc_rc(["s3:GetObject"], [])
+	count(rule.deny) == 2 with input as _doc_plan(bad, _uploader_refs)
+}

@@ -48,3 +48,17 @@ test_fails_when_the_model_is_unknown_until_apply if {
 	count(_with_config(plan)) == 1
 	count(_without_config(plan)) == 1
 }
+
+test_fails_naming_the_account_when_its_entry_does_not_approve_the_model if {
+	# GIVEN the agreement planned through a provider for account 222233334444, whose own entry approves only Nova
+	# Lite, while the union approves Haiku 4.5 too
+	plan := object.union(_agreement(["create"], {"model_id": "anthropic.claude-haiku-4-5-20251001-v1:0", "offer_token": "t"}), {"plan": {"configuration": {
+		"provider_config": {"aws": {"name": "aws", "expressions": {"allowed_account_ids": {"constant_value": ["222233334444"]}}}},
+		"root_module": {"resources": [{"address": "aws_bedrock_foundation_model_agreement.this", "mode": "managed", "type": "aws_bedrock_foundation_model_agreement", "name": "this", "provider_config_key": "aws"}]},
+	}}})
+	approved := object.union(_approved, {"scopes": [{"models": ["amazon.nova-lite-v1:0"], "productIds": []}], "targets": {"222233334444": 0}})
+	findings := rule.deny with input as plan with data.modelgate.catalog as testing.catalog with data.modelgate.approved as approved
+
+	# THEN reported for that account
+	{f.message | some f in findings} == {"subscribes the account to anthropic.claude-haiku-4-5-20251001-v1:0 through a Marketplace agreement; the config does not approve it for account 222233334444"}
+}
