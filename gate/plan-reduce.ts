@@ -197,21 +197,20 @@ class Scanner {
           // a repeated "change" is read whole (the captures of the first one would linger)
           if (key === "change" && capture.keys === ENTRY_KEYS && ++capture.entry.changes > 1) capture.entry.escapedKey = true;
         }
-        this.ws();
-        const c = b[this.i];
-        if (c === 0x2c) {
-          this.i++;
-          continue;
-        }
-        if (c === 0x7d) {
-          this.i++;
-          break;
-        }
-        giveUp();
+        if (!this.more(0x7d)) break;
       }
     }
     if (found !== undefined) found.end = this.i;
     return found;
+  }
+
+  /** After a member: a comma (true: another follows) or the container's closing bracket (false). */
+  more(close: number): boolean {
+    this.ws();
+    const c = this.b[this.i++];
+    if (c === 0x2c) return true;
+    if (c === close) return false;
+    return giveUp();
   }
 
   array(depth: number, schema: Schema | undefined): Found | undefined {
@@ -244,17 +243,7 @@ class Scanner {
         } else {
           this.value(depth);
         }
-        this.ws();
-        const c = b[this.i];
-        if (c === 0x2c) {
-          this.i++;
-          continue;
-        }
-        if (c === 0x5d) {
-          this.i++;
-          break;
-        }
-        giveUp();
+        if (!this.more(0x5d)) break;
       }
     }
     if (found !== undefined) found.end = this.i;
