@@ -434,6 +434,13 @@ scp_denied_in(levels, ready) := {p |
 	some p in _scp_level_denied(stmts, ready)
 }
 
+# scp_explicitly_denied_in(levels, ready): the probes some level denies by a Deny statement (not by the absence of
+# an Allow)
+scp_explicitly_denied_in(levels, ready) := {p |
+	some stmts in levels
+	some p in _scp_explicit(_prepare(stmts, ready), ready)
+}
+
 _scp_level_denied(stmts, ready) := _scp_explicit(prep, ready) | _scp_implicit(stmts, prep, ready) if {
 	prep := _prepare(stmts, ready)
 }

@@ -159,6 +159,45 @@ held contains {"rc": rc, "holder": ["permission-set", key], "grant": g} if {
 	some g in _by_name({"rc": rc, "arn": null, "attr": spec[1], "ref": ref})
 }
 
+# held_unresolved: {holder, arn, why} for each policy a holder carries after the plan whose text the gate cannot
+# read (an ARN or a customer-managed reference nothing in the plan, its prior state or the snapshot resolves): a
+# change that hands the holder on hands that policy on unjudged (MG-0021 on the change, in identity.unresolved)
+held_unresolved contains {"holder": [spec[0], key], "arn": arn, "why": _why(a)} if {
+	some rc in _kept
+	spec := _held_arns[rc.type]
+	v := _left(rc)
+	key := v[spec[1]]
+	is_string(key)
+	some arn in iam.as_array(v[spec[2]])
+	is_string(arn)
+	a := {"rc": rc, "arn": arn, "attr": spec[2]}
+	count(resolved(a)) == 0
+}
+
+held_unresolved contains {"holder": [kind, key], "arn": v.policy_arn, "why": _why(a)} if {
+	some rc in _kept
+	rc.type == "aws_iam_policy_attachment"
+	v := _left(rc)
+	is_string(v.policy_arn)
+	a := {"rc": rc, "arn": v.policy_arn, "attr": "policy_arn"}
+	count(resolved(a)) == 0
+	some attr, kind in _multi_holders
+	some key in iam.as_array(v[attr])
+	is_string(key)
+}
+
+held_unresolved contains {"holder": ["permission-set", key], "arn": null, "why": _why(a)} if {
+	some rc in _kept
+	spec := _held_refs[rc.type]
+	v := _left(rc)
+	key := v[spec[0]]
+	is_string(key)
+	some ref in iam.as_array(v[spec[1]])
+	is_object(ref)
+	a := {"rc": rc, "arn": null, "attr": spec[1], "ref": ref}
+	count(_by_name(a)) == 0
+}
+
 # holder_grants(h): {via, stmts} entries a holder carries after the plan: its own, a user's groups', an Identity
 # Center group's permission sets' (in the accounts an assignment gives them). A grant the plan writes is also a
 # unit of its own; through an exposure it is reported again, on the change that hands it on.

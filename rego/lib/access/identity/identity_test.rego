@@ -454,35 +454,3 @@ test_attachments_when_a_role_update_keeps_its_managed_policies if {
 	added := object.union(kept, {"change": {"after": {"name": "r", "managed_policy_arns": [bfa, ro]}}})
 	{a.arn | some a in _attachments([added])} == {ro}
 }
-
-# ---- a customer-managed policy read while planning by data.aws_iam_policy (fp6)
-
-_data_policy_plan(text, mode) := {"plan": {
-	"format_version": "1.2",
-	"resource_changes": [_rc("aws_iam_role_policy_attachment", "std", {"role": "app", "policy_arn": "arn:aws:iam::222233334444:policy/platform/std"}, {})],
-	"prior_state": {"values": {"root_module": {"resources": [{
-		"address": "data.aws_iam_policy.std", "mode": mode, "type": "aws_iam_policy", "name": "std",
-		"values": {"arn": "arn:aws:iam::222233334444:policy/platform/std", "name": "std", "path": "/platform/", "policy": text},
-	}]}}},
-}}
-
-test_resolved_when_a_data_source_read_the_attached_policy if {
-	# GIVEN an attachment of an ARN that data.aws_iam_policy read while planning WHEN judged
-	plan := _data_policy_plan(json.marshal(_invoke_doc), "data")
-	us := identity.units with input as plan with data.modelgate.managedPolicies as testing.managed_policies
-
-	# THEN its text is what the attachment grants, and nothing is unresolved
-	{u.stmts | some u in us} == {_invoke_stmts}
-	count(identity.unresolved) == 0 with input as plan with data.modelgate.managedPolicies as testing.managed_policies
-}
-
-test_unresolved_when_the_data_source_text_is_not_policy_json if {
-	plan := _data_policy_plan("not json", "data")
-	count(identity.unresolved) == 1 with input as plan with data.modelgate.managedPolicies as testing.managed_policies
-}
-
-test_resolved_when_the_prior_state_holds_the_policy_as_a_managed_resource if {
-	# GIVEN the same entry as a managed resource the plan does not change (a ghost): it resolves as before, by ARN
-	plan := _data_policy_plan(json.marshal(_invoke_doc), "managed")
-	count(identity.unresolved) == 0 with input as plan with data.modelgate.managedPolicies as testing.managed_policies
-}

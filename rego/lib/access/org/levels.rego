@@ -87,3 +87,17 @@ _may_allow(rc, v) if not _policy_of(rc, v, "after")
 _unknown_targets(rc) if rc.change.after_unknown.target_ids == true
 
 _unknown_targets(rc) if true in rc.change.after_unknown.target_ids
+
+# requests the target's own SCPs denied by a Deny statement before the plan and that, after it, no level of its
+# path denies by a Deny, only by the absence of an Allow. That holds only where FullAWSAccess is detached, and the
+# plan shows FullAWSAccess only when it detaches it: a "documentation" SCP of Allow statements attached beside an
+# allow-list in one plan and the allow-list detached in the next left FullAWSAccess allowing everything (attack16).
+_explicit_to_implicit(t) := {p |
+	not _full_access_detached(t)
+	own := target_stmts(t, "before")
+	after := path_levels(t, "after")
+	ready := access.probe_set(access.unapproved_probes_in(array.concat(own, _flat(after)), scope_key(t)))
+	explicit_after := access.scp_explicitly_denied_in(after, ready)
+	some p in access.scp_explicitly_denied_in([own], ready)
+	not explicit_after[p]
+}

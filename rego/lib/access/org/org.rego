@@ -345,7 +345,7 @@ is_allowlist(stmts) if {
 weakened_targets[t] := w if {
 	some t in targets_before
 	target_stmts(t, "before") != target_stmts(t, "after")
-	w := weaker_levels_in(path_levels(t, "before"), path_levels(t, "after"), scope_key(t))
+	w := weaker_levels_in(path_levels(t, "before"), path_levels(t, "after"), scope_key(t)) | _explicit_to_implicit(t)
 	count(w) > 0
 }
 

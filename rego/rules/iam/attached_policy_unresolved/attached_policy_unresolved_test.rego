@@ -55,3 +55,22 @@ test_severity_follows_the_config if {
 	default_findings := rule.deny with input as testing.plan([_attach("arn:aws:iam::123456789012:policy/team")])
 	{f.severity | some f in default_findings} == {"MEDIUM"}
 }
+
+test_fails_when_a_membership_hands_on_a_group_with_an_unresolved_policy if {
+	# GIVEN a group whose unchanged attachment names a customer-managed policy the plan does not describe
+	att := {
+		"address": "aws_iam_group_policy_attachment.team", "mode": "managed", "type": "aws_iam_group_policy_attachment", "name": "team",
+		"change": {"actions": ["no-op"], "before": {"group": "ml", "policy_arn": "arn:aws:iam::222233334444:policy/BedrockPowerUser"}, "after": {"group": "ml", "policy_arn": "arn:aws:iam::222233334444:policy/BedrockPowerUser"}, "after_unknown": {}},
+	}
+
+	# WHEN a user joins the group THEN the membership is reported (attack16)
+	member := {
+		"address": "aws_iam_user_group_membership.alice", "mode": "managed", "type": "aws_iam_user_group_membership", "name": "alice",
+		"change": {"actions": ["create"], "before": null, "after": {"user": "alice", "groups": ["ml"]}, "after_unknown": {}},
+	}
+	findings := rule.deny with input as testing.plan([att, member]) with data.modelgate.managedPolicies as testing.managed_policies
+	{[f.address, f.message] | some f in findings} == {[
+		"aws_iam_user_group_membership.alice",
+		"membership of group ml hands on arn:aws:iam::222233334444:policy/BedrockPowerUser, a policy the gate cannot read; the policy is not defined in this plan, so its text cannot be read",
+	]}
+}

@@ -44,10 +44,55 @@ unresolved contains {"rc": a.rc, "arn": a.arn, "why": _why(a)} if {
 	count(resolved(a)) == 0
 }
 
-_stmts(doc) := [s |
+# a change that hands a holder to more principals hands on the policies of it the gate cannot read (attack16: an
+# account assignment of a permission set whose customer-managed reference no policy of the plan resolves, a user
+# added to a group with an unresolved attachment)
+unresolved contains {"rc": e.rc, "arn": u.arn, "why": u.why, "hands": e.how} if {
+	some e in exposures
+	some u in held_unresolved
+	u.holder == e.holder
+}
+
+_stmts(doc) := [_for_holder(s) |
 	some s in iam.as_array(doc.Statement)
 	is_object(s)
+	not _principal_conditioned_deny(s)
 ]
+
+# In an identity policy aws:PrincipalArn is the ARN of whoever holds it (a role session's is the role's), not the
+# probes' made-up principal: a condition on it is read as unknown. An Allow with one may apply (the condition is
+# dropped from it), a Deny with one may not (the statement is dropped): "ArnEquals aws:PrincipalArn <the role>"
+# on a grant attached to that role, or a Deny exempting it, hid the grant (attack16).
+_principal_conditioned_deny(s) if {
+	s.Effect == "Deny"
+	_principal_condition(s)
+}
+
+_principal_condition(s) if {
+	some block in object.get(s, "Condition", {})
+	is_object(block)
+	some k, _ in block
+	lower(k) == "aws:principalarn"
+}
+
+_for_holder(s) := s if not _principal_condition(s)
+
+_for_holder(s) := object.union(object.remove(s, ["Condition"]), _condition_or_none(kept)) if {
+	_principal_condition(s)
+	kept := {op: rest |
+		some op, block in s.Condition
+		rest := _without_principal(block)
+		count(rest) > 0
+	}
+}
+
+_without_principal(block) := {k: v | some k, v in block; lower(k) != "aws:principalarn"} if is_object(block)
+
+_without_principal(block) := block if not is_object(block)
+
+_condition_or_none(kept) := {"Condition": kept} if count(kept) > 0
+
+_condition_or_none(kept) := {} if count(kept) == 0
 
 _doc_via(d) := concat("", [d.rc.address, " (", d.attr, ")"])
 

@@ -4,8 +4,10 @@
 #   The plan attaches a managed policy whose text the gate cannot read: a customer-managed policy the plan does
 #   not define, an AWS-managed policy missing from the bundled snapshot, or an ARN computed during apply that
 #   the configuration does not trace to a policy in the plan. Whatever that policy grants reaches the principal
-#   unjudged, so the gate reports it rather than pass it. The config can set this rule's severity
-#   (gate.unresolvedPolicySeverity) for organizations that review those policies elsewhere.
+#   unjudged, so the gate reports it rather than pass it; so does a change that hands a holder carrying such a
+#   policy to more principals (a group membership, an account assignment of a permission set, a wider trust).
+#   The config can set this rule's severity (gate.unresolvedPolicySeverity) for organizations that review those
+#   policies elsewhere.
 # scope: package
 # custom:
 #   id: MG-0021
@@ -23,10 +25,14 @@ import data.lib.result
 
 deny contains finding if {
 	some u in identity.unresolved
-	msg := concat("", ["attaches ", _arn(u.arn), " to a principal; ", u.why])
+	msg := _message(u)
 	f := result.new(rego.metadata.chain(), u.rc, msg)
 	finding := object.union(f, {"severity": _severity(f.severity)})
 }
+
+_message(u) := concat("", ["attaches ", _arn(u.arn), " to a principal; ", u.why]) if not u.hands
+
+_message(u) := concat("", [u.hands, " hands on ", _arn(u.arn), ", a policy the gate cannot read; ", u.why]) if u.hands
 
 _arn(null) := "a policy"
 
