@@ -74,8 +74,8 @@ test_unresolved_when_an_assignment_hands_on_a_permission_set_with_an_unknown_ref
 	})
 
 	# WHEN a new assignment hands it to an account THEN the assignment is unresolved
-	assign := _rc("aws_ssoadmin_account_assignment", "a", {"permission_set_arn": _ps, "principal_type": "GROUP", "principal_id": "g-1", "target_id": "444455556666", "target_type": "AWS_ACCOUNT"}, {})
-	us := identity.unresolved with input as testing.plan([ref, assign]) with data.modelgate.managedPolicies as testing.managed_policies
+	assignment := _rc("aws_ssoadmin_account_assignment", "a", {"permission_set_arn": _ps, "principal_type": "GROUP", "principal_id": "g-1", "target_id": "444455556666", "target_type": "AWS_ACCOUNT"}, {})
+	us := identity.unresolved with input as testing.plan([ref, assignment]) with data.modelgate.managedPolicies as testing.managed_policies
 	{[u.rc.address, u.hands] | some u in us} == {["aws_ssoadmin_account_assignment.a", concat("", ["an assignment of permission set ", _ps])]}
 }
 
