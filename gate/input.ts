@@ -92,26 +92,18 @@ export function parseInputBytes(bytes: Uint8Array, file: string, options: ReadOp
     );
   }
   checkStructure(decoded.text, value, file);
-  // The whole document's bytes are built only when asked for: the gate evaluates a selection of the plan
-  // (gate/select.ts) and needs them only for a plan it evaluates whole. Only the UTF-8 bytes (or, for a UTF-16
-  // input, the text) are kept for it, not both.
-  const utf8 = decoded.utf8;
-  const text = utf8 === undefined ? decoded.text : undefined;
-  const raw = (prefix: string, suffix: string): (() => Uint8Array) => {
-    let built: Uint8Array | undefined;
-    return () => (built ??= Buffer.concat([Buffer.from(prefix, "utf8"), utf8 ?? Buffer.from(text as string, "utf8"), Buffer.from(suffix, "utf8")]));
-  };
+  // Only the UTF-8 bytes (or, for a UTF-16 input, the text) are kept for the document's JSON, not both.
+  const body = decoded.utf8 ?? decoded.text;
 
   if (isUiEvent(value)) throw uiStreamError(file);
   if ("format_version" in value) {
     validatePlan(value, file, "");
-    const json = raw('{"plan":', "}");
-    return [{ file, kind: "plan", constructPaths: new Map(), document: { plan: value }, get json() { return json(); } }];
+    return [planInput(file, value, lazyJson(body, '{"plan":', "}"))];
   }
   if ("plan" in value && isRecord(value.plan) && ("run" in value || "format_version" in value.plan)) {
     validatePlan(value.plan, file, "plan.");
     const document = "run" in value ? { plan: value.plan, run: value.run } : { plan: value.plan };
-    const json = raw("", "");
+    const json = lazyJson(body, "", "");
     return [{ file, kind: "tfc", constructPaths: new Map(), document, get json() { return json(); } }];
   }
   if ("plan" in value) {
@@ -130,12 +122,12 @@ export function parseInputBytes(bytes: Uint8Array, file: string, options: ReadOp
 
 /**
  * A plan read by gate/plan-reduce.ts, or undefined when it must be read whole (any other encoding, input or shape:
- * the full reading then gives its exact verdict or error).
+ * the full reading then gives its exact verdict or error). UTF-16 and UTF-32 are not UTF-8, so isUtf8 sends them
+ * to the full reading too.
  */
 function readReducedPlan(bytes: Uint8Array, file: string, types: ReadonlySet<string>): GateInput | undefined {
-  if (bytes[0] === 0xff || bytes[0] === 0xfe) return undefined;
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (!isUtf8(body) || surrogateEscapeIn(body)) return undefined;
+  const body = withoutUtf8Bom(bytes);
+  if (!isUtf8(body)) return undefined;
   const reduced = reducePlanBytes(body, { types, maxDepth: MAX_JSON_DEPTH });
   if (reduced === undefined) return undefined;
   // no checkStructure: the scan measured the whole text's depth, and gave up on any escape of a surrogate (strict
@@ -147,26 +139,24 @@ function readReducedPlan(bytes: Uint8Array, file: string, types: ReadonlySet<str
   } catch {
     return undefined; // the full reading names the problem with the entry's index in the whole plan
   }
-  let built: Uint8Array | undefined;
-  const json = (): Uint8Array => (built ??= Buffer.concat([Buffer.from('{"plan":', "utf8"), body, Buffer.from("}", "utf8")]));
-  return { file, kind: "plan", constructPaths: new Map(), document: { plan: value }, get json() { return json(); } };
+  return planInput(file, value, lazyJson(body, '{"plan":', "}"));
 }
 
+const withoutUtf8Bom = (bytes: Uint8Array): Uint8Array =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+
 /**
- * The bytes hold "\\u" followed by D8-DF: an escaped UTF-16 surrogate, in the plan's own JSON or in JSON text a
- * string holds (policy text), anywhere. The full reading checks those strings (INPUT_LONE_SURROGATE names where);
- * the scan sees only the plan's own escapes, so such a plan is read whole. (SURROGATE_ESCAPE, over the bytes.)
+ * The document's UTF-8 JSON, built from the input's own bytes (or, for a UTF-16 input, its text) only when asked
+ * for: the gate evaluates a selection of the plan and needs them only for a plan it evaluates whole.
  */
-function surrogateEscapeIn(bytes: Uint8Array): boolean {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = buf.indexOf(BACKSLASH_U); i !== -1; i = buf.indexOf(BACKSLASH_U, i + 2)) {
-    const h = (buf[i + 2] ?? 0) | 0x20;
-    const h2 = (buf[i + 3] ?? 0) | 0x20;
-    if (h === 0x64 && (h2 === 0x38 || h2 === 0x39 || (h2 >= 0x61 && h2 <= 0x66))) return true;
-  }
-  return false;
+function lazyJson(body: Uint8Array | string, prefix: string, suffix: string): () => Uint8Array {
+  let built: Uint8Array | undefined;
+  return () => (built ??= Buffer.concat([Buffer.from(prefix, "utf8"), typeof body === "string" ? Buffer.from(body, "utf8") : body, Buffer.from(suffix, "utf8")]));
 }
-const BACKSLASH_U = Buffer.from("\\u", "latin1");
+
+function planInput(file: string, plan: Record<string, unknown>, json: () => Uint8Array): GateInput {
+  return { file, kind: "plan", constructPaths: new Map(), document: { plan }, get json() { return json(); } };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Encodings
@@ -191,7 +181,7 @@ function decodeInput(bytes: Uint8Array, file: string): DecodedInput {
   }
   if (b0 === 0xff && b1 === 0xfe) return { text: decodeStrict("utf-16le", bytes.subarray(2), file, "UTF-16LE") };
   if (b0 === 0xfe && b1 === 0xff) return { text: decodeStrict("utf-16be", bytes.subarray(2), file, "UTF-16BE") };
-  const body = b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body = withoutUtf8Bom(bytes);
   const nul = body.indexOf(0);
   if (nul !== -1) {
     throw encodingError(

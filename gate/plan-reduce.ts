@@ -129,12 +129,6 @@ class Scanner {
     return this.b.subarray(start, this.i).includes(BACKSLASH);
   }
 
-  literal(word: readonly number[]): void {
-    const b = this.b;
-    for (let k = 0; k < word.length; k++) if (b[this.i + k] !== word[k]) giveUp();
-    this.i += word.length;
-  }
-
   /** The value at this.i (whitespace skipped before it), inside a container at `depth`. */
   value(depth: number, schema?: Schema, capture?: Capture): Found | undefined {
     if (schema === undefined && capture === undefined) {
@@ -146,11 +140,7 @@ class Scanner {
     const c = this.b[this.i];
     if (c === 0x7b) return this.object(depth + 1, schema, capture);
     if (c === 0x5b) return this.array(depth + 1, schema);
-    if (c === QUOTE) this.string();
-    else if (c === 0x74) this.literal(TRUE);
-    else if (c === 0x66) this.literal(FALSE);
-    else if (c === 0x6e) this.literal(NULL);
-    else this.i = skipNumber(this.b, this.i);
+    this.i = skipValue(this.b, this.i, depth, this.maxDepth, this.stack); // a string, number or literal
     return undefined;
   }
 
@@ -159,11 +149,7 @@ class Scanner {
     const b = this.b;
     const start = this.i;
     const found: Found | undefined = schema?.kind === "keys" ? { kind: "keys", start, end: start, keys: new Map() } : undefined;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 0x7d) {
-      this.i++;
-    } else {
+    if (!this.empty(0x7d)) {
       for (;;) {
         this.ws();
         if (b[this.i] !== QUOTE) giveUp();
@@ -204,6 +190,15 @@ class Scanner {
     return found;
   }
 
+  /** Past the opening bracket at this.i: true, and past the closing one too, when the container is empty. */
+  empty(close: number): boolean {
+    this.i++;
+    this.ws();
+    if (this.b[this.i] !== close) return false;
+    this.i++;
+    return true;
+  }
+
   /** After a member: a comma (true: another follows) or the container's closing bracket (false). */
   more(close: number): boolean {
     this.ws();
@@ -223,11 +218,7 @@ class Scanner {
         : schema?.kind === "each"
           ? { kind: "each", start, end: start, elements: [] }
           : undefined;
-    this.i++;
-    this.ws();
-    if (b[this.i] === 0x5d) {
-      this.i++;
-    } else {
+    if (!this.empty(0x5d)) {
       for (;;) {
         this.ws();
         if (found?.kind === "entries") {
@@ -334,9 +325,8 @@ function skipString(b: Uint8Array, i: number): number {
     if (c !== BACKSLASH) return giveUp(); // a control character, or the end of the input
     const e = b[i + 1];
     if (e === 0x75) {
+      // (an escaped surrogate was ruled out before the scan: surrogateEscapeIn)
       for (let k = 2; k < 6; k++) if (!isHex(b[i + k])) giveUp();
-      const h2 = (b[i + 3] as number) | 0x20;
-      if (((b[i + 2] as number) | 0x20) === 0x64 && (h2 === 0x38 || h2 === 0x39 || (h2 >= 0x61 && h2 <= 0x66))) giveUp();
       i += 6;
     } else if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
       i += 2;
@@ -365,9 +355,6 @@ function skipNumber(b: Uint8Array, i: number): number {
   return i;
 }
 
-const TRUE = [0x74, 0x72, 0x75, 0x65];
-const FALSE = [0x66, 0x61, 0x6c, 0x73, 0x65];
-const NULL = [0x6e, 0x75, 0x6c, 0x6c];
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
 const isDigit1 = (c: number | undefined): boolean => c !== undefined && c >= 0x31 && c <= 0x39;
 const isHex = (c: number | undefined): boolean =>
@@ -383,6 +370,7 @@ function latin1(b: Uint8Array, start: number, end: number): string {
  */
 export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { value: Record<string, unknown> } | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (surrogateEscapeIn(buf)) return undefined;
   const scanner = new Scanner(bytes, options.maxDepth);
   let top: Found | undefined;
   try {
@@ -492,6 +480,20 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   const value: unknown = JSON.parse(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown> };
+}
+
+/**
+ * The bytes hold "\\u" followed by D8-DF: an escaped UTF-16 surrogate, in the plan's own JSON or in JSON text a
+ * string holds (policy text), anywhere. The full reading checks those strings (INPUT_LONE_SURROGATE names where),
+ * so such a plan is read whole.
+ */
+function surrogateEscapeIn(buf: Buffer): boolean {
+  for (let i = buf.indexOf(U_ESCAPE); i !== -1; i = buf.indexOf(U_ESCAPE, i + 2)) {
+    const h = (buf[i + 2] ?? 0) | 0x20;
+    const h2 = (buf[i + 3] ?? 0) | 0x20;
+    if (h === 0x64 && (h2 === 0x38 || h2 === 0x39 || (h2 >= 0x61 && h2 <= 0x66))) return true;
+  }
+  return false;
 }
 
 /** Every action `terraform show -json` (format 1.x) and `tofu show -json` emit in change.actions. */
