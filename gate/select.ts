@@ -27,8 +27,6 @@ export interface SelectionDeclaration {
   readonly keySpaces: Readonly<Record<string, string>>;
   /** type → attributes whose configuration references the rules resolve to other resources. */
   readonly referenceAttributes: Readonly<Record<string, readonly string[]>>;
-  /** Types whose configuration the rules look up by type and name in any module. */
-  readonly configurationByName: readonly string[];
   /** Types whose data sources the rules read from the prior state. */
   readonly priorDataTypes: readonly string[];
 }
@@ -38,7 +36,6 @@ export interface Selection {
   readonly organizationTypes: ReadonlySet<string>;
   readonly joins: ReadonlyMap<string, ReadonlyArray<JoinSpec>>;
   readonly referenceAttributes: ReadonlyMap<string, readonly string[]>;
-  readonly configurationByName: ReadonlySet<string>;
   readonly priorDataTypes: ReadonlySet<string>;
 }
 
@@ -107,12 +104,11 @@ function parseSelection(raw: unknown, file: string): Selection {
   };
   const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
   if (!isObject(raw)) return bad("not a JSON object");
-  const { types, organizationTypes, joins, referenceAttributes, configurationByName, keySpaces, priorDataTypes } = raw;
+  const { types, organizationTypes, joins, referenceAttributes, keySpaces, priorDataTypes } = raw;
   if (!isStrings(types) || types.length === 0) return bad("types is not a non-empty list of resource types");
   if (!isStrings(organizationTypes)) return bad("organizationTypes is not a list of resource types");
   if (!isObject(joins)) return bad("joins is not an object");
   if (!isObject(referenceAttributes)) return bad("referenceAttributes is not an object");
-  if (!isStrings(configurationByName)) return bad("configurationByName is not a list of resource types");
   if (!isStrings(priorDataTypes)) return bad("priorDataTypes is not a list of resource types");
   if (!isObject(keySpaces) || !Object.values(keySpaces).every((m) => m === "defined" || m === "shared")) {
     return bad('keySpaces is not an object of "defined" / "shared" modes');
@@ -142,7 +138,6 @@ function parseSelection(raw: unknown, file: string): Selection {
     organizationTypes: new Set(organizationTypes),
     joins: joinMap,
     referenceAttributes: refMap,
-    configurationByName: new Set(configurationByName),
     priorDataTypes: new Set(priorDataTypes),
   };
 }
@@ -280,7 +275,7 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   const providerVariables = variablesOfProviders(plan);
   if (providerVariables !== undefined) base.variables = providerVariables;
   const prior = plan.prior_state === undefined ? undefined : preparePriorState(plan.prior_state, selection);
-  const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration, selection);
+  const configuration = plan.configuration === undefined ? undefined : prepareConfiguration(plan.configuration);
   return pieces.map((members) => {
     members.sort((a, b) => a - b);
     const rcs = members.map((i) => kept[i] as JsonObject);
@@ -464,18 +459,13 @@ class ResourcesList {
 /**
  * The configuration, prepared once per plan: a function giving, for the local addresses of one piece's
  * resources, the configuration with every "resources" list cut to the entries the piece may look up — those at
- * one of its addresses (lib.tfplan.config_of; for configurationByName types also by type and name). The Rego
+ * one of its addresses (lib.tfplan.config_of). The Rego
  * reads configuration only along module paths (lib.tfplan.module_resource_path), so nothing nested elsewhere
  * needs keeping.
  * Everything else in the configuration (module calls, variables, outputs) is kept as it is, shared between pieces.
  */
-function prepareConfiguration(configuration: Json, selection: Selection): (addresses: ReadonlySet<string>) => Json {
-  return prepareResourcesLists(configuration, (r) => {
-    const at: string[] = [];
-    if (typeof r.address === "string") at.push(r.address);
-    if (typeof r.type === "string" && selection.configurationByName.has(r.type)) at.push(`${r.type}.${String(r.name)}`);
-    return at;
-  });
+function prepareConfiguration(configuration: Json): (addresses: ReadonlySet<string>) => Json {
+  return prepareResourcesLists(configuration, (r) => (typeof r.address === "string" ? [r.address] : []));
 }
 
 /**

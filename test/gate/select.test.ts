@@ -316,15 +316,15 @@ describe("loadSelection", () => {
 
   it.each([
     ["not JSON", "{", /cannot read .*selection\.json/],
-    ["no types", JSON.stringify({ types: [], organizationTypes: [], joins: {}, referenceAttributes: {}, configurationByName: [], priorDataTypes: [], keySpaces: {} }), /types is not a non-empty list/],
+    ["no types", JSON.stringify({ types: [], organizationTypes: [], joins: {}, referenceAttributes: {}, priorDataTypes: [], keySpaces: {} }), /types is not a non-empty list/],
     [
       "a bad join",
-      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, configurationByName: [], priorDataTypes: [], keySpaces: { arn: "defined" } }),
+      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, priorDataTypes: [], keySpaces: { arn: "defined" } }),
       /joins\.a is not a list of \[path, declared key space, "defines" \| "uses"\] triples/,
     ],
     [
       "a join in an undeclared key space",
-      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x", "nope", "uses"]] }, referenceAttributes: {}, configurationByName: [], priorDataTypes: [], keySpaces: { arn: "defined" } }),
+      JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x", "nope", "uses"]] }, referenceAttributes: {}, priorDataTypes: [], keySpaces: { arn: "defined" } }),
       /joins\.a is not a list/,
     ],
   ])("GIVEN %s THEN GATE_POLICY_INVALID (exit 3), never a silent whole-plan pass", (_label, text, message) => {

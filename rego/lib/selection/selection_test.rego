@@ -26,7 +26,6 @@ test_policy_types_are_declared if {
 	}
 	every type, _ in tfplan._block_spec {
 		type in selection.types
-		type in selection.configuration_by_name
 	}
 	every type, _ in tfplan._optional_attrs {
 		type in selection.types
@@ -43,7 +42,6 @@ test_identity_and_organization_types_are_disjoint if {
 test_declaration_lists_types_sorted if {
 	selection.declaration.types == sort(selection.types)
 	selection.declaration.organizationTypes == sort(selection.organization_types)
-	selection.declaration.configurationByName == sort(selection.configuration_by_name)
 	selection.declaration.priorDataTypes == sort(selection.prior_data_types)
 }
 

@@ -280,10 +280,6 @@ reference_attributes := {
 	"awscc_iam_group_policy": ["policy_document"],
 }
 
-# types whose configuration the rules look up by type and name in any module (a role's inline_policy blocks),
-# not only at the address of a resource change
-configuration_by_name := {"aws_iam_role", "awscc_iam_group", "awscc_iam_role", "awscc_iam_user"}
-
 # types whose data sources the rules read from the prior state (read while planning, they are not resource
 # changes): a customer-managed policy looked up by data.aws_iam_policy, whose ARN an attachment names
 prior_data_types := {"aws_iam_policy"}
@@ -295,6 +291,5 @@ declaration := {
 	"joins": joins,
 	"referenceAttributes": reference_attributes,
 	"keySpaces": key_spaces,
-	"configurationByName": sort(configuration_by_name),
 	"priorDataTypes": sort(prior_data_types),
 }

@@ -199,32 +199,6 @@ test_describe_when_claude_platform if {
 	}
 }
 
-test_own_surface_when_a_mantle_pattern_names_an_account_and_a_project if {
-	# GIVEN mantle patterns of one account's projects, of the default project and of one Region
-	stmts := [{"Effect": "Allow", "Action": "bedrock-mantle:CreateInference", "Resource": [
-		"arn:aws:bedrock-mantle:*:210987654321:project/*",
-		"arn:aws:bedrock-mantle:us-east-1:*:project/default",
-		"arn:aws:bedrock-mantle:us-west-2:*:project/*",
-	]}]
-
-	# WHEN the statements' own surface probes are built THEN each pattern gets the requests it matches
-	arns := {p.resource | some p in probes.own_surface(stmts); p.action == "bedrock-mantle:createinference"}
-	arns == {
-		"arn:aws:bedrock-mantle:us-east-1:210987654321:project/zzprobe",
-		"arn:aws:bedrock-mantle:us-east-1:000000000000:project/default",
-		"arn:aws:bedrock-mantle:us-west-2:000000000000:project/zzprobe",
-	}
-}
-
-test_own_surface_when_a_region_condition_scopes_everything if {
-	# GIVEN Resource "*" with aws:RequestedRegion us-west-2 WHEN the own surface probes are built
-	stmts := [{"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "us-west-2"}}}]
-
-	# THEN Claude Platform and mantle requests in us-west-2
-	{p.resource | some p in probes.own_surface(stmts); p.surface == "claude-platform"} == {"arn:aws:aws-external-anthropic:us-west-2:000000000000:workspace/zzprobe"}
-	count({p | some p in probes.own_surface(stmts); p.surface == "mantle"}) == 2
-}
-
 test_owned_witnesses_when_a_region_condition_names_another_region if {
 	# GIVEN provisioned-model/* in any Region, allowed only in us-west-2 by a condition
 	stmts := [{

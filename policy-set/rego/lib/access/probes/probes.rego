@@ -205,7 +205,7 @@ region_resources(regions) := {res |
 # (for Region-scoped Allows and Denies), and Marketplace Subscribe
 fixed_surface := ({p |
 	some r in ["us-east-1", "zz-probe-9"]
-	some p in surface_probes(concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"]))
+	some p in surface_probes(probe_project(r))
 } | {subscribe(via, pids, false) |
 	some [via, pids] in _subscribe_contexts
 }) | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
@@ -429,7 +429,7 @@ regions(stmts) := {r |
 # other by the access model, so the pattern also stands for itself with each resource type InvokeModel accepts that
 # the type segment matches (then concretized and expanded over the catalog like any pattern of that type)
 _patterns(s) := [p |
-	some raw in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+	some raw in _resource_strings(s)
 	some p in _typed(iam.var_wild(raw))
 	startswith(p, "arn:")
 	segs := split(p, ":")
@@ -457,6 +457,9 @@ _bedrock_service(seg) if {
 	iam.has_wildcard(seg)
 	iam.wildcard_match(seg, "bedrock")
 }
+
+# the strings of a statement's Resource and NotResource
+_resource_strings(s) := array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
 
 _strings(x) := [v |
 	some v in iam.as_array(x)

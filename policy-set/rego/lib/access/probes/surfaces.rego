@@ -56,11 +56,12 @@ _names_surface(stmts) if {
 
 _surface_actions := array.concat(mantle_actions, claude_platform_actions)
 
-_surface_arns(stmts) := {concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"]) |
-	some r in regions(stmts)
-} | {arn |
+# the made-up mantle project of the probe account in Region r (surface_probes makes the workspace of it too)
+probe_project(r) := concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"])
+
+_surface_arns(stmts) := {probe_project(r) | some r in regions(stmts)} | {arn |
 	some s in stmts
-	some raw in array.concat(_strings(object.get(s, "Resource", [])), _strings(object.get(s, "NotResource", [])))
+	some raw in _resource_strings(s)
 	pat := iam.var_wild(raw)
 	startswith(pat, "arn:")
 	segs := split(pat, ":")
