@@ -1709,6 +1709,43 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: plan([resource("aws_cloudformation_stack.buckets", { set: { name: "buckets", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] } })]),
   });
+  // attack17: StackSet instances and Cloud Control resources deliver IAM the gate does not read as IAM
+  add("cfn-stack-set-instance-of-unshown-set", K, {
+    description: "aws_cloudformation_stack_set_instance deploys an existing StackSet (not in the plan, created with CAPABILITY_NAMED_IAM out of band) to the workloads account: its template is not shown, so the gate must fail closed.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack_set_instance.wkld", { set: { stack_set_name: "bedrock-roles", account_id: ACCT.mlDev, region: "us-east-1" } })]),
+  });
+  add("cfn-stack-instances-of-iam-set", K, {
+    description: "aws_cloudformation_stack_instances adds the workloads OU to an unchanged StackSet granted CAPABILITY_NAMED_IAM whose template creates a bedrock:* managed policy.",
+    expect: "block",
+    plan: plan([
+      resource("aws_cloudformation_stack_set.roles", { state: { name: "roles", permission_model: "SERVICE_MANAGED", template_body: cfnTemplate, capabilities: ["CAPABILITY_NAMED_IAM"] } }),
+      resource("aws_cloudformation_stack_instances.ou", { set: { stack_set_name: "roles", regions: ["us-east-1"], deployment_targets: [{ organizational_unit_ids: [OU.workloads] }] } }),
+    ]),
+  });
+  add("trap-cfn-stack-set-instance-of-bucket-set", "false-positive-trap", {
+    description: "aws_cloudformation_stack_set_instance of an unchanged StackSet without capabilities whose template creates an S3 bucket: nothing Bedrock-related can come of it.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_cloudformation_stack_set.buckets", { state: { name: "buckets", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] } }),
+      resource("aws_cloudformation_stack_set_instance.wkld", { set: { stack_set_name: "buckets", account_id: ACCT.mlDev, region: "us-east-1" } }),
+    ]),
+  });
+  add("cloudcontrol-role-policy-bedrock-star", K, {
+    description: "aws_cloudcontrolapi_resource of type AWS::IAM::RolePolicy whose desired state puts an inline policy allowing bedrock:* on * on MLDeveloper.",
+    expect: "block",
+    plan: plan([resource("aws_cloudcontrolapi_resource.invoke", { set: { type_name: "AWS::IAM::RolePolicy", desired_state: json({ RoleName: "MLDeveloper", PolicyName: "invoke", PolicyDocument: doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" }) }) } })]),
+  });
+  add("cloudcontrol-permission-set", K, {
+    description: "aws_cloudcontrolapi_resource of type AWS::SSO::PermissionSet whose inline policy allows bedrock:InvokeModel on every foundation model.",
+    expect: "block",
+    plan: plan([resource("aws_cloudcontrolapi_resource.ps", { set: { type_name: "AWS::SSO::PermissionSet", desired_state: json({ Name: "Bedrock", InstanceArn: "arn:aws:sso:::instance/ssoins-1111111111111111", InlinePolicy: doc({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*::foundation-model/*" }) }) } })]),
+  });
+  add("trap-cloudcontrol-bucket", "false-positive-trap", {
+    description: "aws_cloudcontrolapi_resource of type AWS::S3::Bucket: no access comes of it.",
+    expect: "pass",
+    plan: plan([resource("aws_cloudcontrolapi_resource.logs", { set: { type_name: "AWS::S3::Bucket", desired_state: json({ BucketName: "logs-111122223333" }) } })]),
+  });
   // fp6: a Deny of retired models only takes access away; an eu. profile and its model allowed in "eu-*"
   add("trap-deny-retired-models", "false-positive-trap", {
     description: "An identity policy denies invoking anthropic.claude-v2:1 and anthropic.claude-instant-v1, models no catalog lists any more: a Deny only takes access away.",

@@ -77,11 +77,14 @@ organization_types := {
 }
 
 # resources read on their own: Marketplace agreements (rules.marketplace.model_agreement_not_approved) and
-# CloudFormation stacks, whose templates may deliver IAM (rules.iam.cloudformation_iam_unjudged)
+# CloudFormation stacks, StackSet instances and Cloud Control resources, which may deliver IAM
+# (rules.iam.cloudformation_iam_unjudged)
 other_types := {
 	"aws_bedrock_foundation_model_agreement",
 	"aws_cloudformation_stack", "aws_cloudformation_stack_set",
 	"awscc_cloudformation_stack", "awscc_cloudformation_stack_set",
+	"aws_cloudformation_stack_set_instance", "aws_cloudformation_stack_instances",
+	"aws_cloudcontrolapi_resource",
 }
 
 types := (identity_types | organization_types) | other_types
@@ -100,6 +103,8 @@ key_spaces := {
 	# a Deny removed or a Deny policy detached, and all of them are then judged together)
 	"group": "defined", "role": "defined", "role-arn": "defined", "user": "defined",
 	"permission-set": "defined", "sso-group": "defined",
+	# StackSets by name, and the instances that deploy them (rules.iam.cloudformation_iam_unjudged)
+	"stack-set": "defined",
 }
 
 joins := {
@@ -245,6 +250,10 @@ joins := {
 	"awscc_organizations_organizational_unit": [["id", "org-id", "defines"], ["parent_id", "org-id", "uses"]],
 	"aws_organizations_organization": [["roots.*.id", "org-id", "defines"]],
 	"awscc_organizations_organization": [["root_id", "org-id", "defines"]],
+	"aws_cloudformation_stack_set": [["name", "stack-set", "defines"]],
+	"awscc_cloudformation_stack_set": [["stack_set_name", "stack-set", "defines"]],
+	"aws_cloudformation_stack_set_instance": [["stack_set_name", "stack-set", "uses"]],
+	"aws_cloudformation_stack_instances": [["stack_set_name", "stack-set", "uses"]],
 }
 
 # reference_attributes[type]: attributes whose configuration references (an ARN or ID unknown until apply) the

@@ -81,3 +81,81 @@ test_fails_once_when_the_template_names_several_access_types if {
 	body := json.marshal({"Resources": {"S": {"Type": "AWS::CloudFormation::StackSet"}, "P": {"Type": "AWS::IAM::ManagedPolicy"}}})
 	_messages(_stack("aws_cloudformation_stack", ["create"], null, {"name": "x", "capabilities": [], "template_body": body}, {})) == {"deploys a CloudFormation template that defines AWS::CloudFormation::* resources; the gate does not judge templates"}
 }
+
+_set(name, body, capabilities) := {
+	"address": concat(".", ["aws_cloudformation_stack_set", name]), "mode": "managed",
+	"type": "aws_cloudformation_stack_set", "name": name,
+	"change": {
+		"actions": ["no-op"], "after_unknown": {},
+		"before": {"name": name, "template_body": body, "capabilities": capabilities},
+		"after": {"name": name, "template_body": body, "capabilities": capabilities},
+	},
+}
+
+_instance(type, set_name, actions, before) := {
+	"address": concat(".", [type, "this"]), "mode": "managed", "type": type, "name": "this",
+	"change": {
+		"actions": actions, "before": before, "after_unknown": {},
+		"after": {"stack_set_name": set_name, "account_id": "111122223333", "region": "us-east-1"},
+	},
+}
+
+test_fails_when_an_instance_deploys_an_iam_capable_stack_set if {
+	# GIVEN an unchanged StackSet granted CAPABILITY_NAMED_IAM and a new instance of it (attack17) THEN the instance
+	# is reported, naming the StackSet and why
+	set := _set("roles", _template, ["CAPABILITY_NAMED_IAM"])
+	plan := testing.plan([set, _instance("aws_cloudformation_stack_set_instance", "roles", ["create"], null)])
+	_messages(plan) == {"deploys StackSet roles, whose template is granted CAPABILITY_NAMED_IAM (it may create IAM roles, users and policies), to more accounts or Regions; the gate does not judge templates"}
+}
+
+test_fails_when_an_instance_deploys_a_stack_set_the_plan_does_not_show if {
+	plan := testing.plan([_instance("aws_cloudformation_stack_instances", "elsewhere", ["create"], null)])
+	_messages(plan) == {"deploys StackSet elsewhere to more accounts or Regions, and the plan does not show its template; the gate does not judge templates"}
+	unknown := testing.plan([_instance("aws_cloudformation_stack_instances", null, ["create"], null)])
+	_messages(unknown) == {"deploys a StackSet unknown until apply to more accounts or Regions; the gate does not judge templates"}
+}
+
+test_passes_when_an_instance_deploys_a_stack_set_that_cannot_create_access if {
+	set := _set("buckets", _template, [])
+	plan := testing.plan([set, _instance("aws_cloudformation_stack_set_instance", "buckets", ["create"], null)])
+	count(_messages(plan)) == 0
+}
+
+test_passes_when_an_instance_only_changes_how_it_runs if {
+	# GIVEN an instance of an unshown StackSet whose update changes only its operation preferences THEN nothing new
+	# is deployed
+	rc := _instance("aws_cloudformation_stack_set_instance", "elsewhere", ["update"], null)
+	after := object.union(rc.change.after, {"operation_preferences": [{"max_concurrent_count": 2}]})
+	before := object.union(rc.change.after, {"operation_preferences": [{"max_concurrent_count": 1}]})
+	moved := json.patch(rc, [{"op": "replace", "path": "/change/before", "value": before}, {"op": "replace", "path": "/change/after", "value": after}])
+	count(_messages(testing.plan([moved]))) == 0
+}
+
+test_fails_when_a_stack_set_adds_accounts_to_its_instance_group if {
+	# GIVEN an IAM-capable awscc StackSet whose update only widens its instance group THEN reported
+	before := {"stack_set_name": "roles", "template_body": _template, "capabilities": ["CAPABILITY_IAM"], "stack_instances_group": [{"regions": ["us-east-1"]}]}
+	after := object.union(before, {"stack_instances_group": [{"regions": ["us-east-1", "eu-west-1"]}]})
+	count(_messages(_stack("awscc_cloudformation_stack_set", ["update"], before, after, {}))) == 1
+}
+
+_control(kind, actions, unknowns) := testing.plan([{
+	"address": "aws_cloudcontrolapi_resource.this", "mode": "managed", "type": "aws_cloudcontrolapi_resource", "name": "this",
+	"change": {
+		"actions": actions, "before": null, "after_unknown": unknowns,
+		"after": {"type_name": kind, "desired_state": json.marshal({"PolicyName": "p", "RoleName": "r"})},
+	},
+}])
+
+test_fails_when_cloud_control_creates_an_access_type if {
+	# GIVEN a Cloud Control resource of AWS::IAM::RolePolicy (attack17) THEN reported
+	_messages(_control("AWS::IAM::RolePolicy", ["create"], {})) == {"creates a resource of type AWS::IAM::RolePolicy through the Cloud Control API; the gate does not judge its desired state"}
+	count(_messages(_control("aws::sso::PermissionSet", ["create"], {}))) == 1
+	count(_messages(_control("Acme::Iam::Anything", ["create"], {}))) == 1
+	_messages(_control(null, ["create"], {"type_name": true})) == {"creates a resource of a type unknown until apply through the Cloud Control API; the gate does not judge its desired state"}
+	_messages(_control(null, ["create"], {})) == {"creates a resource of no type through the Cloud Control API; the gate does not judge its desired state"}
+}
+
+test_passes_when_cloud_control_creates_other_types if {
+	count(_messages(_control("AWS::S3::Bucket", ["create"], {}))) == 0
+	count(_messages(_control("AWS::IAM::Role", ["delete"], {}))) == 0
+}

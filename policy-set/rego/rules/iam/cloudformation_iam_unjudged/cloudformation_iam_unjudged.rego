@@ -9,7 +9,12 @@
 #   the first two; the third runs macros and nested stacks), one whose template names an IAM, Identity Center,
 #   Identity Store, Organizations or CloudFormation (nested stack, StackSet) resource type or writes escape
 #   sequences that could spell one, and one whose template or capabilities are unknown until apply or held
-#   elsewhere (template_url).
+#   elsewhere (template_url). StackSet instances the plan adds or retargets deploy their StackSet's template to more
+#   accounts: they are reported unless the plan shows that StackSet with a template the rule would pass. A Cloud
+#   Control API resource (aws_cloudcontrolapi_resource) creates any registry type from its desired state: one of an
+#   IAM, Identity Center, Identity Store, Organizations or CloudFormation type, of a type outside the AWS
+#   namespace (private and third-party types run handlers of their own), or of a type unknown until apply is
+#   reported.
 # scope: package
 # custom:
 #   id: MG-0026
@@ -39,7 +44,23 @@ _access_types := ["AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::", 
 # escape sequences (YAML's \x, \u, \U, \N; JSON's \u) can spell any resource type
 _escapes := ["\\x", "\\u", "\\U", "\\N"]
 
-_inputs := ["template_body", "template_url", "parameters", "capabilities"]
+# (a StackSet's instance group and auto-deployment send its template to more accounts)
+_inputs := [
+	"template_body", "template_url", "parameters", "capabilities", "stack_instances_group", "auto_deployment",
+	"permission_model",
+]
+
+# StackSet instances: where they deploy and with what
+_instance_types := {"aws_cloudformation_stack_set_instance", "aws_cloudformation_stack_instances"}
+
+_instance_inputs := [
+	"stack_set_name", "account_id", "accounts", "region", "regions", "deployment_targets", "parameter_overrides",
+	"call_as",
+]
+
+_set_types := {"aws_cloudformation_stack_set", "awscc_cloudformation_stack_set"}
+
+_cloud_control_inputs := ["type_name", "desired_state", "type_version_id"]
 
 deny contains finding if {
 	some rc in tfplan.resource_change_list
@@ -51,17 +72,83 @@ deny contains finding if {
 	finding := result.new(rego.metadata.chain(), rc, msg)
 }
 
-_changes_what_it_deploys(rc) if not is_object(rc.change.before)
+deny contains finding if {
+	some rc in tfplan.resource_change_list
+	rc.type in _instance_types
+	tfplan.writes(rc)
+	_changes(rc, _instance_inputs)
+	name := object.get(rc.change.after, "stack_set_name", null)
+	msg := _instance_message(name)
+	finding := result.new(rego.metadata.chain(), rc, msg)
+}
 
-_changes_what_it_deploys(rc) if {
-	some k in _inputs
+deny contains finding if {
+	some rc in tfplan.resource_change_list
+	rc.type == "aws_cloudcontrolapi_resource"
+	tfplan.writes(rc)
+	_changes(rc, _cloud_control_inputs)
+	what := _cloud_control_type(rc)
+	msg := concat("", ["creates ", what, " through the Cloud Control API; the gate does not judge its desired state"])
+	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+_changes_what_it_deploys(rc) := _changes(rc, _inputs)
+
+_changes(rc, _) if not is_object(rc.change.before)
+
+_changes(rc, inputs) if {
+	some k in inputs
 	object.get(rc.change.before, k, null) != object.get(rc.change.after, k, null)
 }
 
-_changes_what_it_deploys(rc) if {
-	some k in _inputs
+_changes(rc, inputs) if {
+	some k in inputs
 	_unknown(rc, k)
 }
+
+# an instance deploys its StackSet's template: judged as the StackSet is, when the plan shows it (the StackSet's own
+# changes are reported on it)
+_instance_message(name) := concat("", [
+	"deploys StackSet ", name, ", whose template ", _why(set), ", to more accounts or Regions; the gate does not judge templates",
+]) if {
+	is_string(name)
+	set := _stack_set(name)
+} else := concat("", [
+	"deploys StackSet ", name, " to more accounts or Regions, and the plan does not show its template; the gate does not judge templates",
+]) if {
+	is_string(name)
+	not _stack_set(name)
+} else := "deploys a StackSet unknown until apply to more accounts or Regions; the gate does not judge templates" if {
+	not is_string(name)
+}
+
+# the StackSet the plan shows by that name, left in place (the first by address when several claim it)
+_stack_set(name) := [set |
+	some set in tfplan.resource_change_list
+	set.type in _set_types
+	not tfplan.removes(set)
+	name in {object.get(set.change.after, "name", null), object.get(set.change.after, "stack_set_name", null)}
+][0]
+
+# the type a Cloud Control resource creates, when it is one the rule reports
+_cloud_control_type(rc) := "a resource of a type unknown until apply" if {
+	_unknown(rc, "type_name")
+} else := concat("", ["a resource of type ", t]) if {
+	t := rc.change.after.type_name
+	is_string(t)
+	_reported_type(t)
+} else := "a resource of no type" if {
+	not is_string(object.get(rc.change.after, "type_name", null))
+}
+
+# IAM-delivering types of the AWS namespace, and every type outside it (registry resource types are
+# Organization::Service::Resource; matched without case, as a caution)
+_reported_type(t) if {
+	some prefix in _access_types
+	startswith(upper(t), upper(prefix))
+}
+
+_reported_type(t) if not startswith(upper(t), "AWS::")
 
 # after_unknown marks an unknown value true, and a list or object with its unknown elements marked true
 _unknown(rc, k) if {
