@@ -16,8 +16,17 @@ weaker(before, after) := weaker_levels_in([before], [after], null)
 weaker_levels_in(before, after, key) := set() if {
 	before == after
 } else := access.scp_denied_in(before, ready) - access.scp_denied_in(after, ready) if {
-	ready := access.probe_set(access.unapproved_probes_in(_flat(before), key) | access.unapproved_probes_in(_flat(after), key))
+	ready := access.probe_set(_unapproved_probes_of(_flat(before), _flat(after), key))
 }
+
+# the unapproved probes of both sides' statements. A side without statements (an SCP deleted or detached) adds
+# nothing: the probes of no statements are those every statement list gets (the fixed ones), so the other side's
+# set holds them already, and building and uniting them again costs as much as the other side's own.
+_unapproved_probes_of(before, after, key) := access.unapproved_probes_in(before, key) if {
+	count(after) == 0
+} else := access.unapproved_probes_in(after, key) if {
+	count(before) == 0
+} else := access.unapproved_probes_in(before, key) | access.unapproved_probes_in(after, key)
 
 _flat(levels) := [s |
 	some stmts in levels
