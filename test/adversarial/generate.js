@@ -1215,6 +1215,25 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ],
     }),
   });
+  add("org-allow-style-baseline-content-from-deferred-document", K, {
+    description:
+      "Next to the Allow-style list on Workloads the plan creates a 'baseline' SCP whose content reads a data.aws_iam_policy_document read during apply (it names a bucket created in this plan; the document shows only a Deny on s3:DeleteBucket), attached to the same OU: the expression may add Allow * on * around it (attack18), so the unknown content must fail closed." +
+      noWitness,
+    expect: "block",
+    plan: allowStyleOrg({
+      add: [
+        resource("aws_s3_bucket.audit", { set: { bucket: "org-audit-111122223333" }, after: { arn: U, bucket: "org-audit-111122223333", id: U, policy: U, tags: null, tags_all: U } }),
+        resource("data.aws_iam_policy_document.baseline", {
+          actions: ["read"],
+          set: { statement: [{ sid: "ProtectAudit", effect: "Deny", actions: ["s3:DeleteBucket"], resources: ref("aws_s3_bucket.audit", "arn") }] },
+          after: { id: U, json: U, minified_json: U, override_policy_documents: null, policy_id: null, source_policy_documents: null, statement: [{ actions: ["s3:DeleteBucket"], condition: [], effect: "Deny", not_actions: null, not_principals: [], not_resources: null, principals: [], resources: UL, sid: "ProtectAudit" }], version: null },
+          actionReason: "read_because_dependency_pending",
+        }),
+        resource("aws_organizations_policy.baseline", { set: { name: "baseline", content: ref("data.aws_iam_policy_document.baseline", "json"), type: "SERVICE_CONTROL_POLICY" } }),
+        resource("aws_organizations_policy_attachment.baseline_workloads", { set: { policy_id: ref("aws_organizations_policy.baseline", "id"), target_id: workloadsRef } }),
+      ],
+    }),
+  });
   add("org-allow-style-unseen-scp-attached", K, {
     description:
       "An SCP managed in another workspace (p-7f3k2m9q1z; neither its resource nor its content is in this plan) is attached to Workloads, whose list restricts by implicit deny: any Allow in that SCP would widen the OU, and the gate cannot see whether it has one, so it must fail closed." +
@@ -1801,11 +1820,28 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: ref("data.aws_iam_policy_document.app", "json") } }),
     ]),
   });
-  // fp6: the same deferred document granting only S3 actions: whatever the bucket ARN turns out to be, it grants
-  // nothing the gate judges
-  add("trap-deferred-document-s3-only", "false-positive-trap", {
-    description: "data.aws_iam_policy_document is read during apply (it names a bucket created in this plan) and allows only s3:GetObject and s3:PutObject; aws_iam_role_policy uses its json. The unknown resources cannot make it grant a model.",
-    expect: "pass",
+  // attack18: a mantle grant scoped to the account's own projects (or one Region's), restricted by
+  // bedrock-mantle:Model to one model, was asked only at the made-up project with that model
+  const mantleGrant = (resourceArn, model) =>
+    json(doc({ Sid: "MantleChat", Effect: "Allow", Action: ["bedrock-mantle:CreateInference"], Resource: resourceArn, Condition: { StringEquals: { "bedrock-mantle:Model": [model] } } }));
+  add("mantle-own-projects-unapproved-model", K, {
+    description: "aws_iam_role_policy allows bedrock-mantle:CreateInference on the account's own projects (arn:aws:bedrock-mantle:us-east-1:222233334444:project/*) when bedrock-mantle:Model is anthropic.claude-opus-4-6-v1, which the config does not approve.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy.mantle", { set: { name: "mantle", role: "MLDeveloper", policy: mantleGrant(`arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/*`, "anthropic.claude-opus-4-6-v1") } })]),
+  });
+  add("mantle-region-projects-unapproved-model", K, {
+    description: "aws_iam_role_policy allows bedrock-mantle:CreateInference on every project in us-west-2 (any account) when bedrock-mantle:Model is anthropic.claude-opus-4-6-v1, which the config does not approve.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy.mantle", { set: { name: "mantle", role: "MLDeveloper", policy: mantleGrant("arn:aws:bedrock-mantle:us-west-2:*:project/*", "anthropic.claude-opus-4-6-v1") } })]),
+  });
+  // fp6 made this a trap (the document alone grants no model); attack18 showed that the plan records only which
+  // values an expression reads: jsonencode({Statement = concat(jsondecode(data.d.json).Statement, [bedrock:* on *])})
+  // gives this very plan, so the role policy's text is unknown and the gate fails closed
+  add("unknown-role-policy-from-deferred-s3-document", K, {
+    description: "data.aws_iam_policy_document is read during apply (it names a bucket created in this plan) and allows only s3:GetObject and s3:PutObject; aws_iam_role_policy's policy reads its json. The plan does not record what the expression does with it: jsonencode(concat(jsondecode(data...json).Statement, [Allow bedrock:* on *])) plans exactly the same, so the unknown text must fail closed.",
+    expect: "block",
     plan: plan([
       resource("aws_s3_bucket.uploads", { set: { bucket: "app-uploads-222233334444" }, after: { acceleration_status: U, arn: U, bucket: "app-uploads-222233334444", bucket_domain_name: U, force_destroy: false, id: U, object_lock_enabled: U, policy: U, region: U, tags: null, tags_all: U } }),
       resource("data.aws_iam_policy_document.uploader", {

@@ -430,10 +430,6 @@ references(rc, attr) := {addr |
 	addr := _ref_address(ref)
 }
 
-# expression_refs(rc, attr): every reference in the expression of rc's attribute attr, as written
-# ("data.aws_iam_policy_document.d.json", "var.x", "local.y"); empty without configuration for it
-expression_refs(rc, attr) := _expression_refs(object.get(object.get(config_of(rc), "expressions", {}), attr, null))
-
 _expression_refs(e) := {ref |
 	walk(e, [path, ref])
 	count(path) > 0

@@ -359,13 +359,18 @@ _witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w)
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
 	}
+
+	# a model a bedrock-mantle:Model condition names, asked of the made-up project and of every project the
+	# statements' own mantle and Claude Platform ARN patterns and Regions name (attack18: a grant scoped to the
+	# account's own projects was asked only at the made-up one, which it does not cover)
 	mantle_w := {{
-		"surface": "mantle", "action": a, "resource": "arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe",
-		"ctx": object.union(_base_ctx("aws", "us-east-1"), {"bedrock-mantle:model": [m]}),
+		"surface": "mantle", "action": a, "resource": project,
+		"ctx": object.union(_base_ctx(_seg(project, 1), _seg(project, 3)), {"bedrock-mantle:model": [m]}),
 		"kind": "mantle", "model": m, "product": "", "witness": true,
 	} |
 		some v in _condition_values(stmts, "bedrock-mantle:model")
 		m := _fill_id(v)
+		some project in _mantle_projects(stmts)
 		a := mantle_actions[0]
 	}
 }

@@ -56,6 +56,9 @@ _names_surface(stmts) if {
 
 _surface_actions := array.concat(mantle_actions, claude_platform_actions)
 
+# the mantle projects model witnesses are asked of: the made-up one in us-east-1, and those of _surface_arns
+_mantle_projects(stmts) := {"arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe"} | _surface_arns(stmts)
+
 # the made-up mantle project of the probe account in Region r (surface_probes makes the workspace of it too)
 probe_project(r) := concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"])
 

@@ -27,3 +27,18 @@ test_own_surface_when_a_region_condition_scopes_everything if {
 	{p.resource | some p in probes.own_surface(stmts); p.surface == "claude-platform"} == {"arn:aws:aws-external-anthropic:us-west-2:000000000000:workspace/zzprobe"}
 	count({p | some p in probes.own_surface(stmts); p.surface == "mantle"}) == 2
 }
+
+test_model_witnesses_at_the_projects_a_policy_names if {
+	# GIVEN a grant on one account's projects limited by bedrock-mantle:Model to one model (attack18)
+	stmts := [{
+		"Effect": "Allow", "Action": "bedrock-mantle:CreateInference",
+		"Resource": "arn:aws:bedrock-mantle:us-east-1:222233334444:project/*",
+		"Condition": {"StringEquals": {"bedrock-mantle:Model": "deepseek.v3.1"}},
+	}]
+
+	# WHEN the witnesses are built THEN the model is asked at the made-up project and at that account's
+	{[p.resource, p.model] | some p in probes.witnesses_for(stmts, null); p.surface == "mantle"} == {
+		["arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe", "deepseek.v3.1"],
+		["arn:aws:bedrock-mantle:us-east-1:222233334444:project/zzprobe", "deepseek.v3.1"],
+	}
+}

@@ -171,10 +171,16 @@ _doc_plan(doc, refs) := {"plan": {
 
 _uploader_refs := ["data.aws_iam_policy_document.uploader.json", "data.aws_iam_policy_document.uploader"]
 
-test_passes_when_the_deferred_document_grants_only_unrelated_actions if {
+test_fails_when_a_policy_uses_a_deferred_document_that_grants_only_unrelated_actions if {
 	# GIVEN a document read during apply (a bucket ARN unknown) allowing only S3 actions, and the role policy
-	# that uses its json WHEN judged THEN neither is reported
-	count(rule.deny) == 0 with input as _doc_plan(_doc_rc(_s3, _s3_marks), _uploader_refs)
+	# that uses its json WHEN judged THEN the document is not reported (it grants nothing by itself) and the role
+	# policy is, naming the document: the plan cannot show whether the policy is the document or a function of it
+	# (attack18: jsonencode(concat(jsondecode(data.d.json).Statement, [bedrock:*])) records the same references)
+	findings := rule.deny with input as _doc_plan(_doc_rc(_s3, _s3_marks), _uploader_refs)
+	{[f.address, f.message] | some f in findings} == {[
+		"aws_iam_role_policy.uploader",
+		"policy text (policy) is unknown until apply (it is computed from data.aws_iam_policy_document.uploader, read during apply), so it cannot be checked; the gate fails closed",
+	]}
 }
 
 test_fails_when_the_deferred_document_names_a_judged_action if {
@@ -217,9 +223,10 @@ test_fails_when_the_reference_names_an_instance if {
 }
 
 test_passes_with_fewer_marks_than_statements_and_fails_with_statements_not_objects if {
-	# GIVEN statement marks shorter than the statements (the second has none) and an empty source list
+	# GIVEN statement marks shorter than the statements (the second has none) and an empty source list THEN the
+	# document is not reported (the role policy that uses it is)
 	d := object.union(_doc_rc(array.concat(_s3, _s3), [_s3_marks[0]]), {"change": {"after": {"source_policy_documents": []}}})
-	count(rule.deny) == 0 with input as _doc_plan(d, _uploader_refs)
+	{f.address | some f in rule.deny with input as _doc_plan(d, _uploader_refs)} == {"aws_iam_role_policy.uploader"}
 	bad := _doc_rc(["s3:GetObject"], [])
 	count(rule.deny) == 2 with input as _doc_plan(bad, _uploader_refs)
 }

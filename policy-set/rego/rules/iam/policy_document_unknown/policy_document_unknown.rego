@@ -4,11 +4,12 @@
 #   The policy text of a written policy-bearing resource cannot be judged: it is computed from values
 #   known only after apply (after_unknown), or it is missing, null or not a string in the planned
 #   values. modelgate fails closed: what it cannot evaluate is a finding, never a pass. One case is not
-#   reported: the text of an aws_iam_policy_document read during apply (or an attribute that refers to such
-#   documents and nothing else) whose statement blocks the plan shows with known effects and actions, no
-#   NotAction and no source or override documents, none of whose actions matches a request the gate judges
-#   (Bedrock, mantle and Claude Platform inference, Marketplace Subscribe, API keys): whatever its unknown
-#   resources or condition values turn out to be, it grants and denies nothing the gate judges.
+#   reported: the json of an aws_iam_policy_document read during apply whose statement blocks the plan shows
+#   with known effects and actions, no NotAction and no source or override documents, none of whose actions
+#   matches a request the gate judges (Bedrock, mantle and Claude Platform inference, Marketplace Subscribe, API
+#   keys): a document grants nothing by itself. A policy attribute that uses such a document is reported: the
+#   plan records which values an expression reads, not what it does with them, so `data.d.json` and
+#   `jsonencode(... concat(jsondecode(data.d.json).Statement, [...]))` look the same (attack18).
 # scope: package
 # custom:
 #   id: MG-0004
@@ -30,7 +31,7 @@ import data.lib.tfplan
 deny contains finding if {
 	some u in tfplan.unknown
 	not _harmless(u)
-	msg := concat("", ["policy text (", u.attr, ") ", _why(u.found), ", so it cannot be checked; the gate fails closed"])
+	msg := concat("", ["policy text (", u.attr, ") ", _why(u.found), _from(u), ", so it cannot be checked; the gate fails closed"])
 	finding := result.new(rego.metadata.chain(), u.rc, msg)
 }
 
@@ -42,39 +43,32 @@ _why("null") := "is null in the planned values"
 
 _why(found) := concat("", ["is a JSON ", found, ", not a string"]) if not found in {"unknown", "missing", "null"}
 
+# where unknown text comes from, when its expression reads aws_iam_policy_document data sources read during apply
+_from(u) := concat("", [" (it is computed from ", concat(", ", sort(docs)), ", read during apply)"]) if {
+	u.found == "unknown"
+	not u.rc.mode == "data"
+	docs := [addr |
+		some addr in tfplan.references(u.rc, u.attr)
+		startswith(addr, "data.aws_iam_policy_document.")
+		_deferred(u.rc, addr)
+	]
+	count(docs) > 0
+} else := ""
+
+_deferred(rc, addr) if {
+	some d in tfplan.resource_change_list
+	d.mode == "data"
+	d.type == "aws_iam_policy_document"
+	tfplan.local_address(d) == addr
+	tfplan.module_address(d) == tfplan.module_address(rc)
+}
+
 # ---- unknown text that can grant and deny nothing the gate judges
 
 _harmless(u) if {
 	u.rc.mode == "data"
 	u.rc.type == "aws_iam_policy_document"
 	_harmless_document(u.rc)
-}
-
-# a policy attribute whose expression refers to such documents and nothing else: each reference names one
-# document of the attribute's module without an instance key (an instance of a count or for_each document could be
-# one read while planning, which the prior state holds, not the deferred one), and that document is a deferred read
-# in this plan
-_harmless(u) if {
-	not u.rc.mode == "data"
-	raw := tfplan.expression_refs(u.rc, u.attr)
-	count(raw) > 0
-	every ref in raw {
-		startswith(ref, "data.aws_iam_policy_document.")
-		not contains(ref, "[")
-	}
-	every addr in tfplan.references(u.rc, u.attr) {
-		_deferred_harmless(u.rc, addr)
-	}
-}
-
-_deferred_harmless(rc, addr) if {
-	some d in tfplan.resource_change_list
-	d.mode == "data"
-	d.type == "aws_iam_policy_document"
-	tfplan.local_address(d) == addr
-	tfplan.module_address(d) == tfplan.module_address(rc)
-	not "index" in object.keys(d)
-	_harmless_document(d)
 }
 
 _harmless_document(rc) if {
