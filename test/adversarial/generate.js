@@ -743,6 +743,78 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock(ADMIN_CALLER),
   });
+  // attack19: Cognito and IoT hand out an unchanged broad role to more users without a new (pool, role) pair
+  const guestArn = `arn:aws:iam::${ACCT.mlDev}:role/guest-app`;
+  const poolId = "us-east-1:0000-1111";
+  const closedPool = { id: poolId, identity_pool_name: "app", allow_unauthenticated_identities: false, allow_classic_flow: false, developer_provider_name: null, openid_connect_provider_arns: [], saml_provider_arns: [], supported_login_providers: {}, cognito_identity_providers: [], tags: null };
+  const poolRoles = (roles, mapping = []) => ({ id: poolId, identity_pool_id: poolId, roles, role_mapping: mapping });
+  const adminsRule = { claim: "cognito:groups", match_type: "Contains", value: "bedrock-admins", role_arn: guestArn };
+  const rulesMapping = (rule) => [{ identity_provider: "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:client", type: "Rules", ambiguous_role_resolution: "Deny", mapping_rule: [rule] }];
+  add("holder-cognito-pool-unauthenticated-enabled", K, {
+    description: "The unchanged roles attachment of identity pool app names guest-app (AdministratorAccess) as its unauthenticated role; the plan turns on allow_unauthenticated_identities, so anyone who knows the pool ID gets its credentials.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool.app", { state: closedPool, set: { allow_unauthenticated_identities: true } }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", { state: poolRoles({ authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user`, unauthenticated: guestArn }) }),
+    ]),
+  });
+  add("holder-cognito-pool-classic-flow-enabled", K, {
+    description: "Identity pool app's roles attachment gives guest-app (AdministratorAccess) only to members of group bedrock-admins by a mapping rule; the plan turns on allow_classic_flow, with which a client picks any role whose trust admits the pool.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool.app", { state: closedPool, set: { allow_classic_flow: true } }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", { state: poolRoles({ authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user` }, rulesMapping(adminsRule)) }),
+    ]),
+  });
+  add("holder-cognito-mapping-rule-widened", K, {
+    description: "Identity pool app's mapping rule that gave guest-app (AdministratorAccess) to group bedrock-admins is widened to every user with email_verified = true.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", {
+        state: poolRoles({ authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user` }, rulesMapping(adminsRule)),
+        set: { role_mapping: rulesMapping({ ...adminsRule, claim: "email_verified", match_type: "Equals", value: "true" }) },
+      }),
+    ]),
+  });
+  add("holder-cognito-default-role-switched", K, {
+    description: "Identity pool app's default authenticated role changes from app-user to guest-app (AdministratorAccess), which a mapping rule already named for one group: every authenticated user gets it.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", {
+        state: poolRoles({ authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user` }, rulesMapping(adminsRule)),
+        set: { roles: { authenticated: guestArn } },
+      }),
+    ]),
+  });
+  add("holder-cognito-user-pool-group-role", K, {
+    description: "A new aws_cognito_user_group names guest-app (AdministratorAccess) as its role: with token-based role mapping its members get the role's credentials.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_user_group.admins", { set: { name: "admins", user_pool_id: "us-east-1_AbCdEf", role_arn: guestArn, precedence: 1, description: null } }),
+    ]),
+  });
+  add("holder-iot-role-alias", K, {
+    description: "A new aws_iot_role_alias points at ops-admin (AdministratorAccess): devices allowed iot:AssumeRoleWithCertificate on the alias get the role's credentials.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("ops-admin", { Service: "credentials.iot.amazonaws.com" }),
+      resource("aws_iot_role_alias.ops", { set: { alias: "ops", role_arn: `arn:aws:iam::${ACCT.mlDev}:role/ops-admin`, credential_duration: 3600 } }),
+    ]),
+  });
+  add("trap-cognito-pool-tags-only", "false-positive-trap", {
+    description: "Identity pool app (whose unauthenticated role is guest-app, AdministratorAccess, unchanged and out of this change's reach) changes only its tags: no one new gets a role.",
+    expect: "pass",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool.app", { state: { ...closedPool, allow_unauthenticated_identities: true }, set: { tags: { team: "app" } } }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", { state: poolRoles({ unauthenticated: guestArn }) }),
+    ]),
+  });
   add("holder-rolesanywhere-profile", K, {
     description: "Role cert-ops (AdministratorAccess, unchanged) is listed in a new aws_rolesanywhere_profile: holders of a certificate the trust anchor accepts get it.",
     expect: "block",

@@ -17,7 +17,9 @@ package lib.selection
 
 # identity resources: policy text, attachments by ARN or name, principals with policy blocks, group memberships
 identity_types := {
+	"aws_cognito_identity_pool",
 	"aws_cognito_identity_pool_roles_attachment",
+	"aws_cognito_user_group",
 	"aws_eks_pod_identity_association",
 	"aws_iam_group_membership",
 	"aws_iam_group_policy",
@@ -40,13 +42,16 @@ identity_types := {
 	"aws_iam_user_policy_attachment",
 	"aws_iam_user_policy_attachments_exclusive",
 	"aws_identitystore_group_membership",
+	"aws_iot_role_alias",
 	"aws_rolesanywhere_profile",
 	"aws_ssoadmin_account_assignment",
 	"aws_ssoadmin_customer_managed_policy_attachment",
 	"aws_ssoadmin_managed_policy_attachment",
 	"aws_ssoadmin_permission_set_inline_policy",
 	"aws_ssoadmin_permissions_boundary_attachment",
+	"awscc_cognito_identity_pool",
 	"awscc_cognito_identity_pool_role_attachment",
+	"awscc_cognito_user_pool_group",
 	"awscc_eks_pod_identity_association",
 	"awscc_iam_group",
 	"awscc_iam_group_policy",
@@ -58,6 +63,7 @@ identity_types := {
 	"awscc_iam_user_policy",
 	"awscc_iam_user_to_group_addition",
 	"awscc_identitystore_group_membership",
+	"awscc_iot_role_alias",
 	"awscc_rolesanywhere_profile",
 	"awscc_sso_assignment",
 	"awscc_sso_permission_set",
@@ -105,6 +111,8 @@ key_spaces := {
 	"permission-set": "defined", "sso-group": "defined",
 	# StackSets by name, and the instances that deploy them (rules.iam.cloudformation_iam_unjudged)
 	"stack-set": "defined",
+	# Cognito identity pools by ID, and the roles attachments that name them (lib.access.identity exposures)
+	"cognito-pool": "defined",
 }
 
 joins := {
@@ -229,13 +237,21 @@ joins := {
 	"awscc_eks_pod_identity_association": [["role_arn", "role-arn", "uses"]],
 	"aws_cognito_identity_pool_roles_attachment": [
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
-		["role_mapping.*.mapping_rule.*.role_arn", "role-arn", "uses"],
+		["role_mapping.*.mapping_rule.*.role_arn", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],
 	],
 	"awscc_cognito_identity_pool_role_attachment": [
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
+		["identity_pool_id", "cognito-pool", "uses"],
 	],
 	"aws_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
 	"awscc_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
+	"aws_cognito_user_group": [["role_arn", "role-arn", "uses"]],
+	"awscc_cognito_user_pool_group": [["role_arn", "role-arn", "uses"]],
+	"aws_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	# a Cognito identity pool opened to more users exposes the roles of its roles attachments
+	"aws_cognito_identity_pool": [["id", "cognito-pool", "defines"]],
+	"awscc_cognito_identity_pool": [["id", "cognito-pool", "defines"], ["identity_pool_id", "cognito-pool", "defines"]],
 	# organizations: every ID an SCP is known by, what an attachment names, and the tree of roots, OUs and
 	# accounts (lib.access.org: attached_before/after, target_stmts, _parent, left)
 	"aws_organizations_policy": [["id", "org-id", "defines"], ["policy_id", "org-id", "defines"]],

@@ -297,6 +297,63 @@ test_units_when_a_role_is_handed_to_a_workload if {
 	_unit_vias([grant, r, same], same.address) == set()
 }
 
+test_units_when_a_role_is_handed_out_by_cognito_groups_and_iot_aliases if {
+	# GIVEN role r with an unchanged broad grant WHEN a Cognito user pool group or an IoT role alias names it
+	# (attack19) THEN a unit each
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+	every h in [
+		_rc("aws_cognito_user_group", "g", {"name": "g", "user_pool_id": "up", "role_arn": "arn:aws:iam::1:role/r"}, {}),
+		_rc("awscc_cognito_user_pool_group", "g", {"group_name": "g", "user_pool_id": "up", "role_arn": "arn:aws:iam::1:role/r"}, {}),
+		_rc("aws_iot_role_alias", "a", {"alias": "a", "role_arn": "arn:aws:iam::1:role/r"}, {}),
+	] {
+		count(_unit_vias([grant, r, h], h.address)) == 1
+	}
+}
+
+test_units_when_a_cognito_mapping_hands_a_named_role_to_more_users if {
+	# GIVEN role r (broad) already named by a mapping rule of an identity pool's roles attachment
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+	rule := {"claim": "cognito:groups", "match_type": "Contains", "value": "admins", "role_arn": "arn:aws:iam::1:role/r"}
+	before := {"identity_pool_id": "p", "roles": {"authenticated": "arn:aws:iam::1:role/app"}, "role_mapping": [{"identity_provider": "idp", "type": "Rules", "ambiguous_role_resolution": "Deny", "mapping_rule": [rule]}]}
+
+	# WHEN the rule is widened, or r becomes the default authenticated role THEN a unit through the attachment
+	wide := json.patch(before, [{"op": "replace", "path": "/role_mapping/0/mapping_rule/0", "value": object.union(rule, {"claim": "email_verified", "match_type": "Equals", "value": "true"})}])
+	widened := _update("aws_cognito_identity_pool_roles_attachment", "c", before, wide)
+	count(_unit_vias([grant, r, widened], widened.address)) == 1
+	default_role := json.patch(before, [{"op": "replace", "path": "/roles/authenticated", "value": "arn:aws:iam::1:role/r"}])
+	switched := _update("aws_cognito_identity_pool_roles_attachment", "c", before, default_role)
+	count(_unit_vias([grant, r, switched], switched.address)) == 1
+
+	# WHEN only another attribute changes THEN nothing
+	other := _update("aws_cognito_identity_pool_roles_attachment", "c", before, object.union(before, {"id": "x"}))
+	_unit_vias([grant, r, other], other.address) == set()
+}
+
+test_units_when_an_identity_pool_lets_more_users_in if {
+	# GIVEN role r (broad), the unauthenticated role of pool p's unchanged roles attachment
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+	att := _noop("aws_cognito_identity_pool_roles_attachment", "c", {"identity_pool_id": "us-east-1:p", "roles": {"unauthenticated": "arn:aws:iam::1:role/r"}})
+	closed := {"id": "us-east-1:p", "identity_pool_name": "p", "allow_unauthenticated_identities": false, "allow_classic_flow": false, "supported_login_providers": {}}
+
+	# WHEN the pool turns on unauthenticated identities, the classic flow, or gains a login provider (attack19)
+	# THEN a unit through the pool
+	every after in [
+		object.union(closed, {"allow_unauthenticated_identities": true}),
+		object.union(closed, {"allow_classic_flow": true}),
+		object.union(closed, {"supported_login_providers": {"accounts.google.com": "client"}}),
+	] {
+		pool := _update("aws_cognito_identity_pool", "pool", closed, after)
+		count(_unit_vias([grant, r, att, pool], pool.address)) == 1
+	}
+
+	# WHEN only its tags change THEN nothing
+	tagged := _update("aws_cognito_identity_pool", "pool", closed, object.union(closed, {"tags": {"a": "b"}}))
+	_unit_vias([grant, r, att, tagged], tagged.address) == set()
+}
+
 test_units_when_a_targeted_plan_leaves_the_grant_in_the_prior_state if {
 	# GIVEN a plan whose changes hold only a new membership; the group's attachment is in the prior state only
 	m := _rc("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]}, {})

@@ -416,41 +416,6 @@ _profile_roles(v) := {r |
 	is_string(r)
 }
 
-# a role handed out by its ARN: to EKS pods, to a Cognito identity pool's (even unauthenticated) users, to the
-# holders of certificates an IAM Roles Anywhere profile trusts. type -> [attributes holding role ARNs, words]
-_role_handouts := {
-	"aws_eks_pod_identity_association": [["role_arn"], "pod identity association "],
-	"awscc_eks_pod_identity_association": [["role_arn"], "pod identity association "],
-	"aws_cognito_identity_pool_roles_attachment": [["roles", "role_mapping"], "Cognito identity pool roles "],
-	"awscc_cognito_identity_pool_role_attachment": [["roles", "role_mappings"], "Cognito identity pool roles "],
-	"aws_rolesanywhere_profile": [["role_arns"], "Roles Anywhere profile "],
-	"awscc_rolesanywhere_profile": [["role_arns"], "Roles Anywhere profile "],
-}
-
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
-	some rc in _written
-	spec := _role_handouts[rc.type]
-	some arn in _handed_arns(spec[0], _left(rc))
-	not _handed_arns(spec[0], _before(rc))[arn]
-	some r in _kept
-	r.type in {"aws_iam_role", "awscc_iam_role"}
-	_left(r).arn == arn
-	name := _role_name(_left(r))
-}
-
-# the role ARNs a state holds in the attributes (anywhere inside them: a list, a map, nested role mappings)
-_handed_arns(attrs, v) := {x |
-	is_object(v)
-	some attr in attrs
-	walk(object.get(v, attr, null), [_, x])
-	is_string(x)
-	contains(x, ":role/")
-}
-
-_role_name(v) := v.name if is_string(v.name)
-
-_role_name(v) := v.role_name if is_string(v.role_name)
-
 # a permissions boundary removed or replaced: the holder's grants apply without the limit it set (the gate never
 # credits a boundary, so it judges those grants as they now apply)
 _boundary_spec := {
