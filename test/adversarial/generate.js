@@ -743,6 +743,29 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock(ADMIN_CALLER),
   });
+  // fp19: legitimate plans the gate blocked
+  add("trap-developer-boundary-policy", "false-positive-trap", {
+    description: "A new customer-managed developer-boundary policy (Allow * on *, Deny removing boundaries) is only the permissions boundary of a new role, whose own inline policy allows Nova Lite: a boundary grants nothing, it caps.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_policy.boundary", { set: { name: "developer-boundary", path: "/", policy: json(doc({ Effect: "Allow", Action: "*", Resource: "*" }, { Effect: "Deny", Action: ["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"], Resource: "*" })) } }),
+      resource("aws_iam_role.app", { set: { name: "app", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })), permissions_boundary: ref("aws_iam_policy.boundary", "arn") } }),
+      resource("aws_iam_role_policy.app", { set: { name: "invoke", role: "app", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0" })) } }),
+    ]),
+  });
+  add("trap-fine-tuning-context-variant", "false-positive-trap", {
+    description: "A fine-tuning role may start customization jobs on amazon.nova-lite-v1:0:300k, the context-length variant a customization job takes as its base model: it invokes nothing.",
+    expect: "pass",
+    plan: plan([resource("aws_iam_role_policy.tune", { set: { name: "tune", role: "MLDeveloper", policy: json(doc({ Effect: "Allow", Action: ["bedrock:CreateModelCustomizationJob", "bedrock:GetFoundationModel"], Resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0:300k" })) } })]),
+  });
+  add("trap-profile-and-model-in-two-policies", "false-positive-trap", {
+    description: "Role MLDeveloper gets Nova Pro's us. inference profile from one inline policy and its foundation model from another: IAM evaluates both together, so the profile calls work.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy.profile", { set: { name: "profile", role: "MLDeveloper", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/us.amazon.nova-pro-v1:0` })) } }),
+      resource("aws_iam_role_policy.model", { set: { name: "model", role: "MLDeveloper", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0" })) } }),
+    ]),
+  });
   // attack19: Cognito and IoT hand out an unchanged broad role to more users without a new (pool, role) pair
   const guestArn = `arn:aws:iam::${ACCT.mlDev}:role/guest-app`;
   const poolId = "us-east-1:0000-1111";

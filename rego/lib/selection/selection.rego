@@ -156,9 +156,13 @@ joins := {
 		["permission_set_arn", "permission-set", "defines"],
 		["permission_set_arn", "permission-set", "uses"],
 	],
-	"aws_ssoadmin_permissions_boundary_attachment": [["permission_set_arn", "permission-set", "uses"]],
+	"aws_ssoadmin_permissions_boundary_attachment": [
+		["permission_set_arn", "permission-set", "uses"],
+		["permissions_boundary.*.customer_managed_policy_reference.*.name", "policy-name", "uses"],
+		["permissions_boundary.*.managed_policy_arn", "arn", "uses"],
+	],
 	"aws_iam_role": [
-		["managed_policy_arns.*", "arn", "uses"],
+		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["name", "role", "defines"], ["name", "role", "uses"], ["arn", "role-arn", "defines"],
 	],
 	"aws_iam_role_policy_attachments_exclusive": [
@@ -177,11 +181,11 @@ joins := {
 		["group_name", "group", "uses"],
 	],
 	"awscc_iam_role": [
-		["managed_policy_arns.*", "arn", "uses"],
+		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["role_name", "role", "defines"], ["role_name", "role", "uses"], ["arn", "role-arn", "defines"],
 	],
 	"awscc_iam_user": [
-		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"],
+		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"], ["permissions_boundary", "arn", "uses"],
 		["user_name", "user", "defines"], ["user_name", "user", "uses"],
 	],
 	"awscc_iam_group": [
@@ -203,7 +207,7 @@ joins := {
 	"awscc_iam_role_policy": [["role_name", "role", "defines"], ["role_name", "role", "uses"]],
 	"aws_iam_user_policy": [["user", "user", "defines"], ["user", "user", "uses"]],
 	"awscc_iam_user_policy": [["user_name", "user", "defines"], ["user_name", "user", "uses"]],
-	"aws_iam_user": [["name", "user", "uses"]],
+	"aws_iam_user": [["name", "user", "uses"], ["permissions_boundary", "arn", "uses"]],
 	"aws_iam_group_membership": [
 		["group", "group", "uses"],
 		["users.*", "user", "defines"],
@@ -280,12 +284,13 @@ reference_attributes := {
 	"aws_iam_group_policy_attachment": ["policy_arn"],
 	"aws_iam_policy_attachment": ["policy_arn"],
 	"aws_ssoadmin_managed_policy_attachment": ["managed_policy_arn"],
-	"aws_iam_role": ["managed_policy_arns"],
+	"aws_iam_role": ["managed_policy_arns", "permissions_boundary"],
+	"aws_iam_user": ["permissions_boundary"],
 	"aws_iam_role_policy_attachments_exclusive": ["policy_arns"],
 	"aws_iam_user_policy_attachments_exclusive": ["policy_arns"],
 	"aws_iam_group_policy_attachments_exclusive": ["policy_arns"],
-	"awscc_iam_role": ["managed_policy_arns"],
-	"awscc_iam_user": ["managed_policy_arns"],
+	"awscc_iam_role": ["managed_policy_arns", "permissions_boundary"],
+	"awscc_iam_user": ["managed_policy_arns", "permissions_boundary"],
 	"awscc_iam_group": ["managed_policy_arns"],
 	"awscc_sso_permission_set": ["managed_policies"],
 	"aws_organizations_policy_attachment": ["policy_id", "target_id"],

@@ -18,6 +18,7 @@ import data.lib.tfplan
 # policy text the plan writes
 units contains {"rc": d.rc, "via": _doc_via(d), "stmts": _stmts(d.doc)} if {
 	some d in tfplan.identity_documents
+	not boundary_only(d.rc)
 }
 
 # policies attached by ARN: resolved attachments

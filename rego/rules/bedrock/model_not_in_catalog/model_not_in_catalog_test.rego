@@ -41,3 +41,15 @@ test_fails_when_a_deny_exempts_an_unknown_model if {
 	d := testing.doc([{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": "arn:aws:bedrock:*::foundation-model/anthropic.claude-v2:1"}])
 	count(rule.deny) == 1 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
 }
+
+test_passes_when_only_customization_names_the_model if {
+	# GIVEN a fine-tuning statement on a context-length variant no catalog lists (fp19) THEN no finding; the same ARN
+	# with bedrock:InvokeModel is reported
+	arn := "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0:300k"
+	tune := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["bedrock:CreateModelCustomizationJob", "bedrock:GetFoundationModel"], "Resource": arn}]}
+	count(rule.deny) == 0 with input as testing.plan([testing.rc_doc("aws_iam_policy", "aws_iam_policy.tune", tune)])
+		with data.modelgate.catalog as testing.catalog
+	invoke := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": arn}]}
+	count(rule.deny) == 1 with input as testing.plan([testing.rc_doc("aws_iam_policy", "aws_iam_policy.tune", invoke)])
+		with data.modelgate.catalog as testing.catalog
+}

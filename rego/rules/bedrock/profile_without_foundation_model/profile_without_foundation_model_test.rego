@@ -105,3 +105,22 @@ test_fails_when_an_eu_profile_is_allowed_and_its_model_only_in_us_regions if {
 	]}])
 	count(rule.deny) > 0 with input as testing.iam_doc_plan(d) with data.modelgate.catalog as testing.catalog
 }
+
+_inline(type, name, holder_attr, holder, doc) := {
+	"address": concat(".", [type, name]), "mode": "managed", "type": type, "name": name, "provider_name": testing.provider,
+	"change": {"actions": ["create"], "before": null, "after": object.union({"name": name, "policy": json.marshal(doc)}, {holder_attr: holder}), "after_unknown": {}},
+}
+
+test_passes_when_another_policy_of_the_principal_allows_the_model if {
+	# GIVEN role ml with the us. profile of Nova Pro in one inline policy and its foundation model in another (fp19)
+	profile := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*:111122223333:inference-profile/us.amazon.nova-pro-v1:0"}])
+	model := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0"}])
+	rcs := [_inline("aws_iam_role_policy", "profile", "role", "ml", profile), _inline("aws_iam_role_policy", "model", "role", "ml", model)]
+
+	# WHEN judged THEN no finding: IAM evaluates the role's policies together
+	count(rule.deny) == 0 with input as testing.plan(rcs) with data.modelgate.managedPolicies as testing.managed_policies
+
+	# and WHEN the model policy is on another role THEN the profile policy is reported
+	apart := [rcs[0], _inline("aws_iam_role_policy", "model", "role", "other", model)]
+	{f.address | some f in rule.deny with input as testing.plan(apart) with data.modelgate.managedPolicies as testing.managed_policies} == {"aws_iam_role_policy.profile"}
+}

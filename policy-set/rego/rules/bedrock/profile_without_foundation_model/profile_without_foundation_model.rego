@@ -6,7 +6,9 @@
 #   that allows a profile but not its foundation model makes every profile call fail (HIGH). One that allows
 #   the foundation model only in some Regions of a geographic profile's geography makes the calls routed to the
 #   others fail; the Regions per geography come from a dated table that is not verified against
-#   ListInferenceProfiles (facts doc section 3), so those findings are LOW (advisory).
+#   ListInferenceProfiles (facts doc section 3), so those findings are LOW (advisory). A foundation model another
+#   policy of the same principal allows (an inline policy beside it, a policy attached to the same role, user or
+#   group) counts: IAM evaluates a principal's identity policies together.
 # scope: package
 # custom:
 #   id: MG-0007
@@ -21,6 +23,7 @@
 package rules.bedrock.profile_without_foundation_model
 
 import data.lib.access
+import data.lib.access.identity
 import data.lib.access.probes
 import data.lib.iam
 import data.lib.result
@@ -148,6 +151,7 @@ deny contains finding if {
 	_checkable(d.doc, a, ref)
 	fm := _fm(_source(ref), ref.model)
 	not ok[fm]
+	not _allowed_elsewhere(d.rc, a, fm)
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, " but not on foundation-model/", ref.model,
 		", which every profile call also checks; the calls fail",
@@ -166,6 +170,7 @@ deny contains finding if {
 	ok[_fm(_source(ref), ref.model)]
 	fm := _fm("", ref.model)
 	not ok[fm]
+	not _allowed_elsewhere(d.rc, a, fm)
 	msg := concat("", [
 		"allows ", probes.action_names[a], " on inference profile ", arn, ", which includes global profiles, but not on the Region-less ",
 		fm, " that global cross-Region inference also checks",
@@ -176,6 +181,28 @@ deny contains finding if {
 # Regions a geographic profile routes to, by prefix. UNVERIFIED [I]: assembled from AWS's cross-Region inference
 # pages as of 2026; the real list per model comes from ListInferenceProfiles (models[].modelArn). Findings that
 # depend on it are LOW, never blocking at the default threshold.
+# another policy of a principal that holds this one allows the foundation model: IAM evaluates all of a principal's
+# identity policies together (fp19: a role with the profile in one inline policy and the model in another). Read
+# only for a call that this policy alone would leave failing.
+_allowed_elsewhere(rc, a, fm) if {
+	some h in _holders(rc)
+	some g in identity.holder_grants(h)
+	some s in g.stmts
+	iam.allows(s)
+	iam.covers_action(s, a)
+	iam.covers_resource(s, fm)
+}
+
+# who holds the policy of rc: as an inline policy (its own resource), or attached by ARN
+_holders(rc) := {e.holder |
+	some e in identity.held
+	e.rc.address == rc.address
+} | {e.holder |
+	prefix := concat("", ["policy ", rc.address, " attached by "])
+	some e in identity.held
+	startswith(e.grant.via, prefix)
+}
+
 _destinations := {
 	"us": ["us-east-1", "us-east-2", "us-west-2"],
 	"eu": ["eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1"],
@@ -202,6 +229,7 @@ deny contains finding if {
 	missing := [r |
 		some r in _destinations[ref.prefix]
 		not ok[_fm(r, ref.model)]
+		not _allowed_elsewhere(d.rc, a, _fm(r, ref.model))
 	]
 	count(missing) > 0
 	msg := concat("", [

@@ -1,0 +1,69 @@
+# Part of package lib.access.identity (its METADATA is in identity.rego): customer-managed policies a plan creates
+# to serve only as permissions boundaries.
+package lib.access.identity
+
+import data.lib.tfplan
+
+# boundary_only(rc): a customer-managed policy this plan creates, sets as the permissions boundary of a role, a user
+# or a permission set, and attaches to nothing. A boundary grants nothing: it caps what identity policies grant
+# (a developer boundary commonly allows "*" and denies escalation), so such a policy is not judged as a grant
+# (fp19). A policy that already exists may be attached outside the plan, and one the plan also attaches grants
+# through that attachment: both are judged as any policy is.
+boundary_only(rc) if {
+	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
+	rc.change.actions == ["create"]
+	_sets_boundary(rc)
+	not _attached_inline(rc)
+	not _attached(rc)
+}
+
+# role, user (an ARN, or a reference to the policy while its ARN is unknown) and permission set (by name) boundaries
+_sets_boundary(rc) if {
+	some b in _written
+	b.type in {"aws_iam_role", "aws_iam_user", "awscc_iam_role", "awscc_iam_user"}
+	_names_boundary(b, rc)
+}
+
+_sets_boundary(rc) if {
+	some b in _written
+	b.type == "aws_ssoadmin_permissions_boundary_attachment"
+	some pb in object.get(b.change.after, "permissions_boundary", [])
+	some ref in object.get(pb, "customer_managed_policy_reference", [])
+	ref.name == _name(rc)
+	_ref_path(ref) == _path(rc)
+}
+
+# a reference without a path names the policy at "/"
+_ref_path(ref) := p if {
+	p := ref.path
+	is_string(p)
+} else := "/"
+
+_names_boundary(b, rc) if tfplan.refers_to(b, "permissions_boundary", rc)
+
+_names_boundary(b, rc) if {
+	arn := b.change.after.permissions_boundary
+	is_string(arn)
+	endswith(arn, concat("", [":policy", _path(rc), _name(rc)]))
+}
+
+_name(rc) := object.get(rc.change.after, "name", object.get(rc.change.after, "managed_policy_name", null))
+
+_path(rc) := p if {
+	p := object.get(rc.change.after, "path", "/")
+	is_string(p)
+} else := "/"
+
+# awscc_iam_managed_policy attaches itself to the roles, users and groups it lists
+_attached_inline(rc) if {
+	some attr in ["roles", "users", "groups"]
+	count(object.get(rc.change.after, attr, [])) > 0
+}
+
+# an attachment of the plan resolves to it
+_attached(rc) if {
+	prefix := concat("", ["policy ", rc.address, " attached by "])
+	some a in attachments
+	some r in resolved(a)
+	startswith(r.via, prefix)
+}

@@ -1,0 +1,65 @@
+package lib.access.identity_test
+
+import data.lib.access.identity
+import data.lib.testing
+
+# a developer boundary: allows everything, denies escalation
+_boundary := _rc(
+	"aws_iam_policy", "boundary", {"name": "developer-boundary", "path": "/", "policy": json.marshal({
+		"Version": "2012-10-17",
+		"Statement": [
+			{"Effect": "Allow", "Action": "*", "Resource": "*"},
+			{"Effect": "Deny", "Action": ["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"], "Resource": "*"},
+		],
+	})},
+	{"arn": true},
+)
+
+_role_bounded_by_reference := _rc("aws_iam_role", "app", {"name": "app", "assume_role_policy": "{}"}, {"permissions_boundary": true, "arn": true})
+
+_boundary_config(extra) := {"root_module": {"resources": array.concat(
+	[{
+		"address": "aws_iam_role.app", "mode": "managed", "type": "aws_iam_role", "name": "app",
+		"expressions": {"permissions_boundary": {"references": ["aws_iam_policy.boundary.arn", "aws_iam_policy.boundary"]}},
+	}],
+	extra,
+)}}
+
+_boundary_units(rcs, extra) := {u.rc.address |
+	some u in identity.units with input as object.union(testing.plan(rcs), {"plan": {"configuration": _boundary_config(extra)}})
+		with data.modelgate.managedPolicies as testing.managed_policies
+}
+
+test_units_skip_a_new_policy_used_only_as_a_boundary if {
+	# GIVEN a new "Allow *" policy that a new role takes as its permissions boundary, by reference or by a literal
+	# ARN, and a new permission set by name (fp19) WHEN units are listed THEN the policy is none: it grants nothing
+	_boundary_units([_boundary, _role_bounded_by_reference], []) == set()
+	literal := _rc("aws_iam_user", "dev", {"name": "dev", "permissions_boundary": "arn:aws:iam::111122223333:policy/developer-boundary"}, {})
+	_boundary_units([_boundary, literal], []) == set()
+	sso := _rc(
+		"aws_ssoadmin_permissions_boundary_attachment", "b", {
+			"instance_arn": "arn:aws:sso:::instance/ssoins-1", "permission_set_arn": "arn:aws:sso:::permissionSet/ssoins-1/ps-1",
+			"permissions_boundary": [{"customer_managed_policy_reference": [{"name": "developer-boundary", "path": "/"}], "managed_policy_arn": null}],
+		},
+		{},
+	)
+	_boundary_units([_boundary, sso], []) == set()
+}
+
+test_units_judge_a_boundary_policy_that_is_also_attached_or_already_exists if {
+	# GIVEN the same boundary also attached to the role as an identity policy THEN judged (through the attachment
+	# and as a policy)
+	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "app"}, {"policy_arn": true})
+	att_cfg := [{
+		"address": "aws_iam_role_policy_attachment.a", "mode": "managed", "type": "aws_iam_role_policy_attachment", "name": "a",
+		"expressions": {"policy_arn": {"references": ["aws_iam_policy.boundary.arn", "aws_iam_policy.boundary"]}},
+	}]
+	_boundary_units([_boundary, _role_bounded_by_reference, att], att_cfg) == {"aws_iam_policy.boundary", "aws_iam_role_policy_attachment.a"}
+
+	# GIVEN a boundary policy that already exists (updated: it may be attached outside the plan) THEN judged
+	existing := json.patch(_boundary, [{"op": "replace", "path": "/change/actions", "value": ["update"]}, {"op": "replace", "path": "/change/before", "value": {"name": "developer-boundary", "policy": "{}"}}])
+	_boundary_units([existing, _role_bounded_by_reference], []) == {"aws_iam_policy.boundary"}
+
+	# GIVEN a new policy no boundary names THEN judged
+	_boundary_units([_boundary], []) == {"aws_iam_policy.boundary"}
+}
