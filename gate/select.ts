@@ -341,13 +341,26 @@ function looksLikePolicy(rc: JsonObject): boolean {
   return probe(change.after, 2) || probe(change.before, 2);
 }
 
-/** String values at a path ("*" steps into every element of a list; a list value yields its strings). */
+/**
+ * String values at a path ("*" steps into every element of a list; "**" into every value below, at any depth, in
+ * lists and maps alike, for attributes whose shape varies, such as nested role mappings; a list value yields its
+ * strings).
+ */
 function valuesAt(state: Json, steps: readonly string[]): string[] {
   let values: Json[] = [state];
   for (const step of steps) {
     const next: Json[] = [];
     for (const v of values) {
-      if (step === "*") {
+      if (step === "**") {
+        const below = (x: Json): void => {
+          if (x === null || typeof x !== "object") return;
+          for (const y of Array.isArray(x) ? x : Object.values(x)) {
+            next.push(y);
+            below(y);
+          }
+        };
+        below(v);
+      } else if (step === "*") {
         // as lib.iam.as_array reads it: a single value stands for a list of one
         if (Array.isArray(v)) next.push(...v);
         else next.push(v);

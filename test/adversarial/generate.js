@@ -376,6 +376,26 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: plan([resource("aws_ssoadmin_managed_policy_attachment.admin", { set: { instance_arn: ssoInstance, managed_policy_arn: managedArn("AdministratorAccess"), permission_set_arn: psArn } })]),
     witness: idBlock(ADMIN_CALLER),
   });
+  // attack20: the exclusive SSO attachment resources of provider v6
+  add("mp-sso-managed-exclusive-bedrock-full", K, {
+    description: "aws_ssoadmin_managed_policy_attachments_exclusive sets an existing permission set's AWS-managed policies to AmazonBedrockFullAccess.",
+    expect: "block",
+    plan: plan([resource("aws_ssoadmin_managed_policy_attachments_exclusive.ml", { set: { instance_arn: ssoInstance, permission_set_arn: psArn, managed_policy_arns: [managedArn("AmazonBedrockFullAccess")] } })]),
+  });
+  add("cm-sso-customer-managed-exclusive", K, {
+    description: "aws_ssoadmin_customer_managed_policy_attachments_exclusive attaches customer-managed policy ml-bedrock by name to an existing permission set; its text is in each account, not in the plan.",
+    expect: "block",
+    plan: plan([resource("aws_ssoadmin_customer_managed_policy_attachments_exclusive.ml", { set: { instance_arn: ssoInstance, permission_set_arn: psArn, customer_managed_policy_reference: [{ name: "ml-bedrock", path: "/" }] } })]),
+  });
+  add("boundary-policy-also-attached-by-sso-exclusive", K, {
+    description: "A new policy allowing bedrock:* on * is one role's permissions boundary and is also attached by name to a permission set through aws_ssoadmin_customer_managed_policy_attachments_exclusive: it grants through that attachment.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.dev", { set: { name: "dev-boundary", path: "/", policy: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" })) } }),
+      resource("aws_iam_role.app", { set: { name: "app", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })), permissions_boundary: ref("aws_iam_policy.dev", "arn") } }),
+      resource("aws_ssoadmin_customer_managed_policy_attachments_exclusive.ml", { set: { instance_arn: ssoInstance, permission_set_arn: psArn, customer_managed_policy_reference: [{ name: "dev-boundary", path: "/" }] } }),
+    ]),
+  });
   add("mp-sso-managed-bedrock-full-new-permission-set", K, {
     description: "A new permission set plus aws_ssoadmin_managed_policy_attachment of AmazonBedrockFullAccess; permission_set_arn is unknown (references the new set).",
     expect: "block",
@@ -836,6 +856,38 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
       resource("aws_cognito_identity_pool.app", { state: { ...closedPool, allow_unauthenticated_identities: true }, set: { tags: { team: "app" } } }),
       resource("aws_cognito_identity_pool_roles_attachment.app", { state: poolRoles({ unauthenticated: guestArn }) }),
+    ]),
+  });
+  // attack20: hand-outs that move to new users, Cognito user pool memberships, role mappings the selection split
+  add("holder-cognito-pool-replaced-unauthenticated", K, {
+    description: "Identity pool app is replaced (renamed) by one that allows unauthenticated identities, and its roles attachment is replaced onto the new pool (ID unknown until apply) with the same roles: guest-app (AdministratorAccess) goes to anonymous users of a new pool.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_identity_pool.app", { state: closedPool, actions: ["delete", "create"], after: { ...closedPool, id: U, identity_pool_name: "app-v2", allow_unauthenticated_identities: true } }),
+      resource("aws_cognito_identity_pool_roles_attachment.app", {
+        state: poolRoles({ authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user`, unauthenticated: guestArn }),
+        actions: ["delete", "create"],
+        after: { id: U, identity_pool_id: U, roles: { authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user`, unauthenticated: guestArn }, role_mapping: [] },
+      }),
+    ]),
+  });
+  add("holder-cognito-user-added-to-role-group", K, {
+    description: "A new aws_cognito_user_in_group adds a contractor to the unchanged Cognito user pool group admins, whose role is guest-app (AdministratorAccess).",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("aws_cognito_user_group.admins", { state: { id: "us-east-1_AbCdEf/admins", name: "admins", user_pool_id: "us-east-1_AbCdEf", role_arn: guestArn, precedence: 1, description: null } }),
+      resource("aws_cognito_user_in_group.contractor", { set: { user_pool_id: "us-east-1_AbCdEf", group_name: "admins", username: "contractor@example.com" } }),
+    ]),
+  });
+  add("holder-awscc-cognito-role-mappings-among-many", K, {
+    description: "A new awscc_cognito_identity_pool_role_attachment gives guest-app (AdministratorAccess) to every authenticated user through a rules role mapping (a map keyed by provider), among 40 unrelated policies: the role must be judged with the mapping that hands it out.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("guest-app", { Federated: "cognito-identity.amazonaws.com" }),
+      resource("awscc_cognito_identity_pool_role_attachment.app", { set: { identity_pool_id: poolId, roles: { authenticated: `arn:aws:iam::${ACCT.mlDev}:role/app-user` }, role_mappings: { "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:client": { identity_provider: "cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf:client", type: "Rules", ambiguous_role_resolution: "Deny", rules_configuration: { rules: [{ claim: "email_verified", match_type: "Equals", value: "true", role_arn: guestArn }] } } } } }),
+      ...Array.from({ length: 40 }, (_, i) => resource(`aws_iam_policy.filler_${String(i).padStart(2, "0")}`, { set: { name: `filler-${i}`, path: "/", policy: json(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::logs-${i}/*` })) } })),
     ]),
   });
   add("holder-rolesanywhere-profile", K, {
@@ -1836,6 +1888,20 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_cloudformation_stack_set.roles", { state: { name: "roles", permission_model: "SERVICE_MANAGED", template_body: cfnTemplate, capabilities: ["CAPABILITY_NAMED_IAM"] } }),
       resource("aws_cloudformation_stack_instances.ou", { set: { stack_set_name: "roles", regions: ["us-east-1"], deployment_targets: [{ organizational_unit_ids: [OU.workloads] }] } }),
     ]),
+  });
+  add("cfn-stack-instances-decoy-same-name", K, {
+    description: "aws_cloudformation_stack_instances deploys StackSet roles (unchanged, CAPABILITY_NAMED_IAM, a bedrock:* managed policy) to the workloads OU, while the plan also creates a harmless StackSet of the same name in another Region whose address sorts first.",
+    expect: "block",
+    plan: plan([
+      resource("aws_cloudformation_stack_set.aaa_roles_dr", { set: { name: "roles", permission_model: "SERVICE_MANAGED", template_body: json({ Resources: { Topic: { Type: "AWS::SNS::Topic" } } }), capabilities: [] } }),
+      resource("aws_cloudformation_stack_set.roles", { state: { name: "roles", permission_model: "SERVICE_MANAGED", template_body: cfnTemplate, capabilities: ["CAPABILITY_NAMED_IAM"] } }),
+      resource("aws_cloudformation_stack_instances.ou", { set: { stack_set_name: "roles", regions: ["us-east-1"], deployment_targets: [{ organizational_unit_ids: [OU.workloads] }] } }),
+    ]),
+  });
+  add("cloudcontrol-cognito-roles-attachment", K, {
+    description: "aws_cloudcontrolapi_resource of type AWS::Cognito::IdentityPoolRoleAttachment hands a role to an identity pool's unauthenticated users: Cloud Control resources that hand out roles are not judged, so it must fail closed.",
+    expect: "block",
+    plan: plan([resource("aws_cloudcontrolapi_resource.roles", { set: { type_name: "AWS::Cognito::IdentityPoolRoleAttachment", desired_state: json({ IdentityPoolId: "us-east-1:0000-1111", Roles: { unauthenticated: `arn:aws:iam::${ACCT.mlDev}:role/guest-app` } }) } })]),
   });
   add("trap-cfn-stack-set-instance-of-bucket-set", "false-positive-trap", {
     description: "aws_cloudformation_stack_set_instance of an unchanged StackSet without capabilities whose template creates an S3 bucket: nothing Bedrock-related can come of it.",

@@ -20,6 +20,7 @@ identity_types := {
 	"aws_cognito_identity_pool",
 	"aws_cognito_identity_pool_roles_attachment",
 	"aws_cognito_user_group",
+	"aws_cognito_user_in_group",
 	"aws_eks_pod_identity_association",
 	"aws_iam_group_membership",
 	"aws_iam_group_policy",
@@ -46,12 +47,15 @@ identity_types := {
 	"aws_rolesanywhere_profile",
 	"aws_ssoadmin_account_assignment",
 	"aws_ssoadmin_customer_managed_policy_attachment",
+	"aws_ssoadmin_customer_managed_policy_attachments_exclusive",
+	"aws_ssoadmin_managed_policy_attachments_exclusive",
 	"aws_ssoadmin_managed_policy_attachment",
 	"aws_ssoadmin_permission_set_inline_policy",
 	"aws_ssoadmin_permissions_boundary_attachment",
 	"awscc_cognito_identity_pool",
 	"awscc_cognito_identity_pool_role_attachment",
 	"awscc_cognito_user_pool_group",
+	"awscc_cognito_user_pool_user_to_group_attachment",
 	"awscc_eks_pod_identity_association",
 	"awscc_iam_group",
 	"awscc_iam_group_policy",
@@ -95,12 +99,13 @@ other_types := {
 
 types := (identity_types | organization_types) | other_types
 
-# joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is
-# dot-separated attribute names, "*" stepping into every element of a list (a single value counts as a list of
-# one, as lib.iam.as_array reads it). In a "defined" key space a resource that "uses" a value is related to the
-# resources that "define" it (an attachment to the policy whose ARN it names), not to other users of the same value
-# (two attachments of one AWS-managed policy are unrelated); in a "shared" key space every resource holding a value
-# is related to every other (SCP attachments on one target form that target's SCP set, wherever the target is).
+# joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is dot-
+# separated attribute names, "*" stepping into every element of a list (a single value counts as a list of one, as
+# lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps). In a "defined" key space a
+# resource that "uses" a value is related to the resources that "define" it (an attachment to the policy whose ARN it
+# names), not to other users of the same value (two attachments of one AWS-managed policy are unrelated); in a
+# "shared" key space every resource holding a value is related to every other (SCP attachments on one target form
+# that target's SCP set, wherever the target is).
 key_spaces := {
 	"arn": "defined", "policy-name": "defined", "org-id": "shared",
 	# holders (lib.access.identity): what a group, role or permission set grants is defined by the resources that
@@ -112,7 +117,7 @@ key_spaces := {
 	# StackSets by name, and the instances that deploy them (rules.iam.cloudformation_iam_unjudged)
 	"stack-set": "defined",
 	# Cognito identity pools by ID, and the roles attachments that name them (lib.access.identity exposures)
-	"cognito-pool": "defined",
+	"cognito-pool": "defined", "cognito-group": "defined",
 }
 
 joins := {
@@ -149,6 +154,15 @@ joins := {
 		["permission_set_arn", "permission-set", "uses"],
 	],
 	"aws_ssoadmin_customer_managed_policy_attachment": [
+		["customer_managed_policy_reference.*.name", "policy-name", "uses"],
+		["permission_set_arn", "permission-set", "defines"], ["permission_set_arn", "permission-set", "uses"],
+	],
+	"aws_ssoadmin_managed_policy_attachments_exclusive": [
+		["managed_policy_arns.*", "arn", "uses"],
+		["permission_set_arn", "permission-set", "defines"],
+		["permission_set_arn", "permission-set", "uses"],
+	],
+	"aws_ssoadmin_customer_managed_policy_attachments_exclusive": [
 		["customer_managed_policy_reference.*.name", "policy-name", "uses"],
 		["permission_set_arn", "permission-set", "defines"], ["permission_set_arn", "permission-set", "uses"],
 	],
@@ -241,16 +255,18 @@ joins := {
 	"awscc_eks_pod_identity_association": [["role_arn", "role-arn", "uses"]],
 	"aws_cognito_identity_pool_roles_attachment": [
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
-		["role_mapping.*.mapping_rule.*.role_arn", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],
+		["role_mapping.**", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],
 	],
 	"awscc_cognito_identity_pool_role_attachment": [
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
-		["identity_pool_id", "cognito-pool", "uses"],
+		["role_mappings.**", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],
 	],
 	"aws_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
 	"awscc_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
-	"aws_cognito_user_group": [["role_arn", "role-arn", "uses"]],
-	"awscc_cognito_user_pool_group": [["role_arn", "role-arn", "uses"]],
+	"aws_cognito_user_group": [["role_arn", "role-arn", "uses"], ["name", "cognito-group", "defines"]],
+	"awscc_cognito_user_pool_group": [["role_arn", "role-arn", "uses"], ["group_name", "cognito-group", "defines"]],
+	"aws_cognito_user_in_group": [["group_name", "cognito-group", "uses"]],
+	"awscc_cognito_user_pool_user_to_group_attachment": [["group_name", "cognito-group", "uses"]],
 	"aws_iot_role_alias": [["role_arn", "role-arn", "uses"]],
 	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"]],
 	# a Cognito identity pool opened to more users exposes the roles of its roles attachments
@@ -284,6 +300,7 @@ reference_attributes := {
 	"aws_iam_group_policy_attachment": ["policy_arn"],
 	"aws_iam_policy_attachment": ["policy_arn"],
 	"aws_ssoadmin_managed_policy_attachment": ["managed_policy_arn"],
+	"aws_ssoadmin_managed_policy_attachments_exclusive": ["managed_policy_arns"],
 	"aws_iam_role": ["managed_policy_arns", "permissions_boundary"],
 	"aws_iam_user": ["permissions_boundary"],
 	"aws_iam_role_policy_attachments_exclusive": ["policy_arns"],

@@ -38,6 +38,7 @@ principal_attrs := {
 	"aws_iam_role_policy_attachments_exclusive": ["role_name"],
 	"aws_iam_user_policy_attachments_exclusive": ["user_name"],
 	"aws_iam_group_policy_attachments_exclusive": ["group_name"],
+	"aws_ssoadmin_managed_policy_attachments_exclusive": ["permission_set_arn"],
 }
 
 _same_value(before, after, key) if before[key] == after[key]

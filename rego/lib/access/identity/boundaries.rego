@@ -30,11 +30,11 @@ _sets_boundary(rc) if {
 	some pb in object.get(b.change.after, "permissions_boundary", [])
 	some ref in object.get(pb, "customer_managed_policy_reference", [])
 	ref.name == _name(rc)
-	_ref_path(ref) == _path(rc)
+	_boundary_ref_path(ref) == _path(rc)
 }
 
 # a reference without a path names the policy at "/"
-_ref_path(ref) := p if {
+_boundary_ref_path(ref) := p if {
 	p := ref.path
 	is_string(p)
 } else := "/"
@@ -54,10 +54,18 @@ _path(rc) := p if {
 	is_string(p)
 } else := "/"
 
-# awscc_iam_managed_policy attaches itself to the roles, users and groups it lists
+# awscc_iam_managed_policy attaches itself to the roles, users and groups it lists, or will list once a value
+# unknown until apply is known (attack20; the lists are optional and computed, so one the configuration does not
+# set is unknown on every new policy and attaches nothing)
 _attached_inline(rc) if {
 	some attr in ["roles", "users", "groups"]
 	count(object.get(rc.change.after, attr, [])) > 0
+}
+
+_attached_inline(rc) if {
+	some attr in ["roles", "users", "groups"]
+	object.get(object.get(rc.change, "after_unknown", {}), attr, false) != false
+	not _unset_in_config(rc, attr)
 }
 
 # an attachment of the plan resolves to it

@@ -63,3 +63,32 @@ test_units_judge_a_boundary_policy_that_is_also_attached_or_already_exists if {
 	# GIVEN a new policy no boundary names THEN judged
 	_boundary_units([_boundary], []) == {"aws_iam_policy.boundary"}
 }
+
+test_units_judge_an_awscc_boundary_that_attaches_itself_once_known if {
+	# GIVEN a new awscc managed policy (Allow *) that a role takes as its boundary by a literal ARN
+	pol := _rc("awscc_iam_managed_policy", "dev", {"managed_policy_name": "dev-boundary", "path": "/", "policy_document": json.marshal({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})}, {"roles": true, "users": true, "groups": true})
+	role := _rc("awscc_iam_role", "app", {"role_name": "app", "permissions_boundary": "arn:aws:iam::1:policy/dev-boundary"}, {})
+	cfg_unset := [{"address": "awscc_iam_managed_policy.dev", "mode": "managed", "type": "awscc_iam_managed_policy", "name": "dev", "expressions": {}}]
+
+	# WHEN its roles are unknown because the configuration does not set them THEN it attaches nothing: not judged
+	_boundary_units([pol, role], cfg_unset) == set()
+
+	# WHEN the configuration sets its roles to a value unknown until apply (attack20) THEN judged
+	cfg_set := [{"address": "awscc_iam_managed_policy.dev", "mode": "managed", "type": "awscc_iam_managed_policy", "name": "dev", "expressions": {"roles": {"references": ["awscc_iam_role.x.role_name", "awscc_iam_role.x"]}}}]
+	_boundary_units([pol, role], cfg_set) == {"awscc_iam_managed_policy.dev"}
+
+	# WHEN it lists a role THEN judged
+	listed := json.patch(pol, [{"op": "add", "path": "/change/after/roles", "value": ["app"]}, {"op": "replace", "path": "/change/after_unknown", "value": {}}])
+	"awscc_iam_managed_policy.dev" in _boundary_units([listed, role], cfg_unset)
+}
+
+test_units_skip_a_boundary_named_by_a_reference_without_a_path if {
+	sso := _rc(
+		"aws_ssoadmin_permissions_boundary_attachment", "b", {
+			"instance_arn": "i", "permission_set_arn": "ps",
+			"permissions_boundary": [{"customer_managed_policy_reference": [{"name": "developer-boundary", "path": null}]}],
+		},
+		{},
+	)
+	_boundary_units([_boundary, sso], []) == set()
+}

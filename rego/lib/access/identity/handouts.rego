@@ -22,12 +22,59 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[
 	some rc in _written
 	spec := _role_handouts[rc.type]
 	some arn in _handed_arns(spec[0], _left(rc))
-	not _handed_arns(spec[0], _before(rc))[arn]
+	_handed_anew(rc, spec, arn)
 	some r in _kept
 	r.type in {"aws_iam_role", "awscc_iam_role"}
 	_left(r).arn == arn
 	name := _role_name(_left(r))
 }
+
+# a role ARN handed out anew: one the resource did not hold before, or any it holds once it hands them to someone
+# else (attack20: a roles attachment replaced onto a new identity pool, a pod identity moved to another service
+# account), or to someone unknown until apply
+_handed_anew(rc, spec, arn) if not _handed_arns(spec[0], _before(rc))[arn]
+
+_handed_anew(rc, _, _) if {
+	some t in object.get(_handout_targets, rc.type, [])
+	_moved(rc, t)
+}
+
+_moved(rc, t) if object.get(_before(rc), t, null) != object.get(_left(rc), t, null)
+
+_moved(rc, t) if object.get(object.get(rc.change, "after_unknown", {}), t, false) != false
+
+# the attributes that say to whom a resource hands its roles
+_handout_targets := {
+	"aws_eks_pod_identity_association": ["cluster_name", "namespace", "service_account"],
+	"awscc_eks_pod_identity_association": ["cluster_name", "namespace", "service_account"],
+	"aws_cognito_identity_pool_roles_attachment": ["identity_pool_id"],
+	"awscc_cognito_identity_pool_role_attachment": ["identity_pool_id"],
+	"aws_cognito_user_group": ["user_pool_id", "name"],
+	"awscc_cognito_user_pool_group": ["user_pool_id", "group_name"],
+	"aws_iot_role_alias": ["alias"],
+	"awscc_iot_role_alias": ["role_alias"],
+}
+
+# a user added to a Cognito user pool group that names a role: with token-based role mapping the user gets it
+# (attack20)
+exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Cognito user pool group ", group, " (", rc.address, ")"])} if {
+	some rc in _written
+	rc.type in {"aws_cognito_user_in_group", "awscc_cognito_user_pool_user_to_group_attachment"}
+	v := _left(rc)
+	group := v.group_name
+	_member_new(rc)
+	some g in _kept
+	g.type in {"aws_cognito_user_group", "awscc_cognito_user_pool_group"}
+	_left(g).user_pool_id == v.user_pool_id
+	group in {object.get(_left(g), "name", null), object.get(_left(g), "group_name", null)}
+	arn := _left(g).role_arn
+	some r in _kept
+	r.type in {"aws_iam_role", "awscc_iam_role"}
+	_left(r).arn == arn
+	name := _role_name(_left(r))
+}
+
+_member_new(rc) if _before(rc) != _left(rc)
 
 # a Cognito identity pool's roles attachment whose roles or role mapping change: a role it already named may now
 # go to other users (a mapping rule widened, a rule's role made the default authenticated role; attack19), so

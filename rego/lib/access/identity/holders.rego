@@ -49,6 +49,7 @@ _held_arns := {
 	"awscc_iam_user": ["user", "user_name", "managed_policy_arns"],
 	"aws_ssoadmin_managed_policy_attachment": ["permission-set", "permission_set_arn", "managed_policy_arn"],
 	"awscc_sso_permission_set": ["permission-set", "permission_set_arn", "managed_policies"],
+	"aws_ssoadmin_managed_policy_attachments_exclusive": ["permission-set", "permission_set_arn", "managed_policy_arns"],
 }
 
 # one policy attached to lists of principals: aws_iam_policy_attachment (by ARN) and awscc_iam_managed_policy
@@ -59,6 +60,7 @@ _multi_holders := {"groups": "group", "roles": "role", "users": "user"}
 _held_refs := {
 	"aws_ssoadmin_customer_managed_policy_attachment": ["permission_set_arn", "customer_managed_policy_reference"],
 	"awscc_sso_permission_set": ["permission_set_arn", "customer_managed_policy_references"],
+	"aws_ssoadmin_customer_managed_policy_attachments_exclusive": ["permission_set_arn", "customer_managed_policy_reference"],
 }
 
 # the values a resource leaves in AWS after the plan: its planned values, or for "forget" its current ones

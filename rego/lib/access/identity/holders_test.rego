@@ -373,3 +373,37 @@ test_units_when_a_targeted_plan_leaves_the_grant_in_the_prior_state if {
 	gone := object.union(testing.plan([object.union(del, {"address": "module.iam.aws_iam_group_policy_attachment.a"}), m]), {"plan": {"prior_state": prior}})
 	count({u | some u in identity.units with input as gone with data.modelgate.managedPolicies as testing.managed_policies; u.rc.address == m.address}) == 0
 }
+
+test_units_when_a_handout_moves_to_other_users if {
+	# GIVEN role r (broad) WHEN an unchanged pod identity association moves to another service account, or a roles
+	# attachment is replaced onto a pool whose ID is unknown until apply (attack20) THEN a unit each
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+	pod := {"cluster_name": "c", "namespace": "n", "service_account": "a", "role_arn": "arn:aws:iam::1:role/r"}
+	moved := _update("aws_eks_pod_identity_association", "e", pod, object.union(pod, {"service_account": "b"}))
+	count(_unit_vias([grant, r, moved], moved.address)) == 1
+	att := {"identity_pool_id": "us-east-1:p", "roles": {"unauthenticated": "arn:aws:iam::1:role/r"}}
+	replaced := json.patch(_update("aws_cognito_identity_pool_roles_attachment", "c", att, object.remove(att, ["identity_pool_id"])), [
+		{"op": "replace", "path": "/change/actions", "value": ["delete", "create"]},
+		{"op": "replace", "path": "/change/after_unknown", "value": {"identity_pool_id": true}},
+	])
+	count(_unit_vias([grant, r, replaced], replaced.address)) == 1
+
+	# WHEN only its tags change THEN nothing
+	tagged := _update("aws_eks_pod_identity_association", "e", pod, object.union(pod, {"tags": {"a": "b"}}))
+	_unit_vias([grant, r, tagged], tagged.address) == set()
+}
+
+test_units_when_a_user_joins_a_cognito_group_with_a_role if {
+	# GIVEN an unchanged Cognito user pool group whose role is r (broad) WHEN a user is added to it THEN a unit; a
+	# user added to another group, or an unchanged membership, is none
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+	group := _noop("aws_cognito_user_group", "g", {"name": "admins", "user_pool_id": "up", "role_arn": "arn:aws:iam::1:role/r"})
+	join := _rc("aws_cognito_user_in_group", "m", {"user_pool_id": "up", "group_name": "admins", "username": "u"}, {})
+	count(_unit_vias([grant, r, group, join], join.address)) == 1
+	other := _rc("aws_cognito_user_in_group", "m", {"user_pool_id": "up", "group_name": "readers", "username": "u"}, {})
+	_unit_vias([grant, r, group, other], other.address) == set()
+	kept := _noop("aws_cognito_user_in_group", "m", {"user_pool_id": "up", "group_name": "admins", "username": "u"})
+	_unit_vias([grant, r, group, kept], kept.address) == set()
+}

@@ -122,13 +122,23 @@ _instance_message(name) := concat("", [
 	not is_string(name)
 }
 
-# the StackSet the plan shows by that name, left in place (the first by address when several claim it)
-_stack_set(name) := [set |
-	some set in tfplan.resource_change_list
-	set.type in _set_types
-	not tfplan.removes(set)
-	name in {object.get(set.change.after, "name", null), object.get(set.change.after, "stack_set_name", null)}
-][0]
+# the StackSet the plan shows by that name, left in place; when several claim the name (StackSets of other
+# Regions or accounts: attack20), the first that the rule would report, else the first
+_stack_set(name) := s if {
+	sets := [set |
+		some set in tfplan.resource_change_list
+		set.type in _set_types
+		not tfplan.removes(set)
+		name in {object.get(set.change.after, "name", null), object.get(set.change.after, "stack_set_name", null)}
+	]
+	count(sets) > 0
+	s := _riskiest(sets)
+}
+
+_riskiest(sets) := risky[0] if {
+	risky := [set | some set in sets; _why(set)]
+	count(risky) > 0
+} else := sets[0]
 
 # the type a Cloud Control resource creates, when it is one the rule reports
 _cloud_control_type(rc) := "a resource of a type unknown until apply" if {
@@ -141,12 +151,18 @@ _cloud_control_type(rc) := "a resource of a type unknown until apply" if {
 	not is_string(object.get(rc.change.after, "type_name", null))
 }
 
-# IAM-delivering types of the AWS namespace, and every type outside it (registry resource types are
+# IAM-delivering types of the AWS namespace, types that hand a role to more principals (as the resources the gate
+# judges for that do: attack20), and every type outside the AWS namespace (registry resource types are
 # Organization::Service::Resource; matched without case, as a caution)
 _reported_type(t) if {
-	some prefix in _access_types
+	some prefix in array.concat(_access_types, _handout_types)
 	startswith(upper(t), upper(prefix))
 }
+
+_handout_types := [
+	"AWS::Cognito::IdentityPool", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolUserToGroupAttachment",
+	"AWS::EKS::PodIdentityAssociation", "AWS::RolesAnywhere::", "AWS::IoT::RoleAlias",
+]
 
 _reported_type(t) if not startswith(upper(t), "AWS::")
 

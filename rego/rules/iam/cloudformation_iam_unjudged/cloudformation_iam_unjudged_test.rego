@@ -159,3 +159,17 @@ test_passes_when_cloud_control_creates_other_types if {
 	count(_messages(_control("AWS::S3::Bucket", ["create"], {}))) == 0
 	count(_messages(_control("AWS::IAM::Role", ["delete"], {}))) == 0
 }
+
+test_fails_when_a_harmless_stack_set_shares_the_name if {
+	# GIVEN an IAM-capable StackSet and a harmless one of the same name (another Region) whose address sorts first
+	# WHEN an instance deploys that name (attack20) THEN reported, with the IAM-capable one's reason
+	decoy := json.patch(_set("roles", _template, []), [{"op": "replace", "path": "/address", "value": "aws_cloudformation_stack_set.aaa"}])
+	set := _set("roles", _template, ["CAPABILITY_NAMED_IAM"])
+	plan := testing.plan([decoy, set, _instance("aws_cloudformation_stack_set_instance", "roles", ["create"], null)])
+	count([m | some m in _messages(plan); contains(m, "CAPABILITY_NAMED_IAM")]) == 1
+}
+
+test_fails_when_cloud_control_hands_out_a_role if {
+	count(_messages(_control("AWS::Cognito::IdentityPoolRoleAttachment", ["create"], {}))) == 1
+	count(_messages(_control("AWS::IoT::RoleAlias", ["create"], {}))) == 1
+}

@@ -118,6 +118,7 @@ _lists := {
 	"awscc_iam_user": "managed_policy_arns",
 	"awscc_iam_group": "managed_policy_arns",
 	"awscc_sso_permission_set": "managed_policies",
+	"aws_ssoadmin_managed_policy_attachments_exclusive": "managed_policy_arns",
 }
 
 _written contains rc if {
