@@ -890,6 +890,32 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ...Array.from({ length: 40 }, (_, i) => resource(`aws_iam_policy.filler_${String(i).padStart(2, "0")}`, { set: { name: `filler-${i}`, path: "/", policy: json(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::logs-${i}/*` })) } })),
     ]),
   });
+  // attack21: hand-outs through pod identity role chaining and Roles Anywhere profile changes
+  add("holder-eks-pod-identity-target-role", K, {
+    description: "A new aws_eks_pod_identity_association chains from a harmless role to target_role_arn ops-admin (AdministratorAccess): the pods get the target role's credentials.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("ops-admin", { AWS: `arn:aws:iam::${ACCT.mlDev}:role/eks-entry` }),
+      resource("aws_eks_pod_identity_association.team_b", { set: { cluster_name: "shared", namespace: "team-b", service_account: "default", role_arn: `arn:aws:iam::${ACCT.mlDev}:role/eks-entry`, target_role_arn: `arn:aws:iam::${ACCT.mlDev}:role/ops-admin` } }),
+    ]),
+  });
+  const raProfile = { id: "4f1e2d3c-0000-1111-2222-333344445555", name: "ops", enabled: false, role_arns: [`arn:aws:iam::${ACCT.mlDev}:role/cert-ops`], session_policy: null, managed_policy_arns: [], duration_seconds: 3600, tags: null };
+  add("holder-rolesanywhere-profile-enabled", K, {
+    description: "A disabled Roles Anywhere profile listing cert-ops (AdministratorAccess) is turned on: holders of a certificate the trust anchor accepts get the role.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("cert-ops", { Service: "rolesanywhere.amazonaws.com" }),
+      resource("aws_rolesanywhere_profile.ops", { state: raProfile, set: { enabled: true } }),
+    ]),
+  });
+  add("holder-rolesanywhere-session-policy-removed", K, {
+    description: "An enabled Roles Anywhere profile for cert-ops (AdministratorAccess) loses the session policy that denied bedrock:*: every session now gets the role's full grants.",
+    expect: "block",
+    plan: plan([
+      ...adminRole("cert-ops", { Service: "rolesanywhere.amazonaws.com" }),
+      resource("aws_rolesanywhere_profile.ops", { state: { ...raProfile, enabled: true, session_policy: json(doc({ Effect: "Deny", Action: "bedrock:*", Resource: "*" })) }, set: { session_policy: null } }),
+    ]),
+  });
   add("holder-rolesanywhere-profile", K, {
     description: "Role cert-ops (AdministratorAccess, unchanged) is listed in a new aws_rolesanywhere_profile: holders of a certificate the trust anchor accepts get it.",
     expect: "block",
@@ -1902,6 +1928,16 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "aws_cloudcontrolapi_resource of type AWS::Cognito::IdentityPoolRoleAttachment hands a role to an identity pool's unauthenticated users: Cloud Control resources that hand out roles are not judged, so it must fail closed.",
     expect: "block",
     plan: plan([resource("aws_cloudcontrolapi_resource.roles", { set: { type_name: "AWS::Cognito::IdentityPoolRoleAttachment", desired_state: json({ IdentityPoolId: "us-east-1:0000-1111", Roles: { unauthenticated: `arn:aws:iam::${ACCT.mlDev}:role/guest-app` } }) } })]),
+  });
+  add("cfn-stack-template-cognito-guest-handout", K, {
+    description: "aws_cloudformation_stack without capabilities whose template opens a Cognito identity pool to unauthenticated users and hands them an existing role by an AWS::Cognito::IdentityPoolRoleAttachment: no IAM capability is needed to hand out a role.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack.guests", { set: { name: "guests", capabilities: [], template_body: json({ Resources: { Pool: { Type: "AWS::Cognito::IdentityPool", Properties: { AllowUnauthenticatedIdentities: true } }, Roles: { Type: "AWS::Cognito::IdentityPoolRoleAttachment", Properties: { IdentityPoolId: { Ref: "Pool" }, Roles: { unauthenticated: `arn:aws:iam::${ACCT.mlDev}:role/guest-app` } } } } }) } })]),
+  });
+  add("cfn-stack-yaml-type-over-a-line-break", K, {
+    description: "aws_cloudformation_stack without capabilities whose YAML template splits \"AWS::SSO::PermissionSet\" over an escaped line break inside a double-quoted scalar: YAML joins the lines, so the stack creates a permission set the gate cannot read.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack.ps", { set: { name: "ps", capabilities: [], template_body: 'Resources:\n  Ps:\n    Type: "AWS::S\\\n      SO::PermissionSet"\n    Properties:\n      Name: Bedrock\n' } })]),
   });
   add("trap-cfn-stack-set-instance-of-bucket-set", "false-positive-trap", {
     description: "aws_cloudformation_stack_set_instance of an unchanged StackSet without capabilities whose template creates an S3 bucket: nothing Bedrock-related can come of it.",

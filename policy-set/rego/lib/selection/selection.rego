@@ -251,8 +251,8 @@ joins := {
 	],
 	"aws_iam_instance_profile": [["role", "role", "uses"]],
 	"awscc_iam_instance_profile": [["roles.*", "role", "uses"]],
-	"aws_eks_pod_identity_association": [["role_arn", "role-arn", "uses"]],
-	"awscc_eks_pod_identity_association": [["role_arn", "role-arn", "uses"]],
+	"aws_eks_pod_identity_association": [["role_arn", "role-arn", "uses"], ["target_role_arn", "role-arn", "uses"]],
+	"awscc_eks_pod_identity_association": [["role_arn", "role-arn", "uses"], ["target_role_arn", "role-arn", "uses"]],
 	"aws_cognito_identity_pool_roles_attachment": [
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
 		["role_mapping.**", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],

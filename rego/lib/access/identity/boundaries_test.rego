@@ -57,7 +57,7 @@ test_units_judge_a_boundary_policy_that_is_also_attached_or_already_exists if {
 	_boundary_units([_boundary, _role_bounded_by_reference, att], att_cfg) == {"aws_iam_policy.boundary", "aws_iam_role_policy_attachment.a"}
 
 	# GIVEN a boundary policy that already exists (updated: it may be attached outside the plan) THEN judged
-	existing := json.patch(_boundary, [{"op": "replace", "path": "/change/actions", "value": ["update"]}, {"op": "replace", "path": "/change/before", "value": {"name": "developer-boundary", "policy": "{}"}}])
+	existing := object.union(_boundary, {"change": {"actions": ["update"], "before": {"name": "developer-boundary", "policy": "{}"}}})
 	_boundary_units([existing, _role_bounded_by_reference], []) == {"aws_iam_policy.boundary"}
 
 	# GIVEN a new policy no boundary names THEN judged
@@ -78,7 +78,7 @@ test_units_judge_an_awscc_boundary_that_attaches_itself_once_known if {
 	_boundary_units([pol, role], cfg_set) == {"awscc_iam_managed_policy.dev"}
 
 	# WHEN it lists a role THEN judged
-	listed := json.patch(pol, [{"op": "add", "path": "/change/after/roles", "value": ["app"]}, {"op": "replace", "path": "/change/after_unknown", "value": {}}])
+	listed := object.union(pol, {"change": {"after": {"roles": ["app"]}, "after_unknown": {"roles": false, "users": false, "groups": false}}})
 	"awscc_iam_managed_policy.dev" in _boundary_units([listed, role], cfg_unset)
 }
 

@@ -6,8 +6,8 @@ package lib.access.identity
 # a role handed out by its ARN: to EKS pods, to a Cognito identity pool's (even unauthenticated) users, to the
 # holders of certificates an IAM Roles Anywhere profile trusts. type -> [attributes holding role ARNs, words]
 _role_handouts := {
-	"aws_eks_pod_identity_association": [["role_arn"], "pod identity association "],
-	"awscc_eks_pod_identity_association": [["role_arn"], "pod identity association "],
+	"aws_eks_pod_identity_association": [["role_arn", "target_role_arn"], "pod identity association "],
+	"awscc_eks_pod_identity_association": [["role_arn", "target_role_arn"], "pod identity association "],
 	"aws_cognito_identity_pool_roles_attachment": [["roles", "role_mapping"], "Cognito identity pool roles "],
 	"awscc_cognito_identity_pool_role_attachment": [["roles", "role_mappings"], "Cognito identity pool roles "],
 	"aws_rolesanywhere_profile": [["role_arns"], "Roles Anywhere profile "],
@@ -53,6 +53,10 @@ _handout_targets := {
 	"awscc_cognito_user_pool_group": ["user_pool_id", "group_name"],
 	"aws_iot_role_alias": ["alias"],
 	"awscc_iot_role_alias": ["role_alias"],
+	# a Roles Anywhere profile turned on, or its session policies (which cap every session, as a boundary does, and
+	# which the gate never credits) changed (attack21)
+	"aws_rolesanywhere_profile": ["enabled", "session_policy", "managed_policy_arns"],
+	"awscc_rolesanywhere_profile": ["enabled", "session_policy", "managed_policy_arns"],
 }
 
 # a user added to a Cognito user pool group that names a role: with token-based role mapping the user gets it

@@ -319,10 +319,11 @@ test_units_when_a_cognito_mapping_hands_a_named_role_to_more_users if {
 	before := {"identity_pool_id": "p", "roles": {"authenticated": "arn:aws:iam::1:role/app"}, "role_mapping": [{"identity_provider": "idp", "type": "Rules", "ambiguous_role_resolution": "Deny", "mapping_rule": [rule]}]}
 
 	# WHEN the rule is widened, or r becomes the default authenticated role THEN a unit through the attachment
-	wide := json.patch(before, [{"op": "replace", "path": "/role_mapping/0/mapping_rule/0", "value": object.union(rule, {"claim": "email_verified", "match_type": "Equals", "value": "true"})}])
+	wide_rule := object.union(rule, {"claim": "email_verified", "match_type": "Equals", "value": "true"})
+	wide := object.union(before, {"role_mapping": [object.union(before.role_mapping[0], {"mapping_rule": [wide_rule]})]})
 	widened := _update("aws_cognito_identity_pool_roles_attachment", "c", before, wide)
 	count(_unit_vias([grant, r, widened], widened.address)) == 1
-	default_role := json.patch(before, [{"op": "replace", "path": "/roles/authenticated", "value": "arn:aws:iam::1:role/r"}])
+	default_role := object.union(before, {"roles": {"authenticated": "arn:aws:iam::1:role/r"}})
 	switched := _update("aws_cognito_identity_pool_roles_attachment", "c", before, default_role)
 	count(_unit_vias([grant, r, switched], switched.address)) == 1
 
@@ -383,10 +384,9 @@ test_units_when_a_handout_moves_to_other_users if {
 	moved := _update("aws_eks_pod_identity_association", "e", pod, object.union(pod, {"service_account": "b"}))
 	count(_unit_vias([grant, r, moved], moved.address)) == 1
 	att := {"identity_pool_id": "us-east-1:p", "roles": {"unauthenticated": "arn:aws:iam::1:role/r"}}
-	replaced := json.patch(_update("aws_cognito_identity_pool_roles_attachment", "c", att, object.remove(att, ["identity_pool_id"])), [
-		{"op": "replace", "path": "/change/actions", "value": ["delete", "create"]},
-		{"op": "replace", "path": "/change/after_unknown", "value": {"identity_pool_id": true}},
-	])
+	replaced := object.union(_update("aws_cognito_identity_pool_roles_attachment", "c", att, object.remove(att, ["identity_pool_id"])), {"change": {
+		"actions": ["delete", "create"], "after_unknown": {"identity_pool_id": true},
+	}})
 	count(_unit_vias([grant, r, replaced], replaced.address)) == 1
 
 	# WHEN only its tags change THEN nothing
@@ -406,4 +406,21 @@ test_units_when_a_user_joins_a_cognito_group_with_a_role if {
 	_unit_vias([grant, r, group, other], other.address) == set()
 	kept := _noop("aws_cognito_user_in_group", "m", {"user_pool_id": "up", "group_name": "admins", "username": "u"})
 	_unit_vias([grant, r, group, kept], kept.address) == set()
+}
+
+test_units_when_a_roles_anywhere_profile_or_a_pod_identity_target_hands_out_a_role if {
+	# GIVEN role r (broad)
+	grant := _noop("aws_iam_role_policy", "p", {"role": "r", "name": "p", "policy": _broad_text})
+	r := _noop("aws_iam_role", "r", {"name": "r", "arn": "arn:aws:iam::1:role/r", "assume_role_policy": "x"})
+
+	# WHEN a Roles Anywhere profile listing it is turned on, or loses its session policy (attack21) THEN a unit each
+	prof := {"name": "ra", "role_arns": ["arn:aws:iam::1:role/r"], "enabled": false, "session_policy": "{\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"bedrock:*\",\"Resource\":\"*\"}]}"}
+	on := _update("aws_rolesanywhere_profile", "ra", prof, object.union(prof, {"enabled": true}))
+	count(_unit_vias([grant, r, on], on.address)) == 1
+	freed := _update("aws_rolesanywhere_profile", "ra", prof, object.union(prof, {"session_policy": null}))
+	count(_unit_vias([grant, r, freed], freed.address)) == 1
+
+	# WHEN a new pod identity association chains to it as its target role THEN a unit
+	pod := _rc("aws_eks_pod_identity_association", "e", {"cluster_name": "c", "namespace": "n", "service_account": "a", "role_arn": "arn:aws:iam::1:role/other", "target_role_arn": "arn:aws:iam::1:role/r"}, {})
+	count(_unit_vias([grant, r, pod], pod.address)) == 1
 }

@@ -127,7 +127,7 @@ test_passes_when_an_instance_only_changes_how_it_runs if {
 	rc := _instance("aws_cloudformation_stack_set_instance", "elsewhere", ["update"], null)
 	after := object.union(rc.change.after, {"operation_preferences": [{"max_concurrent_count": 2}]})
 	before := object.union(rc.change.after, {"operation_preferences": [{"max_concurrent_count": 1}]})
-	moved := json.patch(rc, [{"op": "replace", "path": "/change/before", "value": before}, {"op": "replace", "path": "/change/after", "value": after}])
+	moved := object.union(rc, {"change": {"before": before, "after": after}})
 	count(_messages(testing.plan([moved]))) == 0
 }
 
@@ -163,7 +163,7 @@ test_passes_when_cloud_control_creates_other_types if {
 test_fails_when_a_harmless_stack_set_shares_the_name if {
 	# GIVEN an IAM-capable StackSet and a harmless one of the same name (another Region) whose address sorts first
 	# WHEN an instance deploys that name (attack20) THEN reported, with the IAM-capable one's reason
-	decoy := json.patch(_set("roles", _template, []), [{"op": "replace", "path": "/address", "value": "aws_cloudformation_stack_set.aaa"}])
+	decoy := object.union(_set("roles", _template, []), {"address": "aws_cloudformation_stack_set.aaa"})
 	set := _set("roles", _template, ["CAPABILITY_NAMED_IAM"])
 	plan := testing.plan([decoy, set, _instance("aws_cloudformation_stack_set_instance", "roles", ["create"], null)])
 	count([m | some m in _messages(plan); contains(m, "CAPABILITY_NAMED_IAM")]) == 1
@@ -172,4 +172,13 @@ test_fails_when_a_harmless_stack_set_shares_the_name if {
 test_fails_when_cloud_control_hands_out_a_role if {
 	count(_messages(_control("AWS::Cognito::IdentityPoolRoleAttachment", ["create"], {}))) == 1
 	count(_messages(_control("AWS::IoT::RoleAlias", ["create"], {}))) == 1
+}
+
+test_fails_when_a_template_hands_out_a_role_or_continues_a_type_over_a_line if {
+	# GIVEN templates without capabilities that define a Cognito identity pool role attachment, or split
+	# AWS::SSO::PermissionSet over an escaped line break in YAML (attack21) THEN reported
+	cognito := {"name": "x", "capabilities": [], "template_body": json.marshal({"Resources": {"A": {"Type": "AWS::Cognito::IdentityPoolRoleAttachment"}}})}
+	count(_messages(_stack("aws_cloudformation_stack", ["create"], null, cognito, {}))) == 1
+	continued := {"name": "x", "capabilities": [], "template_body": "Resources:\n  P:\n    Type: \"AWS::S\\\n      SO::PermissionSet\"\n"}
+	_messages(_stack("aws_cloudformation_stack", ["create"], null, continued, {})) == {"deploys a CloudFormation template that writes escape sequences that can spell any resource type; the gate does not judge templates"}
 }

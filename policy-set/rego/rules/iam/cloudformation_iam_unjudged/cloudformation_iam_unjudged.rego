@@ -7,8 +7,9 @@
 #   Terraform resources, not templates, so it reports such a stack rather than pass it: one granted
 #   CAPABILITY_IAM, CAPABILITY_NAMED_IAM or CAPABILITY_AUTO_EXPAND (CloudFormation refuses IAM resources without
 #   the first two; the third runs macros and nested stacks), one whose template names an IAM, Identity Center,
-#   Identity Store, Organizations or CloudFormation (nested stack, StackSet) resource type or writes escape
-#   sequences that could spell one, and one whose template or capabilities are unknown until apply or held
+#   Identity Store, Organizations or CloudFormation (nested stack, StackSet) resource type or one that hands a role
+#   to more principals (Cognito identity pools and user pool groups, EKS pod identity, Roles Anywhere, IoT role
+#   aliases), or writes escape sequences that could spell one, and one whose template or capabilities are unknown until apply or held
 #   elsewhere (template_url). StackSet instances the plan adds or retargets deploy their StackSet's template to more
 #   accounts: they are reported unless the plan shows that StackSet with a template the rule would pass. A Cloud
 #   Control API resource (aws_cloudcontrolapi_resource) creates any registry type from its desired state: one of an
@@ -41,8 +42,9 @@ _iam_capabilities := {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO
 # carry capabilities of their own), without an IAM capability on this stack
 _access_types := ["AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::", "AWS::CloudFormation::", "AWS::IAM::"]
 
-# escape sequences (YAML's \x, \u, \U, \N; JSON's \u) can spell any resource type
-_escapes := ["\\x", "\\u", "\\U", "\\N"]
+# escape sequences (YAML's \x, \u, \U, \N and an escaped line break, which joins two lines of a double-quoted
+# scalar: attack21; JSON's \u) can spell any resource type
+_escapes := ["\\x", "\\u", "\\U", "\\N", "\\\n", "\\\r"]
 
 # (a StackSet's instance group and auto-deployment send its template to more accounts)
 _inputs := [
@@ -180,7 +182,7 @@ _why(rc) := concat("", ["is granted ", _granted(rc), " (it may create IAM roles,
 } else := concat("", ["defines ", ts[0], "* resources"]) if {
 	body := rc.change.after.template_body
 	is_string(body)
-	ts := [t | some t in _access_types; contains(body, t)]
+	ts := [t | some t in array.concat(_access_types, _handout_types); contains(body, t)]
 	count(ts) > 0
 } else := "writes escape sequences that can spell any resource type" if {
 	body := rc.change.after.template_body
