@@ -1224,6 +1224,25 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: organization({ patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["delete"] } } }),
     witness: orgBlock([[], [], []]),
   });
+  // attack22: one attachment in AWS, two resources describing it; an SCP's type unknown until apply
+  add("org-duplicate-attachment-one-deleted", K, {
+    description: "An imported duplicate resource describes the Workloads allow-list attachment too; the plan deletes the original and leaves the duplicate unchanged: DetachPolicy removes the only attachment AWS has, so Workloads loses its allow-list.",
+    expect: "block",
+    plan: organization({
+      patch: { "aws_organizations_policy_attachment.allow_list_workloads": { state: attachmentState(P.workloads, OU.workloads), actions: ["delete"] } },
+      add: [resource("aws_organizations_policy_attachment.legacy_workloads", { state: attachmentState(P.workloads, OU.workloads), set: { policy_id: P.workloads, target_id: OU.workloads } })],
+    }),
+  });
+  add("org-allow-list-type-unknown", K, {
+    description: "The Workloads allow-list SCP is replaced with the same content but a type unknown until apply (from terraform_data): it may turn out a resource control or tag policy, leaving Workloads without an allow-list.",
+    expect: "block",
+    plan: organization({
+      patch: {
+        "aws_organizations_policy.allow_list_workloads": { state: scpState(P.workloads, "modelgate-ou-ou-ab12-wkld0001", WKLD_SCP), actions: ["delete", "create"], after: { content: WKLD_SCP, description: "modelgate Bedrock model allow-list (modelgate-ou-ou-ab12-wkld0001)", name: "modelgate-ou-ou-ab12-wkld0001", skip_destroy: null, tags: null, arn: U, id: U, tags_all: U, type: U } },
+        "aws_organizations_policy_attachment.allow_list_workloads": replacedAttachment([P.workloads, OU.workloads], { ref: ref("aws_organizations_policy.allow_list_workloads", "id"), id: U }, { ref: ref("aws_organizations_organizational_unit.workloads", "id", OU.workloads), id: OU.workloads }, "policy_id"),
+      },
+    }),
+  });
   add("org-delete-allow-list-scp", K, {
     description: "Both the Workloads allow-list SCP and its attachment are deleted.",
     expect: "block",

@@ -124,3 +124,19 @@ test_passes_when_another_policy_of_the_principal_allows_the_model if {
 	apart := [rcs[0], _inline("aws_iam_role_policy", "model", "role", "other", model)]
 	{f.address | some f in rule.deny with input as testing.plan(apart) with data.modelgate.managedPolicies as testing.managed_policies} == {"aws_iam_role_policy.profile"}
 }
+
+test_passes_when_an_attached_policy_and_an_inline_one_complete_each_other if {
+	# GIVEN a managed policy with the profile, attached to role ml by ARN, and ml's inline policy with the model
+	profile := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*:111122223333:inference-profile/us.amazon.nova-pro-v1:0"}])
+	model := testing.doc([{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0"}])
+	pol := object.union(_inline("aws_iam_policy", "profile", "path", "/", profile), {"change": {"after": {"arn": "arn:aws:iam::111122223333:policy/profile"}}})
+	att := {
+		"address": "aws_iam_role_policy_attachment.a", "mode": "managed", "type": "aws_iam_role_policy_attachment", "name": "a",
+		"provider_name": testing.provider,
+		"change": {"actions": ["create"], "before": null, "after": {"role": "ml", "policy_arn": "arn:aws:iam::111122223333:policy/profile"}, "after_unknown": {}},
+	}
+	rcs := [pol, att, _inline("aws_iam_role_policy", "model", "role", "ml", model)]
+
+	# WHEN judged THEN no finding
+	count(rule.deny) == 0 with input as testing.plan(rcs) with data.modelgate.managedPolicies as testing.managed_policies
+}

@@ -49,10 +49,12 @@ _before_doc(rc) := _stmts_of(rc.change.before) if {
 }
 
 # after: the planned content; a policy the plan deletes is gone (unless skip_destroy keeps it); a policy whose
-# content is unknown until apply denies nothing the gate can see (MG-0004 reports the unknown text)
+# content is unknown until apply denies nothing the gate can see (MG-0004 reports the unknown text), and neither
+# does one whose type is unknown until apply (attack22: it may turn out a resource control or tag policy)
 _after_doc(rc) := _stmts_of(rc.change.after) if {
 	is_object(rc.change.after)
 	_is_scp_state(rc.change.after)
+	not rc.change.after_unknown.type == true
 }
 
 _after_doc(rc) := _before_doc(rc) if {
@@ -204,6 +206,7 @@ attached_after contains {"rc": rc, "policy": p, "target": t} if {
 	is_object(v)
 	p := _policy_of(rc, v, "after")
 	t := _target_of(rc, v, "after")
+	not _detached_elsewhere(rc, p, t)
 }
 
 # skip_destroy: deleting the resource leaves the policy attached; so does forgetting it
@@ -231,6 +234,7 @@ attached_after contains {"rc": rc, "policy": rc.address, "target": t} if {
 	rc.type == "awscc_organizations_policy"
 	some t in iam.as_array(rc.change.after.target_ids)
 	is_string(t)
+	not _detached_elsewhere(rc, rc.address, t)
 }
 
 # an awscc policy only the prior state holds (a targeted plan) stays attached to its targets, unchanged

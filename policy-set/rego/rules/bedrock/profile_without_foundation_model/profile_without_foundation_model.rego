@@ -185,7 +185,7 @@ deny contains finding if {
 # identity policies together (fp19: a role with the profile in one inline policy and the model in another). Read
 # only for a call that this policy alone would leave failing.
 _allowed_elsewhere(rc, a, fm) if {
-	some h in _holders(rc)
+	some h in _holders[rc.address]
 	some g in identity.holder_grants(h)
 	some s in g.stmts
 	iam.allows(s)
@@ -193,14 +193,18 @@ _allowed_elsewhere(rc, a, fm) if {
 	iam.covers_resource(s, fm)
 }
 
-# who holds the policy of rc: as an inline policy (its own resource), or attached by ARN
-_holders(rc) := {e.holder |
+# who holds the policy of the resource at an address: as an inline policy (its own resource), or attached by ARN.
+# Built once per evaluation, keyed by address (a scan of every holding per finding was quadratic).
+_holders[addr] contains e.holder if {
 	some e in identity.held
-	e.rc.address == rc.address
-} | {e.holder |
-	prefix := concat("", ["policy ", rc.address, " attached by "])
+	addr := e.rc.address
+}
+
+_holders[addr] contains e.holder if {
 	some e in identity.held
-	startswith(e.grant.via, prefix)
+	startswith(e.grant.via, "policy ")
+	rest := substring(e.grant.via, 7, -1)
+	addr := substring(rest, 0, indexof(rest, " attached by "))
 }
 
 _destinations := {
