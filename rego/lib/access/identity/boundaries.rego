@@ -70,8 +70,7 @@ _attached_inline(rc) if {
 
 # an attachment of the plan resolves to it
 _attached(rc) if {
-	prefix := concat("", ["policy ", rc.address, " attached by "])
 	some a in attachments
 	some r in resolved(a)
-	startswith(r.via, prefix)
+	r.policy == rc.address
 }

@@ -23,10 +23,7 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[
 	spec := _role_handouts[rc.type]
 	some arn in _handed_arns(spec[0], _left(rc))
 	_handed_anew(rc, spec, arn)
-	some r in _kept
-	r.type in {"aws_iam_role", "awscc_iam_role"}
-	_left(r).arn == arn
-	name := _role_name(_left(r))
+	some name in _roles_by_arn[arn]
 }
 
 # a role ARN handed out anew: one the resource did not hold before, or any it holds once it hands them to someone
@@ -72,10 +69,7 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Cogn
 	_left(g).user_pool_id == v.user_pool_id
 	group in {object.get(_left(g), "name", null), object.get(_left(g), "group_name", null)}
 	arn := _left(g).role_arn
-	some r in _kept
-	r.type in {"aws_iam_role", "awscc_iam_role"}
-	_left(r).arn == arn
-	name := _role_name(_left(r))
+	some name in _roles_by_arn[arn]
 }
 
 _member_new(rc) if _before(rc) != _left(rc)
@@ -90,10 +84,7 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[
 	some attr in spec[0]
 	object.get(_before(rc), attr, null) != object.get(_left(rc), attr, null)
 	some arn in _handed_arns([attr], _left(rc))
-	some r in _kept
-	r.type in {"aws_iam_role", "awscc_iam_role"}
-	_left(r).arn == arn
-	name := _role_name(_left(r))
+	some name in _roles_by_arn[arn]
 }
 
 _cognito_attachments := {"aws_cognito_identity_pool_roles_attachment", "awscc_cognito_identity_pool_role_attachment"}
@@ -110,10 +101,7 @@ exposures contains {"rc": pool, "holder": ["role", name], "how": concat("", ["Co
 	att.type in _cognito_attachments
 	_left(att).identity_pool_id == id
 	some arn in _handed_arns(_role_handouts[att.type][0], _left(att))
-	some r in _kept
-	r.type in {"aws_iam_role", "awscc_iam_role"}
-	_left(r).arn == arn
-	name := _role_name(_left(r))
+	some name in _roles_by_arn[arn]
 }
 
 # why a pool update lets more users in (the first reason that holds)
@@ -139,6 +127,15 @@ _handed_arns(attrs, v) := {x |
 	walk(object.get(v, attr, null), [_, x])
 	is_string(x)
 	contains(x, ":role/")
+}
+
+# the names of the roles the plan leaves in place, by ARN: built once per evaluation, not scanned per hand-out
+_roles_by_arn[arn] contains _role_name(v) if {
+	some r in _kept
+	r.type in {"aws_iam_role", "awscc_iam_role"}
+	v := _left(r)
+	arn := v.arn
+	is_string(arn)
 }
 
 _role_name(v) := v.name if is_string(v.name)

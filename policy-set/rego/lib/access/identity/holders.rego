@@ -87,7 +87,7 @@ prior_rcs contains rc if {
 	rc.type in selection.identity_types
 }
 
-_text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc)} if {
+_text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc), "policy": rc.address} if {
 	doc := _doc(text)
 }
 

@@ -214,7 +214,8 @@ aws_managed_name(arn) := substring(arn, indexof(arn, ":policy/") + 8, -1) if {
 
 _managed := data.modelgate.managedPolicies.policies
 
-# resolved(a): what the attachment grants, as {via, stmts} entries; empty when it cannot be resolved
+# resolved(a): what the attachment grants, as {via (words for messages), stmts, policy (the address of the policy
+# resource it resolves to; none for an AWS-managed policy)} entries; empty when it cannot be resolved
 resolved(a) := ((((_by_aws(a) | _by_arn(a)) | _by_built_arn(a)) | _by_ref(a)) | _by_name(a)) | _by_data_arn(a)
 
 _by_aws(a) := {r |
@@ -229,7 +230,7 @@ _by_arn(a) := {r |
 	not aws_managed_name(a.arn)
 	some d in _policy_doc_list
 	d.arn == a.arn
-	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts, "policy": d.rc.address}
 }
 
 # a customer-managed ARN that data.aws_iam_policy read while planning: the prior state holds its text as it is now,
@@ -239,7 +240,8 @@ _by_data_arn(a) := {r |
 	not aws_managed_name(a.arn)
 	some d in _data_policy_list
 	d.arn == a.arn
-	r := {"via": concat("", ["policy ", d.rc.address, " (read while planning) attached by ", a.rc.address]), "stmts": d.stmts}
+	via := concat("", ["policy ", d.rc.address, " (read while planning) attached by ", a.rc.address])
+	r := {"via": via, "stmts": d.stmts, "policy": d.rc.address}
 }
 
 _data_policy_list := [_policy_doc(rc, rc.change.after, _stmts(doc)) |
@@ -263,7 +265,7 @@ _by_built_arn(a) := {r |
 	d.name != ""
 	endswith(a.arn, concat("", [":policy", d.path, d.name]))
 	_names_policy(a, d.rc)
-	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts, "policy": d.rc.address}
 }
 
 _names_policy(a, rc) if {
@@ -296,7 +298,7 @@ _by_ref(a) := {r |
 	some d in _policy_doc_list
 	refs[tfplan.local_address(d.rc)]
 	tfplan.refers_to(a.rc, a.attr, d.rc)
-	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts, "policy": d.rc.address}
 }
 
 _by_name(a) := {r |
@@ -304,7 +306,7 @@ _by_name(a) := {r |
 	some d in _policy_doc_list
 	d.name == a.ref.name
 	d.path == _ref_path(a.ref)
-	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts}
+	r := {"via": concat("", ["policy ", d.rc.address, " attached by ", a.rc.address]), "stmts": d.stmts, "policy": d.rc.address}
 }
 
 # customer-managed policies the plan describes, with the text they have after the plan (or before, for a

@@ -193,19 +193,9 @@ _allowed_elsewhere(rc, a, fm) if {
 	iam.covers_resource(s, fm)
 }
 
-# who holds the policy of the resource at an address: as an inline policy (its own resource), or attached by ARN.
-# Built once per evaluation, keyed by address (a scan of every holding per finding was quadratic).
-_holders[addr] contains e.holder if {
-	some e in identity.held
-	addr := e.rc.address
-}
-
-_holders[addr] contains e.holder if {
-	some e in identity.held
-	startswith(e.grant.via, "policy ")
-	rest := substring(e.grant.via, 7, -1)
-	addr := substring(rest, 0, indexof(rest, " attached by "))
-}
+# who holds the policy of the resource at an address: as an inline policy, or attached by ARN (each grant names
+# the policy resource it comes from). Built once per evaluation, keyed by address.
+_holders[e.grant.policy] contains e.holder if some e in identity.held
 
 _destinations := {
 	"us": ["us-east-1", "us-east-2", "us-west-2"],

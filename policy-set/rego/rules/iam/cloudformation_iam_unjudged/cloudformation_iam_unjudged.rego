@@ -38,9 +38,14 @@ _stack_types := {
 
 _iam_capabilities := {"CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"}
 
-# template resource types that carry access, or deploy templates of their own (nested stacks and StackSets, which
-# carry capabilities of their own), without an IAM capability on this stack
-_access_types := ["AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::", "AWS::CloudFormation::", "AWS::IAM::"]
+# template and Cloud Control resource types that carry access, or deploy templates of their own (nested stacks and
+# StackSets, which carry capabilities of their own), without an IAM capability on this stack; then those that hand
+# a role to more principals, as the resources the gate judges for that do (attack20, attack21)
+_access_types := [
+	"AWS::SSO::", "AWS::IdentityStore::", "AWS::Organizations::", "AWS::CloudFormation::", "AWS::IAM::",
+	"AWS::Cognito::IdentityPool", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolUserToGroupAttachment",
+	"AWS::EKS::PodIdentityAssociation", "AWS::RolesAnywhere::", "AWS::IoT::RoleAlias",
+]
 
 # escape sequences (YAML's \x, \u, \U, \N and an escaped line break, which joins two lines of a double-quoted
 # scalar: attack21; JSON's \u) can spell any resource type
@@ -153,18 +158,12 @@ _cloud_control_type(rc) := "a resource of a type unknown until apply" if {
 	not is_string(object.get(rc.change.after, "type_name", null))
 }
 
-# IAM-delivering types of the AWS namespace, types that hand a role to more principals (as the resources the gate
-# judges for that do: attack20), and every type outside the AWS namespace (registry resource types are
+# the access types above, and every type outside the AWS namespace (registry resource types are
 # Organization::Service::Resource; matched without case, as a caution)
 _reported_type(t) if {
-	some prefix in array.concat(_access_types, _handout_types)
+	some prefix in _access_types
 	startswith(upper(t), upper(prefix))
 }
-
-_handout_types := [
-	"AWS::Cognito::IdentityPool", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolUserToGroupAttachment",
-	"AWS::EKS::PodIdentityAssociation", "AWS::RolesAnywhere::", "AWS::IoT::RoleAlias",
-]
 
 _reported_type(t) if not startswith(upper(t), "AWS::")
 
@@ -182,7 +181,7 @@ _why(rc) := concat("", ["is granted ", _granted(rc), " (it may create IAM roles,
 } else := concat("", ["defines ", ts[0], "* resources"]) if {
 	body := rc.change.after.template_body
 	is_string(body)
-	ts := [t | some t in array.concat(_access_types, _handout_types); contains(body, t)]
+	ts := [t | some t in _access_types; contains(body, t)]
 	count(ts) > 0
 } else := "writes escape sequences that can spell any resource type" if {
 	body := rc.change.after.template_body
