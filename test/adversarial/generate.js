@@ -396,6 +396,15 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_ssoadmin_customer_managed_policy_attachments_exclusive.ml", { set: { instance_arn: ssoInstance, permission_set_arn: psArn, customer_managed_policy_reference: [{ name: "dev-boundary", path: "/" }] } }),
     ]),
   });
+  add("boundary-policy-named-by-unchanged-sso-reference", K, {
+    description: "A new policy allowing * on * is one role's permissions boundary, and an unchanged aws_ssoadmin_customer_managed_policy_attachment already names a policy of that name and path: the permission set takes it as soon as it exists.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.dev", { set: { name: "developer-boundary", path: "/", policy: json(doc({ Effect: "Allow", Action: "*", Resource: "*" })) } }),
+      resource("aws_iam_role.app", { set: { name: "app", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })), permissions_boundary: ref("aws_iam_policy.dev", "arn") } }),
+      resource("aws_ssoadmin_customer_managed_policy_attachment.dev", { state: { id: `developer-boundary,/,${psArn},${ssoInstance}`, instance_arn: ssoInstance, permission_set_arn: psArn, customer_managed_policy_reference: [{ name: "developer-boundary", path: "/" }] } }),
+    ]),
+  });
   add("mp-sso-managed-bedrock-full-new-permission-set", K, {
     description: "A new permission set plus aws_ssoadmin_managed_policy_attachment of AmazonBedrockFullAccess; permission_set_arn is unknown (references the new set).",
     expect: "block",

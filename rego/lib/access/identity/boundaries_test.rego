@@ -92,3 +92,13 @@ test_units_skip_a_boundary_named_by_a_reference_without_a_path if {
 	)
 	_boundary_units([_boundary, sso], []) == set()
 }
+
+test_units_judge_a_boundary_an_unchanged_permission_set_reference_names if {
+	# GIVEN the new boundary policy, and an unchanged SSO customer-managed reference to a policy of its name
+	# (attack23) WHEN units are listed THEN the policy is judged: the permission set takes it once it exists
+	ref := _noop("aws_ssoadmin_customer_managed_policy_attachment", "ps", {
+		"instance_arn": "i", "permission_set_arn": "ps-1",
+		"customer_managed_policy_reference": [{"name": "developer-boundary", "path": "/"}],
+	})
+	"aws_iam_policy.boundary" in _boundary_units([_boundary, _role_bounded_by_reference, ref], [])
+}

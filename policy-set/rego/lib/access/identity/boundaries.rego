@@ -68,9 +68,16 @@ _attached_inline(rc) if {
 	not _unset_in_config(rc, attr)
 }
 
-# an attachment of the plan resolves to it
+# an attachment the plan writes resolves to it (also by a reference while its ARN is unknown)
 _attached(rc) if {
 	some a in attachments
 	some r in resolved(a)
 	r.policy == rc.address
+}
+
+# a principal holds it through a resource the plan leaves unchanged or only its prior state shows (attack23: an
+# existing permission set's reference by name, which takes the new policy once it exists)
+_attached(rc) if {
+	some e in held
+	e.grant.policy == rc.address
 }
