@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { LineCounter, isScalar, parseDocument, visit, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { z } from "zod";
 import { ConfigError, isModelgateError } from "../core/errors";
 import { deepFreeze } from "../core/canonical-json";
@@ -16,6 +16,7 @@ import {
   type Catalog,
   type Geography,
 } from "../catalog";
+import { readYamlFast } from "./fast-yaml";
 import { closest, unknownRegion } from "./regions";
 import { configJsonSchema } from "./json-schema";
 import { accountSchema, allowListSchema, configFileSchema, ouSchema, type AllowListInput, type ConfigFile, type ModelEntry } from "./schema";
@@ -74,6 +75,17 @@ export interface ConfigCheck {
  * (unknown IDs, patterns that match nothing); references to an entry the schema refused are not reported again.
  */
 export function checkConfigText(text: string, fileName: string): ConfigCheck {
+  // the fast reader first (config/fast-yaml.ts); a config it cannot read, or that has problems, is read again by
+  // `yaml`, so that every problem is reported exactly as before, with its line and column
+  const fast = readYamlFast(text);
+  if (fast !== undefined) {
+    const parsed = configFileSchema.safeParse(fast.value ?? {});
+    if (parsed.success) {
+      const checked = new Resolver(parsed.data, new Locator(fileName, text), NOTHING_REFUSED).check();
+      if (checked.problems.length === 0) return checked;
+    }
+  }
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -84,7 +96,7 @@ export function checkConfigText(text: string, fileName: string): ConfigCheck {
     });
     return { problems, warnings: [] };
   }
-  const locator = new Locator(fileName, doc, lineCounter);
+  const locator = new Locator(fileName, text, { doc, lines: lineCounter });
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -98,6 +110,15 @@ export function checkConfigText(text: string, fileName: string): ConfigCheck {
   if (partial === undefined) return { problems, warnings: [] };
   const rest = new Resolver(partial.cfg, locator, partial.refused).check();
   return { problems: [...problems, ...rest.problems], warnings: rest.warnings };
+}
+
+/**
+ * The `yaml` library, loaded when a config is read by it (a problem to place, or text the fast reader leaves to it):
+ * a config without problems is read without loading it.
+ */
+function yamlLibrary(): typeof import("yaml") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("yaml") as typeof import("yaml");
 }
 
 /** What the schema refused, so that the cross-field checks do not report it again. */
@@ -188,7 +209,7 @@ export const MAX_ALIAS_COUNT = 100;
 /** toJS throws on too many alias expansions (or an alias it cannot resolve): report it at the first alias. */
 function aliasProblem(fileName: string, doc: Document, lines: LineCounter, cause: unknown): string {
   const aliases: { source: string; offset: number }[] = [];
-  visit(doc, {
+  yamlLibrary().visit(doc, {
     Alias(_key, node) {
       aliases.push({ source: node.source, offset: node.range?.[0] ?? 0 });
     },
@@ -206,12 +227,12 @@ function invalid(fileName: string, problems: string[]): ConfigError {
   return new ConfigError("CONFIG_INVALID", `${fileName}: ${problems.length} problem(s) in the configuration`, { problems });
 }
 
-/** Formats YAML paths and finds their line:column. */
+/** Formats YAML paths and finds their line:column (the `yaml` document is built when a position is first asked for). */
 class Locator {
   constructor(
     readonly fileName: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly text: string,
+    private tree?: { readonly doc: Document; readonly lines: LineCounter },
   ) {}
 
   problem(path: readonly PathPart[], rule: string, value?: unknown): string {
@@ -220,15 +241,25 @@ class Locator {
 
   /** The text the user wrote for the scalar at `path`, when there is one (e.g. 012345678901 before YAML made it a number). */
   source(path: readonly PathPart[]): string | undefined {
-    const node = this.doc.getIn(path, true);
-    return isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+    const node = this.parsed().doc.getIn(path, true);
+    return yamlLibrary().isScalar(node) && typeof node.source === "string" ? node.source : undefined;
+  }
+
+  private parsed(): { readonly doc: Document; readonly lines: LineCounter } {
+    if (this.tree === undefined) {
+      const { LineCounter, parseDocument } = yamlLibrary();
+      const lines = new LineCounter();
+      this.tree = { doc: parseDocument(this.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+    }
+    return this.tree;
   }
 
   private where(path: readonly PathPart[]): string {
+    const { doc, lines } = this.parsed();
     for (let n = path.length; n >= 0; n--) {
-      const node = this.doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === "object" && Array.isArray(node.range)) {
-        const pos = this.lines.linePos(node.range[0]);
+        const pos = lines.linePos(node.range[0]);
         return `${this.fileName}:${pos.line}:${pos.col}`;
       }
     }
