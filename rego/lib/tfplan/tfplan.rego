@@ -302,35 +302,10 @@ _inline_unconfigured(rc) if {
 	not r.expressions[_block_spec[rc.type][0]]
 }
 
-# strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an
-# array and content after the value, which Go's (HCP's) rejects; the extra checks make both strict and
-# equal. A string value containing ", ]" or "}{" is also reported, which no IAM policy needs.
-strict_json(text) if {
-	json.is_valid(text)
-	not regex.match(`,\s*[\]}]`, text)
-	not regex.match(`[}\]]\s*[{\[]`, text)
-	_closed(trim_space(text))
-}
-
-_closed(t) if {
-	startswith(t, "{")
-	endswith(t, "}")
-}
-
-_closed(t) if {
-	startswith(t, "[")
-	endswith(t, "]")
-}
-
-_closed(t) if {
-	not startswith(t, "{")
-	not startswith(t, "[")
-}
-
 # parsed: every policy text that is valid JSON, with its value
 parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
 	some p in policy_list
-	strict_json(p.text)
+	p.text in strict_texts
 }
 
 # documents: parsed policies whose JSON is an object

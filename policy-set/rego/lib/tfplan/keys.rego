@@ -9,8 +9,10 @@ package lib.tfplan
 # more often than parsed are the repeats and the keys inside values the parser dropped; the first of them in text
 # order is the repeat (a dropped value's keys come after its own key). Text with more keys than
 # max_checked_keys is not counted (too_many_keys reports it).
-repeated_key(text, doc) := key if {
-	written := _written_keys(text)
+repeated_key(text, doc) := repeated_key_in(written_keys(text), doc)
+
+# repeated_key_in(written, doc): repeated_key of a text whose written_keys are given (read once per text)
+repeated_key_in(written, doc) := key if {
 	count(written) <= max_checked_keys
 	parsed := _parsed_keys(doc)
 	count(written) != count(parsed)
@@ -27,15 +29,22 @@ max_checked_keys := 2048
 
 # too_many_keys(text): the number of keys in text, when it is more than max_checked_keys
 too_many_keys(text) := n if {
-	n := count(_written_keys(text))
+	n := count(written_keys(text))
 	n > max_checked_keys
 }
 
-_written_keys(text) := [key |
+# written_keys(text): every key of the text, as written (in text order, repeats kept), unescaped
+written_keys(text) := [key |
 	some m in regex.find_all_string_submatch_n(`"((?:[^"\\]|\\.)*)"\s*(:?)`, text, -1)
 	m[2] == ":"
-	key := json.unmarshal(concat("", [`"`, m[1], `"`]))
+	key := _unescaped(m[1])
 ]
+
+# a key without a backslash is its own value; only one with an escape is decoded (a JSON parse per key was most of
+# what reading the keys cost)
+_unescaped(raw) := raw if not contains(raw, `\`)
+
+_unescaped(raw) := json.unmarshal(concat("", [`"`, raw, `"`])) if contains(raw, `\`)
 
 _parsed_keys(doc) := [k |
 	walk(doc, [_, v])

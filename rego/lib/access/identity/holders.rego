@@ -93,7 +93,7 @@ _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _
 
 _doc(text) := doc if {
 	is_string(text)
-	tfplan.strict_json(text)
+	tfplan.strict(text)
 	doc := json.unmarshal(text)
 	is_object(doc)
 }

@@ -33,11 +33,16 @@ _account_scoped := {
 	"default-prompt-router",
 }
 
-deny contains finding if {
+# every bedrock ARN pattern of every document, parsed once for both rules: [document, pattern, parse_arn]
+_bedrock_arns := [[d, arn, a] |
 	some d in tfplan.document_list
 	some arn in iam.resource_patterns(d.doc)
 	a := iam.parse_arn(arn)
 	a.service == "bedrock"
+]
+
+deny contains finding if {
+	some [d, arn, a] in _bedrock_arns
 	a.type in _account_scoped
 	a.account == ""
 	msg := concat("", [a.type, " ARN ", arn, " has an empty account segment, so it never matches"])
@@ -45,10 +50,7 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.document_list
-	some arn in iam.resource_patterns(d.doc)
-	a := iam.parse_arn(arn)
-	a.service == "bedrock"
+	some [d, arn, a] in _bedrock_arns
 	a.type == "foundation-model"
 	not a.account in {"", "*"}
 	msg := concat("", [

@@ -40,14 +40,14 @@ _hint(text) := ": look for trailing commas, missing brackets or unescaped charac
 
 deny contains finding if {
 	some p in tfplan.policy_list
-	not tfplan.strict_json(p.text)
+	not tfplan.strict(p.text)
 	msg := concat("", ["policy text (", p.attr, ") is not valid JSON", _hint(p.text)])
 	finding := result.new(rego.metadata.chain(), p.rc, msg)
 }
 
 deny contains finding if {
 	some p in tfplan.policy_list
-	tfplan.strict_json(p.text)
+	tfplan.strict(p.text)
 	_has_smart_quote(p.text)
 	msg := concat("", [
 		"policy text (", p.attr, ") contains typographic quotes (U+2018/U+2019/U+201C/U+201D) inside its strings; ",
@@ -56,9 +56,12 @@ deny contains finding if {
 	finding := result.new(rego.metadata.chain(), p.rc, msg)
 }
 
+# each parsed policy text with its written keys, read once for both rules below
+_keyed := [[d, tfplan.written_keys(d.text)] | some d in tfplan.parsed]
+
 deny contains finding if {
-	some d in tfplan.parsed
-	key := tfplan.repeated_key(d.text, d.doc)
+	some [d, written] in _keyed
+	key := tfplan.repeated_key_in(written, d.doc)
 	msg := concat("", [
 		"policy text (", d.attr, ") repeats the key \"", key, "\" within one object; parsers disagree on which ",
 		"value counts (how AWS reads a repeated key is not documented), so the policy cannot be judged",
@@ -67,8 +70,9 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some d in tfplan.parsed
-	n := tfplan.too_many_keys(d.text)
+	some [d, written] in _keyed
+	n := count(written)
+	n > tfplan.max_checked_keys
 	msg := concat("", [
 		"policy text (", d.attr, ") holds ", format_int(n, 10), " keys, more than any IAM policy can (the gate checks ",
 		"up to ", format_int(tfplan.max_checked_keys, 10), " for repeated keys), so the policy cannot be judged",

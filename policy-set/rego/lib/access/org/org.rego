@@ -36,7 +36,7 @@ scp_rc_list := [rc | some rc in scp_rcs]
 _stmts_of(v) := [s |
 	text := v.content
 	is_string(text)
-	tfplan.strict_json(text)
+	tfplan.strict(text)
 	doc := json.unmarshal(text)
 	is_object(doc)
 	some s in iam.as_array(doc.Statement)

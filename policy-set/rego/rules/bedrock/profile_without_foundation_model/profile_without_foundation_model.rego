@@ -107,10 +107,9 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	some fm in _asked(refs)
 	_ix_allowed(fx, stmts, fm)
 }} if {
-	some i, d in tfplan.document_list
-	some a in iam.invoke_actions
-	_canon(d.doc, a) == a
-	stmts := _allow_stmts(d.doc, a)
+	some i, by_action in _allow_by_doc
+	some a, stmts in by_action
+	_canon[i][a] == a
 	refs := {[arn, ref] |
 		some s in stmts
 		some arn in iam.resources(s)
@@ -121,12 +120,18 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	fx := _fm_ix(stmts)
 }
 
-# _canon(doc, a): the first invoke action the same Allow statements of doc grant as a. Both actions are usually
+# _allow_by_doc[i][action]: the Allow statements of document i of tfplan.document_list that cover the invoke action
+# (built once per document, not once per rule and action). Complete rules, looked up whole (Go OPA evaluates a
+# partial rule's body again for each lookup of a bound key).
+# regal ignore:prefer-set-or-object-rule
+_allow_by_doc := {i: {a: _allow_stmts(d.doc, a) | some a in iam.invoke_actions} | some i, d in tfplan.document_list}
+
+# _canon[i][a]: the first invoke action the same Allow statements of document i grant as a. Both actions are usually
 # granted by the same statements, and then everything _cases holds is the same for both: it is made for the first.
-_canon(doc, a) := min({b |
-	some b in iam.invoke_actions
-	_allow_stmts(doc, b) == _allow_stmts(doc, a)
-})
+# regal ignore:prefer-set-or-object-rule
+_canon := {i: {a: min({b | some b, other in by_action; other == stmts}) | some a, stmts in by_action} |
+	some i, by_action in _allow_by_doc
+}
 
 _allow_stmts(doc, a) := [s |
 	some s in iam.statements(doc)
@@ -144,8 +149,8 @@ _asked(refs) := {_fm(r, ref.model) |
 deny contains finding if {
 	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
-	some a in iam.invoke_actions
-	_canon(d.doc, a) == a0
+	some a, b in _canon[i]
+	b == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_checkable(d.doc, a, ref)
@@ -162,8 +167,8 @@ deny contains finding if {
 deny contains finding if {
 	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
-	some a in iam.invoke_actions
-	_canon(d.doc, a) == a0
+	some a, b in _canon[i]
+	b == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 	_global(ref)
@@ -211,8 +216,8 @@ _destinations := {
 deny contains finding if {
 	some [i, a0], c in _cases
 	d := tfplan.document_list[i]
-	some a in iam.invoke_actions
-	_canon(d.doc, a) == a0
+	some a, b in _canon[i]
+	b == a0
 	ok := c.ok
 	some [arn, ref] in c.refs
 
