@@ -111,17 +111,21 @@ test_scope_is_the_targets_own_entry_else_the_union if {
 
 test_approval_never_depends_on_the_action if {
 	# GIVEN witnesses of every surface, approved and not, under the union, a narrower scope and the catalog WHEN each
-	# is judged with every action of its surface THEN the verdict is the seed's (witnesses_for relies on it)
-	seeds := probes._witness_seeds([
-		{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
-			"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
-			"arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
-			"arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
-			"arn:aws:bedrock:*:*:inference-profile/*",
-		]},
-		{"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*", "Condition": {"StringEquals": {"bedrock-mantle:model": ["deepseek.v3"]}}},
-		{"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*", "Condition": {"StringEquals": {"aws-marketplace:ProductId": ["prod-x"]}}},
-	]) with data.modelgate.approved as testing.per_target_config
+	# is judged with every action of its surface THEN the verdict is the seed's (witnesses_for relies on it); the
+	# seeds are made for a scope that approves nothing, so that none is skipped as approved
+	seeds := probes._witness_seeds(
+		[
+			{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
+				"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+				"arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
+				"arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
+				"arn:aws:bedrock:*:*:inference-profile/*",
+			]},
+			{"Effect": "Allow", "Action": "bedrock-mantle:*", "Resource": "*", "Condition": {"StringEquals": {"bedrock-mantle:model": ["deepseek.v3"]}}},
+			{"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*", "Condition": {"StringEquals": {"aws-marketplace:ProductId": ["prod-x"]}}},
+		],
+		{"models": []},
+	) with data.modelgate.approved as testing.per_target_config
 		with data.modelgate.catalog as testing.catalog
 	count({p.surface | some p in seeds}) == 3
 	differs := [[p.resource, a, cfg] |
@@ -138,3 +142,28 @@ test_approval_never_depends_on_the_action if {
 _approved_or_not(p, cfg) if probes.approved_in(p, cfg)
 
 else := false
+
+test_seeds_the_scope_approves_are_not_built if {
+	# GIVEN a policy naming an approved model (nova-lite, in an approved and an unapproved geography) and an unapproved
+	# one WHEN its witness seeds are made for a scope approving nova-lite in the us geography THEN only the
+	# unapproved requests are seeds, and witnesses_for gives what judging every seed would
+	stmts := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": [
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0",
+		"arn:aws:bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-lite-v1:0",
+		"arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
+	]}]
+	cfg := {"models": ["amazon.nova-lite-v1:0"], "geographies": ["us"], "productIds": []}
+	seeds := probes._witness_seeds(stmts, cfg) with data.modelgate.catalog as testing.catalog
+	{p.resource | some p in seeds} == {
+		"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0",
+		"arn:aws:bedrock:us-east-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0",
+	}
+	all_seeds := probes._witness_seeds(stmts, {"models": []}) with data.modelgate.catalog as testing.catalog
+	count(all_seeds) == 4
+	probes.witnesses_for(stmts, cfg) == {object.union(p, {"action": a}) |
+		some p in all_seeds
+		not probes.approved_in(p, cfg)
+		some a in probes.invoke_actions
+	} with data.modelgate.catalog as testing.catalog
+}

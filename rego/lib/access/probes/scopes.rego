@@ -57,7 +57,7 @@ witnesses_in(stmts, key) := witnesses_for(stmts, scope(key))
 
 # witnesses_for(stmts, cfg): the witnesses of the statements that the approved set cfg does not approve
 witnesses_for(stmts, cfg) := {object.union(p, {"action": a}) |
-	some p in _witness_seeds(stmts)
+	some p in _witness_seeds(stmts, cfg)
 	not approved_in(p, cfg)
 	some a in _actions_like(p)
 }

@@ -76,11 +76,11 @@ _open_in(surface, cfg) if {
 # an inference profile is approved only in an approved geography (the prefix of its ID, e.g. "eu." routes
 # requests to EU Regions); a set without geographies (built before they were judged) and the catalog approve
 # every geography, and a profile ID without a geography prefix names no system-defined profile
-_geography_ok(p, _) if p.kind != "inference-profile"
+_geography_ok(kind, _, _) if kind != "inference-profile"
 
-_geography_ok(p, cfg) if {
-	p.kind == "inference-profile"
-	_geography_in(profile_geography(p), cfg)
+_geography_ok(kind, arn, cfg) if {
+	kind == "inference-profile"
+	_geography_in(_arn_geography(arn), cfg)
 }
 
 _geography_in(_, cfg) if not is_array(object.get(_as_object(cfg), "geographies", null))
@@ -97,8 +97,10 @@ else := {}
 _geographies := {"us", "eu", "apac", "jp", "au", "ca", "in", "global"}
 
 # profile_geography(p): the prefix of an inference-profile probe's ID ("" when it has none)
-profile_geography(p) := g if {
-	id := _profile_id(p.resource)
+profile_geography(p) := _arn_geography(p.resource)
+
+_arn_geography(arn) := g if {
+	id := _profile_id(arn)
 	contains(id, ".")
 	g := split(id, ".")[0]
 } else := ""
@@ -108,17 +110,31 @@ profile_geography(p) := g if {
 # action of their surface (approval_test pins this)
 approved_in(p, cfg) if {
 	p.surface == "invoke"
-	p.kind in {"foundation-model", "inference-profile"}
-	_model_in(p.model, cfg)
-	_geography_ok(p, cfg)
+	invoke_approved(p.kind, p.model, p.resource, p.witness, cfg)
 }
 
 approved_in(p, cfg) if {
-	p.surface in {"invoke", "mantle"}
+	p.surface == "mantle"
 	p.kind in {"foundation-model", "inference-profile", "mantle"}
 	p.witness == true
 	_literal_in(p.model, cfg)
-	_geography_ok(p, cfg)
+	_geography_ok(p.kind, p.resource, cfg)
+}
+
+# invoke_approved(kind, model, arn, witness, cfg): an invoke request of that resource kind, model and ARN is
+# approved by cfg: its model is approved (or, for a witness of a policy's own pattern, a literal wildcard of the
+# config covers it) in the geography of its profile. The invoke clauses of approved_in, asked before a witness
+# is built (_witness_seeds skips the approved ones).
+invoke_approved(kind, model, arn, _, cfg) if {
+	kind in {"foundation-model", "inference-profile"}
+	_model_in(model, cfg)
+	_geography_ok(kind, arn, cfg)
+}
+
+invoke_approved(kind, model, arn, true, cfg) if {
+	kind in {"foundation-model", "inference-profile"}
+	_literal_in(model, cfg)
+	_geography_ok(kind, arn, cfg)
 }
 
 # a config that leaves bedrock-mantle open (deny.bedrockMantle: false) approves every mantle model

@@ -301,11 +301,12 @@ unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
 # (an approved request can never be what a finding reports)
 witnesses(stmts) := witnesses_for(stmts, _union)
 
-# _witness_seeds(stmts): the witnesses with one action per surface (invoke_actions[0], mantle_actions[0]): approval
-# does not depend on the action, so witnesses_for judges a seed once and gives the unapproved ones every action of
-# their surface. Each pattern is read and concretized once; the largest set, arn_w, joins last (a union copies both
-# sides).
-_witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
+# _witness_seeds(stmts, cfg): the witnesses with one action per surface (invoke_actions[0], mantle_actions[0]):
+# approval does not depend on the action, so witnesses_for judges a seed once and gives the unapproved ones every
+# action of their surface. Each pattern is read and concretized once; the largest set, arn_w, joins last (a union
+# copies both sides). An invoke seed that cfg approves (invoke_approved) is not built: most of a rendered policy's
+# patterns name approved models, and witnesses_for would drop them anyway.
+_witness_seeds(stmts, cfg) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
 	pws := [[pat, w] |
 		some s in stmts
 		some pat in _patterns(s)
@@ -314,36 +315,41 @@ _witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w)
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |
 		some [_, w] in pws
 		w[1] in invoke_kinds
+		not invoke_approved(w[1], w[2], w[0], true, cfg)
 		a := invoke_actions[0]
 	}
 
 	# a model pattern also stands for each catalog model it matches today (messages name a real model)
-	catalog_w := {invoke(a, replace(w[0], w[2], m), w[1], m, true) |
+	catalog_w := {invoke(a, arn, w[1], m, true) |
 		some [pat, w] in pws
 		w[1] in {"foundation-model", "inference-profile"}
 		iam.has_wildcard(pat) # cheap, and implied by the model pattern's wildcard below
 		mp := _model_pattern(pat)
 		iam.has_wildcard(mp)
 		some m in catalog.matching(mp)
+		arn := replace(w[0], w[2], m)
+		not invoke_approved(w[1], m, arn, true, cfg)
 		a := invoke_actions[0]
 	}
 
 	# a profile pattern with a wildcard geography ("*.amazon.nova-lite-v1:0") also stands for the model's profile
 	# in each of its catalog geographies (the filled-in "us." alone would hide an unapproved "eu.")
-	geo_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
+	geo_w := {invoke(a, arn, "inference-profile", m, true) |
 		some [pat, w] in pws
 		w[1] == "inference-profile"
 		iam.has_wildcard(pat) # cheap, and implied by a wildcard geography
 		_geography_wildcard(pat)
 		some m in catalog.matching(_model_pattern(pat))
 		some px in catalog.profile_prefixes(m)
+		arn := _in_geography(w[0], px, m)
+		not invoke_approved("inference-profile", m, arn, true, cfg)
 		a := invoke_actions[0]
 	}
 
 	# with a config, any other profile pattern with a wildcard in its ID ("*", "*nova-lite-v1:0", in a Region or
 	# account of its own) stands for the profile of each approved model, in each of its catalog geographies, that
 	# it matches: a target may approve a model in fewer geographies than another does
-	wild_w := {invoke(a, _in_geography(w[0], px, m), "inference-profile", m, true) |
+	wild_w := {invoke(a, arn, "inference-profile", m, true) |
 		with_config
 		some [pat, w] in pws
 		w[1] == "inference-profile"
@@ -354,6 +360,8 @@ _witness_seeds(stmts) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w)
 		some m in _config.models
 		some px in catalog.profile_prefixes(m)
 		iam.wildcard_match(id, concat(".", [px, m]))
+		arn := _in_geography(w[0], px, m)
+		not invoke_approved("inference-profile", m, arn, true, cfg)
 		a := invoke_actions[0]
 	}
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
