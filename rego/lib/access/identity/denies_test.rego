@@ -105,3 +105,20 @@ test_units_when_an_exclusive_set_drops_a_deny if {
 	unknown := _rc("aws_iam_role_policies_exclusive", "x", {"role_name": "r"}, {"policy_names": true})
 	count(_unit_vias([allow, deny, unknown], unknown.address)) > 0
 }
+
+test_a_deny_spelled_with_an_escape_is_still_read if {
+	# GIVEN the guardrail's text before the edit writes its Effect as "\u0044eny" (valid JSON for "Deny"; the text never
+	# spells Deny) WHEN the edit drops it THEN r's grants are judged through the edit, as for a plain "Deny"
+	escaped := replace(_deny_only, `"Deny"`, `"\u0044eny"`)
+	not contains(escaped, "Deny")
+	state := object.union(_guardrail_state, {"policy": escaped})
+	grant := _noop("aws_iam_role_policy_attachment", "bfa", {"role": "r", "policy_arn": _bfa})
+	att := _noop("aws_iam_role_policy_attachment", "guard", {"role": "r", "policy_arn": _customer_arn})
+	edited := _guardrail(["update"], state, object.union(state, {"policy": json.marshal(testing.doc([]))}))
+	"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.bfa through removing a Deny from role r (aws_iam_policy.guardrail)" in _unit_vias([grant, att, edited], edited.address)
+
+	# WHEN the text before holds no Deny at all THEN the edit reaches through nothing
+	allow_only := object.union(_guardrail_state, {"policy": json.marshal(testing.doc([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]))})
+	plain := _guardrail(["update"], allow_only, object.union(allow_only, {"policy": json.marshal(testing.doc([]))}))
+	not "AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.bfa through removing a Deny from role r (aws_iam_policy.guardrail)" in _unit_vias([grant, att, plain], plain.address)
+}

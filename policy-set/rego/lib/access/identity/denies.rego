@@ -24,7 +24,22 @@ _doc_stmts(text) := _stmts(d) if d := _doc(text)
 _doc_stmts(text) := [] if not _doc(text)
 
 # _drops_deny(before, after): a policy text after an edit (null when it is gone) lacks a Deny the text before had
-_drops_deny(before, after) if count(_denies(_doc_stmts(before)) - _denies(_doc_stmts(after))) > 0
+_drops_deny(before, after) if {
+	_may_hold_deny(before)
+	count(_denies(_doc_stmts(before)) - _denies(_doc_stmts(after))) > 0
+}
+
+# a text that spells "Deny" nowhere, and has no \u escape that could, holds no Deny statement (an Effect is compared
+# exactly): most texts before an edit hold none, and are not parsed
+_may_hold_deny(text) if {
+	is_string(text)
+	contains(text, "Deny")
+}
+
+_may_hold_deny(text) if {
+	is_string(text)
+	contains(text, `\u`)
+}
 
 # a holder's own policy text: the resource deleted (not forgotten) or its text edited
 exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
