@@ -9,7 +9,7 @@ import data.lib.selection
 prior_only contains _unchanged(v, "managed") if {
 	some v in _prior_unnamed
 	object.get(v, "mode", "managed") == "managed"
-	v.type in selection.types
+	selection.types[v.type]
 }
 
 # prior_data: data sources of lib.selection's prior_data_types the prior state holds (read while planning) and no

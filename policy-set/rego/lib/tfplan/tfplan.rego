@@ -41,7 +41,7 @@ identity_kinds := {"managed", "inline", "document"}
 resource_changes contains rc if {
 	some rc in input.plan.resource_changes
 	is_object(rc)
-	rc.type in selection.types
+	selection.types[rc.type]
 }
 
 # resource_change_list, document_list: the sets resource_changes and documents as arrays, for the many rules that
@@ -305,7 +305,7 @@ _inline_unconfigured(rc) if {
 # parsed: every policy text that is valid JSON, with its value
 parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
 	some p in policy_list
-	p.text in strict_texts
+	strict_texts[p.text]
 }
 
 # documents: parsed policies whose JSON is an object

@@ -84,7 +84,7 @@ _kept contains rc if some rc in prior_rcs
 # leaves out), as unchanged resource changes: they still grant what they grant
 prior_rcs contains rc if {
 	some rc in tfplan.prior_only
-	rc.type in selection.identity_types
+	selection.identity_types[rc.type]
 }
 
 _text_grant(rc, text) := {"via": concat("", ["policy ", rc.address]), "stmts": _stmts(doc), "policy": rc.address} if {

@@ -79,7 +79,7 @@ _gaps(stmts) := exact | wild if {
 	exact := {[exempt, mp, missing] |
 		some [exempt, mp] in exemptions
 		not iam.has_wildcard(mp)
-		mp in models
+		models[mp]
 		missing := _missing(denied, mp)
 	}
 	wild := {[exempt, _names(ms), ["every geography's"]] |
@@ -105,11 +105,11 @@ _fm_exemptions(stmts) := {[exempt, ref.model] |
 
 # the model's profiles are all denied while its foundation model is not (denied: the probes the statements deny)
 _missing(denied, model) := missing if {
-	not _fm_probe(model) in denied
+	not denied[_fm_probe(model)]
 	prefixes := catalog.profile_prefixes(model)
 	missing := [concat("", [prefix, "."]) |
 		some prefix in prefixes
-		_profile_probe(prefix, model) in denied
+		denied[_profile_probe(prefix, model)]
 	]
 	count(missing) > 0
 	count(missing) == count(prefixes)
