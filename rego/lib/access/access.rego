@@ -84,13 +84,14 @@ allowed_request(stmts, p) if {
 # probe_set(ps): a probe set made ready for judging against any statement list. Arrays, not sets, hold the
 # probes: wasm steps through a set by hashing each element, and a probe is a deep object. "all": the probes;
 # "plain": those that are not inference profiles; "checks": [profile probe, its foundation-model checks]
-# pairs; "acts": the actions of every request (probes and checks); "res": action -> the resources requested
+# pairs; "items": both as [probe, checks] pairs (none for a plain probe); "acts": the actions of every request (probes and checks); "res": action -> the resources requested
 # with it; "keys": resource -> its type/ID key (_pattern_key). Built once for the fixed probes
 # (fixed_model_set), once per policy only for its own probes.
 probe_set(ps) := {
 	"all": [p | some p in ps],
 	"plain": [p | some p in ps; not profiled(p)],
 	"checks": checks,
+	"items": array.concat([[p, []] | some p in ps; not profiled(p)], checks),
 	"acts": {q.action | some q in reqs},
 	"res": {a: {q.resource | some q in reqs; q.action == a} | some a in {q.action | some q in reqs}},
 	"keys": {q.resource: k |
@@ -274,17 +275,18 @@ _surely_false(e, ctx) if {
 allowed_probes(stmts, ps) := allowed_in(stmts, probe_set(ps))
 
 # allowed_in(stmts, ready): allowed_probes for a probe_set. A profile probe is allowed when it and each of its
-# foundation-model checks may be (ready.checks is walked, so no probe is looked up by value)
-allowed_in(stmts, ready) := {p |
-	some p in ready.plain
-	_p_allowed_request(prep, p)
-} | {p |
-	some [p, fms] in ready.checks
+# foundation-model checks may be (ready.items is walked, so no probe is looked up by value)
+allowed_in(stmts, ready) := {p | some p in allowed_list(stmts, ready)}
+
+# allowed_list(stmts, ready): the same as an array, in ready.items order, each probe once (a probe_set holds each
+# once): for a verdict that only counts and describes them, no set of deep objects is built
+allowed_list(stmts, ready) := [p |
+	some [p, fms] in ready.items
 	_p_allowed_request(prep, p)
 	every fm in fms {
 		_p_allowed_request(prep, fm)
 	}
-} if {
+] if {
 	prep := _prepare(stmts, ready)
 }
 

@@ -12,19 +12,20 @@ import data.lib.tfplan
 distinct_stmts contains u.stmts if some u in identity.unit_list
 
 # every_model_leaks[stmts]: {probes, summary} of the model invocations no approval can cover (a model no
-# catalog lists, on any inference surface but Marketplace Subscribe) that the list allows: MG-0009's case
+# catalog lists, on any inference surface but Marketplace Subscribe) that the list allows: MG-0009's case. The
+# probes are an array when the list adds none of its own (each once; only counted and described)
 every_model_leaks[stmts] := _verdict(leaks) if {
 	some stmts in distinct_stmts
 	not exact_only(stmts)
-	leaks := allowed_in(stmts, fixed_model_set) | _allowed_own(stmts, own_unapproved_every_model(stmts))
+	leaks := _with_own(stmts, allowed_list(stmts, fixed_model_set), own_unapproved_every_model(stmts))
 	count(leaks) > 0
 }
 
 # the probes a list adds to the fixed ones are judged on their own (a probe's verdict depends only on the
-# statements and the probe); most lists add none
-_allowed_own(_, own) := set() if count(own) == 0
+# statements and the probe); most lists add none, and then the fixed ones' set is kept as it is (a union copies it)
+_with_own(_, fixed, own) := fixed if count(own) == 0
 
-_allowed_own(stmts, own) := allowed_probes(stmts, own) if count(own) > 0
+_with_own(stmts, fixed, own) := {p | some p in fixed} | allowed_probes(stmts, own) if count(own) > 0
 
 # ---- per account: a unit planned in an account the config has an entry for is judged by that entry's own models
 # and products, not by the union of every target
@@ -131,11 +132,11 @@ unit_subscribe_witness_verdicts(u) := {[v, w] |
 	v := subscribe_witness_leaks[[u.stmts, i]]
 }
 
-# subscribe_leaks[stmts]: {probes, summary} of the unapproved fixed Subscribe probes the list allows
+# subscribe_leaks[stmts]: {probes, summary} of the unapproved fixed Subscribe probes the list allows (an array)
 subscribe_leaks[stmts] := _verdict(leaks) if {
 	some stmts in distinct_stmts
 	_allows_subscribe(stmts)
-	leaks := allowed_in(stmts, fixed_subscribe_set)
+	leaks := allowed_list(stmts, fixed_subscribe_set)
 	count(leaks) > 0
 }
 
