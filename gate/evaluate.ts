@@ -13,9 +13,9 @@ import {
   type GatePolicy,
   type MemoryOptions,
 } from "./load-policy";
-import { evalWorkerScript, evaluateInParallel, threadsFor, type PieceJob } from "./parallel";
+import { evalWorkerScript, evaluateInParallel, startWorkers, stopWorkers, threadsFor, type PieceJob, type StartedWorker } from "./parallel";
 import { PieceCache } from "./piece-cache";
-import { loadSelection, selectPieces, selectionPathFor, type PieceLimits } from "./select";
+import { DEFAULT_PIECE_LIMITS, loadSelection, selectPieces, selectionPathFor, type PieceLimits, type Selection } from "./select";
 
 export interface EvaluateOptions {
   readonly catalog: Catalog;
@@ -98,6 +98,21 @@ interface Pending {
 async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOptions): Promise<unknown[][]> {
   const wasmPath = options.policy?.wasmPath ?? options.wasmPath ?? defaultWasmPath();
   const selection = options.pieces === "whole" ? undefined : loadSelection(selectionPathFor(wasmPath));
+  const ahead = selection === undefined ? [] : startAhead(inputs, selection, options, wasmPath);
+  try {
+    return await judgeAll(inputs, options, wasmPath, selection, ahead);
+  } finally {
+    stopWorkers(ahead);
+  }
+}
+
+async function judgeAll(
+  inputs: readonly GateInput[],
+  options: EvaluateOptions,
+  wasmPath: string,
+  selection: Selection | undefined,
+  ahead: readonly StartedWorker[],
+): Promise<unknown[][]> {
   const out: (readonly unknown[])[][] = [];
   const jobs: PieceJob[] = [];
   const pending: Pending[] = [];
@@ -143,9 +158,11 @@ async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOpt
     };
     const threads = options.policy !== undefined ? 1 : threadsFor(jobs.length, options.threads);
     const script = threads > 1 ? evalWorkerScript() : undefined;
+    // workers started ahead are taken when they were started with this memory (the caller stops the rest)
+    const usable = ahead.filter((w) => w.init.memory.initial === memory.initial && w.init.memory.maximum === memory.maximum);
     const raws =
       script !== undefined
-        ? await evaluateInParallel(jobs, local, { wasmPath, compiled: compiledPolicyModule(wasmPath), data, memory }, threads, script)
+        ? await evaluateInParallel(jobs, local, { wasmPath, compiled: compiledPolicyModule(wasmPath), data, memory }, threads, script, usable)
         : jobs.map(local);
     raws.forEach((raw, k) => {
       const at = pending[k] as Pending;
@@ -154,6 +171,30 @@ async function evaluateRawAll(inputs: readonly GateInput[], options: EvaluateOpt
     });
   }
   return out.map((pieces) => pieces.flat(1));
+}
+
+/**
+ * Worker threads started before the pieces are selected, when the inputs clearly make enough pieces for them (a
+ * cdktf.out of many stacks, a plan of many resources of the selected types): their start (~100 ms: the module, the
+ * instance, the data) then overlaps the selection. They get the memory of the smallest pieces (that of every piece
+ * up to ~1 MB); a larger piece makes judgeAll start workers of its own. None for a given policy (one thread) or when one thread is
+ * wanted.
+ */
+function startAhead(inputs: readonly GateInput[], selection: Selection, options: EvaluateOptions, wasmPath: string): StartedWorker[] {
+  if (options.policy !== undefined || options.pieces === "whole") return [];
+  const limits = options.pieces ?? DEFAULT_PIECE_LIMITS;
+  let expected = 0;
+  for (const input of inputs) {
+    const changes = input.document.plan.resource_changes;
+    const selected = Array.isArray(changes) ? changes.filter((rc: { type?: unknown } | null) => typeof rc?.type === "string" && selection.types.has(rc.type)).length : 0;
+    expected += 1 + Math.floor(selected / limits.maxResources);
+  }
+  const threads = threadsFor(expected, options.threads);
+  const script = threads > 1 ? evalWorkerScript() : undefined;
+  if (script === undefined) return [];
+  const memory = options.memory ?? memoryForPieces(0);
+  const data = regoDataFor(options.catalog, options.approved);
+  return startWorkers(script, { wasmPath, compiled: compiledPolicyModule(wasmPath), data, memory }, threads - 1);
 }
 
 /**

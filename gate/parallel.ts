@@ -46,8 +46,38 @@ export function evalWorkerScript(): string | undefined {
 }
 
 /**
- * Evaluate every job with `local` on this thread and with `threads - 1` workers started from `init`; returns the
- * raw findings arrays in job order.
+ * A worker thread started before its pieces are known (gate/evaluate.ts starts them while it selects the pieces: a
+ * worker's start, ~100 ms, then overlaps that work). What happens to it before evaluateInParallel takes it over is
+ * kept, so that a worker that failed to start is reported, never waited for.
+ */
+export interface StartedWorker {
+  readonly worker: Worker;
+  readonly init: EvalWorkerData;
+  failure?: Error;
+  exitCode?: number;
+}
+
+/** Start `count` workers from `init` ahead of their pieces. */
+export function startWorkers(script: string, init: EvalWorkerData, count: number): StartedWorker[] {
+  return Array.from({ length: count }, () => {
+    const started: StartedWorker = { worker: new Worker(script, { workerData: init }), init };
+    started.worker.on("error", (error) => (started.failure ??= error));
+    started.worker.on("exit", (code) => (started.exitCode ??= code));
+    return started;
+  });
+}
+
+/** Stop workers started ahead (those evaluateInParallel did not take are stopped unused). */
+export function stopWorkers(started: readonly StartedWorker[]): void {
+  for (const s of started) {
+    s.worker.removeAllListeners();
+    void s.worker.terminate();
+  }
+}
+
+/**
+ * Evaluate every job with `local` on this thread and with `threads - 1` workers started from `init` (those of
+ * `started` first, which must have been started from the same init); returns the raw findings arrays in job order.
  */
 export async function evaluateInParallel(
   jobs: readonly PieceJob[],
@@ -55,6 +85,7 @@ export async function evaluateInParallel(
   init: EvalWorkerData,
   threads: number,
   script: string,
+  started: readonly StartedWorker[] = [],
 ): Promise<unknown[][]> {
   const results: (unknown[] | undefined)[] = new Array(jobs.length);
   // the largest pieces first (bytes stand for cost): a large piece taken last leaves the other threads idle while
@@ -83,7 +114,14 @@ export async function evaluateInParallel(
   try {
     // inside the try: a worker that cannot be created (ERR_WORKER_INIT_FAILED) must not leave the others running
     for (let i = 1; i < threads; i++) {
-      const worker = new Worker(script, { workerData: init });
+      const ahead = started[i - 1];
+      const worker = ahead?.worker ?? new Worker(script, { workerData: init });
+      workers.push(worker);
+      if (ahead !== undefined) {
+        worker.removeAllListeners();
+        if (ahead.failure !== undefined) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread failed: ${ahead.failure.message}`));
+        else if (ahead.exitCode !== undefined) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread exited with code ${ahead.exitCode} before its piece was judged`));
+      }
       worker.on("message", (reply: EvalReply) => {
         if ("error" in reply) return fail(new GateEvaluationError(reply.error.code, reply.error.message));
         results[reply.id] = reply.raw;
@@ -96,7 +134,6 @@ export async function evaluateInParallel(
       worker.on("exit", (code) => {
         if (done < jobs.length) fail(new GateEvaluationError("GATE_WORKER_FAILED", `a gate worker thread exited with code ${code} before its piece was judged`));
       });
-      workers.push(worker);
       // two pieces in flight: a worker's answer waits until this thread finishes its own piece, and the worker
       // should not sit idle meanwhile
       for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) feed(worker);

@@ -9,7 +9,7 @@ import { evaluateInputs } from "../../gate/evaluate";
 import { parseInputBytes, type GateInput } from "../../gate/input";
 import { compiledPolicyModule, loadGatePolicy } from "../../gate/load-policy";
 import { findingsOfResultSet } from "../../gate/finding";
-import { MIN_PIECES_PER_WORKER, evalWorkerScript, evaluateInParallel, threadsFor } from "../../gate/parallel";
+import { MIN_PIECES_PER_WORKER, evalWorkerScript, evaluateInParallel, startWorkers, stopWorkers, threadsFor } from "../../gate/parallel";
 import { REAL_WASM, REPO } from "./wasm-helper";
 
 /**
@@ -160,5 +160,70 @@ describe("evaluateInParallel: fails closed", () => {
       expect(raw.length).toBeGreaterThan(0);
       expect(JSON.stringify(raw)).toContain(`aws_iam_policy.p${n}`);
     });
+  }, 60_000);
+
+  /** A piece with one broad policy, padded by a description of `pad` characters (pieces of different sizes). */
+  const padded = (n: number, pad: number) => ({
+    text: Buffer.from(
+      JSON.stringify({
+        plan: {
+          format_version: "1.2",
+          resource_changes: [
+            {
+              address: `aws_iam_policy.p${n}`, mode: "managed", type: "aws_iam_policy", name: `p${n}`,
+              change: {
+                actions: ["create"], before: null, after_unknown: {},
+                after: { name: `p${n}`, description: "x".repeat(pad), policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] }) },
+              },
+            },
+          ],
+        },
+      }),
+    ),
+    file: `p${n}.json`,
+  });
+
+  it("GIVEN pieces of very different sizes WHEN judged on 2 threads (largest first) THEN every result is still in job order", async () => {
+    const policy = await loadGatePolicy(REAL_WASM, MEMORY);
+    policy.setData(data);
+    const jobs = Array.from({ length: 30 }, (_, n) => padded(n, ((n * 7919) % 30) * 1000));
+    const results = await evaluateInParallel(jobs, slowLocal(policy, { calls: 0 }), { wasmPath: REAL_WASM, compiled: compiledPolicyModule(REAL_WASM), data, memory: MEMORY }, 2, script());
+    results.forEach((raw, n) => expect(JSON.stringify(raw)).toContain(`aws_iam_policy.p${n}"`));
+  }, 60_000);
+
+  it("GIVEN a worker started ahead WHEN the run takes it THEN it judges pieces, and no other worker is started", async () => {
+    const policy = await loadGatePolicy(REAL_WASM, MEMORY);
+    policy.setData(data);
+    const init = { wasmPath: REAL_WASM, compiled: compiledPolicyModule(REAL_WASM), data, memory: MEMORY };
+    const started = startWorkers(script(), init, 1);
+    const jobs = Array.from({ length: 30 }, (_, n) => padded(n, 0));
+    const counter = { calls: 0 };
+    try {
+      // a worker the run started itself would come from this script, which does not exist
+      const results = await evaluateInParallel(jobs, slowLocal(policy, counter), init, 2, path.join(os.tmpdir(), "no-such-worker.js"), started);
+      expect(counter.calls).toBeLessThan(jobs.length);
+      results.forEach((raw, n) => expect(JSON.stringify(raw)).toContain(`aws_iam_policy.p${n}"`));
+    } finally {
+      stopWorkers(started);
+    }
+  }, 60_000);
+
+  it("GIVEN a worker started ahead that died before the run WHEN the run takes it THEN it rejects with GATE_WORKER_FAILED", async () => {
+    const policy = await loadGatePolicy(REAL_WASM, MEMORY);
+    policy.setData(data);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "modelgate-parallel-"));
+    const dying = path.join(dir, "dying-worker.js");
+    writeFileSync(dying, 'throw new Error("the early worker could not start");\n');
+    const init = { wasmPath: REAL_WASM, compiled: compiledPolicyModule(REAL_WASM), data, memory: MEMORY };
+    const started = startWorkers(dying, init, 1);
+    await new Promise<void>((resolve) => (started[0] as { worker: { once: (e: string, f: () => void) => void } }).worker.once("exit", resolve));
+    const error = await evaluateInParallel(Array.from({ length: 30 }, () => emptyPlan), slowLocal(policy, { calls: 0 }), init, 2, script(), started).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    stopWorkers(started);
+    expect(error).toBeInstanceOf(GateEvaluationError);
+    expect((error as GateEvaluationError).code).toBe("GATE_WORKER_FAILED");
+    expect((error as GateEvaluationError).message).toContain("the early worker could not start");
   }, 60_000);
 });
