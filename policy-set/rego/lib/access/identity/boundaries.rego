@@ -19,19 +19,32 @@ boundary_only(rc) if {
 
 # role, user (an ARN, or a reference to the policy while its ARN is unknown) and permission set (by name) boundaries
 _sets_boundary(rc) if {
-	some b in _written
+	some b in _boundary_setters
 	b.type in {"aws_iam_role", "aws_iam_user", "awscc_iam_role", "awscc_iam_user"}
 	_names_boundary(b, rc)
 }
 
 _sets_boundary(rc) if {
-	some b in _written
+	some b in _boundary_setters
 	b.type == "aws_ssoadmin_permissions_boundary_attachment"
 	some pb in object.get(b.change.after, "permissions_boundary", [])
 	some ref in object.get(pb, "customer_managed_policy_reference", [])
 	ref.name == _name(rc)
 	_boundary_ref_path(ref) == _path(rc)
 }
+
+# the written roles, users and permission-set boundary attachments with a permissions boundary after the plan (known,
+# or unknown until apply: a reference to a policy the plan creates), once per evaluation: most roles have none,
+# and only these are asked whether they name a new policy (a configuration lookup per role and policy otherwise)
+_boundary_setters := [b |
+	some b in _written
+	b.type in {"aws_iam_role", "aws_iam_user", "awscc_iam_role", "awscc_iam_user", "aws_ssoadmin_permissions_boundary_attachment"}
+	_has_boundary(b)
+]
+
+_has_boundary(b) if b.change.after.permissions_boundary != null
+
+_has_boundary(b) if b.change.after_unknown.permissions_boundary != false
 
 # a reference without a path names the policy at "/"
 _boundary_ref_path(ref) := p if {
