@@ -333,16 +333,7 @@ statement_label(s, i) := concat("", ["statement ", format_int(i + 1, 10)]) if no
 
 # ---- configuration references (how an attribute unknown until apply names another resource)
 
-# [module names, resource configuration] for every resource in the configuration, at any module depth
-config_resources contains [mods, r] if {
-	walk(input.plan.configuration.root_module, [path, r])
-	module_resource_path(path)
-	is_string(r.address)
-	mods := [path[i + 1] |
-		some i, seg in path
-		seg == "module_calls"
-	]
-}
+# config_resources: see config.rego
 
 # module_resource_path(path): path (from configuration.root_module) leads to a resource of a module, through
 # module calls only: ("module_calls", name, "module")* "resources", index. A look-alike elsewhere (a variable's

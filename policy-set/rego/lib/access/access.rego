@@ -84,9 +84,9 @@ allowed_request(stmts, p) if {
 # probe_set(ps): a probe set made ready for judging against any statement list. Arrays, not sets, hold the
 # probes: wasm steps through a set by hashing each element, and a probe is a deep object. "all": the probes;
 # "plain": those that are not inference profiles; "checks": [profile probe, its foundation-model checks]
-# pairs; "items": both as [probe, checks] pairs (none for a plain probe); "acts": the actions of every request (probes and checks); "res": action -> the resources requested
-# with it; "keys": resource -> its type/ID key (_pattern_key). Built once for the fixed probes
-# (fixed_model_set), once per policy only for its own probes.
+# pairs; "items": both as [probe, checks] pairs (none for a plain probe); "acts": the actions of every request
+# (probes and checks); "res": action -> the resources requested with it; "keys": resource -> its type/ID key
+# (_pattern_key). Built once for the fixed probes (fixed_model_set), once per policy only for its own probes.
 probe_set(ps) := {
 	"all": [p | some p in ps],
 	"plain": [p | some p in ps; not profiled(p)],
