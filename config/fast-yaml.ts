@@ -3,122 +3,108 @@ import { FAILSAFE_SCHEMA, Type, load } from "js-yaml";
 /**
  * modelgate.yaml read fast (issue #7: a 1,000-account config took ~0.35 s to read with the `yaml` library, cold, and
  * ~0.05 s with js-yaml). The `yaml` library stays the reader of record: it knows where every node is, so every
- * problem names a line and column. This reader is only a shortcut for a config that reads without problems, and
- * only where both readers give the same value:
- * - plain scalars resolve by the YAML 1.2 core schema exactly as `yaml` resolves them (js-yaml's own integers also
- *   take 0b…, +0x… and -0x…, and its floats refuse +.5: the int and float types below are the core schema's);
- * - text with an anchor, alias, tag or directive (`&`, `*` starting a token, `!`, `%`) or a merge key (`<<`) is left
- *   to `yaml`, which limits alias expansion (an alias bomb) and reports each of them where it is;
- * - layouts where js-yaml is more lenient than `yaml` (lenientLayout) are left to `yaml`;
- * - a mapping key that is null, or a collection, is left to `yaml`: the readers spell such keys differently;
- * - anything js-yaml refuses (a syntax error, a duplicate key, several documents) is left to `yaml` too, which then
- *   reports it.
- * Undefined means "read it with `yaml`". test/config/fast-yaml.test.ts compares both readers on every YAML file of
- * the repository, on tricky scalars and on generated configs.
+ * problem names a line and column, and it is the stricter reader. This one is only a shortcut for plain configs:
+ * js-yaml reads text only when every line is in a small, strict layout both libraries read alike (plainLayout);
+ * anything else (and anything js-yaml refuses) is left to `yaml` (undefined means "read it with `yaml`"). Plain
+ * scalars resolve by the YAML 1.2 core schema exactly as `yaml` resolves them (js-yaml's own integers also take
+ * 0b11, +0x1 and -0x1, and its floats refuse +.5: the types below are the core schema's).
+ *
+ * A review that fuzzed the first version (a blacklist of constructs) found texts both libraries accept and read
+ * differently: a lone carriage return that js-yaml takes for a line break (a key hidden in what `yaml` reads as a
+ * comment), an empty sequence entry, a flow collection as a key, a BOM or `---` in mid-text, tabs, escapes, keys
+ * over 1,024 characters. The layout is now a whitelist instead. test/config/fast-yaml.test.ts holds those texts
+ * and compares both readers on every YAML file of the repository and on generated and damaged configs.
  */
 export function readYamlFast(text: string): { readonly value: unknown } | undefined {
-  if (NOT_FAST.test(text) || lenientLayout(text)) return undefined;
+  if (!plainLayout(text)) return undefined;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_1_2 });
   } catch {
     return undefined;
   }
-  return hasNullKey(value) ? undefined : { value };
+  return value === undefined ? undefined : { value };
+}
+
+// ---- the layout: line by line, then the indentation of the block collections
+
+/** Characters a plain config has no use for: controls (tab and CR included), DEL, NEL, LS, PS and the BOM. */
+const BANNED = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+
+const BLANK_OR_COMMENT = /^ *(?:#.*)?$/;
+
+/** A double-quoted scalar without escapes, a single-quoted one ('' is a quote), on one line. */
+const QUOTED = String.raw`"[^"\\]*"|'(?:[^']|'')*'`;
+/** A plain scalar in block context: no indicator first, ": " and " #" nowhere, single spaces between words. */
+const WORD = String.raw`(?:[A-Za-z0-9_.~/+()=$^*@,-]|:(?=[^ ]))+`;
+const PLAIN = String.raw`(?:[A-Za-z0-9_.~/+(=$^]|-(?=[^ ]))(?:[A-Za-z0-9_.~/+()=$^*@,-]|:(?=[^ ]))*(?: ${WORD})*`;
+/** A flow sequence of scalars on one line: plain items without spaces, commas or a trailing colon. */
+const FLOW_ITEM = String.raw`${QUOTED}|(?:[A-Za-z0-9_.~/+(=$^]|-(?=[^ ,\]]))(?:[A-Za-z0-9_.~/+()=$^*@-]|:(?=[^ ,\]]))*`;
+const FLOW = String.raw`\[ *(?:(?:${FLOW_ITEM})(?: *, *(?:${FLOW_ITEM}))*)? *\]`;
+const VALUE = String.raw`${QUOTED}|${FLOW}|${PLAIN}`;
+/**
+ * A content line: indentation, sequence entries ("- ", one space each), then a key (an identifier, never a null
+ * spelling: `yaml` and js-yaml spell a null key differently) with or without a value, or a value alone; then an
+ * optional comment after a space.
+ */
+const LINE = new RegExp(String.raw`^( *)((?:- )*)(?:(?!(?:null|Null|NULL):)([A-Za-z_][A-Za-z0-9_-]*):(?: +(${VALUE}))?|(${VALUE}))?(?: +#.*| *)$`);
+
+/** The longest line read fast (`yaml` refuses an implicit key of over 1,024 characters). */
+const MAX_LINE = 1000;
+
+interface Container {
+  readonly col: number;
+  readonly kind: "seq" | "map";
 }
 
 /**
- * An anchor, tag or directive character anywhere, an alias (a `*` starting a token), a merge key, an explicit key
- * (`? `) or a flow collection used as a key (`]:`, `}:`): the readers turn collection keys into different strings.
+ * Every line is blank, a comment or a content line (LINE) that opens or continues block collections at consistent
+ * columns: no line continues a scalar of the line before (a more indented line follows only a "key:" with no
+ * value), a less indented one lands on the column of a collection still open, and every sequence entry and key
+ * holds something. Documents markers, flow mappings, block scalars, anchors, aliases, tags, directives, escapes,
+ * tabs and carriage returns are not in the layout.
  */
-const NOT_FAST = /[&!%]|(?:^|[\s[\]{},])\*|<<|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:/;
-
-/**
- * Layouts where js-yaml is more lenient than `yaml` (both read the same value from well-formed text, but js-yaml also
- * accepts some text `yaml` refuses): a flow collection (`[…]`, `{…}`) or a quoted scalar left open at the end of a
- * line (js-yaml accepts continuation lines `yaml` refuses as not indented enough), and a comment right after a
- * closing bracket or quote (`[]#`); block scalars (`|`, `>`) are left to `yaml` as well, whose indentation
- * indicators the two read differently. Quotes count where a quoted scalar can start (after indentation, `- `, `: `,
- * `[`, `{` or `,`); comments run from a `#` after whitespace to the end of the line. Anything this scan cannot
- * place makes it answer true: such text is only read more slowly.
- */
-function lenientLayout(text: string): boolean {
-  let depth = 0;
-  let start = true; // at a place where a scalar can start
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) {
-      if (depth !== 0) return true;
-      start = true;
-      continue;
-    }
-    if (c === 0x23 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
-      const eol = text.indexOf("\n", i);
-      if (eol === -1) break;
-      i = eol - 1;
-      continue;
-    }
-    if (c === 0x23 && isCloser(text.charCodeAt(i - 1))) return true;
-    if ((c === 0x7c || c === 0x3e) && start) return true; // a block scalar (| or >): indentation rules differ
-    if ((c === 0x22 || c === 0x27) && start) {
-      const end = closingQuote(text, i, c);
-      if (end === -1) return true;
-      i = end;
-      start = false;
-      continue;
-    }
-    if (c === 0x5b || c === 0x7b) {
-      depth++;
-      start = true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-      start = false;
-    } else if (c === 0x2c) {
-      start = depth > 0;
-    } else if (c === 0x20 || c === 0x09) {
-      const prev = text.charCodeAt(i - 1);
-      // after ": ", "- " or "? " a scalar can start; spaces after indentation keep a line's start
-      if (prev === 0x3a || prev === 0x2d || (start && (i === 0 || prev === 0x0a || isSpace(prev) || prev === 0x5b || prev === 0x7b || prev === 0x2c))) start = true;
-      else start = false;
-    } else {
-      start = false;
-    }
-  }
-  return depth !== 0;
-}
-
-/** The index of the quote closing the quoted scalar opened at i on the same line, or -1. */
-function closingQuote(text: string, i: number, quote: number): number {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 0x0a || c === 0x0d) return -1;
-    if (quote === 0x22 && c === 0x5c) {
-      j++;
-      continue;
-    }
-    if (c === quote) {
-      if (quote === 0x27 && text.charCodeAt(j + 1) === 0x27) {
-        j++;
-        continue;
+function plainLayout(text: string): boolean {
+  if (BANNED.test(text)) return false;
+  const stack: Container[] = [];
+  /** The column of the key on the line before when it had no value (its value may be the block that follows). */
+  let openKey = -1;
+  let content = false;
+  for (const line of text.split("\n")) {
+    if (line.length > MAX_LINE) return false;
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    const m = LINE.exec(line);
+    if (m === null) return false;
+    const indent = (m[1] as string).length;
+    const dashes = (m[2] as string).length / 2;
+    const key = m[3];
+    const hasValue = m[4] !== undefined || m[5] !== undefined;
+    if (key === undefined && (dashes === 0 || !hasValue)) return false; // a bare scalar, or an empty entry
+    const first: Container["kind"] = dashes > 0 ? "seq" : "map";
+    const nested = openKey >= 0 && (indent > openKey || (indent === openKey && first === "seq"));
+    if (!nested && content) {
+      // the line continues a collection still open at its column
+      while (stack.length > 0 && (stack[stack.length - 1] as Container).col > indent) stack.pop();
+      let top = stack[stack.length - 1];
+      // a sequence that was a key's value at the key's own column ends where the mapping goes on
+      if (top?.col === indent && top.kind === "seq" && first === "map" && stack[stack.length - 2]?.col === indent) {
+        stack.pop();
+        top = stack[stack.length - 1];
       }
-      return j;
+      if (top === undefined || top.col !== indent || top.kind !== first) return false;
+      stack.pop(); // pushed again below, with the line's inner collections
     }
+    for (let d = 0; d < dashes; d++) stack.push({ col: indent + 2 * d, kind: "seq" });
+    const keyCol = indent + 2 * dashes;
+    if (key !== undefined) stack.push({ col: keyCol, kind: "map" });
+    openKey = key !== undefined && !hasValue ? keyCol : -1;
+    content = true;
   }
-  return -1;
+  return content;
 }
 
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-const isCloser = (c: number): boolean => c === 0x5d || c === 0x7d || c === 0x22 || c === 0x27;
+// ---- the YAML 1.2 core schema's plain scalars other than strings, as the `yaml` library (2.x, "core") reads them
 
-/** A null key (`~:`, `null:`, an empty key) reads as "null" in js-yaml and as "" in `yaml`. */
-function hasNullKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasNullKey);
-  if (value === null || typeof value !== "object") return false;
-  for (const [k, v] of Object.entries(value)) if (k === "null" || hasNullKey(v)) return true;
-  return false;
-}
-
-// the YAML 1.2 core schema's plain scalars other than strings, as the `yaml` library (2.x, schema "core") reads them
 const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const INT_DEC = /^[-+]?[0-9]+$/;

@@ -50,8 +50,8 @@ describe("readYamlFast", () => {
     ...["1.5", "1e3", "1E3", "1.", "+.5", ".5", "-.5", "1.e3", "12e+3", "12e-3", "-0", "+0", "0e0", "5.", "00", "-00"],
     ...[".inf", ".Inf", ".INF", "-.inf", "+.inf", ".nan", ".NaN", ".NAN", "nan", "inf", "0b", "0o", "0x", "1e", "+", "."],
     ...["true", "True", "TRUE", "tRue", "yes", "no", "on", "off", "y", "n", "null", "Null", "NULL", "nULL", "~", ""],
-    ...["2025-01-01", "2001-12-14t21:59:43.10-05:00", "12:30", "1:30:00", '"1"', "'x'", "[1, a, \"b\", ~]", "{a: 1, b: [c]}"],
-    ...['"tab\\tand \\u00e9"', "'it''s'", "a # comment", "a#b"],
+    ...["2025-01-01", "2001-12-14t21:59:43.10-05:00", "12:30", "1:30:00", '"1"', "'x'", "[1, a, \"b\", ~]", "[arn:aws:iam::1:role/x, b]"],
+    ...["'it''s'", "a # comment", '"a # not a comment"', "arn:aws:iam::111122223333:role/App", "anthropic.*", '"é 😀"'],
   ])("reads the scalar or collection %j as `yaml` does", (value) => {
     const text = `k: ${value}\n`;
     expect(byYaml(text)).not.toBe("error");
@@ -60,6 +60,36 @@ describe("readYamlFast", () => {
   });
 
   it.each([
+    // what a review found js-yaml reading differently from `yaml` (or accepting where `yaml` refuses), when the
+    // fast reader was a blacklist: each is outside the layout now
+    ["a lone carriage return hiding a key in a comment", "a: 1\n# note\radmin: true\n"],
+    ["a lone carriage return after a value", "a: 1 # note\rb: 2\n"],
+    ["a lone carriage return in a flow sequence", "a: [1,\r2]\n"],
+    ["an empty entry before a less indented one", "- -\n- a\n"],
+    ["an empty entry under a key", "a:\n  - - \n  - b\n"],
+    ["an empty entry, a comment and a continuation", "-\n#c\n x\n- y\n"],
+    ["an empty entry at a key's column", "a:\n  -\n- b\n"],
+    ["a flow sequence as a key inside a flow mapping", "a: {x: 1, [b, c]}\n"],
+    ["a flow mapping as a key inside a flow mapping", "a: {{b: 1}}\n"],
+    ["--- before a key", "---a: 1\n"],
+    ["----", "----\n"],
+    ["--- before a comment", "---#c\nx\n"],
+    ["a block mapping on the --- line", "--- a: 1\n"],
+    ["a BOM after the start", "\n\ufeffa: 1\n"],
+    ["a BOM before a sequence", "\ufeff- x\n"],
+    ["only whitespace", " \n"],
+    ["a tab starting a line", "\ta\n"],
+    ["a tab line inside a scalar", "k: a\n\t\n  b\n"],
+    ["a comment between a key and its value", "a:\n#c\n x\nb: 1\n"],
+    ["an escaped line break in double quotes", 'a: "x\\\ny"\n'],
+    ["a \\U escape above U+10FFFF", 'a: "\\U00110000"\n'],
+    ["a key of over 1,024 characters", `${"x".repeat(1030)}: 1\n`],
+    ["a continuation line", "a: x\n  y\n"],
+    ["a misaligned dedent", "a:\n    b: 1\n  c: 2\n"],
+    ["a null key", "null: 1\n"],
+    ["escapes in double quotes", 'k: "tab\\tand \\u00e9"\n'],
+    ["a hash inside a plain scalar", "k: a#b\n"],
+    ["a flow mapping", "k: {a: 1, b: [c]}\n"],
     ["an anchor and alias", "a: &x [1]\nb: *x\n"],
     ["an alias in a flow sequence", "a: &x 1\nb: [*x]\n"],
     ["a tag", "a: !!str 1\n"],
@@ -75,6 +105,42 @@ describe("readYamlFast", () => {
     ["an empty key in a flow sequence", "g: [: x, global]\n"],
   ])("leaves text with %s to `yaml`", (_what, text) => {
     expect(readYamlFast(text)).toBeUndefined();
+  });
+
+  it.each([
+    ["a sequence as a key's value at the key's column", "a:\n- x\n- y\nb: 1\n"],
+    ["mappings in sequence entries", "- a: 1\n  b: 2\n- a: 3\n"],
+    ["nested sequences", "- - a\n  - b\n- c\n"],
+    ["a key without a value, then a sibling", "a:\nb: 1\n"],
+    ["comments and blank lines anywhere", "# top\n\na: 1 # one\n\n  # indented\nb:\n  - x # x\n"],
+  ])("reads %s as `yaml` does", (_what, text) => {
+    expect(readYamlFast(text)).toBeDefined();
+    expect(agrees(text)).toBe(true);
+  });
+
+  it("reads config-shaped text of any indentation as `yaml` does, or leaves it to `yaml`", () => {
+    const key = fc.constantFrom("a", "b", "id", "models", "x_y", "k-1", "true", "yes", "Null1", "__proto__", "constructor");
+    const value = fc.constantFrom(
+      ...["x", "1", "-1", "-0", "+1", "01", "0o17", "0x1F", "0b11", "1_0", "1e3", "1.", ".5", "+.5", ".inf", ".nan", "True"],
+      ...["null", "~", "~x", "a b", "a:b", "arn:aws:iam::1:role/x", "a,b", "x*", "-a", "a=b", "(x)", "2025-01-01", "12:30"],
+      ...['"q"', '""', "''", "'it''s'", '"a # b"', "[]", "[a, b]", "[a,b]", "[1, -1, .5, true, ~]", "[a:b, c]", "é", "😀"],
+    );
+    const line = fc.record({
+      indent: fc.nat({ max: 6 }),
+      dashes: fc.nat({ max: 2 }),
+      key: fc.option(key),
+      value: fc.option(value),
+      comment: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const text = lines
+          .map((l) => `${" ".repeat(l.indent)}${"- ".repeat(l.dashes)}${l.key !== null ? `${l.key}:${l.value !== null ? ` ${l.value}` : ""}` : (l.value ?? "")}${l.comment ? " # c" : ""}`)
+          .join("\n");
+        return agrees(`${text}\n`);
+      }),
+      { numRuns: Number(process.env.FAST_YAML_RUNS ?? 2000) },
+    );
   });
 
   it.each([
