@@ -124,9 +124,11 @@ class Scanner {
 
   /** A string starting at this.i (a quote); returns true when it holds an escape. */
   string(): boolean {
+    const b = this.b;
     const start = this.i;
-    this.i = skipString(this.b, start);
-    return this.b.subarray(start, this.i).includes(BACKSLASH);
+    this.i = skipString(b, start);
+    for (let k = start + 1; k < this.i - 1; k++) if (b[k] === BACKSLASH) return true;
+    return false;
   }
 
   /** The value at this.i (whitespace skipped before it), inside a container at `depth`. */
@@ -166,12 +168,12 @@ class Scanner {
           key = latin1(b, keyStart + 1, keyEnd - 1);
         } else if (capture !== undefined) {
           if (escaped) capture.entry.escapedKey = true;
-          else if (keyEnd - keyStart <= 15) key = latin1(b, keyStart + 1, keyEnd - 1);
+          else key = keyAmong(b, keyStart + 1, keyEnd - 1, capture.keys);
         }
         this.ws();
         const valueStart = this.i;
         const child = found !== undefined && key !== undefined && schema?.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
-        const captured = capture !== undefined && key !== undefined && capture.keys.includes(key);
+        const captured = capture !== undefined && key !== undefined;
         const inner = this.value(depth, child, captured && key === "change" && capture.keys === ENTRY_KEYS ? { entry: capture.entry, keys: CHANGE_KEYS } : undefined);
         if (found !== undefined && found.kind === "keys" && key !== undefined) {
           if (found.keys.has(key)) giveUp(); // JSON.parse keeps the last of duplicate keys; no plan has them
@@ -359,6 +361,18 @@ const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30
 const isDigit1 = (c: number | undefined): boolean => c !== undefined && c >= 0x31 && c <= 0x39;
 const isHex = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66));
+
+/** The key of `keys` spelt by the bytes [start, end) (compared as bytes, no string made), or undefined. */
+function keyAmong<K extends string>(b: Uint8Array, start: number, end: number, keys: readonly K[]): K | undefined {
+  const n = end - start;
+  for (const key of keys) {
+    if (key.length !== n) continue;
+    let k = 0;
+    while (k < n && b[start + k] === key.charCodeAt(k)) k++;
+    if (k === n) return key;
+  }
+  return undefined;
+}
 
 function latin1(b: Uint8Array, start: number, end: number): string {
   return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString("latin1");
