@@ -102,3 +102,14 @@ test_units_judge_a_boundary_an_unchanged_permission_set_reference_names if {
 	})
 	"aws_iam_policy.boundary" in _boundary_units([_boundary, _role_bounded_by_reference, ref], [])
 }
+
+test_units_judge_a_policy_a_role_references_but_does_not_take_as_its_boundary if {
+	# GIVEN a role whose configuration names the new policy in permissions_boundary, but whose boundary is known to be
+	# null after the plan (`var.on ? aws_iam_policy.boundary.arn : null` with on = false), or absent WHEN units are
+	# listed THEN the policy is judged: no boundary takes it, so it is a new policy like any other (review of 1f595fc,
+	# which changed this from an exemption)
+	nulled := _rc("aws_iam_role", "app", {"name": "app", "assume_role_policy": "{}", "permissions_boundary": null}, {"arn": true})
+	_boundary_units([_boundary, nulled], []) == {"aws_iam_policy.boundary"}
+	absent := _rc("aws_iam_role", "app", {"name": "app", "assume_role_policy": "{}"}, {"arn": true, "permissions_boundary": false})
+	_boundary_units([_boundary, absent], []) == {"aws_iam_policy.boundary"}
+}
