@@ -782,6 +782,14 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role_policy.app", { set: { name: "invoke", role: "app", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel"], Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0" })) } }),
     ]),
   });
+  add("boundary-referenced-but-null", "customer-managed-policy", {
+    description: "A new customer-managed policy allows * on *; role app's configuration names it in permissions_boundary through a conditional that is off (var.bounded ? aws_iam_policy.boundary.arn : null), so the role's boundary is null after the plan: no boundary takes the policy, and it is judged as any new policy (second review of the boundary exemption).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_policy.boundary", { set: { name: "developer-boundary", path: "/", policy: json(doc({ Effect: "Allow", Action: "*", Resource: "*" })) } }),
+      resource("aws_iam_role.app", { set: { name: "app", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })), permissions_boundary: ref("aws_iam_policy.boundary", "arn", null) } }),
+    ]),
+  });
   add("trap-fine-tuning-context-variant", "false-positive-trap", {
     description: "A fine-tuning role may start customization jobs on amazon.nova-lite-v1:0:300k, the context-length variant a customization job takes as its base model: it invokes nothing.",
     expect: "pass",
