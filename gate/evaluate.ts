@@ -177,8 +177,8 @@ async function judgeAll(
  * Worker threads started before the pieces are selected, when the inputs clearly make enough pieces for them (a
  * cdktf.out of many stacks, a plan of many resources of the selected types): their start (~100 ms: the module, the
  * instance, the data) then overlaps the selection. They get the memory of the smallest pieces (that of every piece
- * up to ~1 MB); a larger piece makes judgeAll start workers of its own. None for a given policy (one thread) or when one thread is
- * wanted.
+ * up to ~1 MB); a larger piece makes judgeAll start workers of its own. None for a given policy (one thread) or
+ * when one thread is wanted.
  */
 function startAhead(inputs: readonly GateInput[], selection: Selection, options: EvaluateOptions, wasmPath: string): StartedWorker[] {
   if (options.policy !== undefined || options.pieces === "whole") return [];

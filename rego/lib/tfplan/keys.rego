@@ -1,18 +1,15 @@
 # Part of package lib.tfplan (its METADATA is in tfplan.rego): the keys a policy text repeats within one object.
 package lib.tfplan
 
-# repeated_key(text, doc): a key that the text repeats within one object (doc is its parsed value), the first in
-# text order; undefined when no key repeats. JSON parsers disagree on which value of a repeated key counts (Go's
-# and OPA's keep the last; how AWS reads one is not documented), so such text cannot be judged. Counted as
-# written: every string token of the text followed by a colon is a key (outside strings JSON has no quotes, so the
-# tokens are found left to right), while the parsed document holds each object's keys once. The keys written
-# more often than parsed are the repeats and the keys inside values the parser dropped; the first of them in text
-# order is the repeat (a dropped value's keys come after its own key). Text with more keys than
+# repeated_key(written, doc): a key that a text repeats within one object (written: its written_keys, read once per
+# text; doc: its parsed value), the first in text order; undefined when no key repeats. JSON parsers disagree on which
+# value of a repeated key counts (Go's and OPA's keep the last; how AWS reads one is not documented), so such text
+# cannot be judged. Counted as written: every string token of the text followed by a colon is a key (outside strings
+# JSON has no quotes, so the tokens are found left to right), while the parsed document holds each object's keys once.
+# The keys written more often than parsed are the repeats and the keys inside values the parser dropped; the first of
+# them in text order is the repeat (a dropped value's keys come after its own key). Text with more keys than
 # max_checked_keys is not counted (too_many_keys reports it).
-repeated_key(text, doc) := repeated_key_in(written_keys(text), doc)
-
-# repeated_key_in(written, doc): repeated_key of a text whose written_keys are given (read once per text)
-repeated_key_in(written, doc) := key if {
+repeated_key(written, doc) := key if {
 	count(written) <= max_checked_keys
 	parsed := _parsed_keys(doc)
 	count(written) != count(parsed)
@@ -20,16 +17,16 @@ repeated_key_in(written, doc) := key if {
 		some k in {w | some w in written}
 		count([1 | some w in written; w == k]) > count([1 | some p in parsed; p == k])
 	}
-	key := [w | some w in written; w in over][0]
+	key := [w | some w in written; over[w]][0]
 }
 
 # the most keys a policy text is checked for repeats: more than twice what fits in the largest IAM policy (an inline
 # role policy, 10,240 characters); checking costs the square of the number of keys
 max_checked_keys := 2048
 
-# too_many_keys(text): the number of keys in text, when it is more than max_checked_keys
-too_many_keys(text) := n if {
-	n := count(written_keys(text))
+# too_many_keys(written): the number of a text's keys (its written_keys), when it is more than max_checked_keys
+too_many_keys(written) := n if {
+	n := count(written)
 	n > max_checked_keys
 }
 

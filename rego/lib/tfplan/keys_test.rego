@@ -2,7 +2,7 @@ package lib.tfplan_test
 
 import data.lib.tfplan
 
-_keys_of(text) := tfplan.repeated_key(text, json.unmarshal(text))
+_keys_of(text) := tfplan.repeated_key(tfplan.written_keys(text), json.unmarshal(text))
 
 test_repeated_key_is_undefined_when_no_key_repeats if {
 	not _keys_of(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow"},{"Effect":"Deny"}]}`)
@@ -20,8 +20,8 @@ test_repeated_key_reads_escaped_keys_as_their_value if {
 
 test_too_many_keys_counts_only_above_the_limit if {
 	few := json.marshal({concat("", ["k", format_int(i, 10)]): 1 | some i in numbers.range(1, 10)})
-	not tfplan.too_many_keys(few)
+	not tfplan.too_many_keys(tfplan.written_keys(few))
 	many := json.marshal({concat("", ["k", format_int(i, 10)]): 1 | some i in numbers.range(1, tfplan.max_checked_keys + 1)})
-	tfplan.too_many_keys(many) == tfplan.max_checked_keys + 1
+	tfplan.too_many_keys(tfplan.written_keys(many)) == tfplan.max_checked_keys + 1
 	not _keys_of(many)
 }

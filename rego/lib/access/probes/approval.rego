@@ -96,9 +96,7 @@ else := {}
 # the geographies a config can approve (catalog/geography.ts)
 _geographies := {"us", "eu", "apac", "jp", "au", "ca", "in", "global"}
 
-# profile_geography(p): the prefix of an inference-profile probe's ID ("" when it has none)
-profile_geography(p) := _arn_geography(p.resource)
-
+# _arn_geography(arn): the prefix of an inference-profile ARN's ID ("" when it has none)
 _arn_geography(arn) := g if {
 	id := _profile_id(arn)
 	contains(id, ".")

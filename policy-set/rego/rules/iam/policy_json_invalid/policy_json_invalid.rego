@@ -61,7 +61,7 @@ _keyed := [[d, tfplan.written_keys(d.text)] | some d in tfplan.parsed]
 
 deny contains finding if {
 	some [d, written] in _keyed
-	key := tfplan.repeated_key_in(written, d.doc)
+	key := tfplan.repeated_key(written, d.doc)
 	msg := concat("", [
 		"policy text (", d.attr, ") repeats the key \"", key, "\" within one object; parsers disagree on which ",
 		"value counts (how AWS reads a repeated key is not documented), so the policy cannot be judged",
@@ -71,8 +71,7 @@ deny contains finding if {
 
 deny contains finding if {
 	some [d, written] in _keyed
-	n := count(written)
-	n > tfplan.max_checked_keys
+	n := tfplan.too_many_keys(written)
 	msg := concat("", [
 		"policy text (", d.attr, ") holds ", format_int(n, 10), " keys, more than any IAM policy can (the gate checks ",
 		"up to ", format_int(tfplan.max_checked_keys, 10), " for repeated keys), so the policy cannot be judged",
