@@ -790,6 +790,12 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role.app", { set: { name: "app", assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })), permissions_boundary: ref("aws_iam_policy.boundary", "arn", null) } }),
     ]),
   });
+  add("kindless-pattern-reaches-unapproved-geography", "target-approval", {
+    description: "An inline policy allows InvokeModel on arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0: the resource part names no kind, so it matches the model's apac. inference profile (and the foundation model in every Region the profile routes to); the config approves Nova Lite in the us and eu geographies only (fresh-eyes attack).",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy.app", { set: { name: "invoke", role: "app", policy: json(doc({ Effect: "Allow", Action: "bedrock:InvokeModel", Resource: "arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0" })) } })]),
+  });
   add("trap-fine-tuning-context-variant", "false-positive-trap", {
     description: "A fine-tuning role may start customization jobs on amazon.nova-lite-v1:0:300k, the context-length variant a customization job takes as its base model: it invokes nothing.",
     expect: "pass",

@@ -167,3 +167,16 @@ test_seeds_the_scope_approves_are_not_built if {
 		some a in probes.invoke_actions
 	} with data.modelgate.catalog as testing.catalog
 }
+
+test_a_pattern_without_a_resource_kind_stands_for_the_profiles_it_matches if {
+	# GIVEN "*amazon.nova-lite-v1:0" as a resource part (no kind before the wildcard) and a scope approving Nova Lite in
+	# us WHEN seeds are made THEN the profiles of its other catalog geographies are seeds; a pattern that names its
+	# kind ("foundation-model/*") gives none of these
+	cfg := {"models": ["amazon.nova-lite-v1:0"], "geographies": ["us"], "productIds": []}
+	kindless := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0"}]
+	seeds := {p.resource | some p in probes._kindless_seeds(kindless, cfg)} with data.modelgate.catalog as testing.catalog
+	"arn:aws:bedrock:us-east-1:000000000000:inference-profile/eu.amazon.nova-lite-v1:0" in {replace(r, probes.probe_account, "000000000000") | some r in seeds}
+	not "arn:aws:bedrock:us-east-1:000000000000:inference-profile/us.amazon.nova-lite-v1:0" in {replace(r, probes.probe_account, "000000000000") | some r in seeds}
+	kinded := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*"}]
+	probes._kindless_seeds(kinded, cfg) == set() with data.modelgate.catalog as testing.catalog
+}

@@ -2,6 +2,7 @@
 # wildcard filled in (concretize), and the model part of foundation-model and inference-profile patterns.
 package lib.access.probes
 
+import data.lib.catalog
 import data.lib.iam
 
 # concretize(pattern) -> [arn, kind, model]: the pattern with every wildcard filled in; undefined when the
@@ -67,3 +68,26 @@ _model_of("inference-profile", id) := m if {
 } else := id
 
 _model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"}
+
+# _kindless_seeds(stmts, cfg): witness seeds (see _witness_seeds) of the patterns whose resource part names no
+# resource kind before its wildcard ("*amazon.nova-lite-v1:0", "*/x"): such a pattern may match inference profiles,
+# so it stands for the profile of each catalog model in each of its catalog geographies it matches (attack:
+# "arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0" reached the apac. profile of a model approved in us and eu only;
+# concretize, and so pws, knows no kind for it)
+_kindless_seeds(stmts, cfg) := {invoke(a, arn, "inference-profile", m, true) |
+	some s in stmts
+	some pat in _patterns(s)
+	segs := split(pat, ":")
+	count(segs) >= 6
+	segs[3] != ""
+	segs[4] != ""
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	iam.has_wildcard(split(rest, "/")[0])
+	some m, _ in catalog.models
+	some px in catalog.profile_prefixes(m)
+	id := concat("", ["inference-profile/", px, ".", m])
+	iam.wildcard_match(rest, id)
+	arn := concat(":", ["arn", _fill_partition(segs[1]), "bedrock", _fill_region(segs[3]), _fill_account(segs[4]), id])
+	not invoke_approved("inference-profile", m, arn, true, cfg)
+	a := invoke_actions[0]
+}

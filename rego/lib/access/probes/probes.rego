@@ -306,7 +306,7 @@ witnesses(stmts) := witnesses_for(stmts, _union)
 # action of their surface. Each pattern is read and concretized once; the largest set, arn_w, joins last (a union
 # copies both sides). An invoke seed that cfg approves (invoke_approved) is not built: most of a rendered policy's
 # patterns name approved models, and witnesses_for would drop them anyway.
-_witness_seeds(stmts, cfg) := arn_w | ((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) if {
+_witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) | _kindless_seeds(stmts, cfg)) if {
 	pws := [[pat, w] |
 		some s in stmts
 		some pat in _patterns(s)
@@ -364,6 +364,7 @@ _witness_seeds(stmts, cfg) := arn_w | ((((catalog_w | product_w) | mantle_w) | g
 		not invoke_approved("inference-profile", m, arn, true, cfg)
 		a := invoke_actions[0]
 	}
+
 	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
 	}
