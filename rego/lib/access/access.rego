@@ -88,10 +88,10 @@ allowed_request(stmts, p) if {
 # (probes and checks); "res": action -> the resources requested with it; "keys": resource -> its type/ID key
 # (_pattern_key). Built once for the fixed probes (fixed_model_set), once per policy only for its own probes.
 probe_set(ps) := {
-	"all": [p | some p in ps],
-	"plain": [p | some p in ps; not profiled(p)],
+	"all": listed,
+	"plain": [p | some p in listed; not profiled(p)],
 	"checks": checks,
-	"items": array.concat([[p, []] | some p in ps; not profiled(p)], checks),
+	"items": array.concat([[p, []] | some p in listed; not profiled(p)], checks),
 	"acts": {q.action | some q in reqs},
 	"res": {a: {q.resource | some q in reqs; q.action == a} | some a in {q.action | some q in reqs}},
 	"keys": {q.resource: k |
@@ -99,11 +99,15 @@ probe_set(ps) := {
 		k := _pattern_key(q.resource)
 	},
 } if {
+	listed := [p | some p in ps]
 	checks := [[p, [fm | some fm in profile_model_probes(p)]] |
-		some p in ps
+		some p in listed
 		profiled(p)
 	]
-	reqs := [q | some q in (ps | {fm | some [_, fms] in checks; some fm in fms})]
+
+	# an array (a request may appear twice; only its action and resource are read): a union of sets would hash
+	# every probe again
+	reqs := array.concat(listed, [fm | some [_, fms] in checks; some fm in fms])
 }
 
 # _prepare(stmts, ready): the statements that cover some action of a probe_set, each with the actions and

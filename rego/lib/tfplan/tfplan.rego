@@ -44,11 +44,9 @@ resource_changes contains rc if {
 	selection.types[rc.type]
 }
 
-# resource_change_list, document_list: the sets resource_changes and documents as arrays, for the many rules that
-# step through them: OPA's wasm runtime steps through a set by hashing each (deep) element, an array by index
+# resource_change_list: the set resource_changes as an array, for the many rules that step through it: OPA's wasm
+# runtime steps through a set by hashing each (deep) element, an array by index
 resource_change_list := [rc | some rc in resource_changes]
-
-document_list := [d | some d in documents]
 
 policy_list := [p | some p in policies]
 
@@ -302,23 +300,31 @@ _inline_unconfigured(rc) if {
 	not r.expressions[_block_spec[rc.type][0]]
 }
 
-# parsed: every policy text that is valid JSON, with its value
-parsed contains object.union(p, {"doc": json.unmarshal(p.text)}) if {
+# parsed_list: every policy text that is valid JSON, with its value. Arrays (each policy is once in policy_list, so
+# none holds an element twice): a set would hash each element whole, policy text, document and resource change,
+# on every insert and every step through it; the sets below are for callers that want set operations.
+parsed_list := [object.union(p, {"doc": json.unmarshal(p.text)}) |
 	some p in policy_list
 	strict_texts[p.text]
-}
+]
 
-# documents: parsed policies whose JSON is an object
-documents contains d if {
-	some d in parsed
+parsed := {d | some d in parsed_list}
+
+# document_list, documents: parsed policies whose JSON is an object
+document_list := [d |
+	some d in parsed_list
 	is_object(d.doc)
-}
+]
 
-# identity_documents: documents of IAM identity policies (and policy-document data sources)
-identity_documents contains d if {
+documents := {d | some d in document_list}
+
+# identity_document_list, identity_documents: documents of IAM identity policies (and policy-document data sources)
+identity_document_list := [d |
 	some d in document_list
 	d.kind in identity_kinds
-}
+]
+
+identity_documents := {d | some d in identity_document_list}
 
 # scp_documents: documents of service control policies
 scp_documents contains d if {

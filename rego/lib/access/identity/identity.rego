@@ -15,28 +15,31 @@ package lib.access.identity
 import data.lib.iam
 import data.lib.tfplan
 
+# unit_list: the units of the three sources below, as an array for the rules that step through it (in wasm, a set
+# hashes each element whole on every insert and step, and a unit holds its resource change and statements). A unit
+# made twice (the same grant reached two ways) is judged twice; the findings are a set.
+unit_list := array.flatten([_written_units, _attached_units, _exposed_units])
+
+units := {u | some u in unit_list}
+
 # policy text the plan writes
-units contains {"rc": d.rc, "via": _doc_via(d), "stmts": _stmts(d.doc)} if {
-	some d in tfplan.identity_documents
+_written_units := [{"rc": d.rc, "via": _doc_via(d), "stmts": _stmts(d.doc)} |
+	some d in tfplan.identity_document_list
 	not boundary_only(d.rc)
-}
+]
 
 # policies attached by ARN: resolved attachments
-units contains {"rc": a.rc, "via": r.via, "stmts": r.stmts} if {
+_attached_units := [{"rc": a.rc, "via": r.via, "stmts": r.stmts} |
 	some a in attachments
 	some r in resolved(a)
-}
+]
 
 # a change that gives a group, a role or a permission set to more principals (a membership, a trust policy, an
 # account assignment) gives them what that holder grants, whatever this plan does to those grants
-units contains {"rc": e.rc, "via": _exposure_via(r, e), "stmts": r.stmts} if {
+_exposed_units := [{"rc": e.rc, "via": _exposure_via(r, e), "stmts": r.stmts} |
 	some e in exposures
 	some r in holder_grants(e.holder)
-}
-
-# unit_list: the set units as an array, for the rules that step through it (in wasm, stepping through a set hashes
-# each element, and a unit holds its resource change and statements)
-unit_list := [u | some u in units]
+]
 
 _exposure_via(r, e) := concat("", [r.via, " through ", e.how, " (", e.rc.address, ")"])
 

@@ -42,7 +42,7 @@ _profile_arn(prefix, model) := concat("", [
 
 # identity policies: each document alone
 deny contains finding if {
-	some d in tfplan.identity_documents
+	some d in tfplan.identity_document_list
 	some [exempt, model, missing] in _gaps(access.statements(d.doc))
 	finding := result.new(rego.metadata.chain(), d.rc, _msg(exempt, model, missing))
 }

@@ -57,7 +57,7 @@ deny contains finding if {
 }
 
 # each parsed policy text with its written keys, read once for both rules below
-_keyed := [[d, tfplan.written_keys(d.text)] | some d in tfplan.parsed]
+_keyed := [[d, tfplan.written_keys(d.text)] | some d in tfplan.parsed_list]
 
 deny contains finding if {
 	some [d, written] in _keyed

@@ -25,7 +25,7 @@ _top_keys := {"Version", "Id", "Statement"}
 _statement_keys := {"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
 
 deny contains finding if {
-	some d in tfplan.parsed
+	some d in tfplan.parsed_list
 	not is_object(d.doc)
 	msg := concat("", ["policy text is JSON but not an object (", type_name(d.doc), ")"])
 	finding := result.new(rego.metadata.chain(), d.rc, msg)
