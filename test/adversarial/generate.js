@@ -1715,6 +1715,18 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       exempting("ArnLike", "arn:aws:iam::*:role/*"),
       as(`arn:aws:iam::${ACCT.mlDev}:user/ml-analyst`),
     ],
+    [
+      "scp-deny-restricted-to-iam-principals",
+      "The invoke Deny gains ArnLike aws:PrincipalArn arn:aws:iam::*:*: it still reaches every role, IAM user and root user, but not a federated user session, whose aws:PrincipalArn is an STS ARN (arn:aws:sts::<account>:federated-user/<name>): an IAM user in ml-dev calls sts:GetFederationToken and invokes any model.",
+      exempting("ArnLike", "arn:aws:iam::*:*"),
+      as(`arn:aws:sts::${ACCT.mlDev}:federated-user/ml-analyst`),
+    ],
+    [
+      "scp-deny-restricted-to-roles-users-and-root",
+      "The invoke Deny gains StringLike aws:PrincipalArn [role/*, user/*, root] in every account: every IAM principal is listed, a federated user session (an STS principal) is not, so it is exempt.",
+      exempting("StringLike", ["arn:aws:iam::*:role/*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root"]),
+      as(`arn:aws:sts::${ACCT.mlDev}:federated-user/ml-analyst`),
+    ],
   ];
   for (const [slug, description, statement, w] of principalVariants) {
     const content = wkldWith(statement);
@@ -3210,6 +3222,32 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: updateSandboxScp(renamed),
     witness: passWitness(ADMIN_CALLER, { scps: levelsSbox(renamed), context: researchCtx(), sentinel: { action: "bedrock:InvokeModel", resource: fm("amazon.nova-pro-v1:0"), context: researchCtx() } }),
+  });
+}
+
+// ================================================================ delegated policy management (attack, 2026-11-30)
+// An Organizations resource-based delegation policy lets a member account manage policies: one that covers SCPs
+// lets that account detach or rewrite the allow-list outside every plan the gate sees.
+{
+  const K = "organization-change";
+  const delegation = (statement) => json({ Version: "2012-10-17", Statement: [{ Sid: "Delegate", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCT.mlDev}:root` }, Resource: "*", ...statement }] });
+  add("org-delegation-policy-manages-scps", K, {
+    description: "aws_organizations_resource_policy lets ml-dev (inside Workloads) call UpdatePolicy, AttachPolicy and DetachPolicy for SERVICE_CONTROL_POLICY: that account can detach or rewrite the allow-list that governs it, outside the gate.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: ["organizations:UpdatePolicy", "organizations:AttachPolicy", "organizations:DetachPolicy"], Condition: { StringEquals: { "organizations:PolicyType": "SERVICE_CONTROL_POLICY" } } }) } })]),
+  });
+  add("org-delegation-policy-organizations-star", K, {
+    description: "aws_organizations_resource_policy allows organizations:* to ml-dev with no condition: every policy type, SCPs included.",
+    config: "with",
+    expect: "block",
+    plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: "organizations:*" }) } })]),
+  });
+  add("trap-org-delegation-policy-backup-policies", "false-positive-trap", {
+    description: "aws_organizations_resource_policy delegates the management of backup and tag policies only (StringEquals organizations:PolicyType), as AWS's own examples do: SCPs stay with the management account.",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: ["organizations:DescribeOrganization", "organizations:ListPolicies", "organizations:CreatePolicy", "organizations:UpdatePolicy", "organizations:AttachPolicy", "organizations:DetachPolicy"], Condition: { StringEquals: { "organizations:PolicyType": ["BACKUP_POLICY", "TAG_POLICY"] } } }) } })]),
   });
 }
 

@@ -86,15 +86,17 @@ organization_types := {
 	"awscc_organizations_policy",
 }
 
-# resources read on their own: Marketplace agreements (rules.marketplace.model_agreement_not_approved) and
+# resources read on their own: Marketplace agreements (rules.marketplace.model_agreement_not_approved),
 # CloudFormation stacks, StackSet instances and Cloud Control resources, which may deliver IAM
-# (rules.iam.cloudformation_iam_unjudged)
+# (rules.iam.cloudformation_iam_unjudged), and Organizations delegation policies
+# (rules.organizations.policy_management_delegated)
 other_types := {
 	"aws_bedrock_foundation_model_agreement",
 	"aws_cloudformation_stack", "aws_cloudformation_stack_set",
 	"awscc_cloudformation_stack", "awscc_cloudformation_stack_set",
 	"aws_cloudformation_stack_set_instance", "aws_cloudformation_stack_instances",
 	"aws_cloudcontrolapi_resource",
+	"aws_organizations_resource_policy", "awscc_organizations_resource_policy",
 }
 
 types := (identity_types | organization_types) | other_types

@@ -44,8 +44,8 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 # such a condition, a small set of requests (an invoke of a model no catalog lists, mantle, Claude Platform, a
 # direct Subscribe and the API-key calls) is made once for each principal the condition values name (every
 # wildcard filled in: a principal each pattern matches) and for principals of other kinds (an IAM user, an
-# account's root user), besides the fixed probes' role. A witness is "narrow" when its pattern names one
-# principal (no wildcard after the account segment): a named break-glass role.
+# account's root user, a federated user session), besides the fixed probes' role. A witness is "narrow" when its
+# pattern names one principal (no wildcard after the account segment): a named break-glass role.
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
@@ -53,9 +53,13 @@ principal_witnesses(stmts) := {_as_principal(q, pr) |
 	some q in _principal_requests
 }
 
+# A session from sts:GetFederationToken (an IAM user mints one for itself) is an STS principal: its aws:PrincipalArn
+# is arn:aws:sts::<account>:federated-user/<name> (IAM's global condition keys reference; not in the verified facts
+# file, so it only adds a request to judge: a Deny restricted to "arn:aws:iam::*:*" no longer reaches it).
 _other_principals := {
 	[concat("", ["arn:aws:iam::", probe_account, ":user/zz-modelgate-probe"]), false],
 	[concat("", ["arn:aws:iam::", probe_account, ":root"]), false],
+	[concat("", ["arn:aws:sts::", probe_account, ":federated-user/zz-modelgate-probe"]), false],
 }
 
 _principal_requests := ({

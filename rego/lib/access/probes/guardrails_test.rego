@@ -17,6 +17,7 @@ test_service_linked_roles_are_no_exemption if {
 	{p.principal | some p in probes.principal_witnesses([exempt])} == {
 		"arn:aws:iam::000000000000:user/zz-modelgate-probe",
 		"arn:aws:iam::000000000000:root",
+		"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe",
 	}
 
 	# WHEN an allow-list Deny gains that exemption THEN it is not weaker

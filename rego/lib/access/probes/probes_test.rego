@@ -303,12 +303,14 @@ test_principal_witnesses_when_no_principal_condition if {
 
 test_principal_witnesses_when_patterns_name_principals if {
 	# GIVEN an exemption of role/a* and of one named role WHEN witnesses are built THEN one principal per
-	# pattern (narrow only for the named role), an IAM user and a root user, each with the same requests
+	# pattern (narrow only for the named role), an IAM user, a root user and a federated user session, each with the
+	# same requests
 	_principals([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])]) == {
 		["arn:aws:iam::000000000000:role/azzprobe", false],
 		["arn:aws:iam::111122223333:role/ml", true],
 		["arn:aws:iam::000000000000:user/zz-modelgate-probe", false],
 		["arn:aws:iam::000000000000:root", false],
+		["arn:aws:sts::000000000000:federated-user/zz-modelgate-probe", false],
 	}
 	ws := probes.principal_witnesses([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])])
 	every p in ws {
@@ -345,12 +347,25 @@ test_weaker_when_exemption_is_unchanged_narrowed_or_matches_everyone if {
 }
 
 test_weaker_when_exemption_is_widened_or_restricts_the_deny_to_roles if {
-	# GIVEN a break-glass exemption widened to a prefix, and a Deny restricted to roles (users and root users
-	# spared) WHEN compared THEN weaker
+	# GIVEN a break-glass exemption widened to a prefix, and a Deny restricted to roles (users, root users and
+	# federated users spared) WHEN compared THEN weaker
 	bg := [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlassAdmin")]
 	count(org.weaker(bg, [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlass*")])) > 0 with data.modelgate.catalog as testing.catalog
 	w := org.weaker([_invoke_deny({})], [_exempting("ArnLike", "arn:aws:iam::*:role/*")]) with data.modelgate.catalog as testing.catalog
-	{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {"arn:aws:iam::000000000000:user/zz-modelgate-probe", "arn:aws:iam::000000000000:root"}
+	{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {
+		"arn:aws:iam::000000000000:user/zz-modelgate-probe",
+		"arn:aws:iam::000000000000:root",
+		"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe",
+	}
+}
+
+test_weaker_when_the_deny_is_restricted_to_iam_principals if {
+	# GIVEN a Deny restricted to principals whose ARN is an IAM one ("arn:aws:iam::*:*", or roles, users and root
+	# users listed) WHEN compared THEN weaker: a federated user session (sts:GetFederationToken) is an STS principal
+	every pats in [["arn:aws:iam::*:*"], ["arn:aws:iam::*:role/*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root"]] {
+		w := org.weaker([_invoke_deny({})], [_exempting("ArnLike", pats)]) with data.modelgate.catalog as testing.catalog
+		{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe"}
+	}
 }
 
 test_weaker_when_api_key_statements_are_narrowed if {
