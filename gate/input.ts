@@ -429,7 +429,7 @@ function resourceChangeProblems(rc: unknown, at: string): string[] {
 // CDKTF synth output
 
 function looksLikeSynthStack(value: Record<string, unknown>): boolean {
-  return "resource" in value || "data" in value || ("//" in value && "terraform" in value);
+  return "resource" in value || "data" in value || "module" in value || ("//" in value && "terraform" in value);
 }
 
 interface SynthManifest {
@@ -488,6 +488,18 @@ function readSynthDirectory(dir: string): GateInput[] {
 /** Meta-arguments are Terraform's, not the provider's: they never appear in a plan's `after`. */
 const META_ARGUMENTS = new Set(["//", "count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"]);
 
+/**
+ * Nested blocks the rules read, by resource type. Terraform's JSON syntax takes a block as one object or as an
+ * array of objects; a plan always shows an array, so the single-object form is read as a list of one. (Without
+ * the provider's schema a block cannot be told from an object-typed attribute such as tags, hence the table.)
+ */
+const NESTED_BLOCKS: Readonly<Record<string, readonly string[]>> = {
+  aws_iam_role: ["inline_policy"],
+  aws_ssoadmin_customer_managed_policy_attachment: ["customer_managed_policy_reference"],
+  aws_ssoadmin_customer_managed_policy_attachments_exclusive: ["customer_managed_policy_reference"],
+  aws_ssoadmin_permissions_boundary_attachment: ["permissions_boundary"],
+};
+
 /** Computed attributes that carry policy text: never literal in synth output, so unknown. */
 const COMPUTED_POLICY_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   aws_iam_policy_document: ["json", "minified_json"],
@@ -502,6 +514,7 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   const resourceChanges: Record<string, unknown>[] = [];
   const configResources: Record<string, unknown>[] = [];
   const problems: string[] = [];
+  refuseModuleCalls(stack, file);
 
   for (const mode of ["managed", "data"] as const) {
     const block = stack[mode === "managed" ? "resource" : "data"];
@@ -528,7 +541,14 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
         const expressions: Record<string, { references: string[] }> = {};
         for (const attr of Object.keys(body).sort()) {
           if (META_ARGUMENTS.has(attr)) continue;
-          const value = body[attr];
+          if (attr === "dynamic") {
+            // a dynamic block's instances come from its for_each when Terraform plans: unknown here (fail closed)
+            const dynamic = body[attr];
+            if (!isRecord(dynamic)) problems.push(`${address}.dynamic is ${jsonTypeName(dynamic)}, expected an object of blocks`);
+            else for (const blockName of Object.keys(dynamic)) afterUnknown[blockName] = true;
+            continue;
+          }
+          const value = (NESTED_BLOCKS[type] ?? []).includes(attr) && isRecord(body[attr]) ? [body[attr]] : body[attr];
           if (containsInterpolation(value)) {
             afterUnknown[attr] = true;
             const references = templateReferences(value);
@@ -574,6 +594,24 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   // Serialized once, so the size limit and the wasm memory sizing apply to synth output as to plans.
   const json = Buffer.from(JSON.stringify({ plan }), "utf8");
   return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan }, json };
+}
+
+/**
+ * A module call in synth output (a TerraformHclModule, a registry module) creates resources that cdk.tf.json does not
+ * show: the gate cannot judge them, and passing the stack would pass them unseen. The plan shows them.
+ */
+function refuseModuleCalls(stack: Record<string, unknown>, file: string): void {
+  const modules = stack.module;
+  if (modules === undefined) return;
+  const names = isRecord(modules) ? Object.keys(modules).sort() : [];
+  const first = names[0];
+  const source = first !== undefined && isRecord(modules) && isRecord(modules[first]) ? modules[first].source : undefined;
+  throw new PlanInputError(
+    "SYNTH_MODULE_UNJUDGED",
+    `${file}: calls ${names.length === 0 ? "modules" : `module "${first}"${typeof source === "string" ? ` (${source})` : ""}${names.length > 1 ? ` and ${names.length - 1} more` : ""}`}, ` +
+      `whose resources synth output does not show, so the gate cannot judge them; gate the plan instead: ` +
+      `terraform plan -out=tfplan && terraform show -json tfplan | modelgate check -`,
+  );
 }
 
 /**

@@ -309,6 +309,36 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
     expect([e.code, e.message]).toEqual(["SYNTH_SHAPE_INVALID", "s.json: not a valid cdk.tf.json: aws_iam_policy.X is a string, expected an object"]);
   });
 
+  const synthChange = (stack: object): Record<string, unknown> | undefined => {
+    const [input] = parseInputBytes(Buffer.from(JSON.stringify(stack)), "s.json");
+    return (input?.document.plan.resource_changes as Array<Record<string, unknown>> | undefined)?.[0];
+  };
+
+  it("GIVEN a dynamic block THEN the blocks it names are unknown until apply, and no attribute is called dynamic", () => {
+    const rc = synthChange({
+      resource: { aws_iam_role: { r: { name: "r", dynamic: { inline_policy: { for_each: "${var.p}", content: { name: "x", policy: "${inline_policy.value}" } } } } } },
+    });
+    expect(rc?.change).toMatchObject({ after: { name: "r" }, after_unknown: { inline_policy: true } });
+    expect(Object.keys((rc?.change as { after: object }).after)).toEqual(["name"]);
+  });
+
+  it("GIVEN an inline_policy block written as one object (Terraform JSON's single-block form) THEN it is read as a list of one", () => {
+    const block = { name: "x", policy: '{"Statement":[]}' };
+    expect(synthChange({ resource: { aws_iam_role: { r: { name: "r", inline_policy: block } } } })?.change).toMatchObject({
+      after: { inline_policy: [block] },
+    });
+    // an object-typed attribute keeps its shape
+    expect(synthChange({ resource: { aws_iam_role: { r: { name: "r", tags: { a: "b" } } } } })?.change).toMatchObject({ after: { tags: { a: "b" } } });
+  });
+
+  it("GIVEN a module call THEN SYNTH_MODULE_UNJUDGED names it: the resources it creates are not in the stack", () => {
+    const e = inputError(() => parseInputBytes(Buffer.from(JSON.stringify({ module: { admin: { source: "./modules/admin" }, other: { source: "x" } }, resource: {} })), "s.json"));
+    expect([e.code, e.message]).toEqual([
+      "SYNTH_MODULE_UNJUDGED",
+      's.json: calls module "admin" (./modules/admin) and 1 more, whose resources synth output does not show, so the gate cannot judge them; gate the plan instead: terraform plan -out=tfplan && terraform show -json tfplan | modelgate check -',
+    ]);
+  });
+
   it("GIVEN several paths THEN readInputs keeps their order", () => {
     expect(readInputs([good("plan-utf8.json"), dir]).map((i) => i.kind)).toEqual(["plan", "cdktf", "cdktf"]);
   });
