@@ -344,7 +344,7 @@ function looksLikePolicy(rc: JsonObject): boolean {
 /**
  * String values at a path ("*" steps into every element of a list; "**" into every value below, at any depth, in
  * lists and maps alike, for attributes whose shape varies, such as nested role mappings; a list value yields its
- * strings).
+ * strings; the "@…" steps transform a value as rego/lib/selection/selection.rego describes).
  */
 function valuesAt(state: Json, steps: readonly string[]): string[] {
   let values: Json[] = [state];
@@ -360,6 +360,21 @@ function valuesAt(state: Json, steps: readonly string[]): string[] {
           }
         };
         below(v);
+      } else if (step === "@json") {
+        if (typeof v === "string") {
+          try {
+            next.push(JSON.parse(v) as Json);
+          } catch {
+            // not JSON: no value
+          }
+        } else next.push(v);
+      } else if (step === "@arn-resource") {
+        const parts = typeof v === "string" ? v.split(":") : [];
+        if (parts.length >= 6) next.push(parts.slice(5).join(":"));
+      } else if (step === "@saml-provider") {
+        if (typeof v === "string") next.push(`saml-provider/${v}`);
+      } else if (step === "@oidc-provider") {
+        if (typeof v === "string") next.push(`oidc-provider/${v.startsWith("https://") ? v.slice("https://".length) : v}`);
       } else if (step === "*") {
         // as lib.iam.as_array reads it: a single value stands for a list of one
         if (Array.isArray(v)) next.push(...v);

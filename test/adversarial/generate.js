@@ -637,6 +637,52 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  // attack, 2026-11-30: identity providers. A role that trusts a SAML or OIDC provider is handed to whoever the
+  // provider vouches for: the plan creates the provider (the role's trust policy already names its ARN) or changes
+  // whom it trusts, and the role's trust policy is untouched.
+  const federatedTrust = (arn, action, condition) => json(doc({ Effect: "Allow", Principal: { Federated: arn }, Action: action, ...(condition ? { Condition: condition } : {}) }));
+  const samlArn = `arn:aws:iam::${ACCT.mlDev}:saml-provider/corp`;
+  const githubArn = `arn:aws:iam::${ACCT.mlDev}:oidc-provider/token.actions.githubusercontent.com`;
+  add("holder-saml-provider-metadata-swapped", K, {
+    description: "An unchanged role corp-admin (AdministratorAccess attached, unchanged) trusts SAML provider corp; the plan replaces the provider's saml_metadata_document with another issuer's: whoever that issuer vouches for assumes the role.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.corp_admin", { state: { name: "corp-admin", arn: `arn:aws:iam::${ACCT.mlDev}:role/corp-admin`, assume_role_policy: federatedTrust(samlArn, "sts:AssumeRoleWithSAML", { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } }) } }),
+      resource("aws_iam_role_policy_attachment.corp_admin", { state: { role: "corp-admin", policy_arn: managedArn("AdministratorAccess") } }),
+      resource("aws_iam_saml_provider.corp", { state: { arn: samlArn, name: "corp", saml_metadata_document: "<EntityDescriptor entityID='https://idp.corp.example'/>" }, set: { saml_metadata_document: "<EntityDescriptor entityID='https://idp.attacker.example'/>" } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("holder-oidc-provider-created-for-trusting-role", K, {
+    description: "An unchanged role gh-admin with AmazonBedrockFullAccess trusts GitHub's OIDC provider, checking only the audience; the plan creates that provider (its ARN unknown until apply): every GitHub repository can assume the role.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.gh_admin", { state: { name: "gh-admin", arn: `arn:aws:iam::${ACCT.mlDev}:role/gh-admin`, assume_role_policy: federatedTrust(githubArn, "sts:AssumeRoleWithWebIdentity", { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } }) } }),
+      resource("aws_iam_role_policy_attachment.gh_admin", { state: { role: "gh-admin", policy_arn: managedArn("AmazonBedrockFullAccess") } }),
+      resource("aws_iam_openid_connect_provider.github", { set: { url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"], thumbprint_list: [] } }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
+  });
+  add("holder-ssm-activation-hands-out-admin-role", K, {
+    description: "aws_ssm_activation for an unchanged role ops-admin (AdministratorAccess): every machine registered with the activation code gets the role's credentials, as a Roles Anywhere profile's certificate holders do.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.ops_admin", { state: { name: "ops-admin", arn: `arn:aws:iam::${ACCT.mlDev}:role/ops-admin`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "ssm.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+      resource("aws_iam_role_policy_attachment.ops_admin", { state: { role: "ops-admin", policy_arn: managedArn("AdministratorAccess") } }),
+      resource("aws_ssm_activation.fleet", { set: { name: "fleet", iam_role: "ops-admin", registration_limit: 100 } }),
+    ]),
+    witness: idBlock(ADMIN_CALLER),
+  });
+  add("trap-oidc-provider-for-approved-invoke-role", "false-positive-trap", {
+    description: "The plan creates GitHub's OIDC provider for an unchanged role that may invoke only Nova Lite (approved): the role is handed to GitHub workflows, but it grants nothing unapproved.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role.gh_invoke", { state: { name: "gh-invoke", arn: `arn:aws:iam::${ACCT.mlDev}:role/gh-invoke`, assume_role_policy: federatedTrust(githubArn, "sts:AssumeRoleWithWebIdentity", { StringLike: { "token.actions.githubusercontent.com:sub": "repo:example/app:*" } }) } }),
+      resource("aws_iam_role_policy.gh_invoke", { state: { role: "gh-invoke", name: "invoke", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: `arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0` })) } }),
+      resource("aws_iam_openid_connect_provider.github", { set: { url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"], thumbprint_list: [] } }),
+    ]),
+  });
   add("holder-role-trust-opened", K, {
     description: "Role batch-runner keeps an unchanged inline policy (bedrock:* on *); its assume_role_policy is updated to trust another account's root, whose principals now hold the grant.",
     expect: "block",

@@ -182,6 +182,29 @@ describe("selectPieces: what the wasm is handed", () => {
     ]);
   });
 
+  it("GIVEN identity providers THEN each joins the roles whose trust policies name it (by ARN, or by the name or URL its ARN is made from)", () => {
+    const trust = (federated: unknown): string =>
+      JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Federated: federated }, Action: "sts:AssumeRoleWithWebIdentity" }] });
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_role.gh", "aws_iam_role", { name: "gh", assume_role_policy: trust("arn:aws:iam::222233334444:oidc-provider/token.actions.githubusercontent.com") }),
+        rc("aws_iam_role.corp", "aws_iam_role", { name: "corp", assume_role_policy: trust(["arn:aws:iam::222233334444:saml-provider/corp"]) }),
+        rc("aws_iam_role.svc", "aws_iam_role", { name: "svc", assume_role_policy: JSON.stringify({ Statement: { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" } } }) }),
+        rc("aws_iam_role.bad", "aws_iam_role", { name: "bad", assume_role_policy: "not json" }),
+        rc("aws_iam_openid_connect_provider.gh", "aws_iam_openid_connect_provider", { url: "https://token.actions.githubusercontent.com" }),
+        rc("aws_iam_saml_provider.corp", "aws_iam_saml_provider", { name: "corp" }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_role.gh", "aws_iam_openid_connect_provider.gh"],
+      ["aws_iam_role.corp", "aws_iam_saml_provider.corp"],
+      ["aws_iam_role.svc"],
+      ["aws_iam_role.bad"],
+    ]);
+  });
+
   it("GIVEN an attachment whose ARN is unknown THEN its configuration reference joins every instance of the policy in its module only", () => {
     // each attachment to a role of its own (attachments to one role are joined by that role)
     const unknownArn = (address: string, module?: string): Record<string, unknown> => ({

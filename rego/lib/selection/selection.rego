@@ -23,11 +23,12 @@ identity_types := {
 	"aws_cognito_user_in_group",
 	"aws_eks_pod_identity_association",
 	"aws_iam_group_membership",
+	"aws_iam_group_policies_exclusive",
 	"aws_iam_group_policy",
 	"aws_iam_group_policy_attachment",
-	"aws_iam_group_policies_exclusive",
 	"aws_iam_group_policy_attachments_exclusive",
 	"aws_iam_instance_profile",
+	"aws_iam_openid_connect_provider",
 	"aws_iam_policy",
 	"aws_iam_policy_attachment",
 	"aws_iam_policy_document",
@@ -36,6 +37,7 @@ identity_types := {
 	"aws_iam_role_policy",
 	"aws_iam_role_policy_attachment",
 	"aws_iam_role_policy_attachments_exclusive",
+	"aws_iam_saml_provider",
 	"aws_iam_user",
 	"aws_iam_user_group_membership",
 	"aws_iam_user_policies_exclusive",
@@ -45,11 +47,12 @@ identity_types := {
 	"aws_identitystore_group_membership",
 	"aws_iot_role_alias",
 	"aws_rolesanywhere_profile",
+	"aws_ssm_activation",
 	"aws_ssoadmin_account_assignment",
 	"aws_ssoadmin_customer_managed_policy_attachment",
 	"aws_ssoadmin_customer_managed_policy_attachments_exclusive",
-	"aws_ssoadmin_managed_policy_attachments_exclusive",
 	"aws_ssoadmin_managed_policy_attachment",
+	"aws_ssoadmin_managed_policy_attachments_exclusive",
 	"aws_ssoadmin_permission_set_inline_policy",
 	"aws_ssoadmin_permissions_boundary_attachment",
 	"awscc_cognito_identity_pool",
@@ -61,8 +64,10 @@ identity_types := {
 	"awscc_iam_group_policy",
 	"awscc_iam_instance_profile",
 	"awscc_iam_managed_policy",
+	"awscc_iam_oidc_provider",
 	"awscc_iam_role",
 	"awscc_iam_role_policy",
+	"awscc_iam_saml_provider",
 	"awscc_iam_user",
 	"awscc_iam_user_policy",
 	"awscc_iam_user_to_group_addition",
@@ -103,7 +108,10 @@ types := (identity_types | organization_types) | other_types
 
 # joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is dot-
 # separated attribute names, "*" stepping into every element of a list (a single value counts as a list of one, as
-# lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps). In a "defined" key space a
+# lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps), "@json" into the JSON a
+# string holds (an object stays as it is), "@arn-resource" to an ARN's resource part (after its fifth colon), and
+# "@saml-provider" / "@oidc-provider" to the resource part of the ARN a provider of that name / URL has (as
+# lib.access.identity providers.rego computes them). In a "defined" key space a
 # resource that "uses" a value is related to the resources that "define" it (an attachment to the policy whose ARN it
 # names), not to other users of the same value (two attachments of one AWS-managed policy are unrelated); in a
 # "shared" key space every resource holding a value is related to every other (SCP attachments on one target form
@@ -120,6 +128,8 @@ key_spaces := {
 	"stack-set": "defined",
 	# Cognito identity pools by ID, and the roles attachments that name them (lib.access.identity exposures)
 	"cognito-pool": "defined", "cognito-group": "defined",
+	# SAML and OIDC providers by their ARN's resource part, and the roles whose trust policies name them
+	"idp": "defined",
 }
 
 joins := {
@@ -180,6 +190,7 @@ joins := {
 	"aws_iam_role": [
 		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["name", "role", "defines"], ["name", "role", "uses"], ["arn", "role-arn", "defines"],
+		["assume_role_policy.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
 	],
 	"aws_iam_role_policy_attachments_exclusive": [
 		["policy_arns.*", "arn", "uses"],
@@ -199,6 +210,7 @@ joins := {
 	"awscc_iam_role": [
 		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["role_name", "role", "defines"], ["role_name", "role", "uses"], ["arn", "role-arn", "defines"],
+		["assume_role_policy_document.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
 	],
 	"awscc_iam_user": [
 		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"], ["permissions_boundary", "arn", "uses"],
@@ -270,7 +282,14 @@ joins := {
 	"aws_cognito_user_in_group": [["group_name", "cognito-group", "uses"]],
 	"awscc_cognito_user_pool_user_to_group_attachment": [["group_name", "cognito-group", "uses"]],
 	"aws_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	"aws_ssm_activation": [["iam_role", "role", "uses"]],
 	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	# an identity provider created, or trusting other issuers, exposes the roles that trust it (lib.access.identity
+	# providers.rego); "@…" steps: see the comment on joins
+	"aws_iam_saml_provider": [["arn.@arn-resource", "idp", "defines"], ["name.@saml-provider", "idp", "defines"]],
+	"awscc_iam_saml_provider": [["arn.@arn-resource", "idp", "defines"], ["name.@saml-provider", "idp", "defines"]],
+	"aws_iam_openid_connect_provider": [["arn.@arn-resource", "idp", "defines"], ["url.@oidc-provider", "idp", "defines"]],
+	"awscc_iam_oidc_provider": [["arn.@arn-resource", "idp", "defines"], ["url.@oidc-provider", "idp", "defines"]],
 	# a Cognito identity pool opened to more users exposes the roles of its roles attachments
 	"aws_cognito_identity_pool": [["id", "cognito-pool", "defines"]],
 	"awscc_cognito_identity_pool": [["id", "cognito-pool", "defines"], ["identity_pool_id", "cognito-pool", "defines"]],

@@ -141,3 +141,15 @@ _roles_by_arn[arn] contains _role_name(v) if {
 _role_name(v) := v.name if is_string(v.name)
 
 _role_name(v) := v.role_name if is_string(v.role_name)
+
+# an SSM hybrid activation hands its role (by name) to every machine registered with its activation code: the
+# machines get the role's credentials, as Roles Anywhere certificate holders and IoT devices do (attack review,
+# 2026-11-30). Its attributes cannot change in place, so a created activation, or one naming another role, hands the
+# role out anew.
+exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["SSM hybrid activation ", rc.address])} if {
+	some rc in _written
+	rc.type == "aws_ssm_activation"
+	name := _left(rc).iam_role
+	is_string(name)
+	object.get(_before(rc), "iam_role", null) != name
+}

@@ -109,3 +109,11 @@ test_units_when_a_roles_anywhere_profile_or_a_pod_identity_target_hands_out_a_ro
 	pod := _rc("aws_eks_pod_identity_association", "e", {"cluster_name": "c", "namespace": "n", "service_account": "a", "role_arn": "arn:aws:iam::1:role/other", "target_role_arn": "arn:aws:iam::1:role/r"}, {})
 	count(_unit_vias([grant, r, pod], pod.address)) == 1
 }
+
+test_exposures_when_an_ssm_activation_hands_out_a_role if {
+	# GIVEN a created hybrid activation for role ops WHEN judged THEN the role is exposed; an activation left
+	# unchanged is not
+	act := _rc("aws_ssm_activation", "fleet", {"iam_role": "ops", "registration_limit": 100}, {})
+	_exposed([act]) == {["aws_ssm_activation.fleet", ["role", "ops"]]}
+	count(_exposed([_noop("aws_ssm_activation", "fleet", {"iam_role": "ops"})])) == 0
+}
