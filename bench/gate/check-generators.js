@@ -5,7 +5,8 @@
 //   - format_version 1.2; resource_changes addresses unique;
 //   - planned_values holds exactly the resources that are not deleted, prior_state exactly those not created,
 //     with the values of change.after / change.before;
-//   - every module resource sits under its module's address; every root resource has a configuration block;
+//   - every module resource sits under its module's address; every root resource has a configuration block; a module
+//     resource's references to the (counted) resources of its module carry count.index, as Terraform lists them;
 //   - realistic plans: 0.5–2 % of resources policy-bearing (from 1 MB), within 10 % of the requested size, and at least one
 //     defect (a broad grant, an unscoped Subscribe, a trailing comma, unknown content …) at 1 MB and above;
 //   - dense plans: the requested number of policy-bearing resources, every policy text distinct.
@@ -55,6 +56,17 @@ function checkPlan(name, spec, text, stats) {
     if (prior.has(rc.address)) expect(JSON.stringify(prior.get(rc.address).values) === JSON.stringify(rc.change.before), `${name}: ${rc.address} prior values differ from change.before`);
     if (rc.module_address) expect(rc.address.startsWith(`${rc.module_address}.`) && planned.get(rc.address)?.moduleAddress !== undefined === !deleted, `${name}: ${rc.address} not under ${rc.module_address}`);
     else if (rc.action_reason !== "delete_because_no_resource_config") expect(rootConfig.has(rc.address), `${name}: ${rc.address} has no configuration block`);
+  }
+  // a counted resource's attributes are read through an instance (Terraform refuses "aws_iam_policy.x.arn" when x has
+  // count): every reference of a module resource to a managed resource of its module carries count.index beside it
+  for (const call of Object.values(plan.configuration.root_module.module_calls ?? {})) {
+    const locals = new Set((call.module?.resources ?? []).map((r) => r.address));
+    for (const r of call.module?.resources ?? []) {
+      for (const [attr, e] of Object.entries(r.expressions ?? {})) {
+        const refs = Array.isArray(e?.references) ? e.references : [];
+        if (refs.some((ref) => locals.has(ref))) expect(refs.includes("count.index"), `${name}: module resource ${r.address}.${attr} references a counted resource without count.index: ${refs.join(", ")}`);
+      }
+    }
   }
   const policies = rcs.filter((r) => POLICY_TYPES.has(r.type));
   if (spec.kind === "realistic") {

@@ -28,7 +28,7 @@
 const { closeSync, openSync, writeSync } = require("node:fs");
 const { DEFECTS, rng, modelPool, pick, identityPolicy, scpPolicy, policyText, priorText } = require("./generate");
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 const PROVIDER = "registry.terraform.io/hashicorp/aws";
 const ACCOUNT = "111122223333";
 const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"];
@@ -98,6 +98,17 @@ function layoutFor(count) {
   const ranges = [{ module: undefined, from: 0, to: root }];
   for (let m = 0; m < modules; m++) ranges.push({ module: `module.svc["svc-${pad(m, 2)}"]`, from: root + m * block, to: Math.min(count, root + (m + 1) * block) });
   return { count, root, ranges: ranges.filter((r) => r.to > r.from), moduleOf };
+}
+
+/**
+ * The references Terraform lists for an expression naming attribute `attr` of a companion resource: in the root
+ * module "type.name.attr" and "type.name"; in a module instance, where every resource has count, the instance is
+ * chosen by count.index ("type.name[count.index].attr"), which Terraform lists as "type.name" and "count.index" side
+ * by side. (Generator v3 wrote the root-module form there too: Terraform refuses it on a counted resource, "Missing
+ * resource instance key", and it made every attachment of a module instance possibly attach every policy in it.)
+ */
+function refTo(place, key, attr) {
+  return place.module ? [key.local, "count.index"] : [`${key.local}.${attr}`, key.local];
 }
 
 /** Addresses of the resources built for index i (one "place" per index; companions share it). */
@@ -247,7 +258,7 @@ function instance(rand, i, place) {
         ami: { references: ["data.aws_ami.al2023.id", "data.aws_ami.al2023"] },
         instance_type: { references: ["var.instance_type"] },
         subnet_id: { references: ["var.subnet_ids", "local.subnet_index"] },
-        vpc_security_group_ids: { references: ["aws_security_group.app.id", "aws_security_group.app"] },
+        vpc_security_group_ids: { references: refTo(place, { local: "aws_security_group.app" }, "id") },
         metadata_options: [{ http_tokens: { constant_value: "required" }, http_put_response_hop_limit: { constant_value: 2 } }],
         root_block_device: [{ encrypted: { constant_value: true }, volume_type: { constant_value: "gp3" }, volume_size: { references: ["var.root_volume_size"] } }],
         tags: { references: ["local.tags"] },
@@ -363,7 +374,7 @@ function lambda(rand, i, place) {
       sensitive: { environment: [{ variables: {} }], tags: {}, tags_all: {} },
       expressions: {
         function_name: { references: ["local.function_name"] },
-        role: { references: ["aws_iam_role.exec.arn", "aws_iam_role.exec"] },
+        role: { references: refTo(place, { local: "aws_iam_role.exec" }, "arn") },
         handler: { constant_value: "index.handler" },
         runtime: { references: ["var.runtime"] },
         s3_bucket: { references: ["var.artifact_bucket"] },
@@ -429,7 +440,7 @@ function record(rand, i, place) {
   const c = fromState(rand, state, ["fqdn", "id"], (s) => {
     s.ttl = 60;
   });
-  return [resource(place, "aws_route53_record", "dns", { ...c, sensitive: {}, expressions: { name: { references: ["local.fqdn"] }, type: { constant_value: "CNAME" }, ttl: { constant_value: 300 }, records: { references: ["aws_lb.app.dns_name", "aws_lb.app"] }, zone_id: { references: ["var.zone_id"] } } })];
+  return [resource(place, "aws_route53_record", "dns", { ...c, sensitive: {}, expressions: { name: { references: ["local.fqdn"] }, type: { constant_value: "CNAME" }, ttl: { constant_value: 300 }, records: { references: refTo(place, { local: "aws_lb.app" }, "dns_name") }, zone_id: { references: ["var.zone_id"] } } })];
 }
 
 function logGroup(rand, i, place) {
@@ -636,7 +647,7 @@ function densePolicy(rand, i, place, pool) {
         after: action === "create" ? { role: roleName } : { id: `${roleName}-x`, policy_arn: arn, role: roleName },
         afterUnknown: action === "create" ? { id: true, policy_arn: true } : {},
         sensitive: {},
-        expressions: { policy_arn: { references: [`${pk.local}.arn`, pk.local] }, role: { references: [`${roleKey.local}.name`, roleKey.local] } },
+        expressions: { policy_arn: { references: refTo(place, pk, "arn") }, role: { references: refTo(place, roleKey, "name") } },
       }),
     );
     if (action !== "create") out.at(-1).rc.change.after.id = out.at(-1).rc.change.before.id;
@@ -645,7 +656,7 @@ function densePolicy(rand, i, place, pool) {
   }
   const type = r < 8 ? "aws_iam_role_policy" : r === 8 ? "aws_iam_user_policy" : "aws_iam_group_policy";
   const holder = r < 8 ? { role: roleName } : r === 8 ? { user: `builder-${i}` } : { group: `builders-${i}` };
-  const holderRef = r < 8 ? { role: { references: [`${roleKey.local}.name`, roleKey.local] } } : r === 8 ? { user: { constant_value: `builder-${i}` } } : { group: { constant_value: `builders-${i}` } };
+  const holderRef = r < 8 ? { role: { references: refTo(place, roleKey, "name") } } : r === 8 ? { user: { constant_value: `builder-${i}` } } : { group: { constant_value: `builders-${i}` } };
   const id = `${Object.values(holder)[0]}:bedrock`;
   const after = { name: "bedrock", name_prefix: null, policy: text, ...holder };
   const main = resource(place, type, "agent", {
