@@ -48,8 +48,6 @@ resource_changes contains rc if {
 # runtime steps through a set by hashing each (deep) element, an array by index
 resource_change_list := [rc | some rc in resource_changes]
 
-policy_list := [p | some p in policies]
-
 # writes holds for changes that leave the resource in place after apply
 writes(rc) if {
 	some a in rc.change.actions
@@ -149,23 +147,30 @@ _unknown_first(rc) := [attr |
 ][0]
 
 # policies: {rc, kind, attr, text} for every known policy text
-policies contains {"rc": rc, "kind": kind(rc), "attr": attr, "text": text} if {
+# policy_list: every policy text the plan writes, as {rc, kind, attr, text}: an array of the three sources below
+# (each entry once: a resource's text attribute, its policy blocks, its optional text attribute); policies is the
+# same as a set. (A set would hash each entry whole, resource change included, on every insert and step.)
+policy_list := array.flatten([_text_policies, _block_policies, _optional_policies])
+
+policies := {p | some p in policy_list}
+
+_text_policies := [{"rc": rc, "kind": kind(rc), "attr": attr, "text": text} |
 	some rc in _candidates
 	attr := _text_attr(rc)
 	text := rc.change.after[attr]
 	not _unchanged_text(rc, attr, text)
-}
+]
 
-policies contains {"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text": text} if {
+_block_policies := [{"rc": rc, "kind": "inline", "attr": _block_attr(rc, i), "text": text} |
 	some rc in _roles
 	some i, block in _blocks(rc)
 	text := block[_field(rc)]
 	_block_text(text)
 	not _unchanged_block(rc, text)
-}
+]
 
 # an optional attribute that carries policy text when set (awscc_sso_permission_set.inline_policy)
-policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
+_optional_policies := [{"rc": rc, "kind": "inline", "attr": attr, "text": text} |
 	some rc in resource_change_list
 	writes(rc)
 	not rc.mode == "data"
@@ -174,7 +179,7 @@ policies contains {"rc": rc, "kind": "inline", "attr": attr, "text": text} if {
 	is_string(text)
 	text != ""
 	not _unchanged_text(rc, attr, text)
-}
+]
 
 # unknown: {rc, attr, found} for every written policy whose text cannot be judged. found is "unknown"
 # (computed during apply), "missing" (absent from after and not unknown), or the JSON type of a value

@@ -72,13 +72,16 @@ _left(rc) := rc.change.before if {
 	is_object(rc.change.before)
 }
 
-_kept contains rc if {
-	some rc in tfplan.resource_change_list
-	not rc.mode == "data"
-	_left(rc)
-}
-
-_kept contains rc if some rc in prior_rcs
+# the resources left in AWS after the plan: its managed resource changes that leave one, and the prior state's
+# identity resources no change names. An array (each once): see _written.
+_kept := array.concat(
+	[rc |
+		some rc in tfplan.resource_change_list
+		not rc.mode == "data"
+		_left(rc)
+	],
+	[rc | some rc in prior_rcs],
+)
 
 # prior_rcs: identity resources the prior state holds that no resource change names (what `terraform plan -target`
 # leaves out), as unchanged resource changes: they still grant what they grant

@@ -124,11 +124,13 @@ _lists := {
 	"aws_ssoadmin_managed_policy_attachments_exclusive": "managed_policy_arns",
 }
 
-_written contains rc if {
+# the managed resources the plan writes, as an array (each once): many rules step through it, and a set would hash
+# each whole resource change at every step
+_written := [rc |
 	some rc in tfplan.resource_change_list
 	tfplan.writes(rc)
 	not rc.mode == "data"
-}
+]
 
 attachments contains {"rc": rc, "arn": arn, "attr": attr} if {
 	some rc in _written
