@@ -347,6 +347,7 @@ function looksLikePolicy(rc: JsonObject): boolean {
  * strings; the "@…" steps transform a value as rego/lib/selection/selection.rego describes).
  */
 function valuesAt(state: Json, steps: readonly string[]): string[] {
+  if (steps.length === 1 && steps[0]?.startsWith("=")) return isObject(state) ? [steps[0].slice(1)] : [];
   let values: Json[] = [state];
   for (const step of steps) {
     const next: Json[] = [];

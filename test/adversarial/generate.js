@@ -673,6 +673,51 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock(ADMIN_CALLER),
   });
+  // second attack review, 2026-11-30: credentials handed out for a principal whose grants are unchanged
+  const onpremRole = (name) => resource(`aws_iam_role.${name}`, { state: { name, arn: `arn:aws:iam::${ACCT.mlDev}:role/${name}`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "rolesanywhere.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"] })) } });
+  const certSource = (pem) => [{ source_type: "CERTIFICATE_BUNDLE", source_data: [{ x509_certificate_data: pem, acm_pca_arn: "" }] }];
+  add("holder-rolesanywhere-new-trust-anchor", K, {
+    description: "An unchanged role onprem (bedrock:* on *) listed by an unchanged, enabled Roles Anywhere profile; the plan creates a trust anchor for another certificate authority: CreateSession takes any enabled anchor with any profile, so a certificate from the new CA gets the role.",
+    expect: "block",
+    plan: plan([
+      onpremRole("onprem"),
+      resource("aws_iam_role_policy.onprem", { state: { role: "onprem", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_rolesanywhere_profile.p1", { state: { name: "p1", enabled: true, role_arns: [`arn:aws:iam::${ACCT.mlDev}:role/onprem`], session_policy: null, managed_policy_arns: [] } }),
+      resource("aws_rolesanywhere_trust_anchor.partner", { set: { name: "partner", enabled: true, source: certSource("-----BEGIN CERTIFICATE-----MIIBpartner") } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-iot-policy-reaches-role-alias", K, {
+    description: "An unchanged IoT role alias edge for a role with bedrock:* on *; the plan creates an IoT policy allowing iot:AssumeRoleWithCertificate on every role alias and attaches it to a certificate made from a CSR: the certificate's holder gets the role's credentials.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+      resource("aws_iam_role_policy.edge", { state: { role: "edge", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+      resource("aws_iot_certificate.dev", { set: { active: true, csr: "-----BEGIN CERTIFICATE REQUEST-----MIIB" } }),
+      resource("aws_iot_policy.assume", { set: { name: "assume-edge", policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:*:${ACCT.mlDev}:rolealias/*` })) } }),
+      resource("aws_iot_policy_attachment.dev", { set: { policy: "assume-edge", target: `arn:aws:iot:us-east-1:${ACCT.mlDev}:cert/0123abcd` } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-access-key-for-broad-user", K, {
+    description: "An unchanged IAM user ci with an unchanged inline bedrock:* on * policy; the plan creates an access key for it: whoever holds the key acts as ci.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_user_policy.ci", { state: { user: "ci", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_access_key.ci", { set: { user: "ci", status: "Active" } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("trap-access-key-for-approved-invoke-user", "false-positive-trap", {
+    description: "An access key for an unchanged IAM user whose only policy allows invoking Nova Lite (approved): the key holder gets nothing unapproved.",
+    config: "with",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_user_policy.app", { state: { user: "app", name: "invoke", policy: json(doc({ Effect: "Allow", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], Resource: "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0" })) } }),
+      resource("aws_iam_access_key.app", { set: { user: "app", status: "Active" } }),
+    ]),
+  });
   add("trap-oidc-provider-for-approved-invoke-role", "false-positive-trap", {
     description: "The plan creates GitHub's OIDC provider for an unchanged role that may invoke only Nova Lite (approved): the role is handed to GitHub workflows, but it grants nothing unapproved.",
     config: "with",
@@ -3288,6 +3333,23 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     config: "with",
     expect: "block",
     plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: "organizations:*" }) } })]),
+  });
+  // second attack review: an SCP held by a CloudFormation stack or a Cloud Control resource goes when the plan deletes it
+  const scpTemplate = json({ Resources: { AllowList: { Type: "AWS::Organizations::Policy", Properties: { Name: "bedrock-allow-list", Type: "SERVICE_CONTROL_POLICY", TargetIds: [OU.workloads], Content: { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "bedrock:InvokeModel", NotResource: "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0" }] } } } } });
+  add("org-cfn-stack-holding-scp-deleted", K, {
+    description: "The plan deletes an aws_cloudformation_stack whose template defines the Workloads allow-list as an AWS::Organizations::Policy: the SCP goes with the stack, and the gate cannot judge templates.",
+    expect: "block",
+    plan: plan([resource("aws_cloudformation_stack.guardrails", { state: { name: "guardrails", template_body: scpTemplate, capabilities: [] }, actions: ["delete"] })]),
+  });
+  add("org-cloudcontrol-scp-deleted", K, {
+    description: "The plan deletes an aws_cloudcontrolapi_resource of type AWS::Organizations::Policy (the Workloads allow-list): the SCP is detached and deleted.",
+    expect: "block",
+    plan: plan([resource("aws_cloudcontrolapi_resource.allow_list", { state: { type_name: "AWS::Organizations::Policy", desired_state: json({ Name: "bedrock-allow-list", Type: "SERVICE_CONTROL_POLICY", TargetIds: [OU.workloads] }), id: "p-abcd1234" }, actions: ["delete"] })]),
+  });
+  add("trap-cfn-stack-of-buckets-deleted", "false-positive-trap", {
+    description: "The plan deletes a CloudFormation stack whose template holds only an S3 bucket.",
+    expect: "pass",
+    plan: plan([resource("aws_cloudformation_stack.logs", { state: { name: "logs", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] }, actions: ["delete"] })]),
   });
   add("trap-org-delegation-policy-backup-policies", "false-positive-trap", {
     description: "aws_organizations_resource_policy delegates the management of backup and tag policies only (StringEquals organizations:PolicyType), as AWS's own examples do: SCPs stay with the management account.",

@@ -205,6 +205,29 @@ describe("selectPieces: what the wasm is handed", () => {
     ]);
   });
 
+  it("GIVEN Roles Anywhere anchors and profiles, and IoT policies and role aliases THEN each family forms one group, with the roles it names", () => {
+    const role = (name: string): Record<string, unknown> => rc(`aws_iam_role.${name}`, "aws_iam_role", { name, arn: `arn:aws:iam::1:role/${name}` });
+    const pieces = selectPieces(
+      doc([
+        rc("aws_rolesanywhere_trust_anchor.a", "aws_rolesanywhere_trust_anchor", { name: "a", enabled: true }),
+        role("onprem"),
+        role("edge"),
+        rc("aws_iot_policy.p", "aws_iot_policy", { name: "p", policy: "{}" }),
+        rc("aws_rolesanywhere_profile.p", "aws_rolesanywhere_profile", { name: "p", role_arns: ["arn:aws:iam::1:role/onprem"] }),
+        rc("aws_iot_role_alias.edge", "aws_iot_role_alias", { alias: "edge", role_arn: "arn:aws:iam::1:role/edge" }),
+        rc("aws_iam_access_key.k", "aws_iam_access_key", { user: "ci" }),
+        rc("aws_iam_user_policy.ci", "aws_iam_user_policy", { user: "ci", policy: POLICY }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_rolesanywhere_trust_anchor.a", "aws_iam_role.onprem", "aws_rolesanywhere_profile.p"],
+      ["aws_iam_role.edge", "aws_iot_policy.p", "aws_iot_role_alias.edge"],
+      ["aws_iam_access_key.k", "aws_iam_user_policy.ci"],
+    ]);
+  });
+
   it("GIVEN an attachment whose ARN is unknown THEN its configuration reference joins every instance of the policy in its module only", () => {
     // each attachment to a role of its own (attachments to one role are joined by that role)
     const unknownArn = (address: string, module?: string): Record<string, unknown> => ({

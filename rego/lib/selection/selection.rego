@@ -22,6 +22,7 @@ identity_types := {
 	"aws_cognito_user_group",
 	"aws_cognito_user_in_group",
 	"aws_eks_pod_identity_association",
+	"aws_iam_access_key",
 	"aws_iam_group_membership",
 	"aws_iam_group_policies_exclusive",
 	"aws_iam_group_policy",
@@ -38,15 +39,21 @@ identity_types := {
 	"aws_iam_role_policy_attachment",
 	"aws_iam_role_policy_attachments_exclusive",
 	"aws_iam_saml_provider",
+	"aws_iam_service_specific_credential",
+	"aws_iam_signing_certificate",
 	"aws_iam_user",
 	"aws_iam_user_group_membership",
+	"aws_iam_user_login_profile",
 	"aws_iam_user_policies_exclusive",
 	"aws_iam_user_policy",
 	"aws_iam_user_policy_attachment",
 	"aws_iam_user_policy_attachments_exclusive",
 	"aws_identitystore_group_membership",
+	"aws_iot_policy",
+	"aws_iot_policy_attachment",
 	"aws_iot_role_alias",
 	"aws_rolesanywhere_profile",
+	"aws_rolesanywhere_trust_anchor",
 	"aws_ssm_activation",
 	"aws_ssoadmin_account_assignment",
 	"aws_ssoadmin_customer_managed_policy_attachment",
@@ -72,8 +79,10 @@ identity_types := {
 	"awscc_iam_user_policy",
 	"awscc_iam_user_to_group_addition",
 	"awscc_identitystore_group_membership",
+	"awscc_iot_policy",
 	"awscc_iot_role_alias",
 	"awscc_rolesanywhere_profile",
+	"awscc_rolesanywhere_trust_anchor",
 	"awscc_sso_assignment",
 	"awscc_sso_permission_set",
 }
@@ -111,7 +120,8 @@ types := (identity_types | organization_types) | other_types
 # lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps), "@json" into the JSON a
 # string holds (an object stays as it is), "@arn-resource" to an ARN's resource part (after its fifth colon), and
 # "@saml-provider" / "@oidc-provider" to the resource part of the ARN a provider of that name / URL has (as
-# lib.access.identity providers.rego computes them). In a "defined" key space a
+# lib.access.identity providers.rego computes them); a path "=<text>" is that text, whatever the resource holds (a
+# shared key that puts all resources of some types together). In a "defined" key space a
 # resource that "uses" a value is related to the resources that "define" it (an attachment to the policy whose ARN it
 # names), not to other users of the same value (two attachments of one AWS-managed policy are unrelated); in a
 # "shared" key space every resource holding a value is related to every other (SCP attachments on one target form
@@ -130,6 +140,9 @@ key_spaces := {
 	"cognito-pool": "defined", "cognito-group": "defined",
 	# SAML and OIDC providers by their ARN's resource part, and the roles whose trust policies name them
 	"idp": "defined",
+	# every Roles Anywhere trust anchor and profile together (any anchor serves any profile), and every IoT policy,
+	# policy attachment and role alias together (a policy's Resource patterns name aliases by wildcard)
+	"rolesanywhere": "shared", "iot": "shared",
 }
 
 joins := {
@@ -275,15 +288,25 @@ joins := {
 		["roles.authenticated", "role-arn", "uses"], ["roles.unauthenticated", "role-arn", "uses"],
 		["role_mappings.**", "role-arn", "uses"], ["identity_pool_id", "cognito-pool", "uses"],
 	],
-	"aws_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
-	"awscc_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"]],
+	"aws_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"], ["=rolesanywhere", "rolesanywhere", "uses"]],
+	"awscc_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"], ["=rolesanywhere", "rolesanywhere", "uses"]],
+	"aws_rolesanywhere_trust_anchor": [["=rolesanywhere", "rolesanywhere", "uses"]],
+	"awscc_rolesanywhere_trust_anchor": [["=rolesanywhere", "rolesanywhere", "uses"]],
 	"aws_cognito_user_group": [["role_arn", "role-arn", "uses"], ["name", "cognito-group", "defines"]],
 	"awscc_cognito_user_pool_group": [["role_arn", "role-arn", "uses"], ["group_name", "cognito-group", "defines"]],
 	"aws_cognito_user_in_group": [["group_name", "cognito-group", "uses"]],
 	"awscc_cognito_user_pool_user_to_group_attachment": [["group_name", "cognito-group", "uses"]],
-	"aws_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	"aws_iot_role_alias": [["role_arn", "role-arn", "uses"], ["=iot", "iot", "uses"]],
+	"aws_iot_policy": [["=iot", "iot", "uses"]],
+	"awscc_iot_policy": [["=iot", "iot", "uses"]],
+	"aws_iot_policy_attachment": [["=iot", "iot", "uses"]],
+	# new credentials for a user (lib.access.identity credentials.rego)
+	"aws_iam_access_key": [["user", "user", "uses"]],
+	"aws_iam_user_login_profile": [["user", "user", "uses"]],
+	"aws_iam_service_specific_credential": [["user_name", "user", "uses"]],
+	"aws_iam_signing_certificate": [["user_name", "user", "uses"]],
 	"aws_ssm_activation": [["iam_role", "role", "uses"]],
-	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"]],
+	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"], ["=iot", "iot", "uses"]],
 	# an identity provider created, or trusting other issuers, exposes the roles that trust it (lib.access.identity
 	# providers.rego); "@…" steps: see the comment on joins
 	"aws_iam_saml_provider": [["arn.@arn-resource", "idp", "defines"], ["name.@saml-provider", "idp", "defines"]],

@@ -15,7 +15,8 @@
 #   Control API resource (aws_cloudcontrolapi_resource) creates any registry type from its desired state: one of an
 #   IAM, Identity Center, Identity Store, Organizations or CloudFormation type, of a type outside the AWS
 #   namespace (private and third-party types run handlers of their own), or of a type unknown until apply is
-#   reported.
+#   reported. A stack whose template defines AWS::Organizations resources, or a Cloud Control resource of such a
+#   type, that the plan deletes is reported too: an SCP goes with it, and it may have been the model allow-list.
 # scope: package
 # custom:
 #   id: MG-0026
@@ -97,6 +98,45 @@ deny contains finding if {
 	what := _cloud_control_type(rc)
 	msg := concat("", ["creates ", what, " through the Cloud Control API; the gate does not judge its desired state"])
 	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+# a stack or Cloud Control resource the plan deletes takes its resources with it: one that holds Organizations
+# resources (an SCP and its targets) may hold the model allow-list, which the gate cannot see (attack review,
+# 2026-11-30; that deleting an AWS::Organizations::Policy detaches it first is inferred, not verified, so this is
+# reported as unjudged, MEDIUM, like the rest of this rule)
+deny contains finding if {
+	some rc in tfplan.resource_change_list
+	rc.type in _stack_types
+	tfplan.removes(rc)
+	body := object.get(object.get(rc.change, "before", {}), "template_body", null)
+	is_string(body)
+	_holds_organizations(body)
+	finding := result.new(rego.metadata.chain(), rc, _deleted_stack_words)
+}
+
+deny contains finding if {
+	some rc in tfplan.resource_change_list
+	rc.type == "aws_cloudcontrolapi_resource"
+	tfplan.removes(rc)
+	t := object.get(object.get(rc.change, "before", {}), "type_name", "")
+	startswith(upper(t), "AWS::ORGANIZATIONS::")
+	msg := concat("", [
+		"deletes a resource of type ", t, " through the Cloud Control API; the gate does not judge its state and ",
+		"cannot tell whether it was (or attached) the model allow-list",
+	])
+	finding := result.new(rego.metadata.chain(), rc, msg)
+}
+
+_deleted_stack_words := concat("", [
+	"deletes a CloudFormation stack whose template defines AWS::Organizations::* resources (an SCP, its targets), ",
+	"which go with it; the gate does not judge templates and cannot tell whether it held the model allow-list",
+])
+
+_holds_organizations(body) if contains(body, "AWS::Organizations::")
+
+_holds_organizations(body) if {
+	some e in _escapes
+	contains(body, e)
 }
 
 _changes_what_it_deploys(rc) := _changes(rc, _inputs)

@@ -182,3 +182,28 @@ test_fails_when_a_template_hands_out_a_role_or_continues_a_type_over_a_line if {
 	continued := {"name": "x", "capabilities": [], "template_body": "Resources:\n  P:\n    Type: \"AWS::S\\\n      SO::PermissionSet\"\n"}
 	_messages(_stack("aws_cloudformation_stack", ["create"], null, continued, {})) == {"deploys a CloudFormation template that writes escape sequences that can spell any resource type; the gate does not judge templates"}
 }
+
+_deleted_control(kind) := testing.plan([{
+	"address": "aws_cloudcontrolapi_resource.scp", "mode": "managed", "type": "aws_cloudcontrolapi_resource", "name": "scp",
+	"change": {
+		"actions": ["delete"], "after": null, "after_unknown": {},
+		"before": {"type_name": kind, "desired_state": json.marshal({"Name": "allow-list", "TargetIds": ["ou-ab12-wkld0001"]})},
+	},
+}])
+
+test_fails_when_a_stack_or_cloud_control_resource_holding_an_scp_is_deleted if {
+	# GIVEN a stack whose template defines an AWS::Organizations::Policy, or a Cloud Control resource of that type,
+	# deleted (attack review 2) THEN reported: the SCP goes with it
+	scp := {"name": "guardrails", "template_body": json.marshal({"Resources": {"P": {"Type": "AWS::Organizations::Policy"}}})}
+	[m] := [m | some m in _messages(_stack("aws_cloudformation_stack", ["delete"], scp, null, {}))]
+	startswith(m, "deletes a CloudFormation stack whose template defines AWS::Organizations::* resources")
+	_messages(_deleted_control("AWS::Organizations::Policy")) == {concat("", [
+		"deletes a resource of type AWS::Organizations::Policy through the Cloud Control API; the gate does not judge ",
+		"its state and cannot tell whether it was (or attached) the model allow-list",
+	])}
+}
+
+test_passes_when_other_stacks_or_resources_are_deleted if {
+	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "b", "template_body": _template}, null, {}))) == 0
+	count(_messages(_deleted_control("AWS::S3::Bucket"))) == 0
+}

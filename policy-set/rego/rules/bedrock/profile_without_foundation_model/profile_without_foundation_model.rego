@@ -98,7 +98,8 @@ _global(ref) if ref.prefix == "global"
 _global(ref) if iam.has_wildcard(ref.prefix)
 
 # _cases[[i, action]]: for document i of tfplan.document_list and each invoke action (each _canon one), "refs":
-# [ARN, model_ref] of each inference-profile ARN an Allow statement grants the action on, and "ok": of the
+# ARN -> model_ref of each inference-profile ARN an Allow statement grants the action on (an object: stepping
+# through a set of pairs hashes each pair), and "ok": of the
 # foundation-model ARNs the rules below ask about, those the document's Allow statements grant the action on (each
 # asked once: the profiles of one model share them). A rule, not a function, so that the three rules below share
 # it; they iterate it whole, which both evaluators cache (Go OPA evaluated the whole rule again for every lookup of
@@ -110,7 +111,7 @@ _cases[[i, a]] := {"refs": refs, "ok": {fm |
 	some i, by_action in _allow_by_doc
 	some a, stmts in by_action
 	_canon[i][a] == a
-	refs := {[arn, ref] |
+	refs := {arn: ref |
 		some s in stmts
 		some arn in iam.resources(s)
 		ref := tfplan.model_ref(arn)
@@ -142,7 +143,7 @@ _allow_stmts(doc, a) := [s |
 # for each profile: its model in the profile's own Region, in a Region no policy names, in each Region the profile
 # may route to, and without a Region
 _asked(refs) := {_fm(r, ref.model) |
-	some [_, ref] in refs
+	some ref in refs
 	some r in array.concat([_source(ref), "zz-probe-9", ""], object.get(_destinations, ref.prefix, []))
 }
 
@@ -152,7 +153,7 @@ deny contains finding if {
 	some a, b in _canon[i]
 	b == a0
 	ok := c.ok
-	some [arn, ref] in c.refs
+	some arn, ref in c.refs
 	_checkable(d.doc, a, ref)
 	fm := _fm(_source(ref), ref.model)
 	not ok[fm]
@@ -170,7 +171,7 @@ deny contains finding if {
 	some a, b in _canon[i]
 	b == a0
 	ok := c.ok
-	some [arn, ref] in c.refs
+	some arn, ref in c.refs
 	_global(ref)
 	ok[_fm(_source(ref), ref.model)]
 	fm := _fm("", ref.model)
@@ -219,7 +220,7 @@ deny contains finding if {
 	some a, b in _canon[i]
 	b == a0
 	ok := c.ok
-	some [arn, ref] in c.refs
+	some arn, ref in c.refs
 
 	# the source-Region check passes (else the first rule reports it), a Region no policy names does not (else
 	# every destination passes too), and some destination's does not

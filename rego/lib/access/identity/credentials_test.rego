@@ -1,0 +1,80 @@
+package lib.access.identity_test
+
+import data.lib.access.identity
+import data.lib.testing
+
+# ---- credentials handed out for a principal that already holds its grants (credentials.rego); helpers in
+# providers_test.rego
+
+_exposure_pairs(rcs) := xs if {
+	xs := {[e.rc.address, e.holder] | some e in identity.exposures} with input as testing.plan(rcs)
+}
+
+_role_arn(name) := concat("", ["arn:aws:iam::222233334444:role/", name])
+
+_kept_role(name) := _noop("aws_iam_role", name, {"name": name, "arn": _role_arn(name)})
+
+test_exposures_when_a_user_gets_new_credentials if {
+	# GIVEN an access key, a console password, a service-specific credential (a Bedrock API key) created for user ci,
+	# and an access key made Active again WHEN judged THEN each exposes user ci
+	every rc in [
+		_rc("aws_iam_access_key", "k", {"user": "ci", "status": "Active"}, {"id": true, "secret": true}),
+		_rc("aws_iam_user_login_profile", "p", {"user": "ci"}, {"password": true}),
+		_rc("aws_iam_service_specific_credential", "s", {"user_name": "ci", "service_name": "bedrock.amazonaws.com"}, {}),
+		object.union(_noop("aws_iam_access_key", "k", {"user": "ci", "status": "Inactive"}), {"change": {"actions": ["update"], "after": {"status": "Active"}}}),
+	] {
+		_exposure_pairs([rc]) == {[rc.address, ["user", "ci"]]}
+	}
+
+	# an unchanged key, or one made Inactive, exposes no one
+	count(_exposure_pairs([_noop("aws_iam_access_key", "k", {"user": "ci", "status": "Active"})])) == 0
+	off := object.union(_noop("aws_iam_access_key", "k", {"user": "ci", "status": "Active"}), {"change": {"actions": ["update"], "after": {"status": "Inactive"}}})
+	count(_exposure_pairs([off])) == 0
+}
+
+test_exposures_when_a_roles_anywhere_trust_anchor_is_created_swapped_or_enabled if {
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	disabled := _noop("aws_rolesanywhere_profile", "p2", {"name": "p2", "enabled": false, "role_arns": [_role_arn("other")]})
+	source := [{"source_type": "CERTIFICATE_BUNDLE", "source_data": [{"x509_certificate_data": "-----BEGIN CERTIFICATE-----A"}]}]
+	other := [{"source_type": "CERTIFICATE_BUNDLE", "source_data": [{"x509_certificate_data": "-----BEGIN CERTIFICATE-----B"}]}]
+	created := _rc("aws_rolesanywhere_trust_anchor", "evil", {"name": "evil", "enabled": true, "source": other}, {"arn": true})
+	swapped := object.union(_noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "enabled": true, "source": source}), {"change": {"actions": ["update"], "after": {"source": other}}})
+	enabled := object.union(_noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "enabled": false, "source": source}), {"change": {"actions": ["update"], "after": {"enabled": true}}})
+
+	# GIVEN an enabled profile listing role onprem and a disabled one listing role other WHEN an anchor is created,
+	# trusts another certificate source, or is enabled THEN role onprem (only) is exposed through it
+	every anchor in [created, swapped, enabled] {
+		_exposure_pairs([_kept_role("onprem"), _kept_role("other"), profile, disabled, anchor]) == {[anchor.address, ["role", "onprem"]]}
+	}
+
+	# an anchor created disabled, or left as it is, hands out nothing
+	off := object.union(created, {"change": {"after": {"enabled": false}}})
+	count(_exposure_pairs([_kept_role("onprem"), profile, off])) == 0
+	kept := _noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "enabled": true, "source": source})
+	count(_exposure_pairs([_kept_role("onprem"), profile, kept])) == 0
+}
+
+_iot_doc(resource) := json.marshal({"Version": "2012-10-17", "Statement": [{
+	"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "Resource": resource,
+}]})
+
+test_exposures_when_an_iot_policy_reaches_a_role_alias if {
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	policy := _rc("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("arn:aws:iot:*:*:rolealias/edge")}, {})
+
+	# GIVEN an unchanged role alias WHEN the plan creates an IoT policy that allows AssumeRoleWithCertificate on it
+	# (or on every alias) THEN the alias's role is exposed
+	_exposure_pairs([_kept_role("edge"), alias, policy]) == {["aws_iot_policy.assume", ["role", "edge"]]}
+	star := _rc("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("*")}, {})
+	_exposure_pairs([_kept_role("edge"), alias, star]) == {["aws_iot_policy.assume", ["role", "edge"]]}
+
+	# WHEN an unchanged such policy is attached to another certificate THEN the attachment exposes the role
+	kept := _noop("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("*")})
+	attach := _rc("aws_iot_policy_attachment", "dev", {"policy": "assume", "target": "arn:aws:iot:us-east-1:222233334444:cert/abc"}, {})
+	_exposure_pairs([_kept_role("edge"), alias, kept, attach]) == {["aws_iot_policy_attachment.dev", ["role", "edge"]]}
+
+	# a policy for another alias, or for other actions, exposes nothing
+	count(_exposure_pairs([_kept_role("edge"), alias, _rc("aws_iot_policy", "x", {"name": "x", "policy": _iot_doc("arn:aws:iot:*:*:rolealias/other")}, {})])) == 0
+	pub := json.marshal({"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}]})
+	count(_exposure_pairs([_kept_role("edge"), alias, _rc("aws_iot_policy", "x", {"name": "x", "policy": pub}, {})])) == 0
+}
