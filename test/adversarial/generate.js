@@ -718,6 +718,36 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_access_key.app", { set: { user: "app", status: "Active" } }),
     ]),
   });
+  // false-positive review, 2026-11-30: changes that hand no one new the role or user
+  add("trap-oidc-thumbprint-rotated", "false-positive-trap", {
+    description: "GitHub's OIDC provider gains a thumbprint (a certificate rotation) for an unchanged deploy role with AdministratorAccess: thumbprints pin the issuer's TLS certificate, and the URL, audiences and trust policy are unchanged, so no one new can assume the role.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role.gh_deploy", { state: { name: "gh-deploy", arn: `arn:aws:iam::${ACCT.mlDev}:role/gh-deploy`, assume_role_policy: federatedTrust(githubArn, "sts:AssumeRoleWithWebIdentity", { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:acme/infra:ref:refs/heads/main" } }) } }),
+      resource("aws_iam_role_policy_attachment.gh_deploy", { state: { role: "gh-deploy", policy_arn: managedArn("AdministratorAccess") } }),
+      resource("aws_iam_openid_connect_provider.github", { state: { arn: githubArn, url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"], thumbprint_list: ["6938fd4d98bab03faadb97b34396831e3780aea1"] }, set: { thumbprint_list: ["6938fd4d98bab03faadb97b34396831e3780aea1", "1c58a3a8518e8759bf075b76b750d4f2df264fcd"] } }),
+    ]),
+  });
+  add("trap-codecommit-credential-for-poweruser", "false-positive-trap", {
+    description: "A CodeCommit Git credential (aws_iam_service_specific_credential for codecommit.amazonaws.com) for an unchanged user with PowerUserAccess: it works with CodeCommit only and cannot sign a Bedrock request.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_user_policy_attachment.alice", { state: { user: "alice", policy_arn: managedArn("PowerUserAccess") } }),
+      resource("aws_iam_service_specific_credential.alice_git", { set: { user_name: "alice", service_name: "codecommit.amazonaws.com", status: "Active" } }),
+    ]),
+  });
+  add("trap-iot-policy-adds-topics", "false-positive-trap", {
+    description: "An IoT policy that already lets its certificates assume role alias edge (bedrock:* role) gains iot:Publish on telemetry topics: the same certificates reach the same alias as before.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+      resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+      resource("aws_iot_policy.device", {
+        state: { name: "device", policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge` })) },
+        set: { policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge` }, { Effect: "Allow", Action: ["iot:Publish", "iot:Receive"], Resource: `arn:aws:iot:us-east-1:${ACCT.mlDev}:topic/telemetry/*` })) },
+      }),
+    ]),
+  });
   add("trap-oidc-provider-for-approved-invoke-role", "false-positive-trap", {
     description: "The plan creates GitHub's OIDC provider for an unchanged role that may invoke only Nova Lite (approved): the role is handed to GitHub workflows, but it grants nothing unapproved.",
     config: "with",
@@ -3350,6 +3380,17 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "The plan deletes a CloudFormation stack whose template holds only an S3 bucket.",
     expect: "pass",
     plan: plan([resource("aws_cloudformation_stack.logs", { state: { name: "logs", template_body: json({ Resources: { Logs: { Type: "AWS::S3::Bucket" } } }), capabilities: [] }, actions: ["delete"] })]),
+  });
+  add("trap-cloudcontrol-tag-policy-deleted", "false-positive-trap", {
+    description: "The plan deletes an aws_cloudcontrolapi_resource of type AWS::Organizations::Policy whose state says Type TAG_POLICY: a tag policy is no guardrail on model access.",
+    expect: "pass",
+    plan: plan([resource("aws_cloudcontrolapi_resource.tags", { state: { type_name: "AWS::Organizations::Policy", desired_state: json({ Name: "cost-tags", Type: "TAG_POLICY", TargetIds: [OU.workloads] }), id: "p-tag00001" }, actions: ["delete"] })]),
+  });
+  add("trap-org-delegation-backup-policies-by-arn", "false-positive-trap", {
+    description: "aws_organizations_resource_policy from AWS's backup-policy delegation example, scoped by resource ARN (policy/*/backup_policy/*, and the root and OUs for attach/detach) without a Condition: no SCP's ARN matches, so SCPs stay with the management account.",
+    config: "with",
+    expect: "pass",
+    plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: ["organizations:UpdatePolicy", "organizations:DeletePolicy", "organizations:AttachPolicy", "organizations:DetachPolicy"], Resource: ["arn:aws:organizations::111122223333:policy/*/backup_policy/*", "arn:aws:organizations::111122223333:root/o-a1b2c3d4e5/r-ab12", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/*"] }) } })]),
   });
   add("trap-org-delegation-policy-backup-policies", "false-positive-trap", {
     description: "aws_organizations_resource_policy delegates the management of backup and tag policies only (StringEquals organizations:PolicyType), as AWS's own examples do: SCPs stay with the management account.",

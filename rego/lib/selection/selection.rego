@@ -40,7 +40,6 @@ identity_types := {
 	"aws_iam_role_policy_attachments_exclusive",
 	"aws_iam_saml_provider",
 	"aws_iam_service_specific_credential",
-	"aws_iam_signing_certificate",
 	"aws_iam_user",
 	"aws_iam_user_group_membership",
 	"aws_iam_user_login_profile",
@@ -304,7 +303,6 @@ joins := {
 	"aws_iam_access_key": [["user", "user", "uses"]],
 	"aws_iam_user_login_profile": [["user", "user", "uses"]],
 	"aws_iam_service_specific_credential": [["user_name", "user", "uses"]],
-	"aws_iam_signing_certificate": [["user_name", "user", "uses"]],
 	"aws_ssm_activation": [["iam_role", "role", "uses"]],
 	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"], ["=iot", "iot", "uses"]],
 	# an identity provider created, or trusting other issuers, exposes the roles that trust it (lib.access.identity

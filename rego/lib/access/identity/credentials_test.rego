@@ -78,3 +78,57 @@ test_exposures_when_an_iot_policy_reaches_a_role_alias if {
 	pub := json.marshal({"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}]})
 	count(_exposure_pairs([_kept_role("edge"), alias, _rc("aws_iot_policy", "x", {"name": "x", "policy": pub}, {})])) == 0
 }
+
+test_no_exposure_for_credentials_that_cannot_reach_bedrock if {
+	# GIVEN a CodeCommit Git credential, an access key created Inactive, and a Bedrock API key created Inactive WHEN
+	# judged THEN none exposes the user; a Bedrock API key, or one whose service is unknown until apply, does
+	every rc in [
+		_rc("aws_iam_service_specific_credential", "git", {"user_name": "alice", "service_name": "codecommit.amazonaws.com"}, {}),
+		_rc("aws_iam_access_key", "k", {"user": "alice", "status": "Inactive"}, {"id": true}),
+		_rc("aws_iam_service_specific_credential", "b", {"user_name": "alice", "service_name": "bedrock.amazonaws.com", "status": "Inactive"}, {}),
+	] {
+		count(_exposure_pairs([rc])) == 0
+	}
+	unknown := _rc("aws_iam_service_specific_credential", "u", {"user_name": "alice"}, {"service_name": true})
+	_exposure_pairs([unknown]) == {[unknown.address, ["user", "alice"]]}
+}
+
+test_no_exposure_when_an_iot_policy_update_keeps_the_aliases_it_reaches if {
+	# GIVEN a policy that already allows AssumeRoleWithCertificate on alias edge WHEN an update only adds topic
+	# permissions THEN nothing is exposed; WHEN it widens to every alias THEN the role of the alias it adds is
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	ops := _noop("aws_iot_role_alias", "ops", {"alias": "ops", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/ops", "role_arn": _role_arn("ops")})
+	before := json.marshal({"Statement": [{"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "Resource": "arn:aws:iot:*:*:rolealias/edge"}]})
+	topics := json.marshal({"Statement": [
+		{"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "Resource": "arn:aws:iot:*:*:rolealias/edge"},
+		{"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"], "Resource": "arn:aws:iot:*:*:topic/telemetry/*"},
+	]})
+	count(_exposure_pairs([_kept_role("edge"), _kept_role("ops"), alias, ops, _iot_update(before, topics)])) == 0
+	_exposure_pairs([_kept_role("edge"), _kept_role("ops"), alias, ops, _iot_update(before, _iot_doc("*"))]) == {["aws_iot_policy.edge", ["role", "ops"]]}
+}
+
+_iot_update(before, after) := object.union(
+	_noop("aws_iot_policy", "edge", {"name": "edge", "policy": before}),
+	{"change": {"actions": ["update"], "after": {"policy": after}}},
+)
+
+test_no_exposure_when_the_role_is_pinned_to_other_anchors if {
+	# GIVEN role onprem whose trust policy pins aws:SourceArn to the existing anchor WHEN a new anchor is created THEN
+	# it cannot start sessions for the role; pinned to trust-anchor/* it can
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	anchor := _rc("aws_rolesanywhere_trust_anchor", "partner", {"name": "partner", "enabled": true}, {"arn": true})
+	pinned := _pinned_role("arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/1111-2222")
+	count(_exposure_pairs([pinned, profile, anchor])) == 0
+	wide := _pinned_role("arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/*")
+	_exposure_pairs([wide, profile, anchor]) == {["aws_rolesanywhere_trust_anchor.partner", ["role", "onprem"]]}
+}
+
+_pinned_role(source) := _noop("aws_iam_role", "onprem", {
+	"name": "onprem",
+	"arn": _role_arn("onprem"),
+	"assume_role_policy": json.marshal({"Version": "2012-10-17", "Statement": [{
+		"Effect": "Allow", "Principal": {"Service": "rolesanywhere.amazonaws.com"},
+		"Action": ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"],
+		"Condition": {"ArnEquals": {"aws:SourceArn": source}},
+	}]}),
+})

@@ -85,3 +85,21 @@ test_idp_arn_resource if {
 	identity.idp_arn_resource("arn:aws:iam::1:saml-provider/a:b") == "saml-provider/a:b"
 	not identity.idp_arn_resource("cognito-identity.amazonaws.com")
 }
+
+test_oidc_exposure_only_when_the_provider_admits_more if {
+	# GIVEN GitHub's OIDC provider for an unchanged trusting role WHEN its thumbprints rotate, or an audience is removed,
+	# THEN no one new is admitted; WHEN an audience is added THEN the role is exposed
+	role := _trusting("gh-admin", _oidc_arn, "sts:AssumeRoleWithWebIdentity")
+	count(_exposed([role, _oidc_change({"thumbprint_list": ["aa", "bb"]})])) == 0
+	count(_exposed([role, _oidc_change({"client_id_list": ["sts.amazonaws.com"]})])) == 0
+	_exposed([role, _oidc_change({"client_id_list": ["sts.amazonaws.com", "legacy", "other"]})]) == {["aws_iam_openid_connect_provider.gh", ["role", "gh-admin"]]}
+}
+
+_oidc_before := {"arn": _oidc_arn, "url": "https://token.actions.githubusercontent.com", "client_id_list": ["sts.amazonaws.com", "legacy"], "thumbprint_list": ["aa"]}
+
+# an update of GitHub's provider: after is before with `over` laid over it (lists replaced whole)
+_oidc_change(over) := {
+	"address": "aws_iam_openid_connect_provider.gh", "mode": "managed", "type": "aws_iam_openid_connect_provider", "name": "gh",
+	"provider_name": testing.provider,
+	"change": {"actions": ["update"], "before": _oidc_before, "after": object.union(_oidc_before, over), "after_unknown": {}},
+}

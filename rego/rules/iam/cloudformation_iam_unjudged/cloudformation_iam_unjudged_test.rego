@@ -207,3 +207,25 @@ test_passes_when_other_stacks_or_resources_are_deleted if {
 	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "b", "template_body": _template}, null, {}))) == 0
 	count(_messages(_deleted_control("AWS::S3::Bucket"))) == 0
 }
+
+test_passes_when_the_deleted_organizations_resources_cannot_be_guardrails if {
+	# GIVEN a deleted stack whose only Organizations resource is a TAG_POLICY (JSON or YAML), a Cloud Control tag
+	# policy, or a delegation policy WHEN judged THEN nothing: none of them restricts what anyone may invoke
+	tag := {"Resources": {"T": {"Type": "AWS::Organizations::Policy", "Properties": {"Name": "tags", "Type": "TAG_POLICY"}}}}
+	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "t", "template_body": json.marshal(tag)}, null, {}))) == 0
+	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "t", "template_body": yaml.marshal(tag)}, null, {}))) == 0
+	tag_state := testing.plan([{
+		"address": "aws_cloudcontrolapi_resource.t", "mode": "managed", "type": "aws_cloudcontrolapi_resource", "name": "t",
+		"change": {"actions": ["delete"], "after": null, "after_unknown": {}, "before": {
+			"type_name": "AWS::Organizations::Policy", "desired_state": json.marshal({"Name": "tags", "Type": "TAG_POLICY"}),
+		}},
+	}])
+	count(_messages(tag_state)) == 0
+	count(_messages(_deleted_control("AWS::Organizations::ResourcePolicy"))) == 0
+
+	# a template with an SCP beside the tag policy, or a policy of no stated type, is still reported
+	both := {"Resources": {"T": tag.Resources.T, "S": {"Type": "AWS::Organizations::Policy", "Properties": {"Type": "SERVICE_CONTROL_POLICY"}}}}
+	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "t", "template_body": json.marshal(both)}, null, {}))) == 1
+	untyped := {"Resources": {"S": {"Type": "AWS::Organizations::Policy"}}}
+	count(_messages(_stack("aws_cloudformation_stack", ["delete"], {"name": "t", "template_body": json.marshal(untyped)}, null, {}))) == 1
+}

@@ -6,7 +6,8 @@
 #   deleting, attaching or detaching policies, or enabling and disabling policy types, for service control
 #   policies lets that account rewrite or detach the model allow-list, outside any plan this gate sees. Reported
 #   when the plan creates or changes such a policy: an Allow of one of those actions that a Condition does not
-#   limit to policy types other than SERVICE_CONTROL_POLICY (organizations:PolicyType), and a delegation policy
+#   limit to policy types other than SERVICE_CONTROL_POLICY (organizations:PolicyType), nor its Resource to ARNs no
+#   SCP has (policy/*/backup_policy/*), and a delegation policy
 #   whose content is unknown until apply or is not a JSON object (fail closed).
 # scope: package
 # custom:
@@ -44,7 +45,7 @@ deny contains finding if {
 	some rc in _written
 	some s in iam.statements(_doc(rc))
 	iam.allows(s)
-	actions := [a | some a in _scp_actions; iam.covers_action(s, a)]
+	actions := [a | some a in _scp_actions; iam.covers_action(s, a); _may_name_an_scp(s, a)]
 	count(actions) > 0
 	not _other_policy_types_only(s)
 	msg := concat("", [
@@ -95,6 +96,32 @@ _content_unknown(rc) if {
 _content_words(rc) := "unknown until apply" if _content_unknown(rc)
 
 else := "not a JSON object"
+
+# the statement's resources may include an SCP: Update, Delete, Attach and Detach act on the policy's ARN (an SCP's
+# has /service_control_policy/ in it, as AWS's delegation examples scope other types by backup_policy/ and
+# tag_policy/), so one whose Resource patterns match no SCP ARN cannot touch one; Enable and DisablePolicyType act
+# on a root, whatever the type
+_may_name_an_scp(_, a) if a in {"organizations:enablepolicytype", "organizations:disablepolicytype"}
+
+_may_name_an_scp(s, _) if s.NotResource
+
+_may_name_an_scp(s, _) if {
+	some pat in iam.resources(s)
+	some arn in _scp_arns(pat)
+	iam.wildcard_match(pat, arn)
+}
+
+# SCP ARNs a pattern could name: one in the management account the pattern names (or a made-up one), and the
+# AWS-managed FullAWSAccess
+_scp_arns(pat) := [
+	concat("", ["arn:aws:organizations::", _account(pat), ":policy/o-zzprobe0000/service_control_policy/p-zzprobe0"]),
+	"arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
+]
+
+_account(pat) := a if {
+	a := split(pat, ":")[4]
+	regex.match(`^[0-9]{12}$`, a)
+} else := "111111111111"
 
 # a Condition that limits the statement to policy types other than SCPs: a string operator (without IfExists,
 # whose absent key would let every request through) on organizations:PolicyType whose every value names another type

@@ -79,3 +79,14 @@ _one_finding_naming(rc, words) if {
 	f.ruleId == "MG-0027"
 	contains(f.message, words)
 }
+
+test_passes_when_the_resources_name_other_policy_types if {
+	# GIVEN AWS's delegation example for backup policies, scoped by the policies' ARNs (no Condition) WHEN judged
+	# THEN nothing; the same statement on policy/* is reported, and so is DisablePolicyType on the root
+	backup := "arn:aws:organizations::111122223333:policy/*/backup_policy/*"
+	count(_findings(_rc(_doc(_allow(["organizations:UpdatePolicy", "organizations:DeletePolicy"], {"Resource": backup})), {}))) == 0
+	targets := ["arn:aws:organizations::111122223333:root/o-a1b2c3d4e5/r-ab12", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/*", backup]
+	count(_findings(_rc(_doc(_allow(["organizations:AttachPolicy", "organizations:DetachPolicy"], {"Resource": targets})), {}))) == 0
+	_one_finding_naming(_rc(_doc(_allow("organizations:UpdatePolicy", {"Resource": "arn:aws:organizations::111122223333:policy/*"})), {}), "organizations:updatepolicy")
+	_one_finding_naming(_rc(_doc(_allow("organizations:DisablePolicyType", {"Resource": targets})), {}), "organizations:disablepolicytype")
+}

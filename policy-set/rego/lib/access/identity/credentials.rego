@@ -5,14 +5,14 @@ package lib.access.identity
 
 import data.lib.iam
 
-# ---- an IAM user's own credentials: an access key, a console password, a service-specific credential (a Bedrock
-# API key among them) or a signing certificate
+# ---- an IAM user's own credentials: an access key, a console password, or a service-specific credential for
+# Bedrock (an API key). A service-specific credential for another service (CodeCommit, Keyspaces) works with that
+# service alone, and a signing certificate only signs the legacy SOAP APIs: neither reaches Bedrock.
 
 _user_credentials := {
 	"aws_iam_access_key": "user",
 	"aws_iam_user_login_profile": "user",
 	"aws_iam_service_specific_credential": "user_name",
-	"aws_iam_signing_certificate": "user_name",
 }
 
 exposures contains {"rc": rc, "holder": ["user", name], "how": concat("", ["new credentials for user ", name])} if {
@@ -21,6 +21,27 @@ exposures contains {"rc": rc, "holder": ["user", name], "how": concat("", ["new 
 	name := _left(rc)[attr]
 	is_string(name)
 	_credential_new(rc, attr)
+	_credential_works(rc)
+}
+
+# a credential created Inactive gives nothing until it is made Active, which is judged then
+_credential_works(rc) if {
+	not rc.type == "aws_iam_service_specific_credential"
+	not _left(rc).status == "Inactive"
+}
+
+# a service-specific credential for Bedrock, or for a service unknown until apply
+_credential_works(rc) if {
+	rc.type == "aws_iam_service_specific_credential"
+	not _left(rc).status == "Inactive"
+	not _other_service(rc)
+}
+
+_other_service(rc) if {
+	not _unknown(rc, "service_name")
+	s := _left(rc).service_name
+	is_string(s)
+	not startswith(lower(s), "bedrock")
 }
 
 _credential_new(rc, _) if not is_object(rc.change.before)
@@ -52,6 +73,53 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Role
 	not _left(p).enabled == false
 	some arn in _handed_arns(["role_arns"], _left(p))
 	some name in _roles_by_arn[arn]
+	_role_admits_anchor(name, rc)
+}
+
+# the role's trust policy lets Roles Anywhere sessions from this anchor in: some Allow for the service names no
+# aws:SourceArn the anchor cannot match (AWS's hardening pins a role to its anchors by aws:SourceArn). A role whose
+# trust policy the plan does not show admits it.
+_role_admits_anchor(name, _) if not _trust_of_role(name)
+
+_role_admits_anchor(name, anchor) if {
+	some s in _stmts(_trust_of_role(name))
+	s.Effect == "Allow"
+	_names_service(s, "rolesanywhere.amazonaws.com")
+	not _source_arn_excludes(s, anchor)
+}
+
+_trust_of_role(name) := doc if {
+	some r in _kept
+	spec := _trust_spec[r.type]
+	v := _left(r)
+	v[spec[0]] == name
+	doc := _trust_doc(v[spec[1]])
+}
+
+_names_service(s, svc) if svc in iam.as_array(s.Principal.Service)
+
+# a condition on aws:SourceArn (an ARN or string operator without IfExists) none of whose values match the anchor's
+# ARN; for an anchor created by the plan (its ARN unknown), none with a wildcard in its trust-anchor ID
+_source_arn_excludes(s, anchor) if {
+	some op, block in s.Condition
+	lower(op) in {"arnequals", "arnlike", "stringequals", "stringlike"}
+	some key, values in block
+	lower(key) == "aws:sourcearn"
+	every v in iam.as_array(values) {
+		not _source_arn_admits(v, anchor)
+	}
+}
+
+_source_arn_admits(v, anchor) if {
+	arn := _left(anchor).arn
+	is_string(arn)
+	iam.wildcard_match(v, arn)
+}
+
+_source_arn_admits(v, anchor) if {
+	not is_string(object.get(_left(anchor), "arn", null))
+	contains(v, "trust-anchor/")
+	iam.has_wildcard(substring(v, indexof(v, "trust-anchor/"), -1))
 }
 
 _anchor_widens(rc) if not is_object(rc.change.before)
@@ -71,7 +139,13 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["IoT 
 	rc.type in _iot_policy_types
 	_iot_policy_widens(rc)
 	some [alias, name] in _iot_assumable(_iot_doc(rc))
+	not _iot_assumable_before(rc)[[alias, name]]
 }
+
+# what the policy's text before the plan already let its certificates assume (nothing for a new policy)
+_iot_assumable_before(rc) := set() if not is_object(rc.change.before)
+
+else := _iot_assumable(_iot_doc_of(rc.change.before))
 
 exposures contains {"rc": rc, "holder": ["role", name], "how": _attachment_words(rc, alias)} if {
 	some rc in _written
@@ -91,9 +165,11 @@ _iot_policy_widens(rc) if _moved(rc, "policy")
 
 _iot_policy_widens(rc) if _moved(rc, "policy_document")
 
-# the IoT policy's document after the plan; {} with a Statement that allows everything when the gate cannot read it
-_iot_doc(rc) := d if {
-	t := object.get(_left(rc), "policy", object.get(_left(rc), "policy_document", null))
+# the IoT policy's document after the plan; a Statement that allows everything when the gate cannot read it
+_iot_doc(rc) := _iot_doc_of(_left(rc))
+
+_iot_doc_of(v) := d if {
+	t := object.get(v, "policy", object.get(v, "policy_document", null))
 	d := _trust_doc(t)
 } else := {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 

@@ -8,12 +8,14 @@ package lib.access.identity
 
 import data.lib.iam
 
-# [how the provider's name or URL makes its ARN's resource part, the attributes that say whom it trusts]
+# [how the provider's name or URL makes its ARN's resource part, the attributes that say whom it trusts]. An OIDC
+# provider's thumbprints only pin its issuer's TLS certificate (a rotation admits no one new); its audiences
+# (client_id_list) widen only by an audience added.
 _idp_spec := {
 	"aws_iam_saml_provider": ["saml", "name", ["saml_metadata_document"]],
 	"awscc_iam_saml_provider": ["saml", "name", ["saml_metadata_document"]],
-	"aws_iam_openid_connect_provider": ["oidc", "url", ["url", "client_id_list", "thumbprint_list"]],
-	"awscc_iam_oidc_provider": ["oidc", "url", ["url", "client_id_list", "thumbprint_list"]],
+	"aws_iam_openid_connect_provider": ["oidc", "url", ["url", "client_id_list"]],
+	"awscc_iam_oidc_provider": ["oidc", "url", ["url", "client_id_list"]],
 }
 
 exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["identity provider ", key, " that role ", name, " trusts"])} if {
@@ -36,7 +38,16 @@ _idp_widens(rc, attrs) if {
 
 _idp_attr_changes(rc, attr) if _unknown(rc, attr)
 
-_idp_attr_changes(rc, attr) if object.get(rc.change.before, attr, null) != object.get(rc.change.after, attr, null)
+_idp_attr_changes(rc, attr) if {
+	attr != "client_id_list"
+	object.get(rc.change.before, attr, null) != object.get(rc.change.after, attr, null)
+}
+
+_idp_attr_changes(rc, "client_id_list") if {
+	before := {c | some c in iam.as_array(object.get(rc.change.before, "client_id_list", []))}
+	some c in iam.as_array(object.get(rc.change.after, "client_id_list", []))
+	not before[c]
+}
 
 # the resource part of the provider's ARN ("saml-provider/corp", "oidc-provider/token.actions.githubusercontent.com"),
 # from its ARN when the plan knows it and from its name or URL (the ARN of a provider the plan creates is unknown)

@@ -111,6 +111,7 @@ deny contains finding if {
 	body := object.get(object.get(rc.change, "before", {}), "template_body", null)
 	is_string(body)
 	_holds_organizations(body)
+	not _only_other_policy_types(body)
 	finding := result.new(rego.metadata.chain(), rc, _deleted_stack_words)
 }
 
@@ -120,6 +121,7 @@ deny contains finding if {
 	tfplan.removes(rc)
 	t := object.get(object.get(rc.change, "before", {}), "type_name", "")
 	startswith(upper(t), "AWS::ORGANIZATIONS::")
+	not _harmless_organizations_state(t, object.get(rc.change.before, "desired_state", null))
 	msg := concat("", [
 		"deletes a resource of type ", t, " through the Cloud Control API; the gate does not judge its state and ",
 		"cannot tell whether it was (or attached) the model allow-list",
@@ -132,12 +134,53 @@ _deleted_stack_words := concat("", [
 	"which go with it; the gate does not judge templates and cannot tell whether it held the model allow-list",
 ])
 
-_holds_organizations(body) if contains(body, "AWS::Organizations::")
+# a deleted Organizations resource that cannot be a guardrail: a policy of another type (a tag or backup policy),
+# or a resource-based delegation policy (deleting it revokes what it delegated)
+_harmless_organizations_state(t, _) if upper(t) == "AWS::ORGANIZATIONS::RESOURCEPOLICY"
 
-_holds_organizations(body) if {
+_harmless_organizations_state(t, state) if {
+	upper(t) == "AWS::ORGANIZATIONS::POLICY"
+	is_string(state)
+	json.is_valid(state)
+	_other_policy_type(json.unmarshal(state))
+}
+
+_other_policy_type(props) if {
+	is_string(props.Type)
+	props.Type != "SERVICE_CONTROL_POLICY"
+}
+
+# a template (JSON or YAML) whose every Organizations resource is a policy of another type or a delegation policy
+_only_other_policy_types(body) if {
+	not _escaped(body)
+	template := _template(body)
+	every r in object.get(template, "Resources", {}) {
+		_not_a_guardrail(r)
+	}
+}
+
+_template(body) := t if {
+	json.is_valid(body)
+	t := json.unmarshal(body)
+	is_object(t)
+} else := t if {
+	yaml.is_valid(body)
+	t := yaml.unmarshal(body)
+	is_object(t)
+}
+
+_not_a_guardrail(r) if not startswith(upper(object.get(r, "Type", "")), "AWS::ORGANIZATIONS::")
+
+_not_a_guardrail(r) if _harmless_organizations_state(r.Type, json.marshal(object.get(r, "Properties", {})))
+
+_escaped(body) if {
 	some e in _escapes
 	contains(body, e)
 }
+
+_holds_organizations(body) if contains(body, "AWS::Organizations::")
+
+_holds_organizations(body) if _escaped(body)
 
 _changes_what_it_deploys(rc) := _changes(rc, _inputs)
 
