@@ -515,6 +515,7 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   const configResources: Record<string, unknown>[] = [];
   const problems: string[] = [];
   refuseModuleCalls(stack, file);
+  const documents = literalPolicyDocuments(stack);
 
   for (const mode of ["managed", "data"] as const) {
     const block = stack[mode === "managed" ? "resource" : "data"];
@@ -549,6 +550,12 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
             continue;
           }
           const value = (NESTED_BLOCKS[type] ?? []).includes(attr) && isRecord(body[attr]) ? [body[attr]] : body[attr];
+          const document = typeof value === "string" ? documentReference(value, documents) : undefined;
+          if (document !== undefined) {
+            // "${data.aws_iam_policy_document.x.json}" of a document read while planning: its JSON is known
+            after[attr] = document;
+            continue;
+          }
           if (containsInterpolation(value)) {
             afterUnknown[attr] = true;
             const references = templateReferences(value);
@@ -558,7 +565,12 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
         if (Object.keys(expressions).length > 0) {
           configResources.push({ address, mode, type, name: id, expressions });
         }
-        if (mode === "data") for (const attr of COMPUTED_POLICY_ATTRIBUTES[type] ?? []) {
+        // a policy document whose arguments are all literal is read while planning: its JSON is known
+        const rendered = mode === "data" && type === "aws_iam_policy_document" ? documents.get(id) : undefined;
+        if (rendered !== undefined) {
+          after.json = rendered;
+          after.minified_json = rendered;
+        } else if (mode === "data") for (const attr of COMPUTED_POLICY_ATTRIBUTES[type] ?? []) {
           if (!(attr in after)) afterUnknown[attr] = true;
         }
         const construct = isRecord(body["//"]) && isRecord(body["//"].metadata) ? body["//"].metadata.path : undefined;
@@ -594,6 +606,98 @@ export function convertSynthStack(stack: Record<string, unknown>, file: string, 
   // Serialized once, so the size limit and the wasm memory sizing apply to synth output as to plans.
   const json = Buffer.from(JSON.stringify({ plan }), "utf8");
   return { file, kind: "cdktf", ...(name !== undefined ? { stack: name } : {}), constructPaths, document: { plan }, json };
+}
+
+/**
+ * The aws_iam_policy_document data sources of a stack whose arguments are all literal (no count or for_each, no
+ * template sequence), by name, with the JSON each renders: Terraform reads them while planning.
+ */
+function literalPolicyDocuments(stack: Record<string, unknown>): Map<string, string> {
+  const out = new Map<string, string>();
+  const data = isRecord(stack.data) ? stack.data.aws_iam_policy_document : undefined;
+  if (!isRecord(data)) return out;
+  for (const [name, body] of Object.entries(data)) {
+    if (!isRecord(body) || "count" in body || "for_each" in body || "dynamic" in body || containsInterpolation(body)) continue;
+    const args = Object.fromEntries(Object.entries(body).filter(([k]) => !META_ARGUMENTS.has(k)));
+    const json = renderPolicyDocument(args);
+    if (json !== undefined) out.set(name, json);
+  }
+  return out;
+}
+
+/** The JSON of a literal policy document a value names whole ("${data.aws_iam_policy_document.x.json}"), if any. */
+function documentReference(value: string, documents: ReadonlyMap<string, string>): string | undefined {
+  const m = /^\$\{data\.aws_iam_policy_document\.([A-Za-z_][\w-]*)\.(?:json|minified_json)\}$/.exec(value);
+  return m === null ? undefined : documents.get(m[1] as string);
+}
+
+/**
+ * The JSON an aws_iam_policy_document data source renders from literal arguments, as the provider builds it
+ * (semantically: every list stays a list, which IAM reads as the provider's single strings), or undefined when the
+ * arguments use anything else (source or override documents, an unknown key, a value of an unexpected shape), which
+ * then stays unknown until apply (fail closed).
+ */
+export function renderPolicyDocument(args: Record<string, unknown>): string | undefined {
+  const known = new Set(["statement", "version", "policy_id"]);
+  if (Object.keys(args).some((k) => !known.has(k))) return undefined;
+  const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined);
+  const blocks = (v: unknown): Record<string, unknown>[] | undefined =>
+    v === undefined ? [] : Array.isArray(v) && v.every(isRecord) ? (v as Record<string, unknown>[]) : isRecord(v) ? [v] : undefined;
+  const principals = (v: unknown): Record<string, string[]> | "*" | undefined => {
+    const list = blocks(v);
+    if (list === undefined) return undefined;
+    const out: Record<string, string[]> = {};
+    for (const p of list) {
+      const ids = strings(p.identifiers);
+      if (typeof p.type !== "string" || ids === undefined || Object.keys(p).some((k) => k !== "type" && k !== "identifiers")) return undefined;
+      if (p.type === "*" && ids.length === 1 && ids[0] === "*" && list.length === 1) return "*";
+      (out[p.type] ??= []).push(...ids);
+    }
+    return out;
+  };
+  const statements = blocks(args.statement);
+  if (statements === undefined) return undefined;
+  const out: Record<string, unknown>[] = [];
+  const keys = new Set(["sid", "effect", "actions", "not_actions", "resources", "not_resources", "principals", "not_principals", "condition"]);
+  for (const st of statements) {
+    if (Object.keys(st).some((k) => !keys.has(k))) return undefined;
+    const s: Record<string, unknown> = {};
+    if (st.sid !== undefined) {
+      if (typeof st.sid !== "string") return undefined;
+      if (st.sid !== "") s.Sid = st.sid;
+    }
+    const effect = st.effect ?? "Allow";
+    if (effect !== "Allow" && effect !== "Deny") return undefined;
+    s.Effect = effect;
+    for (const [from, to] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]] as const) {
+      if (st[from] === undefined) continue;
+      const list = strings(st[from]);
+      if (list === undefined) return undefined;
+      if (list.length > 0) s[to] = list;
+    }
+    for (const [from, to] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]] as const) {
+      if (st[from] === undefined) continue;
+      const p = principals(st[from]);
+      if (p === undefined) return undefined;
+      if (p === "*" || Object.keys(p).length > 0) s[to] = p;
+    }
+    if (st.condition !== undefined) {
+      const conditions = blocks(st.condition);
+      if (conditions === undefined) return undefined;
+      const c: Record<string, Record<string, string[]>> = {};
+      for (const cond of conditions) {
+        const values = strings(cond.values);
+        if (typeof cond.test !== "string" || typeof cond.variable !== "string" || values === undefined) return undefined;
+        if (Object.keys(cond).some((k) => k !== "test" && k !== "variable" && k !== "values")) return undefined;
+        ((c[cond.test] ??= {})[cond.variable] ??= []).push(...values);
+      }
+      if (Object.keys(c).length > 0) s.Condition = c;
+    }
+    out.push(s);
+  }
+  if (args.version !== undefined && typeof args.version !== "string") return undefined;
+  if (args.policy_id !== undefined && typeof args.policy_id !== "string") return undefined;
+  return JSON.stringify({ Version: args.version ?? "2012-10-17", ...(args.policy_id ? { Id: args.policy_id } : {}), Statement: out });
 }
 
 /**

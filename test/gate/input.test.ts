@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { isModelgateError, PlanInputError } from "../../core/errors";
-import { MAX_JSON_DEPTH, containsInterpolation, parseInputBytes, readInput, readInputs, type GateInput } from "../../gate/input";
+import { MAX_JSON_DEPTH, containsInterpolation, parseInputBytes, readInput, readInputs, renderPolicyDocument, type GateInput } from "../../gate/input";
 import { plan, tempDir, writeTemp } from "./wasm-helper";
 
 const CORPUS = path.resolve(__dirname, "..", "fixtures", "inputs");
@@ -271,11 +271,11 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
     expect(JSON.parse(invoke?.change.after.policy).Statement[0].Resource).toBe("arn:aws:s3:::b/${aws:username}/*");
   });
 
-  it("GIVEN a data source THEN mode data, actions read, address data.<type>.<id>, and its policy JSON unknown", () => {
+  it("GIVEN a data source with an interpolated argument THEN mode data, actions read, address data.<type>.<id>, and its policy JSON unknown", () => {
     const doc = changes("acct").find((c) => c.mode === "data");
     expect(doc?.address).toBe("data.aws_iam_policy_document.Doc");
     expect(doc?.change.actions).toEqual(["read"]);
-    expect(doc?.change.after_unknown).toEqual({ json: true, minified_json: true });
+    expect(doc?.change.after_unknown).toEqual({ statement: true, json: true, minified_json: true });
   });
 
   it("GIVEN the // metadata blocks THEN addresses map to construct paths", () => {
@@ -329,6 +329,48 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
     });
     // an object-typed attribute keeps its shape
     expect(synthChange({ resource: { aws_iam_role: { r: { name: "r", tags: { a: "b" } } } } })?.change).toMatchObject({ after: { tags: { a: "b" } } });
+  });
+
+  it("GIVEN a policy document data source with literal arguments THEN its JSON is known, and so is a policy that names it whole", () => {
+    const stack = {
+      data: {
+        aws_iam_policy_document: {
+          s3: { statement: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], condition: [{ test: "StringEquals", variable: "aws:RequestedRegion", values: ["us-east-1"] }] }] },
+          late: { statement: [{ actions: ["s3:GetObject"], resources: ["${aws_s3_bucket.b.arn}/*"] }] },
+          merged: { source_policy_documents: ["{}"], statement: [{ actions: ["s3:GetObject"], resources: ["*"] }] },
+        },
+      },
+      resource: {
+        aws_iam_policy: {
+          p: { name: "p", policy: "${data.aws_iam_policy_document.s3.json}" },
+          q: { name: "q", policy: "${data.aws_iam_policy_document.late.json}" },
+          r: { name: "r", policy: "prefix ${data.aws_iam_policy_document.s3.json}" },
+        },
+      },
+    };
+    const [input] = parseInputBytes(Buffer.from(JSON.stringify(stack)), "s.json");
+    const byAddress = new Map((input?.document.plan.resource_changes as Array<{ address: string; change: { after: Record<string, unknown>; after_unknown: Record<string, unknown> } }>).map((rc) => [rc.address, rc.change]));
+    const json = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b/*"],"Condition":{"StringEquals":{"aws:RequestedRegion":["us-east-1"]}}}]}';
+    expect(byAddress.get("data.aws_iam_policy_document.s3")?.after.json).toBe(json);
+    expect(byAddress.get("aws_iam_policy.p")?.after.policy).toBe(json);
+    // interpolated arguments, source documents, or a reference inside a larger template stay unknown (fail closed)
+    expect(byAddress.get("data.aws_iam_policy_document.late")?.after_unknown.json).toBe(true);
+    expect(byAddress.get("data.aws_iam_policy_document.merged")?.after_unknown.json).toBe(true);
+    expect(byAddress.get("aws_iam_policy.q")?.after_unknown.policy).toBe(true);
+    expect(byAddress.get("aws_iam_policy.r")?.after_unknown.policy).toBe(true);
+  });
+
+  it("GIVEN principals and not_ blocks THEN the rendered document says what the provider's does", () => {
+    expect(
+      JSON.parse(
+        renderPolicyDocument({
+          version: "2012-10-17",
+          statement: { sid: "Deny", effect: "Deny", not_actions: ["bedrock:InvokeModel"], not_resources: ["arn:x"], principals: [{ type: "*", identifiers: ["*"] }] },
+        }) as string,
+      ),
+    ).toEqual({ Version: "2012-10-17", Statement: [{ Sid: "Deny", Effect: "Deny", NotAction: ["bedrock:InvokeModel"], NotResource: ["arn:x"], Principal: "*" }] });
+    expect(renderPolicyDocument({ statement: [{ effect: "allow" }] })).toBeUndefined(); // the provider refuses it: no guess
+    expect(renderPolicyDocument({ override_json: "{}" })).toBeUndefined();
   });
 
   it("GIVEN a module call THEN SYNTH_MODULE_UNJUDGED names it: the resources it creates are not in the stack", () => {
