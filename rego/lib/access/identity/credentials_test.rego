@@ -132,3 +132,34 @@ _pinned_role(source) := _noop("aws_iam_role", "onprem", {
 		"Condition": {"ArnEquals": {"aws:SourceArn": source}},
 	}]}),
 })
+
+test_exposures_for_the_less_common_shapes if {
+	# GIVEN an access key moved to another user WHEN judged THEN the new user is exposed
+	moved := object.union(_noop("aws_iam_access_key", "k", {"user": "old", "status": "Active"}), {"change": {"actions": ["update"], "after": {"user": "ci"}}})
+	_exposure_pairs([moved]) == {["aws_iam_access_key.k", ["user", "ci"]]}
+
+	# GIVEN an existing anchor (known ARN) whose source changes, for a role pinned to that very anchor THEN exposed
+	arn := "arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/1111-2222"
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	swapped := object.union(
+		_noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "arn": arn, "enabled": true, "source": "a"}),
+		{"change": {"actions": ["update"], "after": {"source": "b"}}},
+	)
+	_exposure_pairs([_pinned_role(arn), profile, swapped]) == {["aws_rolesanywhere_trust_anchor.corp", ["role", "onprem"]]}
+
+	# GIVEN an awscc IoT policy document that changes, an IoT policy the gate cannot read, a NotResource statement,
+	# and an alias whose ARN is unknown until apply THEN each reaches the alias's role
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	awscc := object.union(
+		_noop("awscc_iot_policy", "p", {"policy_name": "p", "policy_document": {"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}]}}),
+		{"change": {"actions": ["update"], "after": {"policy_document": {"Statement": [{"Effect": "Allow", "Action": "iot:*", "Resource": "*"}]}}}},
+	)
+	_exposure_pairs([_kept_role("edge"), alias, awscc]) == {["awscc_iot_policy.p", ["role", "edge"]]}
+	unreadable := _rc("aws_iot_policy", "u", {"name": "u", "policy": "not json"}, {})
+	_exposure_pairs([_kept_role("edge"), alias, unreadable]) == {["aws_iot_policy.u", ["role", "edge"]]}
+	not_resource := json.marshal({"Statement": [{"Effect": "Allow", "Action": "iot:AssumeRoleWithCertificate", "NotResource": "arn:aws:iot:*:*:topic/x"}]})
+	_exposure_pairs([_kept_role("edge"), alias, _rc("aws_iot_policy", "n", {"name": "n", "policy": not_resource}, {})]) == {["aws_iot_policy.n", ["role", "edge"]]}
+	fresh := _rc("aws_iot_role_alias", "new", {"alias": "new", "role_arn": _role_arn("edge")}, {"arn": true})
+	wild := _rc("aws_iot_policy", "w", {"name": "w", "policy": _iot_doc("arn:aws:iot:*:*:rolealias/*")}, {})
+	["aws_iot_policy.w", ["role", "edge"]] in _exposure_pairs([_kept_role("edge"), fresh, wild])
+}

@@ -90,3 +90,16 @@ test_passes_when_the_resources_name_other_policy_types if {
 	_one_finding_naming(_rc(_doc(_allow("organizations:UpdatePolicy", {"Resource": "arn:aws:organizations::111122223333:policy/*"})), {}), "organizations:updatepolicy")
 	_one_finding_naming(_rc(_doc(_allow("organizations:DisablePolicyType", {"Resource": targets})), {}), "organizations:disablepolicytype")
 }
+
+test_less_common_shapes if {
+	# GIVEN awscc content held as an object, a whole change unknown until apply, a NotResource statement, a
+	# StringEqualsIgnoreCase condition naming SCPs, and Principal "*" THEN each is judged
+	awscc := object.union(_rc(null, {}), {"type": "awscc_organizations_resource_policy", "change": {"after": {"content": {"Statement": [_allow("organizations:DetachPolicy", {})]}}}})
+	_one_finding_naming(awscc, "organizations:detachpolicy")
+	unknown := object.union(_rc(null, {}), {"change": {"after_unknown": true}})
+	_one_finding_naming(unknown, "unknown until apply")
+	_one_finding_naming(_rc(_doc(object.remove(_allow("organizations:UpdatePolicy", {"NotResource": "arn:x"}), ["Resource"])), {}), "organizations:updatepolicy")
+	ignore := _allow("organizations:AttachPolicy", {"Condition": {"StringEqualsIgnoreCase": {"organizations:PolicyType": "service_control_policy"}}})
+	_one_finding_naming(_rc(_doc(ignore), {}), "organizations:attachpolicy")
+	_one_finding_naming(_rc(_doc(object.union(_allow("organizations:DetachPolicy", {}), {"Principal": "*"})), {}), "to the principals it names")
+}
