@@ -3392,6 +3392,26 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: plan([resource("aws_organizations_resource_policy.delegation", { set: { content: delegation({ Action: ["organizations:UpdatePolicy", "organizations:DeletePolicy", "organizations:AttachPolicy", "organizations:DetachPolicy"], Resource: ["arn:aws:organizations::111122223333:policy/*/backup_policy/*", "arn:aws:organizations::111122223333:root/o-a1b2c3d4e5/r-ab12", "arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/*"] }) } })]),
   });
+  // second attack review: a new account lands where no allow-list applies (the config places the allow-lists)
+  const newAccount = (set) => plan([resource("aws_organizations_account.analytics", { set: { name: "analytics", email: "analytics@example.com", close_on_deletion: false, ...set } })]);
+  add("org-account-created-under-staging", K, {
+    description: "A new account is created under Staging, where the config places no allow-list: its principals (its OrganizationAccountAccessRole has AdministratorAccess) may invoke any model.",
+    config: "with",
+    expect: "block",
+    plan: newAccount({ parent_id: OU.staging }),
+  });
+  add("org-account-created-without-parent", K, {
+    description: "A new account is created with no parent_id: Organizations puts it in the root, which carries no allow-list in the config.",
+    config: "with",
+    expect: "block",
+    plan: newAccount({}),
+  });
+  add("trap-account-created-in-workloads", "false-positive-trap", {
+    description: "A new account is created in Workloads, whose allow-list the config renders: it is restricted from its first request.",
+    config: "with",
+    expect: "pass",
+    plan: newAccount({ parent_id: OU.workloads }),
+  });
   add("trap-org-delegation-policy-backup-policies", "false-positive-trap", {
     description: "aws_organizations_resource_policy delegates the management of backup and tag policies only (StringEquals organizations:PolicyType), as AWS's own examples do: SCPs stay with the management account.",
     config: "with",

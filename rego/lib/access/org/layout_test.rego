@@ -183,3 +183,23 @@ test_moved_off_layout_without_a_layout_in_the_data if {
 		with data.modelgate.approved as object.remove(_layout_cfg, ["layout"])
 		with data.modelgate.catalog as testing.catalog
 }
+
+_arrivals(rcs) := {[m.to, m.unplaced] |
+	some m in org.arrived_off_layout with input as _plan(rcs)
+		with data.modelgate.approved as _layout_cfg
+		with data.modelgate.catalog as testing.catalog
+}
+
+test_arrived_off_layout_when_an_account_is_created_outside_the_allow_lists if {
+	# GIVEN an account the plan creates under ou-2 or the root (no allow-list in the config), or with no parent (the
+	# root), or under a parent unknown until apply WHEN judged THEN reported; under ou-1 or ou-w it is not
+	_arrivals([_acct(["create"], null, {"parent_id": "ou-2", "email": "a@example.com"})]) == {["ou-2", null]}
+	_arrivals([_acct(["create"], null, {"parent_id": "r-1", "email": "a@example.com"})]) == {["r-1", null]}
+	_arrivals([_acct(["create"], null, {"email": "a@example.com"})]) == {["r-1", null]}
+	_arrivals([object.union(_acct(["create"], null, {"email": "a@example.com"}), {"change": {"after_unknown": {"parent_id": true}}})]) == {[null, null]}
+	_arrivals([_acct(["create"], null, {"parent_id": "ou-1", "email": "a@example.com"})]) == set()
+	_arrivals([_acct(["create"], null, {"parent_id": "ou-w", "email": "a@example.com"})]) == set()
+
+	# an OU the config does not place restricts nothing the gate can see
+	_arrivals([_acct(["create"], null, {"parent_id": "ou-x", "email": "a@example.com"})]) == {["ou-x", "ou-x"]}
+}

@@ -65,3 +65,32 @@ test_fails_when_an_unlisted_account_leaves_from_an_unplaced_ou if {
 	some [_, message] in _by_layout([gone])
 	contains(message, "may have been denied where it was (neither the config nor this plan shows the SCPs of ou-ab12-zzzz9999")
 }
+
+# a config with the root r-1 (no allow-list) and ou-1 (Nova Lite, with one)
+_arrival_cfg := {
+	"models": ["amazon.nova-lite-v1:0"], "productIds": [], "literalPatterns": [],
+	"openSurfaces": {"bedrockMantle": false, "claudePlatform": false},
+	"scopes": [{"models": ["amazon.nova-lite-v1:0"], "productIds": [], "literalPatterns": [], "openSurfaces": {"bedrockMantle": false, "claudePlatform": false}}],
+	"targets": {"ou-1": 0},
+	"layout": {"r-1": {"parent": null, "allowList": false}, "ou-1": {"parent": "r-1", "allowList": true}},
+}
+
+_created_account(parent) := {
+	"address": "aws_organizations_account.new", "mode": "managed", "type": "aws_organizations_account", "name": "new",
+	"provider_name": testing.provider,
+	"change": {"actions": ["create"], "before": null, "after": {"name": "new", "email": "n@example.com", "parent_id": parent}, "after_unknown": {"id": true}},
+}
+
+test_fails_when_an_account_is_created_where_no_allow_list_applies if {
+	# GIVEN a config whose root carries no allow-list WHEN the plan creates an account in the root THEN MG-0018 on
+	# the account; in ou-1 (allow-listed) nothing
+	fs := rule.deny with input as testing.plan([_created_account("r-1")])
+		with data.modelgate.approved as _arrival_cfg
+		with data.modelgate.catalog as testing.catalog
+	[f] := [f | some f in fs]
+	startswith(f.message, "creates an account under r-1: the SCPs on its path (as the config and this plan show them) let through ")
+	f.address == "aws_organizations_account.new"
+	count(rule.deny) == 0 with input as testing.plan([_created_account("ou-1")])
+		with data.modelgate.approved as _arrival_cfg
+		with data.modelgate.catalog as testing.catalog
+}

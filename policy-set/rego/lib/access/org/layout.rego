@@ -7,6 +7,7 @@ package lib.access.org
 # regal ignore:pointless-import
 import data.lib.access
 import data.lib.access.probes
+import data.lib.tfplan
 
 # the config's layout: node ID -> {parent, allowList} (ApprovedSet.layout); empty without a config (or with
 # approved data written before the layout was: then these rules say nothing)
@@ -169,3 +170,38 @@ left_off_layout contains {"rc": rc, "id": id, "from": from, "probes": leaks, "ol
 }
 
 _left_ids[m.id] := true if some m in left
+
+# arrived_off_layout: with a config, an account the plan creates on a path whose SCPs, as the plan and the config
+# show them, let through requests the config does not approve there: the new account's principals may invoke them
+# ({rc, to, probes, unplaced}). An account created without a parent sits in the root; one whose parent neither the
+# plan nor the config places (or that is unknown until apply) is restricted by nothing the gate can see.
+arrived_off_layout contains {"rc": rc, "to": to, "probes": leaks, "unplaced": _unplaced(path)} if {
+	count(_layout) > 0
+	some rc in _node_rcs
+	rc.type in _account_types
+	tfplan.writes(rc)
+	not is_object(rc.change.before)
+	to := _arrival_parent(rc)
+	path := _dest_path(to)
+	leaks := _move_leaks(null, path)
+	count(leaks) > 0
+}
+
+# where a created account lands: its parent as the plan shows it, else (no parent set, and none unknown until
+# apply) the root the config places
+_arrival_parent(rc) := p if {
+	p := _node_parent(rc, rc.change.after, "after")
+} else := r if {
+	not _parent_set(rc)
+	roots := [n | some n, v in _layout; v.parent == null]
+	count(roots) == 1
+	r := roots[0]
+} else := null
+
+_parent_set(rc) if object.get(rc.change.after, "parent_id", null) != null
+
+_parent_set(rc) if object.get(rc.change.after, "parent_ids", null) != null
+
+_parent_set(rc) if object.get(object.get(rc.change, "after_unknown", {}), "parent_id", false) != false
+
+_parent_set(rc) if object.get(object.get(rc.change, "after_unknown", {}), "parent_ids", false) != false

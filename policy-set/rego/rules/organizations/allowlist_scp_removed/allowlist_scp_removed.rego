@@ -7,7 +7,8 @@
 #   action dropped, its exemptions widened (foundation-model/*, imported-model/*, a model not approved), an
 #   account or OU moved to a parent whose SCPs deny less, an account removed from the organization (with a
 #   config, the allow-lists it places on the root, OUs and accounts count where the plan does not show them, and
-#   a parent that neither the config nor the plan places restricts nothing), the
+#   a parent that neither the config nor the plan places restricts nothing; with a config, an account created on a
+#   path whose allow-lists let through what the config does not approve there, the root included), the
 #   SCP policy type disabled (which detaches every SCP), or the organization replaced or set to consolidated
 #   billing only. A target's SCPs are judged together, so moving an
 #   attachment to an identical allow-list, or splitting an allow-list into a pair, is not a weakening.
@@ -136,6 +137,15 @@ deny contains finding if {
 	msg := concat("", [
 		"removes account ", m.id, " from the organization: ", access.summary(m.probes), _left_words(m.old_unplaced),
 		" and no SCP applies to it any more",
+	])
+	finding := result.new(rego.metadata.chain(), m.rc, msg)
+}
+
+deny contains finding if {
+	some m in org.arrived_off_layout
+	msg := concat("", [
+		"creates an account under ", _to(m.to), ": the SCPs on its path (as the config and this plan show them) let through ",
+		access.summary(m.probes), ", which the config does not approve there", _unplaced_words(m.unplaced),
 	])
 	finding := result.new(rego.metadata.chain(), m.rc, msg)
 }
