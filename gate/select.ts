@@ -44,6 +44,8 @@ export interface JoinSpec {
   readonly space: string;
   /** True when the resource defines the value (a policy's ARN), false when it uses one (an attachment's). */
   readonly defines: boolean;
+  /** Defines only when the plan creates or updates the resource ("defines-if-written"): an unchanged one relates nothing. */
+  readonly onlyWritten: boolean;
   /** True when every holder of a value joins the others, not only users with definers. */
   readonly shared: boolean;
 }
@@ -116,14 +118,17 @@ function parseSelection(raw: unknown, file: string): Selection {
   const joinMap = new Map<string, JoinSpec[]>();
   for (const [type, list] of Object.entries(joins)) {
     const valid = (j: unknown): j is [string, string, string] =>
-      isStrings(j) && j.length === 3 && (j[2] === "defines" || j[2] === "uses") && (j[1] as string) in keySpaces;
-    if (!Array.isArray(list) || !list.every(valid)) return bad(`joins.${type} is not a list of [path, declared key space, "defines" | "uses"] triples`);
+      isStrings(j) && j.length === 3 && (j[2] === "defines" || j[2] === "defines-if-written" || j[2] === "uses") && (j[1] as string) in keySpaces;
+    if (!Array.isArray(list) || !list.every(valid)) {
+      return bad(`joins.${type} is not a list of [path, declared key space, "defines" | "defines-if-written" | "uses"] triples`);
+    }
     joinMap.set(
       type,
       (list as Array<[string, string, string]>).map(([p, space, role]) => ({
         path: p.split("."),
         space,
-        defines: role === "defines",
+        defines: role !== "uses",
+        onlyWritten: role === "defines-if-written",
         shared: keySpaces[space] === "shared",
       })),
     );
@@ -184,9 +189,10 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   /** The join keys of each kept resource ("<key space>\0<value>"). */
   const joinKeys: string[][] = kept.map(() => []);
   /** Relate node i by the values its states hold at the joins of its type; returns the keys it holds. */
-  const join = (i: number, type: string, states: readonly Json[]): string[] => {
+  const join = (i: number, type: string, states: readonly Json[], written: boolean): string[] => {
     const keys: string[] = [];
     for (const j of selection.joins.get(type) ?? []) {
+      if (j.onlyWritten && !written) continue;
       for (const state of states) {
         for (const value of valuesAt(state, j.path)) {
           const key = `${j.space}\u0000${value}`;
@@ -207,7 +213,8 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
   kept.forEach((rc, i) => {
     const type = rc.type as string;
     const change = isObject(rc.change) ? rc.change : {};
-    joinKeys[i] = join(i, type, [change.before, change.after]);
+    const actions = Array.isArray(change.actions) ? change.actions : [];
+    joinKeys[i] = join(i, type, [change.before, change.after], actions.includes("create") || actions.includes("update"));
     // a configuration reference names a resource in the same module instance (lib.tfplan.refers_to); indexed by
     // count.index or each.key, the instance with the same index
     const attrs = selection.referenceAttributes.get(type);
@@ -226,7 +233,8 @@ export function selectPieces(document: PlanDocument, selection: Selection, limit
     note(definers, referenceKey(rc, localAddress(rc), false), i);
     note(definers, referenceKey(rc, localAddress(rc), true), i);
   });
-  ghosts.forEach((ghost, g) => join(kept.length + g, ghost.type, [ghost.values]));
+  // (prior-state resources no change names: unchanged by this plan)
+  ghosts.forEach((ghost, g) => join(kept.length + g, ghost.type, [ghost.values], false));
   // a used value joins its user to every resource that defines it; a value nobody defines relates nothing
   for (const [key, list] of users) {
     const defs = definers.get(key);

@@ -203,6 +203,20 @@ describe("selectPieces: what the wasm is handed", () => {
       ["aws_iam_role.svc"],
       ["aws_iam_role.bad"],
     ]);
+
+    // a provider the plan leaves unchanged exposes no one: it relates nothing, so the many roles of a federation
+    // workspace that trust it stay in pieces of their own
+    const noop = (r: Record<string, unknown>): Record<string, unknown> => ({ ...r, change: { ...(r.change as object), actions: ["no-op"], before: (r.change as { after: unknown }).after } });
+    const unchanged = selectPieces(
+      doc([
+        rc("aws_iam_role.a", "aws_iam_role", { name: "a", assume_role_policy: trust("arn:aws:iam::1:saml-provider/corp") }),
+        rc("aws_iam_role.b", "aws_iam_role", { name: "b", assume_role_policy: trust("arn:aws:iam::1:saml-provider/corp") }),
+        noop(rc("aws_iam_saml_provider.corp", "aws_iam_saml_provider", { name: "corp", arn: "arn:aws:iam::1:saml-provider/corp" })),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(unchanged)).toEqual([["aws_iam_role.a"], ["aws_iam_role.b"], ["aws_iam_saml_provider.corp"]]);
   });
 
   it("GIVEN Roles Anywhere anchors and profiles, and IoT policies and role aliases THEN each family forms one group, with the roles it names", () => {
@@ -366,7 +380,7 @@ describe("loadSelection", () => {
     [
       "a bad join",
       JSON.stringify({ types: ["a"], organizationTypes: [], joins: { a: [["x"]] }, referenceAttributes: {}, priorDataTypes: [], keySpaces: { arn: "defined" } }),
-      /joins\.a is not a list of \[path, declared key space, "defines" \| "uses"\] triples/,
+      /joins\.a is not a list of \[path, declared key space, "defines" \| "defines-if-written" \| "uses"\] triples/,
     ],
     [
       "a join in an undeclared key space",

@@ -114,7 +114,8 @@ other_types := {
 
 types := (identity_types | organization_types) | other_types
 
-# joins[type]: [attribute path, key space, role] triples. Values are read from both before and after; a path is dot-
+# joins[type]: [attribute path, key space, role] triples, role "defines", "uses" or "defines-if-written" (defines
+# only when the plan creates or updates the resource). Values are read from both before and after; a path is dot-
 # separated attribute names, "*" stepping into every element of a list (a single value counts as a list of one, as
 # lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps), "@json" into the JSON a
 # string holds (an object stays as it is), "@arn-resource" to an ARN's resource part (after its fifth colon), and
@@ -307,10 +308,24 @@ joins := {
 	"awscc_iot_role_alias": [["role_arn", "role-arn", "uses"], ["=iot", "iot", "uses"]],
 	# an identity provider created, or trusting other issuers, exposes the roles that trust it (lib.access.identity
 	# providers.rego); "@…" steps: see the comment on joins
-	"aws_iam_saml_provider": [["arn.@arn-resource", "idp", "defines"], ["name.@saml-provider", "idp", "defines"]],
-	"awscc_iam_saml_provider": [["arn.@arn-resource", "idp", "defines"], ["name.@saml-provider", "idp", "defines"]],
-	"aws_iam_openid_connect_provider": [["arn.@arn-resource", "idp", "defines"], ["url.@oidc-provider", "idp", "defines"]],
-	"awscc_iam_oidc_provider": [["arn.@arn-resource", "idp", "defines"], ["url.@oidc-provider", "idp", "defines"]],
+	# (only a provider the plan creates or updates: an unchanged one exposes no one, and every role of a federation
+	# workspace names it)
+	"aws_iam_saml_provider": [
+		["arn.@arn-resource", "idp", "defines-if-written"],
+		["name.@saml-provider", "idp", "defines-if-written"],
+	],
+	"awscc_iam_saml_provider": [
+		["arn.@arn-resource", "idp", "defines-if-written"],
+		["name.@saml-provider", "idp", "defines-if-written"],
+	],
+	"aws_iam_openid_connect_provider": [
+		["arn.@arn-resource", "idp", "defines-if-written"],
+		["url.@oidc-provider", "idp", "defines-if-written"],
+	],
+	"awscc_iam_oidc_provider": [
+		["arn.@arn-resource", "idp", "defines-if-written"],
+		["url.@oidc-provider", "idp", "defines-if-written"],
+	],
 	# a Cognito identity pool opened to more users exposes the roles of its roles attachments
 	"aws_cognito_identity_pool": [["id", "cognito-pool", "defines"]],
 	"awscc_cognito_identity_pool": [["id", "cognito-pool", "defines"], ["identity_pool_id", "cognito-pool", "defines"]],

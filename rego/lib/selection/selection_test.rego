@@ -59,7 +59,7 @@ test_every_join_names_a_declared_key_space_and_role if {
 		every j in list {
 			count(j) == 3
 			selection.key_spaces[j[1]]
-			j[2] in {"defines", "uses"}
+			j[2] in {"defines", "uses", "defines-if-written"}
 		}
 	}
 }
