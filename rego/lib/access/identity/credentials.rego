@@ -44,9 +44,7 @@ _other_service(rc) if {
 	not startswith(lower(s), "bedrock")
 }
 
-_credential_new(rc, _) if not is_object(rc.change.before)
-
-_credential_new(rc, attr) if object.get(_before(rc), attr, null) != _left(rc)[attr]
+_credential_new(rc, attr) if _moved(rc, attr)
 
 # a credential turned back on (an access key or certificate made Active again)
 _credential_new(rc, _) if {

@@ -151,5 +151,5 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["SSM 
 	rc.type == "aws_ssm_activation"
 	name := _left(rc).iam_role
 	is_string(name)
-	object.get(_before(rc), "iam_role", null) != name
+	_moved(rc, "iam_role")
 }

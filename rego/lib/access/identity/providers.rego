@@ -40,7 +40,7 @@ _idp_attr_changes(rc, attr) if _unknown(rc, attr)
 
 _idp_attr_changes(rc, attr) if {
 	attr != "client_id_list"
-	object.get(rc.change.before, attr, null) != object.get(rc.change.after, attr, null)
+	_moved(rc, attr)
 }
 
 _idp_attr_changes(rc, "client_id_list") if {

@@ -121,7 +121,7 @@ deny contains finding if {
 	tfplan.removes(rc)
 	t := object.get(object.get(rc.change, "before", {}), "type_name", "")
 	startswith(upper(t), "AWS::ORGANIZATIONS::")
-	not _harmless_organizations_state(t, object.get(rc.change.before, "desired_state", null))
+	not _harmless_organizations(t, _desired_state(rc.change.before))
 	msg := concat("", [
 		"deletes a resource of type ", t, " through the Cloud Control API; the gate does not judge its state and ",
 		"cannot tell whether it was (or attached) the model allow-list",
@@ -136,14 +136,20 @@ _deleted_stack_words := concat("", [
 
 # a deleted Organizations resource that cannot be a guardrail: a policy of another type (a tag or backup policy),
 # or a resource-based delegation policy (deleting it revokes what it delegated)
-_harmless_organizations_state(t, _) if upper(t) == "AWS::ORGANIZATIONS::RESOURCEPOLICY"
+_harmless_organizations(t, _) if upper(t) == "AWS::ORGANIZATIONS::RESOURCEPOLICY"
 
-_harmless_organizations_state(t, state) if {
+_harmless_organizations(t, props) if {
 	upper(t) == "AWS::ORGANIZATIONS::POLICY"
-	is_string(state)
-	json.is_valid(state)
-	_other_policy_type(json.unmarshal(state))
+	_other_policy_type(props)
 }
+
+# a Cloud Control resource's desired state as properties ({} when it is not JSON)
+_desired_state(v) := props if {
+	s := object.get(v, "desired_state", null)
+	is_string(s)
+	json.is_valid(s)
+	props := json.unmarshal(s)
+} else := {}
 
 _other_policy_type(props) if {
 	is_string(props.Type)
@@ -171,7 +177,7 @@ _template(body) := t if {
 
 _not_a_guardrail(r) if not startswith(upper(object.get(r, "Type", "")), "AWS::ORGANIZATIONS::")
 
-_not_a_guardrail(r) if _harmless_organizations_state(r.Type, json.marshal(object.get(r, "Properties", {})))
+_not_a_guardrail(r) if _harmless_organizations(r.Type, object.get(r, "Properties", {}))
 
 _escaped(body) if {
 	some e in _escapes

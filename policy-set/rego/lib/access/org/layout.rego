@@ -198,10 +198,12 @@ _arrival_parent(rc) := p if {
 	r := roots[0]
 } else := null
 
-_parent_set(rc) if object.get(rc.change.after, "parent_id", null) != null
+_parent_set(rc) if {
+	some attr in ["parent_id", "parent_ids"]
+	object.get(rc.change.after, attr, null) != null
+}
 
-_parent_set(rc) if object.get(rc.change.after, "parent_ids", null) != null
-
-_parent_set(rc) if object.get(object.get(rc.change, "after_unknown", {}), "parent_id", false) != false
-
-_parent_set(rc) if object.get(object.get(rc.change, "after_unknown", {}), "parent_ids", false) != false
+_parent_set(rc) if {
+	some attr in ["parent_id", "parent_ids"]
+	object.get(object.get(rc.change, "after_unknown", {}), attr, false) != false
+}
