@@ -174,6 +174,19 @@ function rssKiB(pid) {
   }
 }
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
 function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -259,6 +272,8 @@ async function main() {
     const results = [];
     let next = 0;
     const start = process.hrtime.bigint();
+    const serverCpu0 = cpuSeconds(child.pid);
+    const ownCpu0 = process.cpuUsage();
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (next < count && Date.now() < deadline) {
@@ -268,6 +283,9 @@ async function main() {
       }),
     );
     const wall = Number(process.hrtime.bigint() - start) / 1e9;
+    const serverCpuS = cpuSeconds(child.pid) - serverCpu0;
+    const own = process.cpuUsage(ownCpu0);
+    const harnessCpuS = (own.user + own.system) / 1e6;
     const lat = results.filter((r) => r.ms !== undefined).map((r) => r.ms).sort((a, b) => a - b);
     const acks = results.filter((r) => r.ackMs !== undefined).map((r) => r.ackMs).sort((a, b) => a - b);
     const row = {
@@ -276,8 +294,11 @@ async function main() {
       p50ms: percentile(lat, 50), p99ms: percentile(lat, 99), maxms: lat[lat.length - 1],
       refused429: results.reduce((a, r) => a + r.refused, 0), lost: results.filter((r) => r.lost).length,
       errors: results.filter((r) => r.error).length, planBytes: plans[size].length,
+      // CPU per task: the server process (all its threads) and this process (fake HCP and clients), which share
+      // the machine's cores; their sum over the cores bounds the throughput
+      serverCpuMsPerTask: (1000 * serverCpuS) / results.length, harnessCpuMsPerTask: (1000 * harnessCpuS) / results.length,
     };
-    log(`  ${row.tasks} tasks in ${wall.toFixed(1)} s: ${row.tasksPerS.toFixed(2)} tasks/s, p50 ${row.p50ms.toFixed(0)} ms, p99 ${row.p99ms.toFixed(0)} ms, lost ${row.lost}`);
+    log(`  ${row.tasks} tasks in ${wall.toFixed(1)} s: ${row.tasksPerS.toFixed(2)} tasks/s, p50 ${row.p50ms.toFixed(0)} ms, p99 ${row.p99ms.toFixed(0)} ms, lost ${row.lost}; CPU per task: server ${row.serverCpuMsPerTask.toFixed(1)} ms, harness ${row.harnessCpuMsPerTask.toFixed(1)} ms`);
     return row;
   }
 
@@ -308,10 +329,10 @@ async function main() {
   writeFileSync(join(OUT, "results.json"), JSON.stringify(summary, null, 2));
   // Table on stdout.
   const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "—");
-  console.log("| plans | clients | tasks | tasks/s | request → callback p50 | p99 | max | request → 200 p50 / p99 | 429s | lost callbacks |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("| plans | clients | tasks | tasks/s | request → callback p50 | p99 | max | request → 200 p50 / p99 | 429s | lost callbacks | CPU per task: server / harness |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.phase} (${(r.planBytes / 1e6).toFixed(2)} MB) | ${r.clients} | ${r.tasks} | ${f(r.tasksPerS, 2)} | ${f(r.p50ms)} ms | ${f(r.p99ms)} ms | ${f(r.maxms)} ms | ${f(r.ackP50ms, 1)} / ${f(r.ackP99ms, 1)} ms | ${r.refused429} | ${r.lost} |`);
+    console.log(`| ${r.phase} (${(r.planBytes / 1e6).toFixed(2)} MB) | ${r.clients} | ${r.tasks} | ${f(r.tasksPerS, 2)} | ${f(r.p50ms)} ms | ${f(r.p99ms)} ms | ${f(r.maxms)} ms | ${f(r.ackP50ms, 1)} / ${f(r.ackP99ms, 1)} ms | ${r.refused429} | ${r.lost} | ${f(r.serverCpuMsPerTask, 1)} / ${f(r.harnessCpuMsPerTask, 1)} ms |`);
   }
   const step = Math.max(1, Math.floor(rss.length / 12));
   console.log(`\nRSS (MiB) every ${((step * RSS_MS) / 1000).toFixed(1)} s: ${rss.filter((_, i) => i % step === 0).map((r) => f(r.kib / 1024)).join(", ")}`);

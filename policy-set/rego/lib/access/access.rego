@@ -373,7 +373,13 @@ unapproved_probes(stmts) := probes.unapproved_fixed_for(stmts) | probes.witnesse
 
 # unapproved_probes_in(stmts, key): the same, judged by the config's own entry for target key (root, OU or
 # account ID) when it has one, else by the union (probes.scope)
-unapproved_probes_in(stmts, key) := probes.unapproved_fixed_in(stmts, key) | probes.witnesses_in(stmts, key)
+unapproved_probes_in(stmts, key) := _join(probes.unapproved_fixed_in(stmts, key), probes.witnesses_in(stmts, key))
+
+# _join(a, b): a | b, without copying a into a new set when b is empty (OPA's wasm runtime hashes every element
+# of both sides again for a union)
+_join(a, b) := a if count(b) == 0
+
+_join(a, b) := a | b if count(b) > 0
 
 # leaks(stmts): unapproved probes the statements allow
 leaks(stmts) := allowed_probes(stmts, unapproved_probes(stmts))
@@ -406,84 +412,12 @@ _partition_rank(arn) := 1 if not startswith(arn, "arn:aws:")
 summary(ps) := concat("", ["`", _first_words(ps), "`", _more(ps)])
 
 # the words of the first probe by rank, then by its words: only the probes of the lowest rank are described
-_first_words(ps) := min({probes.describe(p) | some p in ps; _rank(p) == r}) if {
-	r := min({_rank(p) | some p in ps})
+_first_words(ps) := min([probes.describe(p) | some [rk, p] in ranked; rk == r]) if {
+	# arrays, not sets: each probe ranked once, and no probe hashed
+	ranked := [[_rank(p), p] | some p in ps]
+	r := min([rk | some [rk, _] in ranked])
 }
 
 _more(ps) := "" if count(ps) == 1
 
 _more(ps) := concat("", [" (and ", format_int(count(ps) - 1, 10), " more unapproved requests)"]) if count(ps) > 1
-
-# ---- service control policies: levels of the organization path (AWS Organizations SCP evaluation)
-
-# An SCP never grants; it filters. On the path root -> OUs -> account, each level (the SCPs attached to one
-# node) must allow a request: the Allow statements of the SCPs on one level are a union, levels intersect,
-# and an explicit Deny at any level wins. A level the plan shows with no Allow statement at all is taken to
-# sit beside FullAWSAccess (AWS attaches it by default, and the plan need not show it), so it restricts only
-# by Deny. A level with Allow statements denies implicitly every request none of them may allow (the AWS
-# "allow list strategy"). A profile probe is denied when the profile request or any of its foundation-model
-# checks is, as in denied/2.
-
-# scp_allows(stmts): the level holds an Allow statement, so it restricts by implicit deny too
-scp_allows(stmts) if {
-	some s in stmts
-	iam.allows(s)
-}
-
-# scp_denied_probes(levels, ps): the probes of ps that some level (a list of statement lists) surely denies,
-# explicitly or implicitly; the probe set is made ready once and each level prepared once
-scp_denied_probes(levels, ps) := scp_denied_in(levels, probe_set(ps))
-
-# scp_denied_in(levels, ready): scp_denied_probes for a probe_set (made ready once for several level lists)
-scp_denied_in(levels, ready) := {p |
-	some stmts in levels
-	some p in _scp_level_denied(stmts, ready)
-}
-
-# scp_explicitly_denied_in(levels, ready): the probes some level denies by a Deny statement (not by the absence of
-# an Allow)
-scp_explicitly_denied_in(levels, ready) := {p |
-	some stmts in levels
-	some p in _scp_explicit(_prepare(stmts, ready), ready)
-}
-
-_scp_level_denied(stmts, ready) := _scp_explicit(prep, ready) | _scp_implicit(stmts, prep, ready) if {
-	prep := _prepare(stmts, ready)
-}
-
-_scp_explicit(prep, ready) := {p |
-	some p in ready.all
-	_p_denied_request(prep, p)
-} | {p |
-	some [p, fms] in ready.checks
-	some fm in fms
-	_p_denied_request(prep, fm)
-}
-
-_scp_implicit(stmts, prep, ready) := {p |
-	some p in ready.plain
-	not _p_allow_may(prep, p)
-} | {p |
-	some [p, fms] in ready.checks
-	not _p_allow_all_may(prep, p, fms)
-} if {
-	scp_allows(stmts)
-} else := set()
-
-# an Allow of the prepared statements may apply to the request (Denies aside)
-_p_allow_may(prep, p) if {
-	some e in prep
-	e.acts[p.action]
-	e.res[p.resource]
-	not _surely_false(e, p.ctx)
-}
-
-_p_allow_all_may(prep, p, fms) if {
-	_p_allow_may(prep, p)
-	every fm in fms {
-		_p_allow_may(prep, fm)
-	}
-}
-
-# scp_denied(levels, p): one probe, as scp_denied_probes
-scp_denied(levels, p) if p in scp_denied_probes(levels, {p})

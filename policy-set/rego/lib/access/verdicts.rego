@@ -152,8 +152,7 @@ _verdict(leaks) := {"probes": leaks, "summary": summary(leaks)}
 
 # the fixed Marketplace Subscribe probes no approval covers, made ready once
 fixed_subscribe_set := probe_set({p |
-	# fixed_surface holds every fixed Subscribe probe (the invoke probes are most of fixed_unapproved: not built here)
-	some p in probes.fixed_surface
-	p.surface == "subscribe"
+	# the Subscribe probes alone: neither the invoke probes (most of fixed_unapproved) nor the other surfaces'
+	some p in probes.fixed_subscribe
 	not probes.approved(p)
 })

@@ -15,9 +15,14 @@ weaker(before, after) := weaker_levels_in([before], [after], null)
 # level with Allow statements also denies what none of them allows (access.scp_denied_probes)
 weaker_levels_in(before, after, key) := set() if {
 	before == after
-} else := access.scp_denied_in(before, ready) - access.scp_denied_in(after, ready) if {
+} else := _less(access.scp_denied_in(before, ready), access.scp_denied_in(after, ready)) if {
 	ready := access.probe_set(_unapproved_probes_of(_flat(before), _flat(after), key))
 }
+
+# a - b, without hashing every element of a again when b is empty (a deleted or detached SCP)
+_less(a, b) := a if count(b) == 0
+
+_less(a, b) := a - b if count(b) > 0
 
 # the unapproved probes of both sides' statements. A side without statements (an SCP deleted or detached) adds
 # nothing: the probes of no statements are those every statement list gets (the fixed ones), so the other side's

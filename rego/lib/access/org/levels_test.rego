@@ -172,3 +172,10 @@ test_opaque_attached_when_an_allow_style_list_is_attached_after_the_plan if {
 	u := _att("u", ["create"], null, _a("p-unseen01", "ou-1"))
 	{d.rc.address | some d in org.opaque_attached} == {"aws_organizations_policy_attachment.u"} with input as _plan([_kept_allow, _kept_att, u])
 }
+
+test_less_when_the_right_side_is_empty if {
+	# GIVEN a deleted SCP's denied set against nothing WHEN subtracted THEN the set itself; otherwise a - b
+	org._less({1, 2}, set()) == {1, 2}
+	org._less({1, 2}, {2}) == {1}
+	org._less(set(), {2}) == set()
+}

@@ -166,8 +166,13 @@ approved_in(p, cfg) if {
 }
 
 # the fixed probes no approval covers: a rule, so judged once per evaluation rather than once per policy
-fixed_unapproved contains p if {
-	some p in fixed_base
+fixed_unapproved := {invoke(a, res[0], res[1], res[2], false) |
+	# an invoke request's approval does not depend on its action (approved_in): judged once per resource
+	some res in fixed_invoke_resources
+	not invoke_approved(res[1], res[2], res[0], false, _union)
+	some a in invoke_actions
+} | {p |
+	some p in fixed_surface
 	not approved(p)
 }
 

@@ -180,3 +180,14 @@ test_a_pattern_without_a_resource_kind_stands_for_the_profiles_it_matches if {
 	kinded := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*"}]
 	probes._kindless_seeds(kinded, cfg) == set() with data.modelgate.catalog as testing.catalog
 }
+
+test_fixed_unapproved_when_judged_once_per_resource if {
+	# GIVEN the catalog alone, then a config WHEN the fixed probes are judged once per resource (approval does not
+	# read the action) THEN the set is that of judging every fixed probe
+	probes.fixed_unapproved == {p | some p in probes.fixed_base; not probes.approved(p)} with data.modelgate.catalog as testing.catalog
+	with_config := probes.fixed_unapproved with data.modelgate.catalog as testing.catalog with data.modelgate.approved as _config
+	every_probe := {p | some p in probes.fixed_base; not probes.approved(p)} with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as _config
+	with_config == every_probe
+	count(with_config) > 0
+}

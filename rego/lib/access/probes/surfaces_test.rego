@@ -42,3 +42,10 @@ test_model_witnesses_at_the_projects_a_policy_names if {
 		["arn:aws:bedrock-mantle:us-east-1:222233334444:project/zzprobe", "deepseek.v3.1"],
 	}
 }
+
+test_fixed_subscribe_when_taken_from_the_fixed_surface if {
+	# GIVEN the fixed probes of every surface WHEN the Subscribe ones are built alone THEN they are exactly the
+	# fixed surface's Subscribe probes (the Subscribe verdicts read them without building the other surfaces)
+	probes.fixed_subscribe == {p | some p in probes.fixed_surface; p.surface == "subscribe"}
+	count(probes.fixed_subscribe) == 6
+}

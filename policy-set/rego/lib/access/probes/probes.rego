@@ -203,43 +203,10 @@ region_resources(regions) := {res |
 
 # the other inference surfaces (bedrock-mantle, Claude Platform on AWS) in us-east-1 and in a Region no policy names
 # (for Region-scoped Allows and Denies), and Marketplace Subscribe
-fixed_surface := ({p |
+fixed_surface := {p |
 	some r in ["us-east-1", "zz-probe-9"]
 	some p in surface_probes(probe_project(r))
-} | {subscribe(via, pids, false) |
-	some [via, pids] in _subscribe_contexts
-}) | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
-
-# [aws:CalledViaLast, aws-marketplace:ProductId] of the fixed Subscribe probes
-_subscribe_contexts := [
-	[[], [sentinel_product]],
-	[["bedrock.amazonaws.com"], [sentinel_product]],
-	[["bedrock.amazonaws.com"], []],
-	[["bedrock-mantle.amazonaws.com"], [sentinel_product]],
-	[["bedrock-mantle.amazonaws.com"], []],
-]
-
-# Subscribe called through another service, for a product the gate leaves unknown (whatever the statement
-# approves): only aws:CalledViaLast decides
-_subscribe_any_product(via) := object.union(object.remove(subscribe(via, [], false), ["ctx", "product"]), {
-	"ctx": object.remove(subscribe(via, [], false).ctx, ["aws-marketplace:productid"]),
-	"product": "(any)",
-})
-
-subscribe(via, pids, witness) := {
-	"surface": "subscribe",
-	"action": "aws-marketplace:subscribe",
-	"resource": "*",
-	"ctx": object.union(_base_ctx("aws", "us-east-1"), {
-		"aws:calledvialast": via,
-		"aws:calledvia": via,
-		"aws-marketplace:productid": pids,
-	}),
-	"kind": "subscription",
-	"model": "",
-	"product": concat(",", pids),
-	"witness": witness,
-}
+} | fixed_subscribe
 
 # the fixed probes, plus invoke probes in the given extra Regions
 fixed(regions) := fixed_base | {invoke(a, res[0], res[1], res[2], false) |
@@ -287,11 +254,19 @@ own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 # once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
 # Only guardrail (SCP) judgments ask for this set, so it also holds the probes that matter for an allow-list but
 # grant no model to an identity policy on their own: the Bedrock API-key probes and the principal witnesses.
-unapproved_fixed_for(stmts) := (((fixed_unapproved | {p |
-	some p in own_fixed(stmts)
-	not approved(p)
-}) | apikey_unapproved) | union_geo_unapproved) | {p |
-	some p in principal_witnesses(stmts)
+unapproved_fixed_for(stmts) := {p |
+	# one set built in one pass: four unions would copy (and hash) the growing set four times
+	some i, ps in [fixed_unapproved, apikey_unapproved, union_geo_unapproved, own_fixed(stmts), principal_witnesses(stmts)]
+	some p in ps
+	_unapproved_at(i, p)
+}
+
+# the first three sets hold unapproved probes only; the statements' own Regions, accounts, partitions and
+# principals are judged here
+_unapproved_at(i, _) if i < 3
+
+_unapproved_at(i, p) if {
+	i >= 3
 	not approved(p)
 }
 

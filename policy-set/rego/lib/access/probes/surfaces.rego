@@ -1,6 +1,7 @@
 # Part of package lib.access.probes (its METADATA is in probes.rego): requests on the inference surfaces besides
 # bedrock invoke — bedrock-mantle projects and Claude Platform on AWS workspaces — fixed (fixed_surface, in
-# probes.rego) and in the Regions, accounts and projects a policy's own statements name (own_surface).
+# probes.rego) and in the Regions, accounts and projects a policy's own statements name (own_surface); and
+# Marketplace Subscribe (fixed_subscribe).
 package lib.access.probes
 
 import data.lib.iam
@@ -79,4 +80,40 @@ _surface_arns(stmts) := {probe_project(r) | some r in regions(stmts)} | {arn |
 _surface_service(seg) if {
 	some svc in ["bedrock-mantle", "aws-external-anthropic"]
 	iam.wildcard_match(lower(seg), svc)
+}
+
+# the fixed Marketplace Subscribe probes (part of fixed_surface; built alone for judging Subscribe grants)
+fixed_subscribe := {subscribe(via, pids, false) |
+	some [via, pids] in _subscribe_contexts
+} | {_subscribe_any_product(["bedrock-zzprobe.amazonaws.com"])}
+
+# [aws:CalledViaLast, aws-marketplace:ProductId] of the fixed Subscribe probes
+_subscribe_contexts := [
+	[[], [sentinel_product]],
+	[["bedrock.amazonaws.com"], [sentinel_product]],
+	[["bedrock.amazonaws.com"], []],
+	[["bedrock-mantle.amazonaws.com"], [sentinel_product]],
+	[["bedrock-mantle.amazonaws.com"], []],
+]
+
+# Subscribe called through another service, for a product the gate leaves unknown (whatever the statement
+# approves): only aws:CalledViaLast decides
+_subscribe_any_product(via) := object.union(object.remove(subscribe(via, [], false), ["ctx", "product"]), {
+	"ctx": object.remove(subscribe(via, [], false).ctx, ["aws-marketplace:productid"]),
+	"product": "(any)",
+})
+
+subscribe(via, pids, witness) := {
+	"surface": "subscribe",
+	"action": "aws-marketplace:subscribe",
+	"resource": "*",
+	"ctx": object.union(_base_ctx("aws", "us-east-1"), {
+		"aws:calledvialast": via,
+		"aws:calledvia": via,
+		"aws-marketplace:productid": pids,
+	}),
+	"kind": "subscription",
+	"model": "",
+	"product": concat(",", pids),
+	"witness": witness,
 }
