@@ -781,6 +781,17 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  add("trap-sso-assignment-replaced-unchanged", "false-positive-trap", {
+    description: "The same permission set's assignment is replaced (create_before_destroy after a provider upgrade) with identical values: the same group keeps the same permission set in the same account; nobody new gets it.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set_inline_policy.ml", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, inline_policy: json(bedrockStar) } }),
+      resource("aws_ssoadmin_account_assignment.ml", {
+        state: { id: "94482488-3041-7026-18f0-7e2b1a9c0d11,GROUP,111122223333,AWS_ACCOUNT", instance_arn: ssoInstance, permission_set_arn: psArn, principal_id: "94482488-3041-7026-18f0-7e2b1a9c0d11", principal_type: "GROUP", target_id: ACCT.research, target_type: "AWS_ACCOUNT" },
+        set: {}, actions: ["create", "delete"],
+      }),
+    ]),
+  });
   const idStore = "d-9067a1b2c3";
   const idGroup = "94482488-3041-7026-18f0-7e2b1a9c0d13";
   add("holder-identity-center-group-member-added", K, {
@@ -1132,6 +1143,121 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  // third attack review, 2026-11-30: a group's Deny removed while its member's grant sits elsewhere; role chaining;
+  // IoT certificates activated or provisioned; a Roles Anywhere revocation list lifted
+  add("holder-group-deny-deleted-member-grant-elsewhere", K, {
+    description: "User sam has an inline bedrock:* policy (unchanged) and stays in group restricted; the plan deletes restricted's inline Deny of every model but one: group policies are part of each member's, so sam reaches every model.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_user_policy.sam", { state: { user: "sam", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_user_group_membership.sam", { state: { user: "sam", groups: ["restricted"], id: "terraform-20250101" } }),
+      resource("aws_iam_group_policy.restricted", { state: { group: "restricted", name: "only-approved", policy: json(denyUnlisted) }, actions: ["delete"] }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-group-deny-region-limited-member-grant-elsewhere", K, {
+    description: "As holder-group-deny-deleted-member-grant-elsewhere, but the group's Deny gains a StringEquals aws:RequestedRegion us-east-1 condition: in every other Region sam reaches every model.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_user_policy.sam", { state: { user: "sam", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_group_membership.restricted", { state: { name: "restricted-members", group: "restricted", users: ["sam", "lee"] } }),
+      resource("aws_iam_group_policy.restricted", {
+        state: { group: "restricted", name: "only-approved", policy: json(denyUnlisted) },
+        set: { policy: json({ ...denyUnlisted, Statement: denyUnlisted.Statement.map((st) => ({ ...st, Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } })) }) },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const chainRole = (name, principal, grant) => [
+    resource(`aws_iam_role.${name.replace(/-/g, "_")}`, { state: { name, path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/${name}`, assume_role_policy: json(doc({ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole" })) } }),
+    ...(grant ? [resource(`aws_iam_role_policy.${name.replace(/-/g, "_")}`, { state: { role: name, name: "bedrock", policy: json(grant) } })] : []),
+  ];
+  add("holder-role-chain-trust-opened-one-hop-away", K, {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts role scheduler by ARN; the plan opens scheduler's trust (no grants of its own) from lambda.amazonaws.com to another account: that account assumes scheduler, then batch-runner (in one account a trust policy naming the principal's ARN needs no sts:AssumeRole grant).",
+    expect: "block",
+    plan: plan([
+      ...chainRole("batch-runner", { AWS: `arn:aws:iam::${ACCT.mlDev}:role/scheduler` }, bedrockStar),
+      resource("aws_iam_role.scheduler", {
+        state: { name: "scheduler", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/scheduler`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })) },
+        set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "sts:AssumeRole" })) },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-role-chain-access-key-for-trusted-user", K, {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts user deployer (no policies) by ARN; the plan creates an access key for deployer: its holder acts as deployer and assumes batch-runner.",
+    expect: "block",
+    plan: plan([
+      ...chainRole("batch-runner", { AWS: `arn:aws:iam::${ACCT.mlDev}:user/deployer` }, bedrockStar),
+      resource("aws_iam_user.deployer", { state: { name: "deployer", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:user/deployer`, force_destroy: false, permissions_boundary: null, tags: null } }),
+      resource("aws_iam_access_key.deployer", { set: { user: "deployer", status: "Active" } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("trap-role-chain-trust-names-the-account", "false-positive-trap", {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts its account (:root), which needs each principal's own sts:AssumeRole grant; the plan creates an access key for user deployer, who has no policies: deployer cannot assume batch-runner.",
+    expect: "pass",
+    plan: plan([
+      ...chainRole("batch-runner", { AWS: `arn:aws:iam::${ACCT.mlDev}:root` }, bedrockStar),
+      resource("aws_iam_user.deployer", { state: { name: "deployer", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:user/deployer`, force_destroy: false, permissions_boundary: null, tags: null } }),
+      resource("aws_iam_access_key.deployer", { set: { user: "deployer", status: "Active" } }),
+    ]),
+  });
+  const edgeAlias = [
+    resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+    resource("aws_iam_role_policy.edge", { state: { role: "edge", name: "bedrock", policy: json(bedrockStar) } }),
+    resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+    resource("aws_iot_policy.assume", { state: { name: "assume-edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:policy/assume-edge`, policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:*:${ACCT.mlDev}:rolealias/edge` })) } }),
+  ];
+  add("holder-iot-inactive-certificate-activated", K, {
+    description: "An IoT policy reaching role alias edge (role with bedrock:* on *) stays attached to an inactive certificate; the plan activates the certificate: an inactive certificate cannot call the credentials provider, an active one can.",
+    expect: "block",
+    plan: plan([
+      ...edgeAlias,
+      resource("aws_iot_policy_attachment.dev", { state: { policy: "assume-edge", target: `arn:aws:iot:us-east-1:${ACCT.mlDev}:cert/0123abcd` } }),
+      resource("aws_iot_certificate.dev", { state: { active: false, arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:cert/0123abcd`, id: "0123abcd", csr: "-----BEGIN CERTIFICATE REQUEST-----MIIB" }, set: { active: true } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-iot-ca-just-in-time-provisioning", K, {
+    description: "A new IoT CA certificate with auto-registration and a just-in-time provisioning template that activates each certificate the CA signs and attaches the unchanged policy reaching role alias edge (role with bedrock:* on *): every device certificate the CA issues gets the role.",
+    expect: "block",
+    plan: plan([
+      ...edgeAlias,
+      resource("aws_iot_ca_certificate.partner", {
+        set: {
+          active: true, allow_auto_registration: true, ca_certificate_pem: "-----BEGIN CERTIFICATE-----MIIBca", certificate_mode: "DEFAULT",
+          registration_config: [{ role_arn: `arn:aws:iam::${ACCT.mlDev}:role/iot-jitp`, template_name: null, template_body: json({ Parameters: { "AWS::IoT::Certificate::Id": { Type: "String" } }, Resources: { certificate: { Type: "AWS::IoT::Certificate", Properties: { CertificateId: { Ref: "AWS::IoT::Certificate::Id" }, Status: "ACTIVE" } }, policy: { Type: "AWS::IoT::Policy", Properties: { PolicyName: "assume-edge" } } } }) }],
+        },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const raAnchor = `arn:aws:rolesanywhere:us-east-1:${ACCT.mlDev}:trust-anchor/t1`;
+  const raSetup = [
+    onpremRole("onprem"),
+    resource("aws_iam_role_policy.onprem", { state: { role: "onprem", name: "bedrock", policy: json(bedrockStar) } }),
+    resource("aws_rolesanywhere_profile.p1", { state: { name: "p1", enabled: true, arn: `arn:aws:rolesanywhere:us-east-1:${ACCT.mlDev}:profile/p1`, role_arns: [`arn:aws:iam::${ACCT.mlDev}:role/onprem`], session_policy: null, managed_policy_arns: [] } }),
+    resource("aws_rolesanywhere_trust_anchor.corp", { state: { name: "corp", enabled: true, arn: raAnchor, source: certSource("-----BEGIN CERTIFICATE-----MIIBcorp") } }),
+  ];
+  const raCrl = { name: "revoked", arn: `arn:aws:rolesanywhere:us-east-1:${ACCT.mlDev}:crl/c1`, crl_data: "-----BEGIN X509 CRL-----abc", enabled: true, trust_anchor_arn: raAnchor };
+  add("holder-rolesanywhere-crl-disabled", K, {
+    description: "An enabled trust anchor and profile hand role onprem (bedrock:* on *) to certificates; the plan disables the anchor's certificate revocation list: the revoked certificates (a departed contractor's, a stolen device's) start sessions again.",
+    expect: "block",
+    plan: plan([...raSetup, resource("aws_rolesanywhere_crl.revoked", { state: raCrl, set: { enabled: false } })]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-rolesanywhere-crl-deleted", K, {
+    description: "As holder-rolesanywhere-crl-disabled, but the plan deletes the revocation list.",
+    expect: "block",
+    plan: plan([...raSetup, resource("aws_rolesanywhere_crl.revoked", { state: raCrl, actions: ["delete"] })]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("trap-rolesanywhere-crl-refreshed", "false-positive-trap", {
+    description: "The same Roles Anywhere setup; the plan replaces the revocation list's data with a newer CRL (a routine refresh) and keeps it enabled on the same anchor.",
+    expect: "pass",
+    plan: plan([...raSetup, resource("aws_rolesanywhere_crl.revoked", { state: raCrl, set: { crl_data: "-----BEGIN X509 CRL-----abd" } })]),
+  });
   add("holder-awscc-permission-set-customer-managed", K, {
     description: "A new awscc_sso_permission_set names a customer-managed policy (bedrock:* on *, created in the same plan) in customer_managed_policy_references.",
     expect: "block",
@@ -1207,6 +1333,54 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         set: { permissions_boundary: `arn:aws:iam::${ACCT.mlDev}:policy/approved-models-boundary` },
       }),
     ]),
+  });
+  // false-positive review, 2026-11-30 (third session): narrowing changes to holders of broad grants
+  add("trap-holder-boundary-replaced-by-narrower", K, {
+    description: "A role with an inline bedrock:* policy (unchanged) has its AdministratorAccess boundary replaced by AmazonS3ReadOnlyAccess, which allows no Bedrock request: effective permissions are the intersection, so it can do less, not more.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy.ops", { state: { role: "ops", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.ops", {
+        state: { name: "ops", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/ops`, assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/deployer`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: managedArn("AdministratorAccess"), tags: null },
+        set: { permissions_boundary: managedArn("AmazonS3ReadOnlyAccess") },
+      }),
+    ]),
+  });
+  add("holder-boundary-replaced-by-poweruser", K, {
+    description: "The same role's boundary is replaced by PowerUserAccess, which allows every Bedrock request: the inline bedrock:* policy now applies in full.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.ops", { state: { role: "ops", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.ops", {
+        state: { name: "ops", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/ops`, assume_role_policy: trust(`arn:aws:iam::${ACCT.mlDev}:role/deployer`), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: managedArn("AmazonS3ReadOnlyAccess"), tags: null },
+        set: { permissions_boundary: managedArn("PowerUserAccess") },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  const ghTrust = (cond) => json(doc({ Effect: "Allow", Principal: { Federated: `arn:aws:iam::${ACCT.mlDev}:oidc-provider/token.actions.githubusercontent.com` }, Action: "sts:AssumeRoleWithWebIdentity", Condition: cond }));
+  add("trap-holder-oidc-trust-subject-narrowed", K, {
+    description: "A GitHub Actions role with AmazonBedrockFullAccess (unchanged): its trust's sub condition goes from two repositories' patterns to one repository's production environment. Fewer workflows can assume it.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.gh", { state: { role: "gh-deploy", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "gh-deploy-20250101" } }),
+      resource("aws_iam_role.gh", {
+        state: { name: "gh-deploy", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/gh-deploy`, assume_role_policy: ghTrust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": ["repo:acme/infra:*", "repo:acme/app:*"] } }), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { assume_role_policy: ghTrust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/infra:environment:prod" } }) },
+      }),
+    ]),
+  });
+  add("holder-oidc-trust-subject-widened", K, {
+    description: "The same GitHub Actions role: its sub condition widens from one repository to every repository of the organization (repo:acme/*).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy_attachment.gh", { state: { role: "gh-deploy", policy_arn: managedArn("AmazonBedrockFullAccess"), id: "gh-deploy-20250101" } }),
+      resource("aws_iam_role.gh", {
+        state: { name: "gh-deploy", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/gh-deploy`, assume_role_policy: ghTrust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/infra:*" } }), max_session_duration: 3600, force_detach_policies: false, description: null, permissions_boundary: null, tags: null },
+        set: { assume_role_policy: ghTrust({ StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" }, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } }) },
+      }),
+    ]),
+    witness: idBlock([M("AmazonBedrockFullAccess")]),
   });
   const denyOne = { Sid: "OnlyApproved", Effect: "Deny", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"], NotResource: [fm("amazon.nova-lite-v1:0", "*"), fm("amazon.nova-pro-v1:0", "*")] };
   add("trap-holder-deny-sid-renamed", K, {

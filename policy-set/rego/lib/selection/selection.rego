@@ -48,9 +48,13 @@ identity_types := {
 	"aws_iam_user_policy_attachment",
 	"aws_iam_user_policy_attachments_exclusive",
 	"aws_identitystore_group_membership",
+	"aws_iot_ca_certificate",
+	"aws_iot_certificate",
 	"aws_iot_policy",
 	"aws_iot_policy_attachment",
+	"aws_iot_provisioning_template",
 	"aws_iot_role_alias",
+	"aws_rolesanywhere_crl",
 	"aws_rolesanywhere_profile",
 	"aws_rolesanywhere_trust_anchor",
 	"aws_ssm_activation",
@@ -78,8 +82,12 @@ identity_types := {
 	"awscc_iam_user_policy",
 	"awscc_iam_user_to_group_addition",
 	"awscc_identitystore_group_membership",
+	"awscc_iot_ca_certificate",
+	"awscc_iot_certificate",
 	"awscc_iot_policy",
+	"awscc_iot_provisioning_template",
 	"awscc_iot_role_alias",
+	"awscc_rolesanywhere_crl",
 	"awscc_rolesanywhere_profile",
 	"awscc_rolesanywhere_trust_anchor",
 	"awscc_sso_assignment",
@@ -132,12 +140,13 @@ key_spaces := {
 	# grant it, and used by the changes that hand it to more principals (memberships, trust policies, assignments)
 	# (every resource that carries a holder's grants both defines and uses its key: any of them can expose the holder,
 	# a Deny removed or a Deny policy detached, and all of them are then judged together)
-	"group": "defined", "role": "defined", "role-arn": "defined", "user": "defined",
+	"group": "defined", "role": "defined", "role-arn": "defined", "user": "defined", "user-arn": "defined",
 	"permission-set": "defined", "sso-group": "defined",
 	# StackSets by name, and the instances that deploy them (rules.iam.cloudformation_iam_unjudged)
 	"stack-set": "defined",
 	# Cognito identity pools by ID, and the roles attachments that name them (lib.access.identity exposures)
 	"cognito-pool": "defined", "cognito-group": "defined",
+	# (a role's trust policy uses the role and user ARNs it names: role chaining, lib.access.identity chains.rego)
 	# SAML and OIDC providers by their ARN's resource part, and the roles whose trust policies name them
 	"idp": "defined",
 	# every Roles Anywhere trust anchor and profile together (any anchor serves any profile), and every IoT policy,
@@ -204,6 +213,8 @@ joins := {
 		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["name", "role", "defines"], ["name", "role", "uses"], ["arn", "role-arn", "defines"],
 		["assume_role_policy.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*", "role-arn", "uses"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*", "user-arn", "uses"],
 	],
 	"aws_iam_role_policy_attachments_exclusive": [
 		["policy_arns.*", "arn", "uses"],
@@ -224,10 +235,12 @@ joins := {
 		["managed_policy_arns.*", "arn", "uses"], ["permissions_boundary", "arn", "uses"],
 		["role_name", "role", "defines"], ["role_name", "role", "uses"], ["arn", "role-arn", "defines"],
 		["assume_role_policy_document.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*", "role-arn", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*", "user-arn", "uses"],
 	],
 	"awscc_iam_user": [
 		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"], ["permissions_boundary", "arn", "uses"],
-		["user_name", "user", "defines"], ["user_name", "user", "uses"],
+		["user_name", "user", "defines"], ["user_name", "user", "uses"], ["arn", "user-arn", "defines"],
 	],
 	"awscc_iam_group": [
 		["managed_policy_arns.*", "arn", "uses"],
@@ -248,7 +261,10 @@ joins := {
 	"awscc_iam_role_policy": [["role_name", "role", "defines"], ["role_name", "role", "uses"]],
 	"aws_iam_user_policy": [["user", "user", "defines"], ["user", "user", "uses"]],
 	"awscc_iam_user_policy": [["user_name", "user", "defines"], ["user_name", "user", "uses"]],
-	"aws_iam_user": [["name", "user", "uses"], ["permissions_boundary", "arn", "uses"]],
+	"aws_iam_user": [
+		["name", "user", "defines"], ["name", "user", "uses"], ["permissions_boundary", "arn", "uses"],
+		["arn", "user-arn", "defines"],
+	],
 	"aws_iam_group_membership": [
 		["group", "group", "uses"],
 		["users.*", "user", "defines"],
@@ -291,6 +307,8 @@ joins := {
 	"aws_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"], ["=rolesanywhere", "rolesanywhere", "uses"]],
 	"awscc_rolesanywhere_profile": [["role_arns.*", "role-arn", "uses"], ["=rolesanywhere", "rolesanywhere", "uses"]],
 	"aws_rolesanywhere_trust_anchor": [["=rolesanywhere", "rolesanywhere", "uses"]],
+	"aws_rolesanywhere_crl": [["=rolesanywhere", "rolesanywhere", "uses"]],
+	"awscc_rolesanywhere_crl": [["=rolesanywhere", "rolesanywhere", "uses"]],
 	"awscc_rolesanywhere_trust_anchor": [["=rolesanywhere", "rolesanywhere", "uses"]],
 	"aws_cognito_user_group": [["role_arn", "role-arn", "uses"], ["name", "cognito-group", "defines"]],
 	"awscc_cognito_user_pool_group": [["role_arn", "role-arn", "uses"], ["group_name", "cognito-group", "defines"]],
@@ -300,6 +318,12 @@ joins := {
 	"aws_iot_policy": [["=iot", "iot", "uses"]],
 	"awscc_iot_policy": [["=iot", "iot", "uses"]],
 	"aws_iot_policy_attachment": [["=iot", "iot", "uses"]],
+	"aws_iot_certificate": [["=iot", "iot", "uses"]],
+	"awscc_iot_certificate": [["=iot", "iot", "uses"]],
+	"aws_iot_ca_certificate": [["=iot", "iot", "uses"]],
+	"awscc_iot_ca_certificate": [["=iot", "iot", "uses"]],
+	"aws_iot_provisioning_template": [["=iot", "iot", "uses"]],
+	"awscc_iot_provisioning_template": [["=iot", "iot", "uses"]],
 	# new credentials for a user (lib.access.identity credentials.rego)
 	"aws_iam_access_key": [["user", "user", "uses"]],
 	"aws_iam_user_login_profile": [["user", "user", "uses"]],

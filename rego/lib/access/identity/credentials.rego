@@ -4,6 +4,7 @@
 package lib.access.identity
 
 import data.lib.iam
+import data.lib.tfplan
 
 # ---- an IAM user's own credentials: an access key, a console password, or a service-specific credential for
 # Bedrock (an API key). A service-specific credential for another service (CodeCommit, Keyspaces) works with that
@@ -15,13 +16,14 @@ _user_credentials := {
 	"aws_iam_service_specific_credential": "user_name",
 }
 
-exposures contains {"rc": rc, "holder": ["user", name], "how": concat("", ["new credentials for user ", name])} if {
+_base_exposures contains {"rc": rc, "holder": ["user", name], "how": how} if {
 	some rc in _written
 	attr := _user_credentials[rc.type]
 	name := _left(rc)[attr]
 	is_string(name)
 	_credential_new(rc, attr)
 	_credential_works(rc)
+	how := concat("", ["new credentials for user ", name])
 }
 
 # a credential created Inactive gives nothing until it is made Active, which is judged then
@@ -61,7 +63,7 @@ _anchor_types := {"aws_rolesanywhere_trust_anchor", "awscc_rolesanywhere_trust_a
 
 _profile_types := {"aws_rolesanywhere_profile", "awscc_rolesanywhere_profile"}
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Roles Anywhere trust anchor ", rc.address])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	some rc in _written
 	rc.type in _anchor_types
 	_anchor_widens(rc)
@@ -72,6 +74,7 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Role
 	some arn in _handed_arns(["role_arns"], _left(p))
 	some name in _roles_by_arn[arn]
 	_role_admits_anchor(name, rc)
+	how := concat("", ["Roles Anywhere trust anchor ", rc.address])
 }
 
 # the role's trust policy lets Roles Anywhere sessions from this anchor in: some Allow for the service names no
@@ -120,6 +123,51 @@ _source_arn_admits(v, anchor) if {
 	iam.has_wildcard(substring(v, indexof(v, "trust-anchor/"), -1))
 }
 
+# A certificate revocation list of an anchor, enabled, keeps the certificates it lists from starting sessions; one the
+# plan deletes, disables or moves to another anchor lets them in again (a CRL's data replaced is a routine refresh
+# and is not judged). The roles handed out are those of an anchor that stays enabled, or of an anchor the plan does
+# not show (taken to be enabled).
+_crl_types := {"aws_rolesanywhere_crl", "awscc_rolesanywhere_crl"}
+
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
+	some rc in tfplan.resource_change_list
+	rc.type in _crl_types
+	not tfplan.forgets(rc)
+	before := rc.change.before
+	is_object(before)
+	not before.enabled == false
+	arn := before.trust_anchor_arn
+	not _crl_kept(rc, arn)
+	some anchor in _anchors_of(arn)
+	not _left(anchor).enabled == false
+	some p in _kept
+	p.type in _profile_types
+	not _left(p).enabled == false
+	some role_arn in _handed_arns(["role_arns"], _left(p))
+	some name in _roles_by_arn[role_arn]
+	_role_admits_anchor(name, anchor)
+	how := concat("", ["Roles Anywhere revocation list ", rc.address, " lifted"])
+}
+
+# the list stays in force after the plan: enabled (or unknown until apply), on the same anchor
+_crl_kept(rc, arn) if {
+	after := rc.change.after
+	is_object(after)
+	not after.enabled == false
+	after.trust_anchor_arn == arn
+}
+
+# the anchors the plan shows with that ARN (a set: a merged or multi-account plan may show two), else a stand-in
+# holding only the ARN (taken to be enabled)
+_anchors_of(arn) := found if {
+	found := {a |
+		some a in _kept
+		a.type in _anchor_types
+		_left(a).arn == arn
+	}
+	count(found) > 0
+} else := {{"change": {"before": null, "after": {"arn": arn}}}}
+
 _anchor_widens(rc) if not is_object(rc.change.before)
 
 _anchor_widens(rc) if _moved(rc, "source")
@@ -132,12 +180,13 @@ _anchor_widens(rc) if _moved(rc, "enabled")
 
 _iot_policy_types := {"aws_iot_policy", "awscc_iot_policy"}
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["IoT policy ", rc.address, " for role alias ", alias])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	some rc in _written
 	rc.type in _iot_policy_types
 	_iot_policy_widens(rc)
 	some [alias, name] in _iot_assumable(_iot_doc(rc))
 	not _iot_assumable_before(rc)[[alias, name]]
+	how := concat("", ["IoT policy ", rc.address, " for role alias ", alias])
 }
 
 # what the policy's text before the plan already let its certificates assume (nothing for a new policy)
@@ -145,7 +194,7 @@ _iot_assumable_before(rc) := set() if not is_object(rc.change.before)
 
 else := _iot_assumable(_iot_doc_of(rc.change.before))
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": _attachment_words(rc, alias)} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": _attachment_words(rc, alias)} if {
 	some rc in _written
 	rc.type == "aws_iot_policy_attachment"
 	_moved(rc, "target")
@@ -156,6 +205,119 @@ exposures contains {"rc": rc, "holder": ["role", name], "how": _attachment_words
 }
 
 _attachment_words(rc, alias) := concat("", ["IoT policy attachment ", rc.address, " for role alias ", alias])
+
+# a certificate activated that an IoT policy reaching a role alias is attached to: an inactive certificate cannot
+# call the credentials provider, an active one can (a new certificate's attachments are new, judged above)
+_iot_cert_types := {"aws_iot_certificate", "awscc_iot_certificate"}
+
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
+	some rc in _written
+	rc.type in _iot_cert_types
+	not _iot_active(rc.change.before)
+	_iot_may_be_active(rc)
+	arn := _left(rc).arn
+	is_string(arn)
+	some a in _kept
+	a.type == "aws_iot_policy_attachment"
+	_left(a).target == arn
+	some p in _kept
+	p.type in _iot_policy_types
+	_left(p).name == _left(a).policy
+	some [alias, name] in _iot_assumable(_iot_doc(p))
+	how := concat("", ["IoT certificate ", rc.address, " activated for role alias ", alias])
+}
+
+_iot_active(v) if v.active == true
+
+_iot_active(v) if v.status == "ACTIVE"
+
+_iot_may_be_active(rc) if _iot_active(rc.change.after)
+
+_iot_may_be_active(rc) if rc.change.after_unknown.active == true
+
+_iot_may_be_active(rc) if rc.change.after_unknown.status == true
+
+# A CA certificate that registers the certificates it signs on their first connection (just-in-time provisioning),
+# or a provisioning template (fleet provisioning), created, enabled or re-templated: the IoT policies its template
+# gives each new certificate (by name, or a document of its own) hand out the role aliases they reach. A template the
+# plan does not show (only its name) or cannot read is taken to reach every role alias.
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
+	some rc in _written
+	_iot_provisions(rc)
+	_iot_provisioning_widens(rc)
+	some t in _iot_templates(rc)
+	some doc in _template_policies(t)
+	some [alias, name] in _iot_assumable(doc)
+	how := concat("", ["IoT provisioning by ", rc.address, " for role alias ", alias])
+}
+
+_iot_provisions(rc) if {
+	rc.type == "aws_iot_ca_certificate"
+	v := _left(rc)
+	not v.active == false
+	v.allow_auto_registration == true
+}
+
+_iot_provisions(rc) if {
+	rc.type == "awscc_iot_ca_certificate"
+	v := _left(rc)
+	not v.status == "INACTIVE"
+	v.auto_registration_status == "ENABLE"
+}
+
+_iot_provisions(rc) if {
+	rc.type in {"aws_iot_provisioning_template", "awscc_iot_provisioning_template"}
+	not _left(rc).enabled == false
+}
+
+_iot_provisioning_widens(rc) if not is_object(rc.change.before)
+
+_iot_provisioning_widens(rc) if {
+	some attr in [
+		"active", "status", "allow_auto_registration", "auto_registration_status",
+		"registration_config", "enabled", "template_body",
+	]
+	_moved(rc, attr)
+}
+
+# the template bodies a CA certificate's registration config or a provisioning template holds (null: named only)
+_iot_templates(rc) := [t |
+	some c in iam.as_array(object.get(_left(rc), "registration_config", []))
+	is_object(c)
+	t := object.get(c, "template_body", null)
+] if {
+	rc.type in {"aws_iot_ca_certificate", "awscc_iot_ca_certificate"}
+}
+
+_iot_templates(rc) := [object.get(_left(rc), "template_body", null)] if {
+	rc.type in {"aws_iot_provisioning_template", "awscc_iot_provisioning_template"}
+}
+
+# the IoT policy documents a template attaches; an allow-all document when the template cannot be read
+_template_policies(t) := docs if {
+	body := _trust_doc(t)
+	docs := [d |
+		some r in object.get(body, "Resources", {})
+		r.Type == "AWS::IoT::Policy"
+		some d in _template_policy(object.get(r, "Properties", {}))
+	]
+} else := [_allow_all_iot]
+
+_allow_all_iot := {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+
+# the documents a template's AWS::IoT::Policy resource gives: its own, or those of the policies of that name the
+# plan shows (a set: two accounts may each have one), else an allow-all document
+_template_policy(props) := {_iot_doc_of({"policy": props.PolicyDocument})} if props.PolicyDocument
+
+_template_policy(props) := ds if {
+	not props.PolicyDocument
+	ds := {_iot_doc(p) |
+		some p in _kept
+		p.type in _iot_policy_types
+		_left(p).name == props.PolicyName
+	}
+	count(ds) > 0
+} else := {_allow_all_iot} if not props.PolicyDocument
 
 _iot_policy_widens(rc) if not is_object(rc.change.before)
 

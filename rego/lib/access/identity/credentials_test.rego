@@ -163,3 +163,85 @@ test_exposures_for_the_less_common_shapes if {
 	wild := _rc("aws_iot_policy", "w", {"name": "w", "policy": _iot_doc("arn:aws:iot:*:*:rolealias/*")}, {})
 	["aws_iot_policy.w", ["role", "edge"]] in _exposure_pairs([_kept_role("edge"), fresh, wild])
 }
+
+test_exposures_when_a_revocation_list_is_lifted if {
+	# GIVEN an enabled anchor, an enabled profile listing role onprem and an enabled CRL of that anchor WHEN the plan
+	# deletes the CRL, disables it, or moves it to another anchor THEN role onprem is exposed through it
+	anchor_arn := "arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/t1"
+	anchor := _noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "enabled": true, "arn": anchor_arn})
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	crl := {"name": "revoked", "enabled": true, "crl_data": "-----BEGIN X509 CRL-----a", "trust_anchor_arn": anchor_arn}
+	kept := _noop("aws_rolesanywhere_crl", "revoked", crl)
+	deleted := object.union(kept, {"change": {"actions": ["delete"], "after": null}})
+	disabled := object.union(kept, {"change": {"actions": ["update"], "after": {"enabled": false}}})
+	moved := object.union(kept, {"change": {"actions": ["update"], "after": {"trust_anchor_arn": "arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/t2"}}})
+	every crl_rc in [deleted, disabled, moved] {
+		_exposure_pairs([_kept_role("onprem"), anchor, profile, crl_rc]) == {[crl_rc.address, ["role", "onprem"]]}
+	}
+
+	# a CRL kept, refreshed (new data), or one already disabled, or on an anchor the plan disables, lifts nothing
+	refreshed := object.union(kept, {"change": {"actions": ["update"], "after": {"crl_data": "-----BEGIN X509 CRL-----b"}}})
+	off := _noop("aws_rolesanywhere_crl", "revoked", object.union(crl, {"enabled": false}))
+	off_deleted := object.union(off, {"change": {"actions": ["delete"], "after": null}})
+	anchor_off := object.union(anchor, {"change": {"actions": ["update"], "after": {"enabled": false}}})
+	every rcs in [
+		[_kept_role("onprem"), anchor, profile, kept],
+		[_kept_role("onprem"), anchor, profile, refreshed],
+		[_kept_role("onprem"), anchor, profile, off_deleted],
+		[_kept_role("onprem"), anchor_off, profile, deleted],
+	] {
+		every x in _exposure_pairs(rcs) {
+			x[0] != "aws_rolesanywhere_crl.revoked"
+		}
+	}
+
+	# an anchor the plan does not show is taken to be enabled
+	_exposure_pairs([_kept_role("onprem"), profile, deleted]) == {[deleted.address, ["role", "onprem"]]}
+}
+
+test_exposures_when_an_iot_certificate_is_activated if {
+	# GIVEN an unchanged policy reaching alias edge, attached to certificate abc WHEN the certificate goes from
+	# inactive to active (or to a state unknown until apply) THEN role edge is exposed; left inactive, nothing is
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	policy := _noop("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("*")})
+	cert_arn := "arn:aws:iot:us-east-1:222233334444:cert/abc"
+	attach := _noop("aws_iot_policy_attachment", "dev", {"policy": "assume", "target": cert_arn})
+	inactive := _noop("aws_iot_certificate", "dev", {"active": false, "arn": cert_arn})
+	activated := object.union(inactive, {"change": {"actions": ["update"], "after": {"active": true}}})
+	unknown := object.union(inactive, {"change": {"actions": ["update"], "after_unknown": {"active": true}}})
+	every cert in [activated, unknown] {
+		_exposure_pairs([_kept_role("edge"), alias, policy, attach, cert]) == {[cert.address, ["role", "edge"]]}
+	}
+	renamed := object.union(inactive, {"change": {"actions": ["update"], "after": {"csr": "x"}}})
+	count(_exposure_pairs([_kept_role("edge"), alias, policy, attach, renamed])) == 0
+
+	# awscc: status INACTIVE to ACTIVE
+	cc := _noop("awscc_iot_certificate", "dev", {"status": "INACTIVE", "arn": cert_arn})
+	cc_on := object.union(cc, {"change": {"actions": ["update"], "after": {"status": "ACTIVE"}}})
+	_exposure_pairs([_kept_role("edge"), alias, policy, attach, cc_on]) == {[cc_on.address, ["role", "edge"]]}
+}
+
+test_exposures_when_iot_provisioning_attaches_a_policy_reaching_an_alias if {
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	policy := _noop("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("*")})
+	by_name := json.marshal({"Resources": {"policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyName": "assume"}}}})
+	inline := json.marshal({"Resources": {"policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyDocument": _iot_doc("*")}}}})
+	publish := json.marshal({"Resources": {"policy": {"Type": "AWS::IoT::Policy", "Properties": {"PolicyDocument": json.marshal({"Statement": [{"Effect": "Allow", "Action": "iot:Publish", "Resource": "*"}]})}}}})
+
+	# GIVEN role alias edge WHEN a CA certificate is created that registers certificates with a template attaching a
+	# policy (by name or inline) that reaches it, or with a template the plan does not show THEN role edge is exposed
+	every body in [by_name, inline, null] {
+		_exposure_pairs([_kept_role("edge"), alias, policy, _ca(body)]) == {["aws_iot_ca_certificate.partner", ["role", "edge"]]}
+	}
+
+	# a template attaching only other permissions, or a CA without auto-registration, exposes nothing
+	count(_exposure_pairs([_kept_role("edge"), alias, policy, _ca(publish)])) == 0
+	manual := _rc("aws_iot_ca_certificate", "partner", {"active": true, "allow_auto_registration": false, "registration_config": [{"template_body": inline}]}, {"arn": true})
+	count(_exposure_pairs([_kept_role("edge"), alias, policy, manual])) == 0
+
+	# a fleet provisioning template created enabled
+	fleet := _rc("aws_iot_provisioning_template", "fleet", {"name": "fleet", "enabled": true, "template_body": inline}, {"arn": true})
+	_exposure_pairs([_kept_role("edge"), alias, fleet]) == {["aws_iot_provisioning_template.fleet", ["role", "edge"]]}
+}
+
+_ca(body) := _rc("aws_iot_ca_certificate", "partner", {"active": true, "allow_auto_registration": true, "registration_config": [{"template_body": body}]}, {"arn": true})

@@ -10,6 +10,23 @@ import data.lib.tfplan
 
 _deny_words(kind, key) := concat("", ["removing a Deny from ", kind, " ", key])
 
+_base_exposures contains e if some e in _deny_exposures
+
+# a group's policies are part of each member's: a Deny removed from a group stops applying to every user in it
+# after the plan, whose own grants and other groups' are then judged as they now apply ("except": the group's own
+# grants are judged once, through the group's exposure)
+_base_exposures contains {
+	"rc": e.rc, "holder": ["user", member], "except": group,
+	"how": concat("", [e.how, ", which user ", member, " is in"]),
+} if {
+	some e in _deny_exposures
+	e.holder[0] == "group"
+	some [kind, [group, member]] in _pairs_after
+	kind == "group"
+	group == e.holder[1]
+	is_string(member)
+}
+
 # the Deny statements of a statement list, normalised
 _denies(stmts) := {_norm(s) | some s in stmts; s.Effect == "Deny"}
 
@@ -42,7 +59,7 @@ _may_hold_deny(text) if {
 }
 
 # a holder's own policy text: the resource deleted (not forgotten) or its text edited
-exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+_deny_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
 	some rc in tfplan.resource_change_list
 	spec := _held_text[rc.type]
 	not tfplan.forgets(rc)
@@ -52,7 +69,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 }
 
 # the policy blocks of a role (or awscc group or user): a Deny in some block before, in no block after
-exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+_deny_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
 	some rc in tfplan.resource_change_list
 	spec := _held_blocks[rc.type]
 	not tfplan.forgets(rc)
@@ -68,7 +85,7 @@ _block_denies(v, spec) := {d |
 }
 
 # a policy with a Deny detached from a holder: its ARN gone from the holder's attachment or list
-exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
+_deny_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
 	some rc in tfplan.resource_change_list
 	spec := _held_arns[rc.type]
 	not tfplan.forgets(rc)
@@ -80,7 +97,7 @@ exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[
 	_holds_deny(rc, arn, spec[2])
 }
 
-exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(kind, key)} if {
+_deny_exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(kind, key)} if {
 	some rc in tfplan.resource_change_list
 	rc.type == "aws_iam_policy_attachment"
 	not tfplan.forgets(rc)
@@ -104,7 +121,7 @@ _holds_deny(rc, arn, attr) if {
 }
 
 # a customer-managed policy whose edited text drops a Deny: every holder it stays attached to
-exposures contains {"rc": rc, "holder": h, "how": _deny_words(h[0], h[1])} if {
+_deny_exposures contains {"rc": rc, "holder": h, "how": _deny_words(h[0], h[1])} if {
 	some rc in tfplan.resource_change_list
 	rc.type in {"aws_iam_policy", "awscc_iam_managed_policy"}
 	attr := _policy_attr(rc.type)
@@ -127,7 +144,7 @@ _holders_of(p) := {e.holder |
 }
 
 # a user leaving a group that carries a Deny: the user's other grants are judged as they now apply
-exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user ", user, " leaving group ", group])} if {
+_deny_exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", ["user ", user, " leaving group ", group])} if {
 	some rc in tfplan.resource_change_list
 	spec := _membership_spec[rc.type]
 	spec[0] == "group"
@@ -147,7 +164,7 @@ _exclusive_names := {
 	"aws_iam_group_policies_exclusive": ["group", "group_name", "policy_names"],
 }
 
-exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
+_deny_exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
 	some ex in tfplan.resource_change_list
 	tfplan.writes(ex)
 	endswith(ex.type, "_exclusive")
@@ -161,7 +178,7 @@ exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], ho
 	count(_denies(h.grant.stmts)) > 0
 }
 
-exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
+_deny_exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
 	some ex in tfplan.resource_change_list
 	tfplan.writes(ex)
 	spec := _exclusive_names[ex.type]

@@ -122,3 +122,22 @@ test_a_deny_spelled_with_an_escape_is_still_read if {
 	plain := _guardrail(["update"], allow_only, object.union(allow_only, {"policy": json.marshal(testing.doc([]))}))
 	not "AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.bfa through removing a Deny from role r (aws_iam_policy.guardrail)" in _unit_vias([grant, att, plain], plain.address)
 }
+
+test_units_when_a_group_loses_a_deny_its_members_hold if {
+	# GIVEN user u with a broad policy of its own, in groups g (a Deny) and h (a broad attachment) WHEN g's Deny
+	# policy is deleted THEN u's own grant and h's are judged through g's change, once each; g's own grants are
+	# judged through g alone
+	mine := _noop("aws_iam_user_policy", "u", {"user": "u", "name": "p", "policy": _broad_text})
+	member := _noop("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g", "h"]})
+	h_grant := _noop("aws_iam_group_policy_attachment", "h", {"group": "h", "policy_arn": _bfa})
+	deny := _noop("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _deny_only})
+	gone := object.union(deny, {"change": {"actions": ["delete"], "after": null}})
+	_unit_vias([mine, member, h_grant, gone], gone.address) == {
+		"policy aws_iam_user_policy.u through removing a Deny from group g, which user u is in (aws_iam_group_policy.d)",
+		"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_group_policy_attachment.h through removing a Deny from group g, which user u is in (aws_iam_group_policy.d)",
+	}
+
+	# WHEN u has left g in the same plan THEN g's Deny no longer reaches u (the leaving is judged on its own)
+	left := _update("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g", "h"]}, {"user": "u", "groups": ["h"]})
+	_unit_vias([mine, left, h_grant, gone], gone.address) == set()
+}

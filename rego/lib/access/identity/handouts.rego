@@ -18,7 +18,7 @@ _role_handouts := {
 	"awscc_iot_role_alias": [["role_arn"], "IoT role alias "],
 }
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
 	some rc in _written
 	spec := _role_handouts[rc.type]
 	some arn in _handed_arns(spec[0], _left(rc))
@@ -58,18 +58,19 @@ _handout_targets := {
 
 # a user added to a Cognito user pool group that names a role: with token-based role mapping the user gets it
 # (attack20)
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["Cognito user pool group ", group, " (", rc.address, ")"])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	some rc in _written
 	rc.type in {"aws_cognito_user_in_group", "awscc_cognito_user_pool_user_to_group_attachment"}
-	v := _left(rc)
-	group := v.group_name
 	_member_new(rc)
+	v := _left(rc)
 	some g in _kept
 	g.type in {"aws_cognito_user_group", "awscc_cognito_user_pool_group"}
 	_left(g).user_pool_id == v.user_pool_id
+	group := v.group_name
 	group in {object.get(_left(g), "name", null), object.get(_left(g), "group_name", null)}
 	arn := _left(g).role_arn
 	some name in _roles_by_arn[arn]
+	how := concat("", ["Cognito user pool group ", group, " (", rc.address, ")"])
 }
 
 _member_new(rc) if _before(rc) != _left(rc)
@@ -77,7 +78,7 @@ _member_new(rc) if _before(rc) != _left(rc)
 # a Cognito identity pool's roles attachment whose roles or role mapping change: a role it already named may now
 # go to other users (a mapping rule widened, a rule's role made the default authenticated role; attack19), so
 # every role the changed attribute names after the change is handed out anew
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", [spec[1], rc.address])} if {
 	some rc in _written
 	rc.type in _cognito_attachments
 	spec := _role_handouts[rc.type]
@@ -91,7 +92,7 @@ _cognito_attachments := {"aws_cognito_identity_pool_roles_attachment", "awscc_co
 
 # a Cognito identity pool that lets more users in: unauthenticated identities or the classic (basic) flow turned on,
 # or its identity providers changed. Every role its roles attachments name is handed to them (attack19)
-exposures contains {"rc": pool, "holder": ["role", name], "how": concat("", ["Cognito identity pool ", pool.address, " (", why, ")"])} if {
+_base_exposures contains {"rc": pool, "holder": ["role", name], "how": how} if {
 	some pool in _written
 	pool.type in {"aws_cognito_identity_pool", "awscc_cognito_identity_pool"}
 	why := _pool_opened(pool)
@@ -102,6 +103,7 @@ exposures contains {"rc": pool, "holder": ["role", name], "how": concat("", ["Co
 	_left(att).identity_pool_id == id
 	some arn in _handed_arns(_role_handouts[att.type][0], _left(att))
 	some name in _roles_by_arn[arn]
+	how := concat("", ["Cognito identity pool ", pool.address, " (", why, ")"])
 }
 
 # why a pool update lets more users in (the first reason that holds)
@@ -146,10 +148,11 @@ _role_name(v) := v.role_name if is_string(v.role_name)
 # machines get the role's credentials, as Roles Anywhere certificate holders and IoT devices do (attack review,
 # 2026-11-30). Its attributes cannot change in place, so a created activation, or one naming another role, hands the
 # role out anew.
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["SSM hybrid activation ", rc.address])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	some rc in _written
 	rc.type == "aws_ssm_activation"
 	name := _left(rc).iam_role
 	is_string(name)
 	_moved(rc, "iam_role")
+	how := concat("", ["SSM hybrid activation ", rc.address])
 }

@@ -132,6 +132,19 @@ held contains {"rc": rc, "holder": [spec[0], key], "grant": g, "arn": arn} if {
 	some g in resolved({"rc": rc, "arn": arn, "attr": spec[2]})
 }
 
+# an attachment whose policy ARN is unknown until apply (a policy the plan creates, attached by reference): the
+# policy its configuration names, as the grant rules resolve it
+held contains {"rc": rc, "holder": [spec[0], key], "grant": g, "arn": null} if {
+	some rc in _kept
+	spec := _held_arns[rc.type]
+	v := _left(rc)
+	key := v[spec[1]]
+	is_string(key)
+	not is_string(object.get(v, spec[2], null))
+	_unknown(rc, spec[2])
+	some g in resolved({"rc": rc, "arn": null, "attr": spec[2]})
+}
+
 held contains {"rc": rc, "holder": [kind, key], "grant": g, "arn": v.policy_arn} if {
 	some rc in _kept
 	rc.type == "aws_iam_policy_attachment"
@@ -218,6 +231,20 @@ _through_groups(h) := {g |
 	some g in _direct(["group", group])
 }
 
+# holder_grants of an exposure: a user's without those of one group ("except") when the exposure says so
+exposure_grants(e) := holder_grants(e.holder) if not e.except
+
+exposure_grants(e) := _direct(e.holder) | {g |
+	some [kind, [group, member]] in _pairs_after
+	kind == "group"
+	member == e.holder[1]
+	group != e.except
+	some g in _direct(["group", group])
+} if {
+	e.holder[0] == "user"
+	e.except
+}
+
 _through_assignments(h) := {g |
 	h[0] == "sso-group"
 	some rc in _kept
@@ -267,14 +294,14 @@ _pairs_after contains [spec[0], p] if {
 _member_words := {"group": "membership of group ", "sso-group": "membership of Identity Center group "}
 
 # a pair the plan writes that was not there before, or a membership whose members are unknown until apply
-exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
+_base_exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
 	some rc in _written
 	spec := _membership_spec[rc.type]
 	some [k, m] in _pairs(rc.change.after, spec)
 	not _pairs_before[[spec[0], [k, m]]]
 }
 
-exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
+_base_exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member_words[spec[0]], k])} if {
 	some rc in _written
 	spec := _membership_spec[rc.type]
 	_unknown(rc, spec[2])
@@ -282,131 +309,32 @@ exposures contains {"rc": rc, "holder": [spec[0], k], "how": concat("", [_member
 	is_string(k)
 }
 
-# a role's trust policy admits principals it did not admit before
-_trust_spec := {
-	"aws_iam_role": ["name", "assume_role_policy"],
-	"awscc_iam_role": ["role_name", "assume_role_policy_document"],
-}
-
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["the trust policy of role ", name])} if {
-	some rc in _written
-	is_object(rc.change.before)
-	spec := _trust_spec[rc.type]
-	name := rc.change.after[spec[0]]
-	is_string(name)
-	_trust_widens(rc, spec[1])
-}
-
-# (a role the plan creates has no one to admit before; every grant it carries is created with it, or is an
-# unchanged grant named after a role deleted in the same plan, which the trust comparison does not reach)
-_trust_widens(rc, attr) if _unknown(rc, attr)
-
-_trust_widens(rc, attr) if {
-	before := _trust_doc(rc.change.before[attr])
-	after := _trust_doc(rc.change.after[attr])
-	before != after
-	not _trust_narrows(before, after)
-}
-
-# a trust policy the gate cannot read, before or after, may admit anyone
-_trust_widens(rc, attr) if {
-	is_object(rc.change.before)
-	not _unknown(rc, attr)
-	some v in [rc.change.before, rc.change.after]
-	not _trust_doc(object.get(v, attr, null))
-}
-
-# a trust document as text (the aws provider) or as a value (awscc may hold either); undefined when unreadable
-_trust_doc(t) := _doc(t)
-
-_trust_doc(t) := t if is_object(t)
-
-# after admits no one before did not: every (principal, action, conditions) an Allow of after grants, an Allow of
-# before grants to the same principal (or "*") for the same action (or a wildcard of it) with no condition or with
-# conditions after keeps (after may add conditions); and every Deny of before is still in after
-_trust_narrows(before, after) if {
-	every t in _trust_grants(after) {
-		_trust_covered(t, _trust_grants(before))
-	}
-	every s in _stmts(before) {
-		_deny_kept(s, after)
-	}
-}
-
-_deny_kept(s, _) if not s.Effect == "Deny"
-
-_deny_kept(s, after) if s in _stmts(after)
-
-_trust_grants(doc) := {[pt, _principal_value(pt, p), lower(a), object.get(s, "Condition", {})] |
-	some s in _stmts(doc)
-	s.Effect == "Allow"
-	some pt, ps in _principals(s)
-	some p in iam.as_array(ps)
-	some a in _trust_actions(s)
-}
-
-# an account ID names the same principal as the account's root ARN (IAM UG, "AWS account principals")
-_principal_value(pt, p) := concat("", ["arn:aws:iam::", p, ":root"]) if _account_id(pt, p)
-
-_principal_value(pt, p) := p if not _account_id(pt, p)
-
-_account_id("AWS", p) if regex.match(`^[0-9]{12}$`, p)
-
-_principals(s) := {"*": "*"} if s.Principal == "*"
-
-_principals(s) := s.Principal if is_object(s.Principal)
-
-# a NotPrincipal or a principal of another shape: the whole statement stands for its principal
-_principals(s) := {"statement": json.marshal(s)} if {
-	not s.Principal == "*"
-	not is_object(s.Principal)
-}
-
-# the actions that let a principal assume the role (sts:TagSession, sts:SetSourceIdentity and the like only add to
-# a session someone may already start)
-_trust_actions(s) := acts if {
-	s.Action
-	acts := [a |
-		some a in iam.as_array(s.Action)
-		is_string(a)
-		some assume in ["sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml"]
-		iam.wildcard_match(lower(a), assume)
-	]
-}
-
-_trust_actions(s) := [json.marshal(s)] if not s.Action
-
-_trust_covered([pt, p, a, c], grants) if {
-	some [pt2, p2, a2, c2] in grants
-	pt2 in {pt, "*"}
-	p2 in {p, "*"}
-	a2 in {a, "*", "sts:*"}
-	_keeps_conditions(c2, c)
-}
-
-# conditions c keeps every condition of c2 (operators and keys are ANDed, so c is at least as strict)
-_keeps_conditions(c2, c) if {
-	is_object(c2)
-	is_object(c)
-	every op, keys in c2 {
-		every k, vals in keys {
-			c[op][k] == vals
-		}
-	}
-}
-
 # a permission set assigned to an account (IAM Identity Center provisions it there as a role)
 _assignment_types := {"aws_ssoadmin_account_assignment", "awscc_sso_assignment"}
 
-exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": concat("", ["an assignment of permission set ", ps])} if {
+_base_exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": concat("", ["an assignment of permission set ", ps])} if {
 	some rc in _written
 	rc.type in _assignment_types
 	ps := rc.change.after.permission_set_arn
 	is_string(ps)
+	not _assignments_before[_assignment_key(rc.change.after)]
 }
 
+# an assignment the plan writes with the values of one it already had (re-created by a replace, or under another
+# address) gives no one the permission set; one whose principal or account is unknown until apply may
+_assignments_before contains _assignment_key(rc.change.before) if {
+	some rc in (tfplan.resource_changes | prior_rcs)
+	rc.type in _assignment_types
+	is_object(rc.change.before)
+}
+
+_assignment_key(v) := [
+	v.permission_set_arn, object.get(v, "principal_type", null), object.get(v, "principal_id", null),
+	object.get(v, "target_id", null), object.get(v, "target_type", null),
+]
+
 # a role handed to a workload: an instance profile (EC2), or by ARN (_role_handouts)
-exposures contains {"rc": rc, "holder": ["role", role], "how": concat("", ["instance profile ", rc.address])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", role], "how": concat("", ["instance profile ", rc.address])} if {
 	some rc in _written
 	rc.type in {"aws_iam_instance_profile", "awscc_iam_instance_profile"}
 	some role in _profile_roles(rc.change.after)
@@ -431,17 +359,18 @@ _boundary_spec := {
 	"awscc_sso_permission_set": ["permission-set", "permission_set_arn"],
 }
 
-exposures contains {"rc": rc, "holder": [spec[0], key], "how": _boundary_words(spec[0], key)} if {
+_base_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _boundary_change_words(rc, spec[0], key)} if {
 	some rc in _kept
 	spec := _boundary_spec[rc.type]
 	b := _before(rc).permissions_boundary
 	not b in {null, "", []}
 	not _left(rc).permissions_boundary == b
+	not _boundary_harmless(rc)
 	key := _left(rc)[spec[1]]
 	is_string(key)
 }
 
-exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _boundary_words("permission set", ps)} if {
+_base_exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _boundary_words("permission set", ps)} if {
 	some rc in tfplan.resource_change_list
 	rc.type == "aws_ssoadmin_permissions_boundary_attachment"
 	ps := rc.change.before.permission_set_arn
@@ -455,6 +384,10 @@ _before(rc) := v if {
 } else := {}
 
 _boundary_words(kind, key) := concat("", ["the permissions boundary removed from ", kind, " ", key])
+
+_boundary_change_words(rc, kind, key) := concat("", ["the permissions boundary of ", kind, " ", key, " replaced"]) if {
+	not _left(rc).permissions_boundary in {null, "", []}
+} else := _boundary_words(kind, key)
 
 _left_or_empty(rc) := _left(rc)
 

@@ -207,6 +207,38 @@ test_units_when_a_permissions_boundary_is_removed if {
 	_unit_vias([grant, added], added.address) == set()
 }
 
+test_units_when_a_permissions_boundary_is_replaced if {
+	# GIVEN a role with an unchanged AmazonBedrockFullAccess attachment and an AdministratorAccess boundary WHEN the
+	# boundary becomes AmazonS3ReadOnlyAccess THEN the role's requests stay within it: nothing; WHEN it becomes
+	# PowerUserAccess, or a policy the gate cannot resolve THEN the grant is judged as it now applies
+	grant := _noop("aws_iam_role_policy_attachment", "a", {"role": "r", "policy_arn": _bfa})
+	narrower := _update("aws_iam_role", "r", _bounded_role("arn:aws:iam::aws:policy/AdministratorAccess"), _bounded_role("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+	_unit_vias([grant, narrower], narrower.address) == set()
+	every b in ["arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::111122223333:policy/unseen"] {
+		wider := _update("aws_iam_role", "r", _bounded_role("arn:aws:iam::aws:policy/AdministratorAccess"), _bounded_role(b))
+		_unit_vias([grant, wider], wider.address) == {"AWS-managed policy AmazonBedrockFullAccess (v11) attached by aws_iam_role_policy_attachment.a through the permissions boundary of role r replaced (aws_iam_role.r)"}
+	}
+}
+
+test_units_when_an_assignment_is_recreated_unchanged if {
+	# GIVEN a permission set with AmazonBedrockFullAccess assigned to group G in an account WHEN the assignment is
+	# replaced with the same values, or moved to another address THEN nobody new; WHEN it names another group THEN
+	# the permission set reaches it
+	ps := "arn:aws:sso:::permissionSet/ssoins-1/ps-1"
+	grant := _noop("aws_ssoadmin_managed_policy_attachment", "m", {"permission_set_arn": ps, "managed_policy_arn": _bfa})
+	v := {"permission_set_arn": ps, "principal_type": "GROUP", "principal_id": "G", "target_id": "444455556666", "target_type": "AWS_ACCOUNT"}
+	replaced := {
+		"address": "aws_ssoadmin_account_assignment.a", "mode": "managed", "type": "aws_ssoadmin_account_assignment", "name": "a",
+		"provider_name": testing.provider, "change": {"actions": ["delete", "create"], "before": v, "after": v, "after_unknown": {"id": true}},
+	}
+	_unit_vias([grant, replaced], replaced.address) == set()
+	old := _delete("aws_ssoadmin_account_assignment", "old", v)
+	renamed := object.union(replaced, {"address": "aws_ssoadmin_account_assignment.b", "name": "b", "change": {"actions": ["create"], "before": null}})
+	_unit_vias([grant, old, renamed], renamed.address) == set()
+	other := object.union(replaced, {"change": {"after": object.union(v, {"principal_id": "H"})}})
+	count(_unit_vias([grant, other], other.address)) > 0
+}
+
 test_units_when_a_user_boundary_is_removed_reaches_its_groups if {
 	# GIVEN user u in group g (unchanged membership) with AdministratorAccess-like grants on g WHEN u's boundary is
 	# removed THEN g's grant is judged for u
@@ -316,3 +348,5 @@ test_units_when_a_targeted_plan_leaves_the_grant_in_the_prior_state if {
 	gone := object.union(testing.plan([object.union(del, {"address": "module.iam.aws_iam_group_policy_attachment.a"}), m]), {"plan": {"prior_state": prior}})
 	count({u | some u in identity.units with input as gone with data.modelgate.managedPolicies as testing.managed_policies; u.rc.address == m.address}) == 0
 }
+
+_bounded_role(b) := {"name": "r", "assume_role_policy": _trust("a"), "permissions_boundary": b}

@@ -229,6 +229,14 @@ test_units_when_unknown_arn_names_a_policy_by_reference if {
 	identity.unresolved == set() with input as plan
 }
 
+test_held_when_unknown_arn_names_a_policy_by_reference if {
+	# GIVEN the same attachment by reference WHEN holders' grants are listed THEN role r holds the policy (MG-0007
+	# reads a principal's policies together through held)
+	att := _rc("aws_iam_role_policy_attachment", "a", {"role": "r"}, {"policy_arn": true})
+	plan := object.union(testing.plan([_new_policy("p"), att]), {"plan": {"configuration": _ref_config({})}})
+	{[e.holder, e.grant.stmts] | some e in identity.held with input as plan; e.rc == att} == {[["role", "r"], _invoke_stmts]}
+}
+
 # a configuration: the attachment's policy_arn expression (expr), its depends_on, and the provider configuration
 # of the attachment and of the policy
 _cfg_of(expr, depends_on, att_key, pol_key) := {"root_module": {"resources": [

@@ -18,13 +18,14 @@ _idp_spec := {
 	"awscc_iam_oidc_provider": ["oidc", "url", ["url", "client_id_list"]],
 }
 
-exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["identity provider ", key, " that role ", name, " trusts"])} if {
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	some rc in _written
 	spec := _idp_spec[rc.type]
 	_idp_widens(rc, spec[2])
 	keys := _idp_keys(rc, spec)
 	some [name, key] in _federated_trusts
 	keys[key]
+	how := concat("", ["identity provider ", key, " that role ", name, " trusts"])
 }
 
 # a provider the plan creates, or one whose trust attributes change or are unknown until apply

@@ -38,7 +38,7 @@ _attached_units := [{"rc": a.rc, "via": r.via, "stmts": r.stmts} |
 # account assignment) gives them what that holder grants, whatever this plan does to those grants
 _exposed_units := [{"rc": e.rc, "via": _exposure_via(r, e), "stmts": r.stmts} |
 	some e in exposures
-	some r in holder_grants(e.holder)
+	some r in exposure_grants(e)
 ]
 
 _exposure_via(r, e) := concat("", [r.via, " through ", e.how, " (", e.rc.address, ")"])

@@ -1,0 +1,211 @@
+# Part of package lib.access.identity (its METADATA is in identity.rego): trust policies compared, before against
+# after (does the role admit anyone new?), and permissions boundaries that limit a holder to approved requests.
+package lib.access.identity
+
+# regal ignore:pointless-import,circular-import
+import data.lib.access
+import data.lib.iam
+
+# a role's trust policy admits principals it did not admit before
+_trust_spec := {
+	"aws_iam_role": ["name", "assume_role_policy"],
+	"awscc_iam_role": ["role_name", "assume_role_policy_document"],
+}
+
+_base_exposures contains {"rc": rc, "holder": ["role", name], "how": concat("", ["the trust policy of role ", name])} if {
+	some rc in _written
+	is_object(rc.change.before)
+	spec := _trust_spec[rc.type]
+	name := rc.change.after[spec[0]]
+	is_string(name)
+	_trust_widens(rc, spec[1])
+}
+
+# (a role the plan creates has no one to admit before; every grant it carries is created with it, or is an
+# unchanged grant named after a role deleted in the same plan, which the trust comparison does not reach)
+_trust_widens(rc, attr) if _unknown(rc, attr)
+
+_trust_widens(rc, attr) if {
+	before := _trust_doc(rc.change.before[attr])
+	after := _trust_doc(rc.change.after[attr])
+	before != after
+	not _trust_narrows(before, after)
+}
+
+# a trust policy the gate cannot read, before or after, may admit anyone
+_trust_widens(rc, attr) if {
+	is_object(rc.change.before)
+	not _unknown(rc, attr)
+	some v in [rc.change.before, rc.change.after]
+	not _trust_doc(object.get(v, attr, null))
+}
+
+# a trust document as text (the aws provider) or as a value (awscc may hold either); undefined when unreadable
+_trust_doc(t) := _doc(t)
+
+_trust_doc(t) := t if is_object(t)
+
+# after admits no one before did not: every (principal, action, conditions) an Allow of after grants, an Allow of
+# before grants to the same principal (or "*") for the same action (or a wildcard of it) with no condition or with
+# conditions after keeps (after may add conditions); and every Deny of before is still in after
+_trust_narrows(before, after) if {
+	every t in _trust_grants(after) {
+		_trust_covered(t, _trust_grants(before))
+	}
+	every s in _stmts(before) {
+		_deny_kept(s, after)
+	}
+}
+
+_deny_kept(s, _) if not s.Effect == "Deny"
+
+_deny_kept(s, after) if _trust_form(s) in {_trust_form(t) | some t in _stmts(after); t.Effect == "Deny"}
+
+# a trust statement without its Sid, each list (actions, principals, condition values) as a set and condition keys
+# in lower case: the same statement however its lists are ordered or a one-element list is written
+_trust_form(s) := {k: _trust_part(k, v) | some k, v in s; k != "Sid"}
+
+_trust_part(k, v) := {op: {lower(ck): _as_set(cv) | some ck, cv in keys} | some op, keys in v} if {
+	k == "Condition"
+	is_object(v)
+} else := {pk: _as_set(pv) | some pk, pv in v} if {
+	k in {"Principal", "NotPrincipal"}
+	is_object(v)
+} else := _as_set(v) if is_array(v)
+
+else := v
+
+_trust_grants(doc) := {[pt, _principal_value(pt, p), lower(a), object.get(s, "Condition", {})] |
+	some s in _stmts(doc)
+	s.Effect == "Allow"
+	some pt, ps in _principals(s)
+	some p in iam.as_array(ps)
+	some a in _trust_actions(s)
+}
+
+# an account ID names the same principal as the account's root ARN (IAM UG, "AWS account principals")
+_principal_value(pt, p) := concat("", ["arn:aws:iam::", p, ":root"]) if _account_id(pt, p)
+
+_principal_value(pt, p) := p if not _account_id(pt, p)
+
+_account_id("AWS", p) if regex.match(`^[0-9]{12}$`, p)
+
+_principals(s) := {"*": "*"} if s.Principal == "*"
+
+_principals(s) := s.Principal if is_object(s.Principal)
+
+# a NotPrincipal or a principal of another shape: the whole statement stands for its principal
+_principals(s) := {"statement": json.marshal(s)} if {
+	not s.Principal == "*"
+	not is_object(s.Principal)
+}
+
+# the actions that let a principal assume the role (sts:TagSession, sts:SetSourceIdentity and the like only add to
+# a session someone may already start)
+_trust_actions(s) := acts if {
+	s.Action
+	acts := [a |
+		some a in iam.as_array(s.Action)
+		is_string(a)
+		some assume in ["sts:assumerole", "sts:assumerolewithwebidentity", "sts:assumerolewithsaml"]
+		iam.wildcard_match(lower(a), assume)
+	]
+}
+
+_trust_actions(s) := [json.marshal(s)] if not s.Action
+
+_trust_covered([pt, p, a, c], grants) if {
+	some [pt2, p2, a2, c2] in grants
+	pt2 in {pt, "*"}
+	p2 in {p, "*"}
+	a2 in {a, "*", "sts:*"}
+	_keeps_conditions(c2, c)
+}
+
+# conditions c keep every condition of c2 (operators and keys are ANDed, so c is at least as strict): the same
+# operator and key with the same values, or (_narrower) fewer values of a string or ARN test
+_keeps_conditions(c2, c) if {
+	is_object(c2)
+	is_object(c)
+	every op, keys in c2 {
+		every k, vals in keys {
+			_kept_test(op, k, vals, c)
+		}
+	}
+}
+
+_kept_test(op, k, vals, c) if _as_set(c[op][k]) == _as_set(vals)
+
+_kept_test(op, k, vals, c) if {
+	some op2, keys in c
+	some k2, vals2 in keys
+	lower(k2) == lower(k)
+	_narrower(op, vals, op2, vals2)
+}
+
+_as_set(v) := {x | some x in iam.as_array(v)}
+
+# a positive string or ARN test (Equals or Like, the same set prefix and IfExists) passes only values some value of
+# the original passes: each value equal to one of them, a literal a pattern of them matches, or (Like) a pattern
+# that starts with an original pattern's text before its one trailing "*"
+_narrower(op, vals, op2, vals2) if {
+	[prefix, family, if_exists] := _positive_test(op)
+	[prefix, family, if_exists] == _positive_test(op2)
+	every v in iam.as_array(vals2) {
+		_value_within(v, op, vals)
+	}
+}
+
+# a negated test (StringNotEquals, ArnNotLike, ...) with more values excludes more
+_narrower(op, vals, op2, vals2) if {
+	op == op2
+	_negated_test(op)
+	_as_set(vals) - _as_set(vals2) == set()
+}
+
+_positive_test(op) := [prefix, family, endswith(rest, "IfExists")] if {
+	parts := split(op, ":")
+	prefix := concat(":", array.slice(parts, 0, count(parts) - 1))
+	rest := parts[count(parts) - 1]
+	some family, names in {"String": ["StringEquals", "StringLike"], "Arn": ["ArnEquals", "ArnLike"]}
+	some n in names
+	rest in {n, concat("", [n, "IfExists"])}
+}
+
+_negated_test(op) if {
+	some n in ["StringNotEquals", "StringNotLike", "ArnNotEquals", "ArnNotLike"]
+	startswith(split(op, ":")[count(split(op, ":")) - 1], n)
+}
+
+_value_within(v, _, vals) if v in iam.as_array(vals)
+
+_value_within(v, op, vals) if {
+	is_string(v)
+	not iam.has_wildcard(v)
+	contains(op, "Like")
+	some p in iam.as_array(vals)
+	iam.wildcard_match(p, v)
+}
+
+_value_within(v, op, vals) if {
+	is_string(v)
+	contains(op, "Like")
+	some p in iam.as_array(vals)
+	endswith(p, "*")
+	stem := substring(p, 0, count(p) - 1)
+	not iam.has_wildcard(stem)
+	startswith(v, stem)
+}
+
+# a boundary replaced by one that itself allows no unapproved request (AmazonS3ReadOnlyAccess, a list of approved
+# models): the holder's requests are within it, so nothing opens. Judged by the union of the approved sets (or the
+# catalog); a boundary the gate cannot resolve is not harmless.
+_boundary_harmless(rc) if {
+	b := _left(rc).permissions_boundary
+	is_string(b)
+	rs := resolved({"rc": rc, "arn": b, "attr": "permissions_boundary"})
+	count(rs) > 0
+	every r in rs {
+		count(access.leaks(r.stmts)) == 0
+	}
+}
