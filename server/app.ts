@@ -239,7 +239,8 @@ export function buildRunTaskServer(options: RunTaskServerOptions): RunTaskServer
       backoffMs,
       ...(options.dispatcher !== undefined ? { dispatcher: options.dispatcher } : {}),
     });
-    const verdict = await options.judge.judge(plan, `plan of ${task.runId ?? "run"}`);
+    // the plan's bytes are not read again here: a worker may take their buffer
+    const verdict = await options.judge.judge(plan, `plan of ${task.runId ?? "run"}`, { handOver: true });
     return verdictResult(verdict, { failOn: options.failOn, ...(options.rulesUrl !== undefined ? { rulesUrl: options.rulesUrl } : {}) });
   }
 

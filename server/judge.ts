@@ -6,8 +6,12 @@ import { PieceCache, evaluateInputs, parseInputBytes, readOptionsFor, type Findi
  * gate; tests and benchmarks can put any judge behind the same protocol.
  */
 export interface PlanJudge {
-  /** Throws (ModelgateError) when the plan cannot be judged; the server reports that as `failed`. */
-  judge(planJson: Uint8Array, source: string): Promise<Verdict>;
+  /**
+   * Throws (ModelgateError) when the plan cannot be judged; the server reports that as `failed`. With `handOver`
+   * the caller gives up the bytes (it never reads them again): a judge in another thread may take their buffer
+   * instead of copying it.
+   */
+  judge(planJson: Uint8Array, source: string, options?: { readonly handOver?: boolean }): Promise<Verdict>;
 }
 
 export interface Verdict {

@@ -88,22 +88,34 @@ async function readCapped(response: Dispatcher.ResponseData, url: URL, maxBytes:
     response.body.destroy();
     throw tooLarge(String(declared));
   }
+  // With a declared length the body is copied once, into a buffer of its own (not a pooled slice: the judge may
+  // move it to a worker thread whole); a body longer than declared is an error, a shorter one is returned as read.
+  const into = Number.isFinite(declared) && declared > 0 ? Buffer.allocUnsafeSlow(declared) : undefined;
   const chunks: Buffer[] = [];
   let total = 0;
   try {
     for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      total += chunk.byteLength;
-      if (total > maxBytes) {
+      if (total + chunk.byteLength > maxBytes) {
         response.body.destroy();
         throw tooLarge(`more than ${maxBytes}`);
       }
-      chunks.push(chunk);
+      if (into !== undefined) {
+        if (total + chunk.byteLength > into.byteLength) {
+          response.body.destroy();
+          throw new RunTaskError("RUNTASK_PLAN_UNREACHABLE", `the plan from ${redactUrl(url)} is longer than its Content-Length (${declared} bytes)`);
+        }
+        into.set(chunk, total);
+      } else {
+        chunks.push(chunk);
+      }
+      total += chunk.byteLength;
     }
   } catch (cause) {
     if (cause instanceof RunTaskError) throw cause;
     throw new RunTaskError("RUNTASK_PLAN_UNREACHABLE", `reading the plan from ${redactUrl(url)} failed after ${total} bytes (timeout ${timeoutMs} ms): ${describeThrown(cause)}`, { cause });
   }
-  return Buffer.concat(chunks, total);
+  if (into === undefined) return Buffer.concat(chunks, total);
+  return total === into.byteLength ? into : into.subarray(0, total);
 }
 
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -36,6 +36,29 @@ describe("workerPoolJudge: the same verdicts as the in-process gate, off the mai
     }
   });
 
+  it("GIVEN bytes handed over THEN their buffer moves to the worker (no copy) and the verdict is the same; bytes not handed over, or a view into a larger buffer, are copied and stay readable", async () => {
+    const pool = workerPoolJudge({ workers: 1 });
+    try {
+      const text = readFileSync(path.join(PLANS, "article-2-original.json"));
+      const whole = new Uint8Array(text.byteLength);
+      whole.set(text);
+      const kept = await pool.judge(whole, "plan");
+      expect(whole.byteLength).toBe(text.byteLength);
+      const handed = await pool.judge(whole, "plan", { handOver: true });
+      expect(whole.byteLength).toBe(0); // detached: the worker has it
+      expect(handed.findings).toEqual(kept.findings);
+      expect(handed.findings.length).toBeGreaterThan(0);
+      // a view into a larger buffer (a pooled Buffer's slice) is copied even when handed over
+      const big = new Uint8Array(text.byteLength + 16);
+      big.set(text, 8);
+      const view = big.subarray(8, 8 + text.byteLength);
+      await expect(pool.judge(view, "plan", { handOver: true })).resolves.toEqual(kept);
+      expect(view.byteLength).toBe(text.byteLength);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("GIVEN a closed pool THEN judging is refused (the server fails such a task closed)", async () => {
     const pool = workerPoolJudge({ workers: 1 });
     await pool.close();
