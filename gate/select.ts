@@ -380,6 +380,9 @@ function valuesAt(state: Json, steps: readonly string[]): string[] {
       } else if (step === "@arn-resource") {
         const parts = typeof v === "string" ? v.split(":") : [];
         if (parts.length >= 6) next.push(parts.slice(5).join(":"));
+      } else if (step === "@principal-name") {
+        const name = typeof v === "string" ? principalName(v) : undefined;
+        if (name !== undefined) next.push(name);
       } else if (step === "@saml-provider") {
         if (typeof v === "string") next.push(`saml-provider/${v}`);
       } else if (step === "@oidc-provider") {
@@ -395,6 +398,21 @@ function valuesAt(state: Json, steps: readonly string[]): string[] {
     values = next;
   }
   return values.flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []));
+}
+
+/**
+ * The role or user name an IAM principal ARN names (role/[path/]name, user/[path/]name), or the role of an STS
+ * assumed-role session ARN (assumed-role/name/session), as lib.access.identity chains.rego reads them; undefined
+ * for anything else, a pattern with a wildcard included.
+ */
+function principalName(arn: string): string | undefined {
+  if (arn.includes("*") || arn.includes("?")) return undefined;
+  const parts = arn.split(":");
+  if (parts.length < 6) return undefined;
+  const segs = parts.slice(5).join(":").split("/");
+  if (parts[2] === "iam" && (segs[0] === "role" || segs[0] === "user") && segs.length >= 2) return segs[segs.length - 1];
+  if (parts[2] === "sts" && segs[0] === "assumed-role" && segs.length >= 3) return segs[1];
+  return undefined;
 }
 
 // ---- addresses and references, computed exactly as lib.tfplan computes them

@@ -1258,6 +1258,104 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "pass",
     plan: plan([...raSetup, resource("aws_rolesanywhere_crl.revoked", { state: raCrl, set: { crl_data: "-----BEGIN X509 CRL-----abd" } })]),
   });
+  // fourth review, 2026-11-30: chains by session, by name and by aws:PrincipalArn; Equals made Like; Denies dropped
+  // through awscc lists and Identity Center references; awscc credentials; and the narrowing changes that must pass
+  const schedulerOpened = resource("aws_iam_role.scheduler", {
+    state: { name: "scheduler", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/scheduler`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" })) },
+    set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "sts:AssumeRole" })) },
+  });
+  add("holder-role-chain-through-a-session-principal", K, {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts a session of role scheduler (arn:aws:sts::…:assumed-role/scheduler/nightly); the plan opens scheduler's trust to another account, whose principals assume scheduler with that session name, then batch-runner.",
+    expect: "block",
+    plan: plan([...chainRole("batch-runner", { AWS: `arn:aws:sts::${ACCT.mlDev}:assumed-role/scheduler/nightly` }, bedrockStar), schedulerOpened]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-role-chain-star-with-principal-arn", K, {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts Principal \"*\" with ArnEquals aws:PrincipalArn naming role scheduler (AWS's form for roles that get re-created); the plan opens scheduler's trust to another account.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role.batch_runner", { state: { name: "batch-runner", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/batch-runner`, assume_role_policy: json(doc({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole", Condition: { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/scheduler` } } })) } }),
+      resource("aws_iam_role_policy.batch_runner", { state: { role: "batch-runner", name: "bedrock", policy: json(bedrockStar) } }),
+      schedulerOpened,
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-role-chain-user-outside-the-plan", K, {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusts user ci-bot by ARN; ci-bot itself is managed elsewhere (not in this plan); the plan creates an access key for ci-bot.",
+    expect: "block",
+    plan: plan([...chainRole("batch-runner", { AWS: `arn:aws:iam::${ACCT.mlDev}:user/ci-bot` }, bedrockStar), resource("aws_iam_access_key.ci_bot", { set: { user: "ci-bot", status: "Active" } })]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-trust-equals-made-like", K, {
+    description: "Role partner-access (bedrock:* on *): its trust, Principal AWS \"*\" with StringEquals aws:PrincipalArn \"arn:aws:iam::*:role/partner-*\" (a literal: it matches no one), becomes StringLike with the same value: every role named partner-* in every account can assume it.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.partner", { state: { role: "partner-access", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.partner", {
+        state: { name: "partner-access", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/partner-access`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalArn": "arn:aws:iam::*:role/partner-*" } } })) },
+        set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/partner-*" } } })) },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-deny-dropped-from-awscc-policy-roles-list", K, {
+    description: "Role analyst (bedrock:* on *, unchanged) is listed in an awscc_iam_managed_policy's Roles whose text denies every model but Nova Lite; the plan empties the list: the Deny no longer applies to analyst.",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.analyst", { state: { role: "analyst", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("awscc_iam_managed_policy.guard", { provider: AWSCC, state: { managed_policy_name: "guard", path: "/", policy_arn: `arn:aws:iam::${ACCT.mlDev}:policy/guard`, policy_document: json(denyUnlisted), roles: ["analyst"] }, set: { roles: [] } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-deny-sso-customer-reference-detached", K, {
+    description: "A permission set with an unchanged inline bedrock:* policy also has a customer-managed Deny (every model but Nova Lite) referenced by name; the plan deletes that reference's attachment.",
+    expect: "block",
+    plan: plan([
+      resource("aws_ssoadmin_permission_set_inline_policy.ml", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, inline_policy: json(bedrockStar) } }),
+      resource("aws_iam_policy.guard", { state: { name: "guard", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:policy/guard`, policy: json(denyUnlisted) } }),
+      resource("aws_ssoadmin_customer_managed_policy_attachment.guard", { state: { instance_arn: ssoInstance, permission_set_arn: psArn, customer_managed_policy_reference: [{ name: "guard", path: "/" }] }, actions: ["delete"] }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("holder-awscc-user-console-password", K, {
+    description: "An awscc_iam_user whose inline policies grant bedrock:* on * (unchanged) gets a LoginProfile where it had none: whoever has the password signs in as it.",
+    expect: "block",
+    plan: plan([
+      resource("awscc_iam_user.ana", { provider: AWSCC, state: { user_name: "ana", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:user/ana`, login_profile: null, policies: [{ policy_name: "bedrock", policy_document: json(bedrockStar) }] }, set: { login_profile: { password: "initial-1234", password_reset_required: true } } }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
+  add("trap-holder-group-deny-made-stricter", "false-positive-trap", {
+    description: "User sam (bedrock:* on *, unchanged) is in group restricted, whose Deny exempts Nova Lite; the plan rewrites the Deny to deny every model, in list form: sam can do less.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_user_policy.sam", { state: { user: "sam", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_user_group_membership.sam", { state: { user: "sam", groups: ["restricted"], id: "terraform-20250101" } }),
+      resource("aws_iam_group_policy.restricted", { state: { group: "restricted", name: "only-approved", policy: json(denyUnlisted) }, set: { policy: json(doc({ Sid: "Nothing", Effect: "Deny", Action: ["bedrock:*"], Resource: ["*"] })) } }),
+    ]),
+  });
+  add("trap-holder-trust-root-narrowed-to-one-role-elsewhere", "false-positive-trap", {
+    description: "Role batch-runner (bedrock:* on *, unchanged) trusted another account's root; the plan names one role of that account instead: every principal there still needs its own sts:AssumeRole grant, and fewer can use it.",
+    expect: "pass",
+    plan: plan([
+      resource("aws_iam_role_policy.batch_runner", { state: { role: "batch-runner", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.batch_runner", {
+        state: { name: "batch-runner", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/batch-runner`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "sts:AssumeRole" })) },
+        set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:role/deployer" }, Action: "sts:AssumeRole" })) },
+      }),
+    ]),
+  });
+  add("trap-rolesanywhere-anchor-tags-only", "false-positive-trap", {
+    description: "The Roles Anywhere anchor of role onprem (bedrock:* on *) gets a tag; the plan's after_unknown writes the anchor's source block as structure (false where known): nothing about who can start sessions changes.",
+    expect: "pass",
+    plan: plan([
+      ...raSetup.filter((r) => !r.address.startsWith("aws_rolesanywhere_trust_anchor")),
+      resource("aws_rolesanywhere_trust_anchor.corp", {
+        state: { name: "corp", enabled: true, arn: raAnchor, source: certSource("-----BEGIN CERTIFICATE-----MIIBcorp"), tags: null },
+        set: { tags: { team: "platform" } },
+      }),
+    ]),
+  });
   add("holder-awscc-permission-set-customer-managed", K, {
     description: "A new awscc_sso_permission_set names a customer-managed policy (bedrock:* on *, created in the same plan) in customer_managed_policy_references.",
     expect: "block",

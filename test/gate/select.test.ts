@@ -219,6 +219,32 @@ describe("selectPieces: what the wasm is handed", () => {
     expect(addresses(unchanged)).toEqual([["aws_iam_role.a"], ["aws_iam_role.b"], ["aws_iam_saml_provider.corp"]]);
   });
 
+  it("GIVEN roles whose trust policies name a role, a user, a role session or (under \"*\") an aws:PrincipalArn THEN each joins what hands that principal out, by ARN or, for one the plan does not show, by name", () => {
+    const trust = (statement: Record<string, unknown>): string => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", ...statement }] });
+    const pieces = selectPieces(
+      doc([
+        rc("aws_iam_role.by_arn", "aws_iam_role", { name: "by-arn", assume_role_policy: trust({ Principal: { AWS: "arn:aws:iam::1:role/scheduler" } }) }),
+        rc("aws_iam_role.scheduler", "aws_iam_role", { name: "scheduler", arn: "arn:aws:iam::1:role/scheduler", assume_role_policy: trust({ Principal: { Service: "lambda.amazonaws.com" } }) }),
+        rc("aws_iam_role.by_user", "aws_iam_role", { name: "by-user", assume_role_policy: trust({ Principal: { AWS: ["arn:aws:iam::1:user/ci/ci-bot"] } }) }),
+        rc("aws_iam_access_key.ci", "aws_iam_access_key", { user: "ci-bot" }),
+        rc("aws_iam_role.by_session", "aws_iam_role", { name: "by-session", assume_role_policy: trust({ Principal: { AWS: "arn:aws:sts::1:assumed-role/app/nightly" } }) }),
+        rc("aws_iam_instance_profile.app", "aws_iam_instance_profile", { role: "app" }),
+        rc("aws_iam_role.by_condition", "aws_iam_role", { name: "by-condition", assume_role_policy: trust({ Principal: "*", Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::1:user/ops" } } }) }),
+        rc("aws_iam_user_login_profile.ops", "aws_iam_user_login_profile", { user: "ops" }),
+        rc("aws_iam_role.by_pattern", "aws_iam_role", { name: "by-pattern", assume_role_policy: trust({ Principal: { AWS: "arn:aws:iam::1:role/app-*" } }) }),
+      ]),
+      selection,
+      ONE,
+    );
+    expect(addresses(pieces)).toEqual([
+      ["aws_iam_role.by_arn", "aws_iam_role.scheduler"],
+      ["aws_iam_role.by_user", "aws_iam_access_key.ci"],
+      ["aws_iam_role.by_session", "aws_iam_instance_profile.app"],
+      ["aws_iam_role.by_condition", "aws_iam_user_login_profile.ops"],
+      ["aws_iam_role.by_pattern"],
+    ]);
+  });
+
   it("GIVEN Roles Anywhere anchors and profiles, and IoT policies and role aliases THEN each family forms one group, with the roles it names", () => {
     const role = (name: string): Record<string, unknown> => rc(`aws_iam_role.${name}`, "aws_iam_role", { name, arn: `arn:aws:iam::1:role/${name}` });
     const pieces = selectPieces(

@@ -85,6 +85,7 @@ identity_types := {
 	"awscc_iot_ca_certificate",
 	"awscc_iot_certificate",
 	"awscc_iot_policy",
+	"awscc_iot_policy_principal_attachment",
 	"awscc_iot_provisioning_template",
 	"awscc_iot_role_alias",
 	"awscc_rolesanywhere_crl",
@@ -126,7 +127,8 @@ types := (identity_types | organization_types) | other_types
 # only when the plan creates or updates the resource). Values are read from both before and after; a path is dot-
 # separated attribute names, "*" stepping into every element of a list (a single value counts as a list of one, as
 # lib.iam.as_array reads it), "**" into every value below at any depth (lists and maps), "@json" into the JSON a
-# string holds (an object stays as it is), "@arn-resource" to an ARN's resource part (after its fifth colon), and
+# string holds (an object stays as it is), "@arn-resource" to an ARN's resource part (after its fifth colon),
+# "@principal-name" to the role or user name an IAM principal ARN (or an STS assumed-role session ARN) names, and
 # "@saml-provider" / "@oidc-provider" to the resource part of the ARN a provider of that name / URL has (as
 # lib.access.identity providers.rego computes them); a path "=<text>" is that text, whatever the resource holds (a
 # shared key that puts all resources of some types together). In a "defined" key space a
@@ -146,7 +148,8 @@ key_spaces := {
 	"stack-set": "defined",
 	# Cognito identity pools by ID, and the roles attachments that name them (lib.access.identity exposures)
 	"cognito-pool": "defined", "cognito-group": "defined",
-	# (a role's trust policy uses the role and user ARNs it names: role chaining, lib.access.identity chains.rego)
+	# (a role's trust policy uses the role and user ARNs it names, and defines their names, so that a principal the
+	# plan does not show is joined with what hands it out: role chaining, lib.access.identity chains.rego)
 	# SAML and OIDC providers by their ARN's resource part, and the roles whose trust policies name them
 	"idp": "defined",
 	# every Roles Anywhere trust anchor and profile together (any anchor serves any profile), and every IoT policy,
@@ -215,6 +218,16 @@ joins := {
 		["assume_role_policy.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
 		["assume_role_policy.@json.Statement.*.Principal.AWS.*", "role-arn", "uses"],
 		["assume_role_policy.@json.Statement.*.Principal.AWS.*", "user-arn", "uses"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*.@principal-name", "role", "defines"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*.@principal-name", "role", "uses"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*.@principal-name", "user", "defines"],
+		["assume_role_policy.@json.Statement.*.Principal.AWS.*.@principal-name", "user", "uses"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*", "role-arn", "uses"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*", "user-arn", "uses"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "role", "defines"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "role", "uses"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "user", "defines"],
+		["assume_role_policy.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "user", "uses"],
 	],
 	"aws_iam_role_policy_attachments_exclusive": [
 		["policy_arns.*", "arn", "uses"],
@@ -237,6 +250,16 @@ joins := {
 		["assume_role_policy_document.@json.Statement.*.Principal.Federated.*.@arn-resource", "idp", "uses"],
 		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*", "role-arn", "uses"],
 		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*", "user-arn", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*.@principal-name", "role", "defines"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*.@principal-name", "role", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*.@principal-name", "user", "defines"],
+		["assume_role_policy_document.@json.Statement.*.Principal.AWS.*.@principal-name", "user", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*", "role-arn", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*", "user-arn", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "role", "defines"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "role", "uses"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "user", "defines"],
+		["assume_role_policy_document.@json.Statement.*.Condition.**.aws:PrincipalArn.*.@principal-name", "user", "uses"],
 	],
 	"awscc_iam_user": [
 		["managed_policy_arns.*", "arn", "uses"], ["groups.*", "group", "uses"], ["permissions_boundary", "arn", "uses"],
@@ -318,6 +341,7 @@ joins := {
 	"aws_iot_policy": [["=iot", "iot", "uses"]],
 	"awscc_iot_policy": [["=iot", "iot", "uses"]],
 	"aws_iot_policy_attachment": [["=iot", "iot", "uses"]],
+	"awscc_iot_policy_principal_attachment": [["=iot", "iot", "uses"]],
 	"aws_iot_certificate": [["=iot", "iot", "uses"]],
 	"awscc_iot_certificate": [["=iot", "iot", "uses"]],
 	"aws_iot_ca_certificate": [["=iot", "iot", "uses"]],

@@ -40,5 +40,33 @@ test_exposures_when_a_user_trusted_by_a_role_gets_credentials if {
 	_exposure_pairs([user, batch, key]) == {[key.address, ["user", "deployer"]], [key.address, ["role", "batch"]]}
 
 	# the trusting roles, by principal ARN
-	identity.trusting_roles["arn:aws:iam::222233334444:user/deployer"] == {"batch"} with input as testing.plan([batch])
+	identity.trust_entries == {["arn:aws:iam::222233334444:user/deployer", "batch"]} with input as testing.plan([batch])
+
+	# a user the plan does not show is matched by name
+	_exposure_pairs([batch, key]) == {[key.address, ["user", "deployer"]], [key.address, ["role", "batch"]]}
+}
+
+test_exposures_when_a_role_trusts_a_session_or_star_with_principal_arn if {
+	# GIVEN role scheduler's trust opened WHEN role batch trusts a session of scheduler, or "*" with an
+	# aws:PrincipalArn condition naming it THEN batch is exposed too; a wildcard pattern is not followed
+	scheduler := _opened("scheduler", "arn:aws:iam::222233334444:role/ci", "arn:aws:iam::999988887777:root")
+	session := _chain_trust("batch", "arn:aws:sts::222233334444:assumed-role/scheduler/nightly")
+	star := _noop("aws_iam_role", "batch", {"name": "batch", "arn": _role_arn("batch"), "assume_role_policy": json.marshal(testing.doc([{
+		"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole",
+		"Condition": {"ArnEquals": {"aws:PrincipalArn": _role_arn("scheduler")}},
+	}]))})
+	every trusting in [session, star] {
+		_exposure_pairs([scheduler, trusting]) == {[scheduler.address, ["role", "scheduler"]], [scheduler.address, ["role", "batch"]]}
+	}
+	pattern := _chain_trust("batch", "arn:aws:iam::222233334444:role/sched*")
+	_exposure_pairs([scheduler, pattern]) == {[scheduler.address, ["role", "scheduler"]]}
+}
+
+test_principal_name_reads_roles_users_and_sessions if {
+	identity.principal_name("arn:aws:iam::111122223333:role/path/to/app") == ["role", "app"]
+	identity.principal_name("arn:aws:iam::111122223333:user/ci-bot") == ["user", "ci-bot"]
+	identity.principal_name("arn:aws:sts::111122223333:assumed-role/app/session-1") == ["role", "app"]
+	not identity.principal_name("arn:aws:iam::111122223333:root")
+	not identity.principal_name("arn:aws:iam::111122223333:role/app-*")
+	not identity.principal_name("111122223333")
 }

@@ -245,3 +245,41 @@ test_exposures_when_iot_provisioning_attaches_a_policy_reaching_an_alias if {
 }
 
 _ca(body) := _rc("aws_iot_ca_certificate", "partner", {"active": true, "allow_auto_registration": true, "registration_config": [{"template_body": body}]}, {"arn": true})
+
+test_no_exposure_when_after_unknown_holds_only_structure if {
+	# GIVEN an enabled anchor and profile for role onprem WHEN the anchor's tags change and after_unknown writes its
+	# source block's structure (false where known) THEN nothing moved; true inside it THEN the source moved
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	source := [{"source_type": "CERTIFICATE_BUNDLE", "source_data": [{"x509_certificate_data": "A"}]}]
+	anchor := _noop("aws_rolesanywhere_trust_anchor", "corp", {"name": "corp", "enabled": true, "source": source, "tags": {}})
+	tags := object.union(anchor, {"change": {"actions": ["update"], "after": {"tags": {"team": "x"}}, "after_unknown": {"source": [{"source_data": [{}]}], "tags_all": {}}}})
+	count(_exposure_pairs([_kept_role("onprem"), profile, tags])) == 0
+	unknown := object.union(tags, {"change": {"after_unknown": {"source": [{"source_data": [{"x509_certificate_data": true}]}]}}})
+	_exposure_pairs([_kept_role("onprem"), profile, unknown]) == {[unknown.address, ["role", "onprem"]]}
+}
+
+test_exposures_when_awscc_shapes_hand_out_credentials if {
+	# GIVEN awscc_iam_user u WHEN its LoginProfile is set where it had none THEN u is exposed; a tags change is not
+	u := _noop("awscc_iam_user", "u", {"user_name": "u", "login_profile": null})
+	pw := object.union(u, {"change": {"actions": ["update"], "after": {"login_profile": {"password": "x"}}}})
+	_exposure_pairs([pw]) == {[pw.address, ["user", "u"]]}
+	count(_exposure_pairs([object.union(u, {"change": {"actions": ["update"], "after": {"tags": [{"key": "a", "value": "b"}]}}})])) == 0
+
+	# GIVEN an unchanged IoT policy reaching alias edge WHEN awscc attaches it to a certificate THEN role edge
+	alias := _noop("aws_iot_role_alias", "edge", {"alias": "edge", "arn": "arn:aws:iot:us-east-1:222233334444:rolealias/edge", "role_arn": _role_arn("edge")})
+	policy := _noop("aws_iot_policy", "assume", {"name": "assume", "policy": _iot_doc("*")})
+	cc := _rc("awscc_iot_policy_principal_attachment", "dev", {"policy_name": "assume", "principal": "arn:aws:iot:us-east-1:222233334444:cert/abc"}, {})
+	_exposure_pairs([_kept_role("edge"), alias, policy, cc]) == {[cc.address, ["role", "edge"]]}
+}
+
+test_no_exposure_when_a_revocation_list_is_recreated if {
+	# GIVEN the CRL of an enabled anchor WHEN deleted while another enabled CRL is created on the same anchor (a new
+	# address) THEN the certificates stay revoked
+	anchor_arn := "arn:aws:rolesanywhere:us-east-1:222233334444:trust-anchor/t1"
+	profile := _noop("aws_rolesanywhere_profile", "p1", {"name": "p1", "enabled": true, "role_arns": [_role_arn("onprem")]})
+	crl := {"name": "revoked", "enabled": true, "crl_data": "a", "trust_anchor_arn": anchor_arn}
+	gone := object.union(_noop("aws_rolesanywhere_crl", "old", crl), {"change": {"actions": ["delete"], "after": null}})
+	fresh := _rc("aws_rolesanywhere_crl", "new", object.union(crl, {"crl_data": "b"}), {"arn": true})
+	count(_exposure_pairs([_kept_role("onprem"), profile, gone, fresh])) == 0
+	_exposure_pairs([_kept_role("onprem"), profile, gone]) == {[gone.address, ["role", "onprem"]]}
+}

@@ -141,3 +141,40 @@ test_units_when_a_group_loses_a_deny_its_members_hold if {
 	left := _update("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g", "h"]}, {"user": "u", "groups": ["h"]})
 	_unit_vias([mine, left, h_grant, gone], gone.address) == set()
 }
+
+test_units_when_a_deny_is_made_stricter_or_rewritten if {
+	# GIVEN user u with a broad policy in group g whose Deny exempts two models WHEN the Deny is made stricter (one
+	# exemption dropped, every action denied) or rewritten with lists for strings THEN it denies no less: nothing;
+	# WHEN it exempts a model no catalog lists THEN it denies less: u's grant is judged
+	mine := _noop("aws_iam_user_policy", "u", {"user": "u", "name": "p", "policy": _broad_text})
+	member := _noop("aws_iam_user_group_membership", "m", {"user": "u", "groups": ["g"]})
+	every d in [
+		object.union(_deny_stmt, {"NotResource": ["arn:a"]}),
+		object.union(_deny_stmt, {"Action": "bedrock:*"}),
+		object.union(_deny_stmt, {"Action": ["bedrock:Converse", "bedrock:InvokeModel"], "NotResource": ["arn:b", "arn:a"]}),
+	] {
+		_unit_vias([mine, member, _deny_edit(d)], "aws_iam_group_policy.d") == {"aws_iam_group_policy.d (policy)"}
+	}
+	wider := object.union(_deny_stmt, {"NotResource": ["arn:a", "arn:b", "arn:aws:bedrock:*::foundation-model/zz.other-v1:0"]})
+	"policy aws_iam_user_policy.u through removing a Deny from group g, which user u is in (aws_iam_group_policy.d)" in _unit_vias([mine, member, _deny_edit(wider)], "aws_iam_group_policy.d")
+}
+
+_deny_edit(d) := _update("aws_iam_group_policy", "d", {"group": "g", "name": "d", "policy": _deny_only}, {"group": "g", "name": "d", "policy": json.marshal(testing.doc([d]))})
+
+test_units_when_a_deny_is_dropped_by_awscc_lists_or_sso_references if {
+	# GIVEN role analyst with a broad grant and an awscc managed Deny policy listing it WHEN the policy's roles list
+	# drops analyst THEN analyst's grant is judged
+	grant := _noop("aws_iam_role_policy_attachment", "a", {"role": "analyst", "policy_arn": _bfa})
+	cc := _update("awscc_iam_managed_policy", "guard", {"managed_policy_name": "guard", "policy_document": _deny_only, "roles": ["analyst"]}, {"managed_policy_name": "guard", "policy_document": _deny_only, "roles": []})
+	count(_unit_vias([grant, cc], cc.address)) > 0
+
+	# GIVEN a permission set with a broad inline policy and a customer-managed Deny referenced by name WHEN the
+	# reference's attachment is deleted THEN the permission set's grant is judged
+	ps := "arn:aws:sso:::permissionSet/ssoins-1/ps-1"
+	inline := _noop("aws_ssoadmin_permission_set_inline_policy", "i", {"permission_set_arn": ps, "inline_policy": _broad_text})
+	pol := _noop("aws_iam_policy", "guard", {"name": "guard", "path": "/", "arn": _customer_arn, "policy": _deny_only})
+	ref := _delete("aws_ssoadmin_customer_managed_policy_attachment", "r", {"permission_set_arn": ps, "customer_managed_policy_reference": [{"name": "guard", "path": "/"}]})
+	count(_unit_vias([inline, pol, ref], ref.address)) > 0
+	kept := _noop("aws_ssoadmin_customer_managed_policy_attachment", "r", {"permission_set_arn": ps, "customer_managed_policy_reference": [{"name": "guard", "path": "/"}]})
+	_unit_vias([inline, pol, kept], kept.address) == set()
+}

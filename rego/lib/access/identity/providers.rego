@@ -83,7 +83,7 @@ _federated_trusts contains [name, key] if {
 	name := v[spec[0]]
 	is_string(name)
 	doc := _trust_doc(v[spec[1]])
-	some s in _stmts(doc)
+	some s in _trust_stmts(doc)
 	s.Effect == "Allow"
 	is_object(s.Principal)
 	some f in iam.as_array(s.Principal.Federated)

@@ -43,6 +43,11 @@ scope_at(i) := _config.scopes[i] if is_number(i)
 
 scope_at(null) := _union
 
+# scope_list: the config's distinct approved sets (approved.scopes), [] without a config
+default scope_list := []
+
+scope_list := _config.scopes if is_array(_config.scopes)
+
 # approved(p): approved in the union (with a config) or by the catalog (without one)
 approved(p) if approved_in(p, _union)
 

@@ -26,6 +26,17 @@ _base_exposures contains {"rc": rc, "holder": ["user", name], "how": how} if {
 	how := concat("", ["new credentials for user ", name])
 }
 
+# an awscc_iam_user given a console password (its LoginProfile set where it had none, or changed)
+_base_exposures contains {"rc": rc, "holder": ["user", name], "how": how} if {
+	some rc in _written
+	rc.type == "awscc_iam_user"
+	not object.get(_left(rc), "login_profile", null) in {null, {}}
+	_moved(rc, "login_profile")
+	name := _left(rc).user_name
+	is_string(name)
+	how := concat("", ["new credentials for user ", name])
+}
+
 # a credential created Inactive gives nothing until it is made Active, which is judged then
 _credential_works(rc) if {
 	not rc.type == "aws_iam_service_specific_credential"
@@ -83,7 +94,7 @@ _base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 _role_admits_anchor(name, _) if not _trust_of_role(name)
 
 _role_admits_anchor(name, anchor) if {
-	some s in _stmts(_trust_of_role(name))
+	some s in _trust_stmts(_trust_of_role(name))
 	s.Effect == "Allow"
 	_names_service(s, "rolesanywhere.amazonaws.com")
 	not _source_arn_excludes(s, anchor)
@@ -138,6 +149,7 @@ _base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	not before.enabled == false
 	arn := before.trust_anchor_arn
 	not _crl_kept(rc, arn)
+	not _crl_replaced(arn)
 	some anchor in _anchors_of(arn)
 	not _left(anchor).enabled == false
 	some p in _kept
@@ -159,6 +171,15 @@ _crl_kept(rc, arn) if {
 
 # the anchors the plan shows with that ARN (a set: a merged or multi-account plan may show two), else a stand-in
 # holding only the ARN (taken to be enabled)
+# another revocation list the plan writes, enabled, on the same anchor (a CRL re-created under a new address)
+_crl_replaced(arn) if {
+	some c in _written
+	c.type in _crl_types
+	is_object(c.change.after)
+	not c.change.after.enabled == false
+	c.change.after.trust_anchor_arn == arn
+}
+
 _anchors_of(arn) := found if {
 	found := {a |
 		some a in _kept
@@ -194,13 +215,19 @@ _iot_assumable_before(rc) := set() if not is_object(rc.change.before)
 
 else := _iot_assumable(_iot_doc_of(rc.change.before))
 
+# attachments of an IoT policy (by name) to a certificate (by ARN): [policy attribute, principal attribute]
+_iot_attachment_spec := {
+	"aws_iot_policy_attachment": ["policy", "target"],
+	"awscc_iot_policy_principal_attachment": ["policy_name", "principal"],
+}
+
 _base_exposures contains {"rc": rc, "holder": ["role", name], "how": _attachment_words(rc, alias)} if {
 	some rc in _written
-	rc.type == "aws_iot_policy_attachment"
-	_moved(rc, "target")
+	spec := _iot_attachment_spec[rc.type]
+	_moved(rc, spec[1])
 	some p in _kept
 	p.type in _iot_policy_types
-	_left(p).name == _left(rc).policy
+	_left(p).name == _left(rc)[spec[0]]
 	some [alias, name] in _iot_assumable(_iot_doc(p))
 }
 
@@ -218,11 +245,11 @@ _base_exposures contains {"rc": rc, "holder": ["role", name], "how": how} if {
 	arn := _left(rc).arn
 	is_string(arn)
 	some a in _kept
-	a.type == "aws_iot_policy_attachment"
-	_left(a).target == arn
+	spec := _iot_attachment_spec[a.type]
+	_left(a)[spec[1]] == arn
 	some p in _kept
 	p.type in _iot_policy_types
-	_left(p).name == _left(a).policy
+	_left(p).name == _left(a)[spec[0]]
 	some [alias, name] in _iot_assumable(_iot_doc(p))
 	how := concat("", ["IoT certificate ", rc.address, " activated for role alias ", alias])
 }

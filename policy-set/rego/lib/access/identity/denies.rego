@@ -40,11 +40,15 @@ _doc_stmts(text) := _stmts(d) if d := _doc(text)
 
 _doc_stmts(text) := [] if not _doc(text)
 
-# _drops_deny(before, after): a policy text after an edit (null when it is gone) lacks a Deny the text before had
+# _drops_deny(before, after): a policy text after an edit (null when it is gone) lacks a Deny the text before had,
+# and denies less: some unapproved request the Denies before deny, those after do not (a Deny made stricter, or
+# rewritten with a list for a string, stops nothing)
 _drops_deny(before, after) if {
 	_may_hold_deny(before)
-	count(_denies(_doc_stmts(before)) - _denies(_doc_stmts(after))) > 0
+	_denies_less(_deny_list(_doc_stmts(before)), _deny_list(_doc_stmts(after)))
 }
+
+_deny_list(stmts) := [s | some s in stmts; s.Effect == "Deny"]
 
 # a text that spells "Deny" nowhere, and has no \u escape that could, holds no Deny statement (an Effect is compared
 # exactly): most texts before an edit hold none, and are not parsed
@@ -75,14 +79,14 @@ _deny_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words
 	not tfplan.forgets(rc)
 	key := rc.change.before[spec[1]]
 	is_string(key)
-	count(_block_denies(rc.change.before, spec) - _block_denies(_left_or_empty(rc), spec)) > 0
+	_denies_less(_block_denies(rc.change.before, spec), _block_denies(_left_or_empty(rc), spec))
 }
 
-_block_denies(v, spec) := {d |
+_block_denies(v, spec) := [d |
 	some block in iam.as_array(object.get(v, spec[2], []))
 	is_object(block)
-	some d in _denies(_doc_stmts(block[spec[3]]))
-}
+	some d in _deny_list(_doc_stmts(block[spec[3]]))
+]
 
 # a policy with a Deny detached from a holder: its ARN gone from the holder's attachment or list
 _deny_exposures contains {"rc": rc, "holder": [spec[0], key], "how": _deny_words(spec[0], key)} if {
@@ -141,6 +145,41 @@ _holders_of(p) := {e.holder |
 	some attr, kind in _multi_holders
 	some key in iam.as_array(object.get(_left_or_empty(p), attr, []))
 	is_string(key)
+}
+
+# an awscc_iam_managed_policy with a Deny dropping a holder from its own roles, users or groups lists (or deleted)
+_deny_exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(kind, key)} if {
+	some rc in tfplan.resource_change_list
+	rc.type == "awscc_iam_managed_policy"
+	not tfplan.forgets(rc)
+	some attr, kind in _multi_holders
+	some key in iam.as_array(object.get(_before(rc), attr, []))
+	is_string(key)
+	not key in iam.as_array(object.get(_left_or_empty(rc), attr, []))
+	count(_denies(_stmts(_trust_doc(_before(rc).policy_document)))) > 0
+}
+
+# a customer-managed policy with a Deny referenced by name from a permission set, the reference dropped (its
+# attachment deleted, or the reference gone from a list that holds it)
+_deny_exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _deny_words("permission set", ps)} if {
+	some rc in tfplan.resource_change_list
+	not tfplan.forgets(rc)
+	spec := _held_refs[rc.type]
+	ps := _before(rc)[spec[0]]
+	is_string(ps)
+	some ref in iam.as_array(object.get(_before(rc), spec[1], []))
+	is_object(ref)
+	not _ref_kept(rc, spec, ps, ref)
+	some r in _by_name({"rc": rc, "arn": null, "attr": spec[1], "ref": ref})
+	count(_denies(r.stmts)) > 0
+}
+
+_ref_kept(rc, spec, ps, ref) if {
+	v := _left(rc)
+	v[spec[0]] == ps
+	some kept in iam.as_array(object.get(v, spec[1], []))
+	kept.name == ref.name
+	_ref_path(kept) == _ref_path(ref)
 }
 
 # a user leaving a group that carries a Deny: the user's other grants are judged as they now apply

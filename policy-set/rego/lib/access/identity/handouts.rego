@@ -38,7 +38,12 @@ _handed_anew(rc, _, _) if {
 
 _moved(rc, t) if object.get(_before(rc), t, null) != object.get(_left(rc), t, null)
 
-_moved(rc, t) if object.get(object.get(rc.change, "after_unknown", {}), t, false) != false
+# an attribute unknown until apply: after_unknown holds true for it, or somewhere inside it (a block or collection
+# is written as its structure, false where known)
+_moved(rc, t) if {
+	walk(object.get(object.get(rc.change, "after_unknown", {}), t, false), [_, v])
+	v == true
+}
 
 # the attributes that say to whom a resource hands its roles
 _handout_targets := {

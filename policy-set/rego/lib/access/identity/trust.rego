@@ -4,7 +4,15 @@ package lib.access.identity
 
 # regal ignore:pointless-import,circular-import
 import data.lib.access
+import data.lib.access.probes
 import data.lib.iam
+
+# a trust policy's statements as written: unlike an identity policy's (_stmts), a condition on aws:PrincipalArn is
+# kept, since there it names the caller, not the holder
+_trust_stmts(doc) := [s |
+	some s in iam.as_array(doc.Statement)
+	is_object(s)
+]
 
 # a role's trust policy admits principals it did not admit before
 _trust_spec := {
@@ -29,8 +37,14 @@ _trust_widens(rc, attr) if {
 	before := _trust_doc(rc.change.before[attr])
 	after := _trust_doc(rc.change.after[attr])
 	before != after
-	not _trust_narrows(before, after)
+	not _trust_narrows(before, after, _own_account(rc))
 }
+
+# the role's own account (from its ARN; "" when the plan does not show it)
+_own_account(rc) := parts[4] if {
+	parts := split(_left(rc).arn, ":")
+	count(parts) >= 6
+} else := ""
 
 # a trust policy the gate cannot read, before or after, may admit anyone
 _trust_widens(rc, attr) if {
@@ -48,18 +62,18 @@ _trust_doc(t) := t if is_object(t)
 # after admits no one before did not: every (principal, action, conditions) an Allow of after grants, an Allow of
 # before grants to the same principal (or "*") for the same action (or a wildcard of it) with no condition or with
 # conditions after keeps (after may add conditions); and every Deny of before is still in after
-_trust_narrows(before, after) if {
+_trust_narrows(before, after, own) if {
 	every t in _trust_grants(after) {
-		_trust_covered(t, _trust_grants(before))
+		_trust_covered(t, _trust_grants(before), own)
 	}
-	every s in _stmts(before) {
+	every s in _trust_stmts(before) {
 		_deny_kept(s, after)
 	}
 }
 
 _deny_kept(s, _) if not s.Effect == "Deny"
 
-_deny_kept(s, after) if _trust_form(s) in {_trust_form(t) | some t in _stmts(after); t.Effect == "Deny"}
+_deny_kept(s, after) if _trust_form(s) in {_trust_form(t) | some t in _trust_stmts(after); t.Effect == "Deny"}
 
 # a trust statement without its Sid, each list (actions, principals, condition values) as a set and condition keys
 # in lower case: the same statement however its lists are ordered or a one-element list is written
@@ -76,7 +90,7 @@ _trust_part(k, v) := {op: {lower(ck): _as_set(cv) | some ck, cv in keys} | some 
 else := v
 
 _trust_grants(doc) := {[pt, _principal_value(pt, p), lower(a), object.get(s, "Condition", {})] |
-	some s in _stmts(doc)
+	some s in _trust_stmts(doc)
 	s.Effect == "Allow"
 	some pt, ps in _principals(s)
 	some p in iam.as_array(ps)
@@ -114,12 +128,28 @@ _trust_actions(s) := acts if {
 
 _trust_actions(s) := [json.marshal(s)] if not s.Action
 
-_trust_covered([pt, p, a, c], grants) if {
+_trust_covered([pt, p, a, c], grants, own) if {
 	some [pt2, p2, a2, c2] in grants
 	pt2 in {pt, "*"}
-	p2 in {p, "*"}
+	_principal_within(p, p2, own)
 	a2 in {a, "*", "sts:*"}
 	_keeps_conditions(c2, c)
+}
+
+_principal_within(p, p2, _) if p2 in {p, "*"}
+
+# a principal of another account named where its account's root was: a subset (both need the principal's own
+# sts:AssumeRole grant there). In the role's own account naming a role or user lets it in without that grant, so
+# there it is not narrower.
+_principal_within(p, p2, own) if {
+	is_string(p)
+	parts := split(p, ":")
+	count(parts) >= 6
+	parts[2] in {"iam", "sts"}
+	account := parts[4]
+	account != own
+	own != ""
+	p2 == concat("", ["arn:", parts[1], ":iam::", account, ":root"])
 }
 
 # conditions c keep every condition of c2 (operators and keys are ANDed, so c is at least as strict): the same
@@ -152,7 +182,7 @@ _narrower(op, vals, op2, vals2) if {
 	[prefix, family, if_exists] := _positive_test(op)
 	[prefix, family, if_exists] == _positive_test(op2)
 	every v in iam.as_array(vals2) {
-		_value_within(v, op, vals)
+		_value_within(v, op, op2, vals)
 	}
 }
 
@@ -177,19 +207,42 @@ _negated_test(op) if {
 	startswith(split(op, ":")[count(split(op, ":")) - 1], n)
 }
 
-_value_within(v, _, vals) if v in iam.as_array(vals)
+# a value of the new test (op2) passes only what some value of the original (op) passes: a literal (an Equals
+# test's value, or a Like value without a wildcard) equal to an original value or matched by an original Like
+# pattern; a pattern (a Like value with a wildcard) only under an original Like test, the same pattern or one that
+# starts with an original pattern's text before its one trailing "*"
+_value_within(v, op, op2, vals) if {
+	_literal(v, op2)
+	_literal_within(v, op, vals)
+}
 
-_value_within(v, op, vals) if {
+_value_within(v, op, op2, vals) if {
+	not _literal(v, op2)
+	contains(op, "Like")
+	_pattern_within(v, vals)
+}
+
+_literal(_, op2) if not contains(op2, "Like")
+
+_literal(v, _) if not is_string(v)
+
+_literal(v, _) if {
 	is_string(v)
 	not iam.has_wildcard(v)
+}
+
+_literal_within(v, _, vals) if v in iam.as_array(vals)
+
+_literal_within(v, op, vals) if {
+	is_string(v)
 	contains(op, "Like")
 	some p in iam.as_array(vals)
 	iam.wildcard_match(p, v)
 }
 
-_value_within(v, op, vals) if {
-	is_string(v)
-	contains(op, "Like")
+_pattern_within(v, vals) if v in iam.as_array(vals)
+
+_pattern_within(v, vals) if {
 	some p in iam.as_array(vals)
 	endswith(p, "*")
 	stem := substring(p, 0, count(p) - 1)
@@ -197,15 +250,49 @@ _value_within(v, op, vals) if {
 	startswith(v, stem)
 }
 
-# a boundary replaced by one that itself allows no unapproved request (AmazonS3ReadOnlyAccess, a list of approved
-# models): the holder's requests are within it, so nothing opens. Judged by the union of the approved sets (or the
-# catalog); a boundary the gate cannot resolve is not harmless.
+# a boundary replaced by one that itself allows no unapproved request (AmazonS3ReadOnlyAccess, a list of models
+# approved everywhere): the holder's requests are within it, so nothing opens. Judged by the union of the approved
+# sets (or the catalog) and, with a config, by every target's own set: a model one OU approves, let through by the
+# boundary, could open in an account of another. A boundary the gate cannot resolve is not harmless.
 _boundary_harmless(rc) if {
-	b := _left(rc).permissions_boundary
-	is_string(b)
-	rs := resolved({"rc": rc, "arn": b, "attr": "permissions_boundary"})
+	rs := _boundary_policies(rc)
 	count(rs) > 0
 	every r in rs {
 		count(access.leaks(r.stmts)) == 0
+		_clean_in_every_scope(r.stmts)
 	}
+}
+
+_clean_in_every_scope(_) if not probes.with_config
+
+_clean_in_every_scope(stmts) if {
+	probes.with_config
+	every i, cfg in probes.scope_list {
+		count(access.allowed_probes(stmts, _unapproved_in_scope(stmts, i, cfg))) == 0
+	}
+}
+
+_unapproved_in_scope(stmts, i, cfg) := (probes.fixed_unapproved_in[i] | {p |
+	some p in probes.own_fixed(stmts)
+	not probes.approved_in(p, cfg)
+}) | probes.witnesses_for(stmts, cfg)
+
+# the policies a boundary names: by its ARN, or (unknown until apply) through the configuration's reference
+_boundary_policies(rc) := resolved({"rc": rc, "arn": b, "attr": "permissions_boundary"}) if {
+	b := _left(rc).permissions_boundary
+	is_string(b)
+}
+
+_boundary_policies(rc) := resolved({"rc": rc, "arn": null, "attr": "permissions_boundary"}) if {
+	not is_string(object.get(_left(rc), "permissions_boundary", null))
+	_unknown(rc, "permissions_boundary")
+}
+
+# _denies_less(bd, ad): Deny statements before, not all of them kept as written (without Sid, lists in any order),
+# deny an unapproved request (a fixed probe or a witness of either side's patterns) the Denies after do not
+# (denies.rego; here, beside this package's one import of lib.access)
+_denies_less(bd, ad) if {
+	count({_trust_form(s) | some s in bd} - {_trust_form(s) | some s in ad}) > 0
+	ps := access.unapproved_probes(array.concat(bd, ad))
+	count(access.denied_probes(bd, ps) - access.denied_probes(ad, ps)) > 0
 }
