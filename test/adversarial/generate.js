@@ -2037,6 +2037,18 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     plan: updateWorkloadsScp(surfaceInUsEast1),
     witness: orgBlock(levelsWkld(surfaceInUsEast1), { action: "aws-external-anthropic:CreateInference", resource: `arn:aws:aws-external-anthropic:us-west-2:${ACCT.mlDev}:workspace/wrkspc-01`, context: mlDevCtx("us-west-2") }),
   });
+  // fifth review, 2026-11-30: the Claude Platform Deny cut down to the two inference actions the gate names
+  const claudeTwoActions = (() => {
+    const d = structuredClone(WKLD);
+    for (const st of d.Statement) if (st.Sid === "DenyClaudePlatformOnAws") st.Action = ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CreateBatchInference"];
+    return json(d);
+  })();
+  add("scp-claude-platform-deny-cut-to-inference-actions", K, {
+    description: "The DenyClaudePlatformOnAws statement keeps only CreateInference and CreateBatchInference: the service's other 56 actions (agents, sessions, environments, the console) are no longer denied, and which of them reach a model is not verified; the facts doc's control is a Deny of aws-external-anthropic:*.",
+    expect: "block",
+    plan: updateWorkloadsScp(claudeTwoActions),
+    witness: orgBlock(levelsWkld(claudeTwoActions), { action: "aws-external-anthropic:CreateSession", resource: `arn:aws:aws-external-anthropic:us-east-1:${ACCT.mlDev}:workspace/wrkspc-01` }),
+  });
   // Duplicate keys: JSON text cannot be built from an object, so splice it.
   const dupText = WKLD_SCP.replace(/"NotResource":\[[^\]]*\]/, (m) => `${m},"NotResource":["*"]`);
   add("scp-duplicate-notresource-key", K, {

@@ -30,6 +30,7 @@ action_names := {
 	"bedrock-mantle:createfinetuningjob": "bedrock-mantle:CreateFineTuningJob",
 	"aws-external-anthropic:createinference": "aws-external-anthropic:CreateInference",
 	"aws-external-anthropic:createbatchinference": "aws-external-anthropic:CreateBatchInference",
+	"aws-external-anthropic:zzprobeanyaction": "aws-external-anthropic:<any other action>",
 	"aws-marketplace:subscribe": "aws-marketplace:Subscribe",
 	"bedrock:callwithbearertoken": "bedrock:CallWithBearerToken",
 	"bedrock-mantle:callwithbearertoken": "bedrock-mantle:CallWithBearerToken",
@@ -51,8 +52,17 @@ _not_model_actions := {
 
 mantle_actions := ["bedrock-mantle:createinference", "bedrock-mantle:createfinetuningjob"]
 
-# the Claude Platform on AWS actions that run a model (the service's inference calls)
-claude_platform_actions := ["aws-external-anthropic:createinference", "aws-external-anthropic:createbatchinference"]
+# the Claude Platform on AWS actions that run a model (the service's inference calls), and a stand-in for any other
+# of its 58 actions: which of them (agents, sessions, environments, the console) also reach a model is not verified,
+# and the facts doc's control is a Deny of aws-external-anthropic:*, so a Deny that no longer covers every action
+# is judged as denying less
+claude_platform_actions := [
+	"aws-external-anthropic:createinference", "aws-external-anthropic:createbatchinference",
+	claude_platform_any_action,
+]
+
+# a made-up action name that only a pattern covering the whole service (or a NotAction) matches
+claude_platform_any_action := "aws-external-anthropic:zzprobeanyaction"
 
 # partition -> Regions probed in it ("zz-probe-9" stands for every Region no policy names)
 _regions := {

@@ -18,13 +18,14 @@ _config := {
 
 test_fixed_when_no_extra_regions if {
 	# GIVEN no extra Regions WHEN the fixed probes are built
-	# THEN 20 invoke resources x 2 actions, 2 mantle and 2 Claude Platform actions in 2 Regions, and 6 Subscribe
+	# THEN 20 invoke resources x 2 actions, 2 mantle and 3 Claude Platform actions (the stand-in for any other one
+	# included) in 2 Regions, and 6 Subscribe
 	ps := probes.fixed(set())
-	count(ps) == 54
+	count(ps) == 56
 	count({p | some p in ps; p.surface == "invoke"}) == 40
 	count({p | some p in ps; p.surface == "subscribe"}) == 6
 	count({p | some p in ps; p.surface == "mantle"}) == 4
-	count({p | some p in ps; p.surface == "claude-platform"}) == 4
+	count({p | some p in ps; p.surface == "claude-platform"}) == 6
 	every p in ps {
 		p.witness == false
 	}
@@ -32,14 +33,14 @@ test_fixed_when_no_extra_regions if {
 
 test_fixed_when_an_extra_region_is_given if {
 	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
-	count(probes.fixed({"eu-west-1"})) == 60
+	count(probes.fixed({"eu-west-1"})) == 62
 	some p in probes.fixed({"eu-west-1"})
 	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
 }
 
 test_fixed_when_the_extra_region_is_already_probed if {
 	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
-	count(probes.fixed({"us-east-1"})) == 54
+	count(probes.fixed({"us-east-1"})) == 56
 }
 
 test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
@@ -196,6 +197,8 @@ test_describe_when_claude_platform if {
 		"aws-external-anthropic:CreateBatchInference on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
 		"aws-external-anthropic:CreateInference on arn:aws:aws-external-anthropic:zz-probe-9:000000000000:workspace/zzprobe",
 		"aws-external-anthropic:CreateBatchInference on arn:aws:aws-external-anthropic:zz-probe-9:000000000000:workspace/zzprobe",
+		"aws-external-anthropic:<any other action> on arn:aws:aws-external-anthropic:us-east-1:000000000000:workspace/zzprobe",
+		"aws-external-anthropic:<any other action> on arn:aws:aws-external-anthropic:zz-probe-9:000000000000:workspace/zzprobe",
 	}
 }
 

@@ -46,7 +46,7 @@ test_passes_when_scoped_or_scp if {
 # NotAction bedrock:Invoke* still grants bedrock-mantle inference and Claude Platform on AWS
 test_fails_when_notaction_leaves_other_surfaces if {
 	findings := rule.deny with input as testing.iam_doc_plan(testing.doc([{"Effect": "Allow", "NotAction": "bedrock:Invoke*", "Resource": "*"}]))
-	{f.message | some f in findings} == {"`bedrock-mantle:CreateFineTuningJob on arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe for model zz.unlisted-model-v9:0` (and 7 more unapproved requests) is allowed via aws_iam_policy.this (policy)"}
+	{f.message | some f in findings} == {"`bedrock-mantle:CreateFineTuningJob on arn:aws:bedrock-mantle:us-east-1:000000000000:project/zzprobe for model zz.unlisted-model-v9:0` (and 9 more unapproved requests) is allowed via aws_iam_policy.this (policy)"}
 }
 
 test_fails_when_other_surfaces_allowed if {

@@ -47,3 +47,14 @@ test_fails_when_allow_style_list_leaves_mantle_open if {
 test_passes_when_allow_style_list_names_no_other_surface if {
 	count(rule.deny) == 0 with input as testing.scp_doc_plan(_allow_style(["bedrock:*", "bedrock-mantle:*", "aws-external-anthropic:*"]))
 }
+
+test_fails_when_the_claude_platform_deny_names_only_some_actions if {
+	# GIVEN an allow-list whose Claude Platform Deny names only the two inference actions WHEN judged THEN the
+	# service counts as open (which of its other actions reach a model is not verified; the control is a Deny of all)
+	findings := rule.deny with input as testing.scp_doc_plan(testing.doc([
+		_allowlist,
+		{"Effect": "Deny", "Action": ["bedrock-mantle:CreateInference", "bedrock-mantle:CreateFineTuningJob"], "Resource": "*"},
+		{"Effect": "Deny", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CreateBatchInference", "bedrock:CallWithBearerToken"], "Resource": "*"},
+	]))
+	{f.message | some f in findings} == {"model allow-list SCP does not deny Claude Platform on AWS (aws-external-anthropic:*), so models stay reachable there"}
+}

@@ -21,13 +21,15 @@ package rules.organizations.inference_surface_gap
 
 import data.lib.access
 import data.lib.access.org
+import data.lib.access.probes
 import data.lib.iam
 import data.lib.result
 
 # surface -> [an action that must be denied, message]
 _surfaces := {
 	"mantle": ["bedrock-mantle:createinference", "bedrock-mantle inference (bedrock-mantle:CreateInference)"],
-	"anthropic": ["aws-external-anthropic:createinference", "Claude Platform on AWS (aws-external-anthropic:*)"],
+	# every one of the service's actions: which of them reach a model is not verified (probes.claude_platform_actions)
+	"anthropic": [probes.claude_platform_any_action, "Claude Platform on AWS (aws-external-anthropic:*)"],
 	"api_keys": ["bedrock:callwithbearertoken", "Bedrock API keys (bedrock:CallWithBearerToken)"],
 }
 
