@@ -687,13 +687,17 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  // role edge (bedrock:* on *) and its IoT role alias, unchanged
+  const edgeRoleAlias = [
+    resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
+    resource("aws_iam_role_policy.edge", { state: { role: "edge", name: "bedrock", policy: json(bedrockStar) } }),
+    resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+  ];
   add("holder-iot-policy-reaches-role-alias", K, {
     description: "An unchanged IoT role alias edge for a role with bedrock:* on *; the plan creates an IoT policy allowing iot:AssumeRoleWithCertificate on every role alias and attaches it to a certificate made from a CSR: the certificate's holder gets the role's credentials.",
     expect: "block",
     plan: plan([
-      resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
-      resource("aws_iam_role_policy.edge", { state: { role: "edge", name: "bedrock", policy: json(bedrockStar) } }),
-      resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+      ...edgeRoleAlias,
       resource("aws_iot_certificate.dev", { set: { active: true, csr: "-----BEGIN CERTIFICATE REQUEST-----MIIB" } }),
       resource("aws_iot_policy.assume", { set: { name: "assume-edge", policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:*:${ACCT.mlDev}:rolealias/*` })) } }),
       resource("aws_iot_policy_attachment.dev", { set: { policy: "assume-edge", target: `arn:aws:iot:us-east-1:${ACCT.mlDev}:cert/0123abcd` } }),
@@ -1204,9 +1208,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
   });
   const edgeAlias = [
-    resource("aws_iam_role.edge", { state: { name: "edge", arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { Service: "credentials.iot.amazonaws.com" }, Action: "sts:AssumeRole" })) } }),
-    resource("aws_iam_role_policy.edge", { state: { role: "edge", name: "bedrock", policy: json(bedrockStar) } }),
-    resource("aws_iot_role_alias.edge", { state: { alias: "edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:rolealias/edge`, role_arn: `arn:aws:iam::${ACCT.mlDev}:role/edge`, credential_duration: 3600 } }),
+    ...edgeRoleAlias,
     resource("aws_iot_policy.assume", { state: { name: "assume-edge", arn: `arn:aws:iot:us-east-1:${ACCT.mlDev}:policy/assume-edge`, policy: json(doc({ Effect: "Allow", Action: "iot:AssumeRoleWithCertificate", Resource: `arn:aws:iot:*:${ACCT.mlDev}:rolealias/edge` })) } }),
   ];
   add("holder-iot-inactive-certificate-activated", K, {

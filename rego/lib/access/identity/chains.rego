@@ -53,15 +53,12 @@ _names_holder(principal, h) if principal_name(principal) == [h[0], h[1]]
 # the ARNs a role or user has after the plan (known ones only: a trust policy cannot name an ARN unknown until apply)
 _principal_arns(h) := {v.arn |
 	some rc in _kept
-	_principal_kind[rc.type] == h[0]
+	spec := _boundary_spec[rc.type]
+	spec[0] == h[0]
 	v := _left(rc)
-	v[_name_attr[rc.type]] == h[1]
+	v[spec[1]] == h[1]
 	is_string(v.arn)
 }
-
-_principal_kind := {"aws_iam_role": "role", "awscc_iam_role": "role", "aws_iam_user": "user", "awscc_iam_user": "user"}
-
-_name_attr := {"aws_iam_role": "name", "awscc_iam_role": "role_name", "aws_iam_user": "name", "awscc_iam_user": "user_name"}
 
 # principal_name(arn): [kind, name] of the role or user an IAM ARN names (role/[path/]name, user/[path/]name), or
 # ["role", name] for an STS assumed-role session ARN (assumed-role/name/session); undefined for a pattern with a

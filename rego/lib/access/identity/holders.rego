@@ -223,27 +223,22 @@ holder_grants(h) := (_direct(h) | _through_groups(h)) | _through_assignments(h)
 
 _direct(h) := {e.grant | some e in held; e.holder == h}
 
-_through_groups(h) := {g |
+_through_groups(h) := _through_groups_but(h, null)
+
+# a user's grants through the groups it is in after the plan, but group `skip`
+_through_groups_but(h, skip) := {g |
 	h[0] == "user"
 	some [kind, [group, member]] in _pairs_after
 	kind == "group"
 	member == h[1]
+	group != skip
 	some g in _direct(["group", group])
 }
 
 # holder_grants of an exposure: a user's without those of one group ("except") when the exposure says so
 exposure_grants(e) := holder_grants(e.holder) if not e.except
 
-exposure_grants(e) := _direct(e.holder) | {g |
-	some [kind, [group, member]] in _pairs_after
-	kind == "group"
-	member == e.holder[1]
-	group != e.except
-	some g in _direct(["group", group])
-} if {
-	e.holder[0] == "user"
-	e.except
-}
+exposure_grants(e) := _direct(e.holder) | _through_groups_but(e.holder, e.except) if e.except
 
 _through_assignments(h) := {g |
 	h[0] == "sso-group"
@@ -350,7 +345,8 @@ _profile_roles(v) := {r |
 }
 
 # a permissions boundary removed or replaced: the holder's grants apply without the limit it set (the gate never
-# credits a boundary, so it judges those grants as they now apply)
+# credits a boundary, so it judges those grants as they now apply). [kind, name attribute] of each holder type that
+# carries one (chains.rego reads the role and user names from it too)
 _boundary_spec := {
 	"aws_iam_role": ["role", "name"],
 	"awscc_iam_role": ["role", "role_name"],

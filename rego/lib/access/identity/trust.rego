@@ -63,17 +63,19 @@ _trust_doc(t) := t if is_object(t)
 # before grants to the same principal (or "*") for the same action (or a wildcard of it) with no condition or with
 # conditions after keeps (after may add conditions); and every Deny of before is still in after
 _trust_narrows(before, after, own) if {
+	grants := _trust_grants(before)
 	every t in _trust_grants(after) {
-		_trust_covered(t, _trust_grants(before), own)
+		_trust_covered(t, grants, own)
 	}
+	kept := {_trust_form(t) | some t in _trust_stmts(after); t.Effect == "Deny"}
 	every s in _trust_stmts(before) {
-		_deny_kept(s, after)
+		_deny_kept(s, kept)
 	}
 }
 
 _deny_kept(s, _) if not s.Effect == "Deny"
 
-_deny_kept(s, after) if _trust_form(s) in {_trust_form(t) | some t in _trust_stmts(after); t.Effect == "Deny"}
+_deny_kept(s, kept) if _trust_form(s) in kept
 
 # a trust statement without its Sid, each list (actions, principals, condition values) as a set and condition keys
 # in lower case: the same statement however its lists are ordered or a one-element list is written

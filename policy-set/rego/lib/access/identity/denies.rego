@@ -27,14 +27,11 @@ _base_exposures contains {
 	is_string(member)
 }
 
-# the Deny statements of a statement list, normalised
-_denies(stmts) := {_norm(s) | some s in stmts; s.Effect == "Deny"}
-
-_norm(s) := {k: _sorted(v) | some k, v in s; k != "Sid"}
-
-_sorted(v) := sort(v) if is_array(v)
-
-_sorted(v) := v if not is_array(v)
+# a statement list holds a Deny (Denies are compared, where they are, by _denies_less in trust.rego)
+_has_deny(stmts) if {
+	some s in stmts
+	s.Effect == "Deny"
+}
 
 _doc_stmts(text) := _stmts(d) if d := _doc(text)
 
@@ -121,7 +118,7 @@ _still_attached(rc, attr, key, arn) if {
 
 _holds_deny(rc, arn, attr) if {
 	some r in resolved({"rc": rc, "arn": arn, "attr": attr})
-	count(_denies(r.stmts)) > 0
+	_has_deny(r.stmts)
 }
 
 # a customer-managed policy whose edited text drops a Deny: every holder it stays attached to
@@ -156,7 +153,7 @@ _deny_exposures contains {"rc": rc, "holder": [kind, key], "how": _deny_words(ki
 	some key in iam.as_array(object.get(_before(rc), attr, []))
 	is_string(key)
 	not key in iam.as_array(object.get(_left_or_empty(rc), attr, []))
-	count(_denies(_stmts(_trust_doc(_before(rc).policy_document)))) > 0
+	_has_deny(_stmts(_trust_doc(_before(rc).policy_document)))
 }
 
 # a customer-managed policy with a Deny referenced by name from a permission set, the reference dropped (its
@@ -171,7 +168,7 @@ _deny_exposures contains {"rc": rc, "holder": ["permission-set", ps], "how": _de
 	is_object(ref)
 	not _ref_kept(rc, spec, ps, ref)
 	some r in _by_name({"rc": rc, "arn": null, "attr": spec[1], "ref": ref})
-	count(_denies(r.stmts)) > 0
+	_has_deny(r.stmts)
 }
 
 _ref_kept(rc, spec, ps, ref) if {
@@ -191,7 +188,7 @@ _deny_exposures contains {"rc": rc, "holder": ["user", user], "how": concat("", 
 	is_string(user)
 	not _pairs_after[["group", [group, user]]]
 	some g in _direct(["group", group])
-	count(_denies(g.stmts)) > 0
+	_has_deny(g.stmts)
 }
 
 # an exclusive set the plan writes detaches (aws_iam_*_policy_attachments_exclusive) or deletes
@@ -214,7 +211,7 @@ _deny_exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[
 	h.rc != ex
 	is_string(h.arn)
 	not h.arn in _listed(ex, spec[2])
-	count(_denies(h.grant.stmts)) > 0
+	_has_deny(h.grant.stmts)
 }
 
 _deny_exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[0], holder[1])} if {
@@ -226,7 +223,7 @@ _deny_exposures contains {"rc": ex, "holder": holder, "how": _deny_words(holder[
 	h.holder == holder
 	_held_text[h.rc.type]
 	not _left(h.rc).name in _listed(ex, spec[2])
-	count(_denies(h.grant.stmts)) > 0
+	_has_deny(h.grant.stmts)
 }
 
 # the names or ARNs an exclusive set keeps ([] when unknown until apply: it may keep none)
