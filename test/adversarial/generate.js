@@ -2637,6 +2637,13 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       options,
     );
   const novaProPlan = (id, role) => attachedPolicy("nova_pro", novaPro, role, { awsProvider: inAccount(id) });
+  add("id-management-account-policy-allows-model-of-an-ou", "identity-policy", {
+    description:
+      "In a stack whose provider works in the management account, a policy grants Nova Pro (approved for the Workloads OU only) to Admin. No SCP applies to the management account, and the config approves nothing for it (no account entry, no root allow-list): judged by the union, the grant passed (final attack review).",
+    config: "with",
+    expect: "block",
+    plan: novaProPlan(MGMT, "Admin"),
+  });
   add("id-account-policy-allows-model-of-other-ou", "identity-policy", {
     description:
       "In research's account stack (its provider allows only 333344445555 and assumes its deployer role), a policy grants Nova Pro to BedrockInvoker. Nova Pro is approved for Workloads, not for research (Sandbox: Nova Lite only): the account's IAM must stay within its own entry.",

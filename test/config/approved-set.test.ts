@@ -7,6 +7,7 @@ const CORPUS = join(__dirname, "../adversarial/modelgate.yaml");
 const WKLD = "ou-ab12-wkld0001";
 const SBOX = "ou-ab12-sbox0002";
 const RESEARCH = "333344445555";
+const MGMT = "111122223333";
 
 describe("approvedSet: each target's own set beside the union", () => {
   const resolved = loadConfig(CORPUS);
@@ -14,8 +15,22 @@ describe("approvedSet: each target's own set beside the union", () => {
 
   it("keys each OU with an allow-list and each config account by its ID", () => {
     // GIVEN the corpus config WHEN the approved set is taken THEN Workloads, Sandbox and both accounts have their own
-    // entry; Staging, which approves nothing of its own, has none (it is judged by the union)
-    expect(Object.keys(set.targets ?? {}).sort()).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
+    // entry; Staging, which approves nothing of its own, has none (it is judged by the union); the management
+    // account, which no SCP restricts and the config gives no entry nor a root allow-list, approves nothing
+    expect(Object.keys(set.targets ?? {}).sort()).toEqual(["222233334444", RESEARCH, WKLD, SBOX, MGMT].sort());
+    expect(set.targets?.[MGMT]).toMatchObject({ models: [], productIds: [], literalPatterns: [], geographies: [] });
+    expect(set.targets?.[MGMT]?.openSurfaces).toEqual({ bedrockMantle: false, claudePlatform: false, apiKeys: false });
+  });
+
+  it("judges the management account by the root's allow-list when the config has one", () => {
+    // GIVEN the example config (a root allow-list, the management account not listed as an account) WHEN the
+    // approved set is taken THEN the management account's set is the root's
+    const example = loadConfig(join(__dirname, "../../examples/organization/modelgate.yaml"));
+    const own = approvedSet(example);
+    const mgmt = example.organization.managementAccountId;
+    expect(example.accounts.some((a) => a.id === mgmt)).toBe(false);
+    expect(own.targets?.[mgmt]).toEqual(own.targets?.[example.organization.rootId]);
+    expect(own.targets?.[mgmt]?.models.length).toBeGreaterThan(0);
   });
 
   it("gives each target only its own models, products and geographies", () => {
@@ -49,10 +64,11 @@ describe("approvedSet: each target's own set beside the union", () => {
   it("reaches the Rego data once per distinct set, each target indexing its own", () => {
     // WHEN written as the gate's data
     const approved = toRegoData(resolved.catalog, set).modelgate.approved;
-    // THEN research shares Sandbox's set, ml-dev Workloads': two distinct sets for four targets
-    expect(approved?.scopes).toHaveLength(2);
+    // THEN research shares Sandbox's set, ml-dev Workloads', and the management account has the empty one: three
+    // distinct sets for five targets
+    expect(approved?.scopes).toHaveLength(3);
     const targets = approved?.targets ?? {};
-    expect(Object.keys(targets)).toEqual(["222233334444", RESEARCH, WKLD, SBOX].sort());
+    expect(Object.keys(targets)).toEqual(["222233334444", RESEARCH, WKLD, SBOX, MGMT].sort());
     expect(targets[RESEARCH]).toBe(targets[SBOX]);
     expect(targets["222233334444"]).toBe(targets[WKLD]);
     expect(approved?.scopes?.[targets[SBOX]!]).toEqual({
