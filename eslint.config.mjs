@@ -16,7 +16,7 @@ function boundary(files, forbidden, extraPaths = []) {
 }
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "cdktf.out/**", "coverage/**", "bench/out/**", "**/*.js", "**/*.mjs"] },
+  { ignores: ["dist/**", "node_modules/**", "cdktf.out/**", "coverage/**", "bench/out/**", "scanner/**", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommended,
   {
     rules: {

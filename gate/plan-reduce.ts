@@ -22,6 +22,9 @@
  * It is fit only for evaluation in selected pieces; the input's `json` still holds the whole plan.
  */
 
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
 /** Top-level keys no rule reads once the plan is selected in pieces (gate/select.ts DROPPED_PLAN_KEYS less those it rebuilds). */
 const OMITTED_KEYS = new Set(["planned_values", "resource_drift", "output_changes", "relevant_attributes", "checks"]);
 
@@ -43,32 +46,58 @@ type Schema =
   /** An array whose elements follow one schema (child_modules: modules). */
   | { readonly kind: "each"; readonly element: Schema };
 
-interface Entry {
-  readonly start: number;
-  end: number;
-  /**
-   * Spans of the values validatePlan (gate/input.ts) checks in a resource change: its own "address", "type" and
-   * "change", and that change's "actions", "after" and "after_unknown" (the last of duplicate keys, as JSON.parse
-   * reads them).
-   */
-  readonly at: Partial<Record<(typeof ENTRY_KEYS)[number] | (typeof CHANGE_KEYS)[number], Span>>;
-  /** A key at either level was written with an escape (it could spell any of those), or "change" is repeated: the entry is parsed. */
-  escapedKey: boolean;
-  changes: number;
-}
-const ENTRY_KEYS = ["address", "type", "change"] as const;
-const CHANGE_KEYS = ["actions", "after", "after_unknown"] as const;
+/** Where the spans of a recorded entry start in its record (each span's end follows its start). */
+const F_ADDRESS = 3;
+const F_TYPE = 5;
+const F_CHANGE = 7;
+const F_ACTIONS = 9;
+const F_AFTER = 11;
+const F_AFTER_UNKNOWN = 13;
+const RECORD_INTS = 15;
 
-/** Which keys' values an object's scan notes in an entry: at the entry's own level, or in its change. */
-interface Capture {
-  readonly entry: Entry;
-  readonly keys: readonly string[];
+/**
+ * The entries of one list, as the scanner recorded them (RECORD_INTS int32 each, in list order): the entry's span,
+ * whether it is unsure (a key at either level written with an escape, which could spell any name, or "change"
+ * repeated: the entry is then kept whole), and the spans of the values validatePlan (gate/input.ts) checks in a
+ * resource change: its own "address", "type" and "change", and that change's "actions", "after" and
+ * "after_unknown" (the last of duplicate keys, as JSON.parse reads them); -1 where absent.
+ */
+class EntryTable {
+  data = new Int32Array(RECORD_INTS * 256);
+  length = 0;
+
+  push(record: Int32Array): void {
+    const at = this.length * RECORD_INTS;
+    if (at + RECORD_INTS > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data.set(record, at);
+    this.length++;
+  }
+  start(k: number): number {
+    return this.data[k * RECORD_INTS] as number;
+  }
+  end(k: number): number {
+    return this.data[k * RECORD_INTS + 1] as number;
+  }
+  unsure(k: number): boolean {
+    return this.data[k * RECORD_INTS + 2] === 1;
+  }
+  /** Where the field's value starts, or -1. */
+  from(k: number, field: number): number {
+    return this.data[k * RECORD_INTS + field] as number;
+  }
+  to(k: number, field: number): number {
+    return this.data[k * RECORD_INTS + field + 1] as number;
+  }
 }
 
 /** What the pass found at a value the schema names. */
 type Found =
   | { readonly kind: "keys"; readonly start: number; end: number; readonly keys: Map<string, { keySpan: Span; span: Span; found?: Found }> }
-  | { readonly kind: "entries"; readonly start: number; end: number; readonly entries: Entry[] }
+  | { readonly kind: "entries"; readonly start: number; end: number; readonly entries: EntryTable }
   | { readonly kind: "each"; readonly start: number; end: number; readonly elements: Array<{ span: Span; found?: Found }> };
 
 const MODULE: Schema = {
@@ -89,6 +118,70 @@ const PLAN: Schema = {
   },
 };
 
+/** The compiled scanner's exports (scanner/json-scan.ts): the offset after what it read, or -1. */
+interface ScanExports {
+  skipValue(i: number, depth: number, maxDepth: number, stack: number): number;
+  skipString(i: number): number;
+  scanEntries(i: number, depth: number, maxDepth: number, stack: number, rec: number): number;
+}
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+// lib ES2022 has no WebAssembly types; this file needs only these
+declare const WebAssembly: {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
+  readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
+};
+/** A scanner instance holding a copy of the bytes, where its stack of open containers starts, and its entry record. */
+interface LoadedScanner {
+  readonly exports: ScanExports;
+  readonly stack: number;
+  /** scanEntries' record: 15 int32 (start, end, unsure, then [start, end) of address, type, change, actions, after, after_unknown). */
+  readonly rec: number;
+  readonly record: Int32Array;
+}
+
+const PAGE = 65536;
+/** Zero bytes after the input: the scanner reads up to 5 bytes past a value's first byte, and 0 ends every path. */
+const SLACK = 8;
+/** A scanner's memory up to this size is kept for this thread's next plan (the server judges one after another). */
+const KEEP_BYTES = 64 * 1024 * 1024;
+let scannerModule: object | undefined;
+let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undefined;
+/** What the scanner's entry() import calls: the scan in progress on this thread (scans are synchronous). */
+let onEntry: () => void = () => undefined;
+
+/** scanner/json-scan.wasm, from dist/gate (the built package) or gate/ (ts-jest). */
+function scannerPath(): string {
+  const candidates = [path.resolve(__dirname, "..", "..", "scanner", "json-scan.wasm"), path.resolve(__dirname, "..", "scanner", "json-scan.wasm")];
+  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
+}
+
+/**
+ * A scanner whose memory holds `bytes` from offset 0, then SLACK zero bytes, then room for maxDepth + 2 containers,
+ * then the entry record.
+ */
+function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
+  const stack = bytes.byteLength + SLACK;
+  const rec = (stack + maxDepth + 2 + 3) & ~3;
+  const need = rec + RECORD_INTS * 4;
+  scannerModule ??= new WebAssembly.Module(readFileSync(scannerPath()));
+  let slot = kept;
+  if (slot !== undefined && slot.memory.buffer.byteLength < need && need <= KEEP_BYTES) {
+    slot.memory.grow(Math.ceil((need - slot.memory.buffer.byteLength) / PAGE));
+  } else if (slot === undefined || slot.memory.buffer.byteLength < need) {
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(need / PAGE) });
+    slot = { memory, exports: new WebAssembly.Instance(scannerModule, { env: { memory, entry: () => onEntry() } }).exports as ScanExports };
+    if (need <= KEEP_BYTES) kept = slot;
+  }
+  const view = new Uint8Array(slot.memory.buffer, 0, need);
+  view.set(bytes, 0);
+  view.fill(0, bytes.byteLength, bytes.byteLength + SLACK);
+  return { exports: slot.exports, stack, rec, record: new Int32Array(slot.memory.buffer, rec, RECORD_INTS) };
+}
+
 class GiveUp extends Error {}
 const giveUp = (): never => {
   throw new GiveUp();
@@ -99,17 +192,17 @@ const BACKSLASH = 0x5c;
 
 /**
  * One validating pass: the bytes are one JSON value (RFC 8259, as JSON.parse reads it) no deeper than maxDepth,
- * with no escape of a UTF-16 surrogate. Records what the schema asks for.
+ * with no escape of a UTF-16 surrogate. Records what the schema asks for. The schema's objects and arrays are
+ * walked here; the lists of entries, every value below the schema and every key are read by the compiled scanner
+ * (scanner/json-scan.ts), which holds a copy of the bytes.
  */
 class Scanner {
   i = 0;
-  readonly stack: Uint8Array;
   constructor(
     readonly b: Uint8Array,
     readonly maxDepth: number,
-  ) {
-    this.stack = new Uint8Array(maxDepth + 2);
-  }
+    readonly wasm: LoadedScanner,
+  ) {}
 
   ws(): void {
     const b = this.b;
@@ -122,68 +215,45 @@ class Scanner {
     this.i = i;
   }
 
-  /** A string starting at this.i (a quote); returns true when it holds an escape. */
-  string(): boolean {
-    const b = this.b;
-    const start = this.i;
-    this.i = skipString(b, start);
-    for (let k = start + 1; k < this.i - 1; k++) if (b[k] === BACKSLASH) return true;
-    return false;
-  }
-
-  /** The value at this.i (whitespace skipped before it), inside a container at `depth`. */
-  value(depth: number, schema?: Schema, capture?: Capture): Found | undefined {
-    if (schema === undefined && capture === undefined) {
-      // nothing to note below: the tight validator (most of a plan's bytes go through it)
-      this.i = skipValue(this.b, this.i, depth, this.maxDepth, this.stack);
-      return undefined;
-    }
+  /** The value at this.i (whitespace first) inside containers `depth` deep, walked where the schema names it. */
+  value(depth: number, schema?: Schema): Found | undefined {
     this.ws();
     const c = this.b[this.i];
-    if (c === 0x7b) return this.object(depth + 1, schema, capture);
-    if (c === 0x5b) return this.array(depth + 1, schema);
-    this.i = skipValue(this.b, this.i, depth, this.maxDepth, this.stack); // a string, number or literal
+    if (schema !== undefined && c === 0x7b) return this.object(depth + 1, schema);
+    if (schema !== undefined && c === 0x5b) return this.array(depth + 1, schema);
+    // nothing to note below: validated by the scanner (most of a plan's bytes go through here)
+    const end = this.wasm.exports.skipValue(this.i, depth, this.maxDepth, this.wasm.stack);
+    if (end < 0) giveUp();
+    this.i = end;
     return undefined;
   }
 
-  object(depth: number, schema: Schema | undefined, capture: Capture | undefined): Found | undefined {
+  object(depth: number, schema: Schema): Found | undefined {
     if (depth > this.maxDepth) giveUp();
     const b = this.b;
     const start = this.i;
-    const found: Found | undefined = schema?.kind === "keys" ? { kind: "keys", start, end: start, keys: new Map() } : undefined;
+    const found: Found | undefined = schema.kind === "keys" ? { kind: "keys", start, end: start, keys: new Map() } : undefined;
     if (!this.empty(0x7d)) {
       for (;;) {
         this.ws();
         if (b[this.i] !== QUOTE) giveUp();
         const keyStart = this.i;
-        const escaped = this.string();
-        const keyEnd = this.i;
+        const keyEnd = this.wasm.exports.skipString(keyStart);
+        if (keyEnd < 0) giveUp();
+        this.i = keyEnd;
         this.ws();
         if (b[this.i] !== 0x3a) giveUp();
         this.i++;
         // keys are compared as bytes: one with an escape could spell any name
-        let key: string | undefined;
-        if (found !== undefined) {
-          if (escaped) giveUp();
-          key = latin1(b, keyStart + 1, keyEnd - 1);
-        } else if (capture !== undefined) {
-          if (escaped) capture.entry.escapedKey = true;
-          else key = keyAmong(b, keyStart + 1, keyEnd - 1, capture.keys);
-        }
+        if (found !== undefined && b.subarray(keyStart + 1, keyEnd - 1).includes(BACKSLASH)) giveUp();
+        const key = found === undefined ? undefined : latin1(b, keyStart + 1, keyEnd - 1);
         this.ws();
         const valueStart = this.i;
-        const child = found !== undefined && key !== undefined && schema?.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
-        const captured = capture !== undefined && key !== undefined;
-        const inner = this.value(depth, child, captured && key === "change" && capture.keys === ENTRY_KEYS ? { entry: capture.entry, keys: CHANGE_KEYS } : undefined);
-        if (found !== undefined && found.kind === "keys" && key !== undefined) {
+        const child = key !== undefined && schema.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
+        const inner = this.value(depth, child);
+        if (found !== undefined && key !== undefined) {
           if (found.keys.has(key)) giveUp(); // JSON.parse keeps the last of duplicate keys; no plan has them
           found.keys.set(key, { keySpan: [keyStart, keyEnd], span: [valueStart, this.i], ...(inner === undefined ? {} : { found: inner }) });
-        }
-        if (captured) {
-          const at = capture.entry.at as Record<string, Span>;
-          at[key as string] = [valueStart, this.i];
-          // a repeated "change" is read whole (the captures of the first one would linger)
-          if (key === "change" && capture.keys === ENTRY_KEYS && ++capture.entry.changes > 1) capture.entry.escapedKey = true;
         }
         if (!this.more(0x7d)) break;
       }
@@ -210,168 +280,44 @@ class Scanner {
     return giveUp();
   }
 
-  array(depth: number, schema: Schema | undefined): Found | undefined {
+  array(depth: number, schema: Schema): Found | undefined {
     if (depth > this.maxDepth) giveUp();
-    const b = this.b;
     const start = this.i;
-    const found: Found | undefined =
-      schema?.kind === "entries"
-        ? { kind: "entries", start, end: start, entries: [] }
-        : schema?.kind === "each"
-          ? { kind: "each", start, end: start, elements: [] }
-          : undefined;
+    if (schema.kind === "entries") {
+      const found: Found = { kind: "entries", start, end: start, entries: new EntryTable() };
+      this.entries(depth, found.entries);
+      found.end = this.i;
+      return found;
+    }
+    const found: Found | undefined = schema.kind === "each" ? { kind: "each", start, end: start, elements: [] } : undefined;
     if (!this.empty(0x5d)) {
       for (;;) {
         this.ws();
-        if (found?.kind === "entries") {
-          if (b[this.i] !== 0x7b) giveUp(); // an entry that is not an object: the full parse judges the shape
-          const e: Entry = { start: this.i, end: this.i, at: {}, escapedKey: false, changes: 0 };
-          this.object(depth + 1, undefined, { entry: e, keys: ENTRY_KEYS });
-          e.end = this.i;
-          found.entries.push(e);
-        } else if (found?.kind === "each" && schema?.kind === "each") {
-          const s = this.i;
-          const inner = this.value(depth, schema.element);
-          found.elements.push(inner === undefined ? { span: [s, this.i] } : { span: [s, this.i], found: inner });
-        } else {
-          this.value(depth);
-        }
+        const s = this.i;
+        const inner = this.value(depth, schema.kind === "each" ? schema.element : undefined);
+        found?.elements.push(inner === undefined ? { span: [s, this.i] } : { span: [s, this.i], found: inner });
         if (!this.more(0x5d)) break;
       }
     }
     if (found !== undefined) found.end = this.i;
     return found;
   }
-}
 
-/**
- * Validate one JSON value starting at i (whitespace first) inside containers `depth` deep; returns the index after
- * it. One loop with its own stack of open containers (1 object, 2 array), no calls per token but for strings and
- * numbers: most of a plan's bytes pass through here.
- */
-function skipValue(b: Uint8Array, i: number, depth: number, maxDepth: number, stack: Uint8Array): number {
-  let sp = 0;
-  for (;;) {
-    // a value
-    let c = b[i];
-    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
-    if (c === 0x7b || c === 0x5b) {
-      if (depth + sp + 1 > maxDepth) giveUp();
-      const object = c === 0x7b;
-      c = b[++i];
-      while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
-      if (c === (object ? 0x7d : 0x5d)) {
-        i++;
-      } else {
-        stack[sp++] = object ? 1 : 2;
-        if (object) i = skipKey(b, i);
-        continue;
-      }
-    } else if (c === QUOTE) {
-      i = skipString(b, i);
-    } else if (c === 0x74) {
-      if (b[i + 1] !== 0x72 || b[i + 2] !== 0x75 || b[i + 3] !== 0x65) giveUp();
-      i += 4;
-    } else if (c === 0x66) {
-      if (b[i + 1] !== 0x61 || b[i + 2] !== 0x6c || b[i + 3] !== 0x73 || b[i + 4] !== 0x65) giveUp();
-      i += 5;
-    } else if (c === 0x6e) {
-      if (b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) giveUp();
-      i += 4;
-    } else {
-      i = skipNumber(b, i);
-    }
-    // after a value: close containers, or go on to the next member
-    for (;;) {
-      if (sp === 0) return i;
-      c = b[i];
-      while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
-      const inObject = stack[sp - 1] === 1;
-      if (c === 0x2c) {
-        i++;
-        if (inObject) i = skipKey(b, i);
-        break;
-      }
-      if (c === (inObject ? 0x7d : 0x5d)) {
-        i++;
-        sp--;
-        continue;
-      }
-      return giveUp();
+  /**
+   * The list at this.i (a bracket) at `depth`, read in one call by the scanner: each entry (an object, else the
+   * full parse judges the shape) is recorded in `into` with the spans of the values validatePlan checks.
+   */
+  entries(depth: number, into: EntryTable): void {
+    const { record, exports, stack, rec } = this.wasm;
+    onEntry = () => into.push(record);
+    try {
+      const end = exports.scanEntries(this.i, depth, this.maxDepth, stack, rec);
+      if (end < 0) giveUp();
+      this.i = end;
+    } finally {
+      onEntry = () => undefined;
     }
   }
-}
-
-/** A member's key and its colon (whitespace around them); returns the index after the colon. */
-function skipKey(b: Uint8Array, i: number): number {
-  let c = b[i];
-  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
-  if (c !== QUOTE) giveUp();
-  i = skipString(b, i);
-  c = b[i];
-  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = b[++i];
-  if (c !== 0x3a) giveUp();
-  return i + 1;
-}
-
-/** A string starting at the quote at i; returns the index after its closing quote. */
-function skipString(b: Uint8Array, i: number): number {
-  i++;
-  for (;;) {
-    const c = b[i] as number;
-    if (c >= 0x20 && c !== QUOTE && c !== BACKSLASH) {
-      i++;
-      continue;
-    }
-    if (c === QUOTE) return i + 1;
-    if (c !== BACKSLASH) return giveUp(); // a control character, or the end of the input
-    const e = b[i + 1];
-    if (e === 0x75) {
-      // (an escaped surrogate was ruled out before the scan: surrogateEscapeIn)
-      for (let k = 2; k < 6; k++) if (!isHex(b[i + k])) giveUp();
-      i += 6;
-    } else if (e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
-      i += 2;
-    } else {
-      giveUp();
-    }
-  }
-}
-
-function skipNumber(b: Uint8Array, i: number): number {
-  if (b[i] === 0x2d) i++;
-  if (b[i] === 0x30) i++;
-  else if (isDigit1(b[i])) while (isDigit(b[i])) i++;
-  else giveUp();
-  if (b[i] === 0x2e) {
-    i++;
-    if (!isDigit(b[i])) giveUp();
-    while (isDigit(b[i])) i++;
-  }
-  if (b[i] === 0x65 || b[i] === 0x45) {
-    i++;
-    if (b[i] === 0x2b || b[i] === 0x2d) i++;
-    if (!isDigit(b[i])) giveUp();
-    while (isDigit(b[i])) i++;
-  }
-  return i;
-}
-
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
-const isDigit1 = (c: number | undefined): boolean => c !== undefined && c >= 0x31 && c <= 0x39;
-const isHex = (c: number | undefined): boolean =>
-  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66));
-
-/** The key of `keys` spelt by the bytes [start, end) (compared as bytes, no string made), or undefined. */
-function keyAmong<K extends string>(b: Uint8Array, start: number, end: number, keys: readonly K[]): K | undefined {
-  const n = end - start;
-  for (const key of keys) {
-    if (key.length !== n) continue;
-    let k = 0;
-    while (k < n && b[start + k] === key.charCodeAt(k)) k++;
-    if (k === n) return key;
-  }
-  return undefined;
 }
 
 function latin1(b: Uint8Array, start: number, end: number): string {
@@ -385,12 +331,19 @@ function latin1(b: Uint8Array, start: number, end: number): string {
 export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { value: Record<string, unknown> } | undefined {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (surrogateEscapeIn(buf)) return undefined;
-  const scanner = new Scanner(bytes, options.maxDepth);
+  let wasm: LoadedScanner;
+  try {
+    wasm = loadScanner(bytes, options.maxDepth);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined; // no memory for a copy: the full reading decides
+    throw error;
+  }
+  const scanner = new Scanner(bytes, options.maxDepth, wasm);
   let top: Found | undefined;
   try {
     scanner.ws();
     if (bytes[scanner.i] !== 0x7b) return undefined;
-    top = scanner.object(1, PLAN, undefined);
+    top = scanner.object(1, PLAN);
     scanner.ws();
     if (scanner.i !== bytes.length) return undefined;
   } catch (error) {
@@ -400,88 +353,121 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   if (top?.kind !== "keys" || !top.keys.has("format_version")) return undefined;
   const changes = top.keys.get("resource_changes")?.found;
   if (changes?.kind !== "entries" || changes.entries.length === 0) return undefined;
+  // select.ts keeps undeclared changes with a string that reads like policy JSON ("Statement" or "Effect"): any
+  // entry whose bytes hold either word, or an escape that could spell one, is kept
+  const policyLike = [new Needle(buf, STATEMENT), new Needle(buf, EFFECT), new Needle(buf, U_ESCAPE)];
+  const actionsOk = new Map<string, boolean>();
 
-  const typeOf = (e: Entry): string | undefined => {
-    const span = e.at.type;
-    if (e.escapedKey || span === undefined || bytes[span[0]] !== QUOTE) return undefined;
-    const [s, t] = span;
-    if (bytes.subarray(s, t).includes(BACKSLASH)) return undefined;
-    return latin1(bytes, s + 1, t - 1);
+  const typeOf = (t: EntryTable, k: number): string | undefined => {
+    const s = t.from(k, F_TYPE);
+    const e = t.to(k, F_TYPE);
+    if (t.unsure(k) || s < 0 || bytes[s] !== QUOTE) return undefined;
+    if (bytes.subarray(s, e).includes(BACKSLASH)) return undefined;
+    return latin1(bytes, s + 1, e - 1);
+  };
+  const first = (t: EntryTable, k: number, field: number): number | undefined => {
+    const s = t.from(k, field);
+    return s < 0 ? undefined : bytes[s];
   };
   /**
    * A dropped resource change must pass validatePlan's checks as if it were kept (else the full reading reports
    * it): a string address and type, a change object with a non-empty array of known actions, and after and
    * after_unknown objects, booleans or null when present.
    */
-  const shapeOk = (e: Entry): boolean => {
-    const first = (span: Span | undefined): number | undefined => (span === undefined ? undefined : bytes[span[0]]);
-    if (first(e.at.address) !== QUOTE || first(e.at.type) !== QUOTE || first(e.at.change) !== 0x7b) return false;
-    const actions = e.at.actions;
-    if (actions === undefined || bytes[actions[0]] !== 0x5b) return false;
-    const list: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + actions[0], actions[1] - actions[0]).toString("utf8"));
-    if (!Array.isArray(list) || list.length === 0 || !list.every((a) => typeof a === "string" && PLAN_ACTIONS.has(a))) return false;
-    for (const span of [e.at.after, e.at.after_unknown]) {
-      const c = first(span);
+  const shapeOk = (t: EntryTable, k: number): boolean => {
+    if (first(t, k, F_ADDRESS) !== QUOTE || first(t, k, F_TYPE) !== QUOTE || first(t, k, F_CHANGE) !== 0x7b) return false;
+    if (first(t, k, F_ACTIONS) !== 0x5b) return false;
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset + t.from(k, F_ACTIONS), t.to(k, F_ACTIONS) - t.from(k, F_ACTIONS)).toString("utf8");
+    let ok = actionsOk.get(text);
+    if (ok === undefined) {
+      const list: unknown = JSON.parse(text);
+      ok = Array.isArray(list) && list.length > 0 && list.every((a) => typeof a === "string" && PLAN_ACTIONS.has(a));
+      actionsOk.set(text, ok);
+    }
+    if (!ok) return false;
+    for (const field of [F_AFTER, F_AFTER_UNKNOWN]) {
+      const c = first(t, k, field);
       if (c !== undefined && c !== 0x7b && c !== 0x5b && c !== 0x74 && c !== 0x66 && c !== 0x6e) return false;
     }
     return true;
   };
-  const keepChange = (e: Entry, first: boolean): Keep => {
-    if (first) return "keep"; // so that "has resource changes" reads the same on the reduced plan
-    const type = typeOf(e);
+  const keepChange = (t: EntryTable, k: number): Keep => {
+    if (k === 0) return "keep"; // so that "has resource changes" reads the same on the reduced plan
+    const type = typeOf(t, k);
     if (type === undefined || options.types.has(type)) return "keep";
-    if (!shapeOk(e)) giveUp();
-    // select.ts keeps undeclared changes with a string that reads like policy JSON ("Statement" or "Effect"):
-    // any entry whose bytes hold either word, or an escape that could spell one, is kept
-    const span = buf.subarray(e.start, e.end);
-    return span.indexOf(STATEMENT) !== -1 || span.indexOf(EFFECT) !== -1 || span.indexOf(U_ESCAPE) !== -1 ? "keep" : "stub";
+    if (!shapeOk(t, k)) giveUp();
+    return policyLike.some((n) => n.within(t.start(k), t.end(k))) ? "keep" : "stub";
   };
-  const keepPrior = (e: Entry): Keep => {
-    const type = typeOf(e);
+  const keepPrior = (t: EntryTable, k: number): Keep => {
+    const type = typeOf(t, k);
     return type === undefined || options.types.has(type) ? "keep" : "drop";
   };
 
-  // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries
-  const parts: Uint8Array[] = [];
+  // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries (a stub is shorter
+  // than its entry, so the text is rarely longer than the input; `room` grows it when it would be)
+  let out = Buffer.allocUnsafe(bytes.byteLength + 64);
+  let pos = 0;
+  const room = (n: number): void => {
+    if (pos + n <= out.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, pos + n));
+    out.copy(grown, 0, 0, pos);
+    out = grown;
+  };
+  const copy = (start: number, end: number): void => {
+    room(end - start);
+    pos += buf.copy(out, pos, start, end);
+  };
+  const put = (constant: Uint8Array): void => {
+    room(constant.length);
+    out.set(constant, pos);
+    pos += constant.length;
+  };
   /**
    * A dropped resource change leaves its address, type and actions behind: select.ts tells the prior state's
    * resources that no change shows (a targeted plan's) by the addresses of every change, kept or not.
    */
-  const stub = (e: Entry): void => {
-    const raw = (span: Span | undefined): Uint8Array => bytes.subarray((span as Span)[0], (span as Span)[1]);
-    parts.push(STUB_ADDRESS, raw(e.at.address), STUB_TYPE, raw(e.at.type), STUB_ACTIONS, raw(e.at.actions), STUB_END);
+  const stub = (t: EntryTable, k: number): void => {
+    put(STUB_ADDRESS);
+    copy(t.from(k, F_ADDRESS), t.to(k, F_ADDRESS));
+    put(STUB_TYPE);
+    copy(t.from(k, F_TYPE), t.to(k, F_TYPE));
+    put(STUB_ACTIONS);
+    copy(t.from(k, F_ACTIONS), t.to(k, F_ACTIONS));
+    put(STUB_END);
   };
-  const emit = (span: Span, found: Found | undefined, keep: (e: Entry, first: boolean) => Keep): void => {
+  const emit = (span: Span, found: Found | undefined, keep: (t: EntryTable, k: number) => Keep): void => {
     if (found === undefined) {
-      parts.push(bytes.subarray(span[0], span[1]));
+      copy(span[0], span[1]);
     } else if (found.kind === "entries") {
-      parts.push(OPEN_BRACKET);
+      put(OPEN_BRACKET);
+      const t = found.entries;
       let n = 0;
-      found.entries.forEach((e, k) => {
-        const verdict = keep(e, k === 0);
-        if (verdict === "drop") return;
-        if (n++ > 0) parts.push(COMMA);
-        if (verdict === "keep") parts.push(bytes.subarray(e.start, e.end));
-        else stub(e);
-      });
-      parts.push(CLOSE_BRACKET);
+      for (let k = 0; k < t.length; k++) {
+        const verdict = keep(t, k);
+        if (verdict === "drop") continue;
+        if (n++ > 0) put(COMMA);
+        if (verdict === "keep") copy(t.start(k), t.end(k));
+        else stub(t, k);
+      }
+      put(CLOSE_BRACKET);
     } else if (found.kind === "each") {
-      parts.push(OPEN_BRACKET);
+      put(OPEN_BRACKET);
       found.elements.forEach((el, k) => {
-        if (k > 0) parts.push(COMMA);
+        if (k > 0) put(COMMA);
         emit(el.span, el.found, keep);
       });
-      parts.push(CLOSE_BRACKET);
+      put(CLOSE_BRACKET);
     } else {
-      parts.push(OPEN_BRACE);
+      put(OPEN_BRACE);
       let n = 0;
       for (const [key, child] of found.keys) {
         if (found === top && OMITTED_KEYS.has(key)) continue;
-        if (n++ > 0) parts.push(COMMA);
-        parts.push(bytes.subarray(child.keySpan[0], child.keySpan[1]), COLON);
+        if (n++ > 0) put(COMMA);
+        copy(child.keySpan[0], child.keySpan[1]);
+        put(COLON);
         emit(child.span, child.found, found === top && key === "prior_state" ? keepPrior : keep);
       }
-      parts.push(CLOSE_BRACE);
+      put(CLOSE_BRACE);
     }
   };
   try {
@@ -490,10 +476,28 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
-  const text = Buffer.concat(parts).toString("utf8");
+  const text = out.toString("utf8", 0, pos);
   const value: unknown = JSON.parse(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown> };
+}
+
+/**
+ * Where one byte string occurs in the bytes, found once (a native search) and asked about spans in ascending
+ * order: whether one occurrence lies wholly inside [start, end).
+ */
+class Needle {
+  private at: number;
+  constructor(
+    private readonly buf: Buffer,
+    private readonly needle: Buffer,
+  ) {
+    this.at = buf.indexOf(needle);
+  }
+  within(start: number, end: number): boolean {
+    while (this.at !== -1 && this.at < start) this.at = this.buf.indexOf(this.needle, this.at + 1);
+    return this.at !== -1 && this.at + this.needle.length <= end;
+  }
 }
 
 /**
