@@ -1,11 +1,14 @@
-import type { Catalog } from "../catalog";
+import { GEOGRAPHIES, type Catalog } from "../catalog";
 import type { ApprovedModels } from "../config";
 import { foundationModelArn, inferenceProfileArn } from "./arn";
 
 export interface ApprovedArnOptions {
   /** Account segment of profile ARNs: "*" in SCPs, the literal account ID in account IAM. */
   readonly account: string;
-  /** Use `inference-profile/*.ID` for a model when all of its catalog geographies are approved. @default false */
+  /**
+   * Use `inference-profile/*.ID` for a model when every geography is approved (not only the model's catalog ones:
+   * the wildcard also admits a profile AWS publishes later in another geography). @default false
+   */
   readonly compactProfiles?: boolean;
   /** Source Regions of profile ARNs; null renders "*". @default null */
   readonly regions?: readonly string[] | null;
@@ -37,11 +40,12 @@ export function approvedArns(catalog: Catalog, approved: ApprovedModels, options
     profiles.push(...own);
     byModel.push([fm, ...own]);
   };
+  const everyGeography = GEOGRAPHIES.every((g) => approved.geographies.includes(g));
   for (const id of approved.models) {
     const model = catalog.get(id);
     if (!model || !model.hasFoundationModelArn) continue;
     const prefixes = model.profilePrefixes.filter((p) => approved.geographies.includes(p));
-    const compact = options.compactProfiles && prefixes.length > 0 && prefixes.length === model.profilePrefixes.length;
+    const compact = options.compactProfiles && everyGeography && prefixes.length > 0;
     group(foundationModelArn(id), compact ? ["*"] : prefixes, id);
   }
   for (const pattern of approved.literalPatterns) {

@@ -2644,6 +2644,63 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: novaProPlan(MGMT, "Admin"),
   });
+  // a wildcard geography reaches the geographies the catalog does not list for a model (attack: "??." passed)
+  const twoLetterPro = doc({
+    Effect: "Allow",
+    Action: INVOKE,
+    Resource: [`arn:aws:bedrock:*:${ACCT.mlDev}:inference-profile/??.amazon.nova-pro-v1:0`, "arn:aws:bedrock:*::foundation-model/amazon.nova-pro-v1:0"],
+  });
+  add("id-two-letter-geography-wildcard", "identity-policy", {
+    description:
+      "In ml-dev's account stack (Workloads: Nova Pro in us and eu), a policy allows the Nova Pro profile \"??.amazon.nova-pro-v1:0\": IAM matches any two-letter geography, so a jp., au., ca. or in. profile AWS publishes for Nova Pro is invoked too, though the catalog lists none today. The literal \"jp.\" ARN was blocked; the wildcard passed (attack).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("nova_pro_any", twoLetterPro, "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
+  });
+  const workloadsExempting = (extra) => {
+    const d = structuredClone(WKLD);
+    d.Statement[0].NotResource = [...d.Statement[0].NotResource, ...extra];
+    return json(d);
+  };
+  add("scp-two-letter-geography-wildcard", "scp-weakened", {
+    description:
+      "The Workloads allow-list also exempts \"arn:aws:bedrock:*:*:inference-profile/??.amazon.nova-pro-v1:0\": the SCP lets through Nova Pro's profile in any two-letter geography, not only us and eu (attack: only the catalog's geographies were tried, and Nova Pro lists none outside us and eu).",
+    config: "with",
+    expect: "block",
+    plan: updateWorkloadsScp(workloadsExempting(["arn:aws:bedrock:*:*:inference-profile/??.amazon.nova-pro-v1:0"])),
+  });
+  add("trap-custom-model-training-role", "false-positive-trap", {
+    description:
+      "A fine-tuning role in ml-dev gets bedrock:* on the account's custom models (custom-model/*). InvokeModel does not take a custom-model ARN (facts doc section 1: a custom model runs through a deployment or provisioned throughput, which this does not grant), so no model can be invoked through it (attack: reported as MG-0009).",
+    config: "with",
+    expect: "pass",
+    plan: plan(
+      [resource("aws_iam_role_policy.ft", { set: { name: "ft", role: "FineTuner", policy: json(doc({ Effect: "Allow", Action: "bedrock:*", Resource: `arn:aws:bedrock:*:${ACCT.mlDev}:custom-model/*` })) } })],
+      { awsProvider: inAccount(ACCT.mlDev) },
+    ),
+  });
+  {
+    // create_before_destroy left an older policy behind: it is destroyed beside the current one at the same address
+    const novaLite = json(doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0" }));
+    const policyState = (name, id) => ({ arn: `arn:aws:iam::${ACCT.mlDev}:policy/${name}`, attachment_count: 0, description: "", id: `arn:aws:iam::${ACCT.mlDev}:policy/${name}`, name, name_prefix: "", path: "/", policy: novaLite, policy_id: id, tags: null, tags_all: {} });
+    const p = plan([resource("aws_iam_policy.nova", { state: policyState("nova", "ANPA2"), actions: ["no-op"] })], { awsProvider: inAccount(ACCT.mlDev) });
+    p.resource_changes.push({
+      address: "aws_iam_policy.nova",
+      mode: "managed",
+      type: "aws_iam_policy",
+      name: "nova",
+      provider_name: "registry.terraform.io/hashicorp/aws",
+      deposed: "0f1e2d3c",
+      change: { actions: ["delete"], before: policyState("nova-old", "ANPA3"), after: null, after_unknown: {}, before_sensitive: {}, after_sensitive: false },
+    });
+    add("trap-deposed-policy-destroyed", "false-positive-trap", {
+      description:
+        "An approved Nova Lite policy, and the older copy create_before_destroy left deposed being destroyed: two changes at one address (a deposed SCP at its address stopped the evaluation with an internal error; each is now judged on its own).",
+      config: "with",
+      expect: "pass",
+      plan: p,
+    });
+  }
   add("id-account-policy-allows-model-of-other-ou", "identity-policy", {
     description:
       "In research's account stack (its provider allows only 333344445555 and assumes its deployer role), a policy grants Nova Pro to BedrockInvoker. Nova Pro is approved for Workloads, not for research (Sandbox: Nova Lite only): the account's IAM must stay within its own entry.",

@@ -152,10 +152,11 @@ function bigCatalog(count: number) {
 }
 
 describe("renderAllowListScps: an allow-list that does not fit is compacted, split soundly, or refused", () => {
-  it("compacts to inference-profile/*.ID when every geography of each model is approved", () => {
-    // GIVEN 20 long-named models in us+eu: exact is ~316 chars per model (over 5,120), compact ~208 (fits)
+  it("compacts to inference-profile/*.ID when every geography is approved", () => {
+    // GIVEN 20 long-named models in us+eu, every geography approved: exact is ~316 chars per model (over 5,120),
+    // compact ~208 (fits)
     const { catalog: big, ids } = bigCatalog(20);
-    const result = renderAllowListScps(big, { name: "root", approved: approved(ids, ["us", "eu"]), marketplace: SUBSCRIBE });
+    const result = renderAllowListScps(big, { name: "root", approved: approved(ids, [...GEOGRAPHIES]), marketplace: SUBSCRIBE });
     // THEN the compact strategy is used and fits
     expect(result.strategy).toBe("compact");
     expect(result.documents).toHaveLength(1);
@@ -164,10 +165,10 @@ describe("renderAllowListScps: an allow-list that does not fit is compacted, spl
   });
 
   it("splits by resource type into two SCPs whose intersection is exactly the allow-list", () => {
-    // GIVEN 40 models: too big even compacted
+    // GIVEN 40 models, every geography approved: too big even compacted
     const { catalog: big, ids } = bigCatalog(40);
     const chosen = ids.slice(0, 39);
-    const result = renderAllowListScps(big, { name: "root", approved: approved(chosen, ["us", "eu"]), marketplace: SUBSCRIBE });
+    const result = renderAllowListScps(big, { name: "root", approved: approved(chosen, [...GEOGRAPHIES]), marketplace: SUBSCRIBE });
     // THEN two SCPs, each within the limit
     expect(result.strategy).toBe("split");
     expect(result.documents.map((d) => d.statements[0]!.sid)).toEqual(["DenyInvokeExceptApprovedFoundationModels", "DenyInvokeExceptApprovedInferenceProfiles"]);
@@ -181,6 +182,15 @@ describe("renderAllowListScps: an allow-list that does not fit is compacted, spl
     expect(allowedBy(result.documents, `arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.${unapproved}`)).toBe(false);
     expect(allowedBy(result.documents, "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc")).toBe(false);
     expect(allowedBy(result.documents, "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc")).toBe(false);
+  });
+
+  it("does not compact when a geography is not approved: *.ID would admit a profile published there later", () => {
+    // GIVEN the 20 models of the compact case in us+eu only WHEN rendered THEN exact profile ARNs, split to fit
+    const { catalog: big, ids } = bigCatalog(20);
+    const result = renderAllowListScps(big, { name: "root", approved: approved(ids, ["us", "eu"]), marketplace: SUBSCRIBE });
+    const exempt = result.documents.flatMap((d) => d.statements.flatMap((s) => s.notResources ?? []));
+    expect(exempt.some((arn) => arn.includes("inference-profile/*."))).toBe(false);
+    expect(exempt).toContain(`arn:aws:bedrock:*:*:inference-profile/eu.${ids[0]}`);
   });
 
   it("refuses, saying by how much, when even the split does not fit", () => {

@@ -36,6 +36,17 @@ test_resource_changes_keeps_only_objects if {
 	tfplan.resource_changes == {rc} with input as _plan([rc, "aws_iam_policy.b", null, 7, [rc]])
 }
 
+test_resource_changes_when_a_deposed_object_shares_the_address if {
+	# GIVEN the current SCP and a deposed older copy being destroyed, at one address
+	# WHEN read THEN two resources, the deposed one at its address and deposed key
+	current := _managed("aws_organizations_policy", "aws_organizations_policy.a", {"content": _policy})
+	old := object.union(_rc("managed", "aws_organizations_policy", "aws_organizations_policy.a", ["delete"], null, {}), {"deposed": "0f1e2d3c"})
+	{rc.address | some rc in tfplan.resource_changes} == {
+		"aws_organizations_policy.a",
+		"aws_organizations_policy.a (deposed 0f1e2d3c)",
+	} with input as _plan([current, old])
+}
+
 # ---- providers
 
 # a resource type names the API it calls, whatever provider serves it (a fork, a renamed local provider)

@@ -38,11 +38,19 @@ _data_attrs := {"aws_iam_policy_document": ["json", "minified_json"]}
 identity_kinds := {"managed", "inline", "document"}
 
 # resource_changes of the plan of the types the gate reads (lib.selection), or nothing
-resource_changes contains rc if {
+resource_changes contains _own_address(rc) if {
 	some rc in input.plan.resource_changes
 	is_object(rc)
 	selection.types[rc.type]
 }
+
+# a deposed object (an older one create_before_destroy left behind, being destroyed) shares its address with the
+# current one: it is judged as a resource of its own, at its address and deposed key (attack: two changes at one
+# address stopped the evaluation)
+_own_address(rc) := object.union(rc, {"address": concat("", [rc.address, " (deposed ", rc.deposed, ")"])}) if {
+	is_string(rc.deposed)
+	is_string(rc.address)
+} else := rc
 
 # resource_change_list: the set resource_changes as an array, for the many rules that step through it: OPA's wasm
 # runtime steps through a set by hashing each (deep) element, an array by index

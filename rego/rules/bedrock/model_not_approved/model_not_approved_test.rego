@@ -15,7 +15,7 @@ test_fails_when_model_not_approved if {
 	count(findings) == 1
 	some f in findings
 	f.ruleId == "MG-0010"
-	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0` (and 9 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it"
+	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0` (and 17 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it"
 }
 
 test_fails_when_pattern_covers_unapproved_models if {
@@ -103,7 +103,7 @@ test_fails_when_a_policy_variable_names_the_geography if {
 	])
 		with data.modelgate.catalog as testing.catalog
 		with data.modelgate.approved as testing.per_target_config
-	[f.message | some f in findings] == ["`bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 5 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it for account 333344445555"]
+	[f.message | some f in findings] == ["`bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 13 more unapproved requests) is allowed via aws_iam_policy.this (policy); the config does not approve it for account 333344445555"]
 }
 
 test_passes_when_the_statement_also_names_resources_invoke_does_not_take if {

@@ -135,7 +135,7 @@ test_fails_when_a_new_allowlist_exempts_a_family_of_principals if {
 	] {
 		count(_messages(_exempting_principals("ArnNotLike", patterns))) == 1
 	}
-	_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*")) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 40 more unapproved requests); the config does not approve it"}
+	_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*")) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 38 more unapproved requests); the config does not approve it"}
 }
 
 test_passes_when_a_new_allowlist_exempts_one_named_role if {
@@ -200,17 +200,24 @@ test_fails_when_a_list_gains_a_geography_its_target_does_not_approve if {
 
 test_fails_when_a_wildcard_geography_covers_one_not_approved if {
 	# GIVEN a list exempting nova-lite's profiles in every geography ("*.") WHEN judged with a config whose
-	# only approved geography is us THEN the apac, ca and eu profiles are reported (the "us." fill alone hides them)
+	# only approved geography is us THEN the profiles in every other geography are reported, the catalog's (apac,
+	# ca, eu) and those AWS may publish later (the "us." fill alone hides them)
 	plan := testing.scp_plan(["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0", "arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0"])
 	findings := rule.deny with input as plan
 		with data.modelgate.catalog as testing.catalog
 		with data.modelgate.approved as object.union(_approved, {"geographies": ["us"]})
-	[f.message | some f in findings] == ["the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 11 more unapproved requests); the config does not approve it"]
+	[f.message | some f in findings] == ["the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/apac.amazon.nova-lite-v1:0` (and 19 more unapproved requests); the config does not approve it"]
 
-	# and none when every geography of nova-lite is approved
-	count(rule.deny) == 0 with input as plan
+	# and one, on the geographies the catalog does not list for nova-lite, when only the catalog's are approved
+	# (attack: "??.amazon.nova-pro-v1:0" passed, admitting a "jp." profile published later)
+	[f.message | some f in rule.deny] == ["the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1:000000000000:inference-profile/au.amazon.nova-lite-v1:0` (and 7 more unapproved requests); the config does not approve it"] with input as plan
 		with data.modelgate.catalog as testing.catalog
 		with data.modelgate.approved as object.union(_approved, {"geographies": ["apac", "ca", "eu", "us"]})
+
+	# and none when every geography is approved
+	count(rule.deny) == 0 with input as plan
+		with data.modelgate.catalog as testing.catalog
+		with data.modelgate.approved as object.union(_approved, {"geographies": ["apac", "au", "ca", "eu", "global", "in", "jp", "us"]})
 }
 
 # an account the config does not list, under Sandbox (a no-op node in the plan), with the Workloads list attached

@@ -71,7 +71,7 @@ _model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"
 
 # _kindless_seeds(stmts, cfg): witness seeds (see _witness_seeds) of the patterns whose resource part names no
 # resource kind before its wildcard ("*amazon.nova-lite-v1:0", "*/x"): such a pattern may match inference profiles,
-# so it stands for the profile of each catalog model in each of its catalog geographies it matches (attack:
+# so it stands for the profile of each catalog model in each geography it matches (attack:
 # "arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0" reached the apac. profile of a model approved in us and eu only;
 # concretize, and so pws, knows no kind for it)
 _kindless_seeds(stmts, cfg) := {invoke(a, arn, "inference-profile", m, true) |
@@ -84,7 +84,7 @@ _kindless_seeds(stmts, cfg) := {invoke(a, arn, "inference-profile", m, true) |
 	rest := concat(":", array.slice(segs, 5, count(segs)))
 	iam.has_wildcard(split(rest, "/")[0])
 	some m, _ in catalog.models
-	some px in catalog.profile_prefixes(m)
+	some px in _geographies
 	id := concat("", ["inference-profile/", px, ".", m])
 	iam.wildcard_match(rest, id)
 	arn := concat(":", ["arn", _fill_partition(segs[1]), "bedrock", _fill_region(segs[3]), _fill_account(segs[4]), id])

@@ -84,7 +84,7 @@ _profile_prefixes := {
 # default-prompt-router, project and system-tool too [V-gen]; the Marketplace endpoint is one fixed resource)
 owned_kinds := [
 	"application-inference-profile", "imported-model", "custom-model-deployment",
-	"provisioned-model", "prompt-router", "custom-model",
+	"provisioned-model", "prompt-router",
 	"default-prompt-router", "async-invoke", "project", "system-tool", "marketplace/model-endpoint",
 ]
 
@@ -149,11 +149,9 @@ _owned(partition, region, kind) := concat("", [
 	"arn:", partition, ":bedrock:", region, ":", probe_account, ":", kind, "/", _owned_id(kind),
 ])
 
-_owned_id("custom-model") := concat("/", [sentinel_model, "zzprobe"])
-
 _owned_id("marketplace/model-endpoint") := "all-access"
 
-_owned_id(kind) := "zzprobe" if not kind in {"custom-model", "marketplace/model-endpoint"}
+_owned_id(kind) := "zzprobe" if kind != "marketplace/model-endpoint"
 
 _profile(partition, region, prefix) := concat("", [
 	"arn:", partition, ":bedrock:", region, ":", probe_account, ":inference-profile/", prefix, ".", sentinel_model,
@@ -318,22 +316,25 @@ _witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | 
 	}
 
 	# a profile pattern with a wildcard geography ("*.amazon.nova-lite-v1:0") also stands for the model's profile
-	# in each of its catalog geographies (the filled-in "us." alone would hide an unapproved "eu.")
+	# in each geography it matches (the filled-in "us." alone would hide an unapproved "eu."), the catalog's or not:
+	# "??.amazon.nova-pro-v1:0" admits a "jp." profile AWS publishes later (attack: only the catalog's were tried)
 	geo_w := {invoke(a, arn, "inference-profile", m, true) |
 		some [pat, w] in pws
 		w[1] == "inference-profile"
 		iam.has_wildcard(pat) # cheap, and implied by a wildcard geography
 		_geography_wildcard(pat)
+		id := _profile_id(pat)
 		some m in catalog.matching(_model_pattern(pat))
-		some px in catalog.profile_prefixes(m)
+		some px in _geographies
+		iam.wildcard_match(id, concat(".", [px, m]))
 		arn := _in_geography(w[0], px, m)
 		not invoke_approved("inference-profile", m, arn, true, cfg)
 		a := invoke_actions[0]
 	}
 
 	# with a config, any other profile pattern with a wildcard in its ID ("*", "*nova-lite-v1:0", in a Region or
-	# account of its own) stands for the profile of each approved model, in each of its catalog geographies, that
-	# it matches: a target may approve a model in fewer geographies than another does
+	# account of its own) stands for the profile of each approved model, in each geography, that it matches: a
+	# target may approve a model in fewer geographies than another does
 	wild_w := {invoke(a, arn, "inference-profile", m, true) |
 		with_config
 		some [pat, w] in pws
@@ -343,7 +344,7 @@ _witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | 
 		iam.has_wildcard(id)
 		not _geography_wildcard(pat)
 		some m in _config.models
-		some px in catalog.profile_prefixes(m)
+		some px in _geographies
 		iam.wildcard_match(id, concat(".", [px, m]))
 		arn := _in_geography(w[0], px, m)
 		not invoke_approved("inference-profile", m, arn, true, cfg)
