@@ -1,4 +1,4 @@
-import type { Catalog } from "../../catalog";
+import { GEOGRAPHIES, type Catalog } from "../../catalog";
 import type { ApprovedModels, MarketplaceMode } from "../../config";
 import { ANY_FOUNDATION_MODEL_ARN, ANY_INFERENCE_PROFILE_ARN, roleInAnyAccountArn } from "../arn";
 import { approvedArns } from "../approved-arns";
@@ -70,8 +70,14 @@ export function renderAllowListScps(catalog: Catalog, input: AllowListScpInput):
   return {
     documents: [],
     strategy: null,
-    problems: [...last, `${input.name}: the allow-list does not fit in ${SCP_MAX_CHARS}-character SCPs even compacted and split by resource type; approve fewer models or geographies`],
+    problems: [...last, `${input.name}: the allow-list does not fit in ${SCP_MAX_CHARS}-character SCPs even compacted and split by resource type; ${tooLargeAdvice(input.approved)}`],
   };
+}
+
+/** What shrinks an allow-list: profiles compact to inference-profile/*.ID only when every geography is approved. */
+function tooLargeAdvice(approved: ApprovedModels): string {
+  if (GEOGRAPHIES.every((g) => approved.geographies.includes(g))) return "approve fewer models or geographies";
+  return "approve fewer models, or every geography (each model's profiles are then one inference-profile/*.ID ARN; with some geographies left out, each approved one is listed)";
 }
 
 function invokeDeny(catalog: Catalog, approved: ApprovedModels, compact: boolean): PolicyStatement {

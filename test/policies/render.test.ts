@@ -200,7 +200,7 @@ describe("renderAllowListScps: an allow-list that does not fit is compacted, spl
     // THEN no documents, and each oversized SCP is named with its size and excess
     expect(result.documents).toEqual([]);
     expect(result.problems.at(-1)).toBe(
-      "root: the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models or geographies",
+      "root: the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models, or every geography (each model's profiles are then one inference-profile/*.ID ARN; with some geographies left out, each approved one is listed)",
     );
     for (const p of result.problems.slice(0, -1)) {
       const m = /^root SCP (\d): SCP is (\d+) characters, (\d+) over the limit of 5120$/.exec(p);
@@ -216,7 +216,7 @@ describe("renderAllowListScps: an allow-list that does not fit is compacted, spl
     // THEN the count is the problem
     expect(result.problems).toEqual([
       "root: 6 SCPs would be attached (1 from modelgate + FullAWSAccess + 4 other), over the limit of 5",
-      "root: the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models or geographies",
+      "root: the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models, or every geography (each model's profiles are then one inference-profile/*.ID ARN; with some geographies left out, each approved one is listed)",
     ]);
   });
 });

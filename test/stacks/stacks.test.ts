@@ -138,7 +138,7 @@ describe("buildApp: the example config synthesizes to an organization stack plus
     expect((thrown as PolicyError).message).toBe("2 policy limit problem(s)");
     expect((thrown as PolicyError).problems).toEqual([
       "targets.root (Root): 6 SCPs would be attached (1 from modelgate + FullAWSAccess + 4 other), over the limit of 5",
-      "targets.root (Root): the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models or geographies",
+      "targets.root (Root): the allow-list does not fit in 5120-character SCPs even compacted and split by resource type; approve fewer models, or every geography (each model's profiles are then one inference-profile/*.ID ARN; with some geographies left out, each approved one is listed)",
     ]);
   });
 

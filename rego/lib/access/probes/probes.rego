@@ -290,9 +290,13 @@ witnesses(stmts) := witnesses_for(stmts, _union)
 # copies both sides). An invoke seed that cfg approves (invoke_approved) is not built: most of a rendered policy's
 # patterns name approved models, and witnesses_for would drop them anyway.
 _witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) | _kindless_seeds(stmts, cfg)) if {
+	# the statements' ARN patterns, and the profiles bedrock:InferenceProfileArn condition values name (the foundation-
+	# model request of a profile call carries it: a grant or an exemption scoped by it reaches those profiles' models)
 	pws := [[pat, w] |
-		some s in stmts
-		some pat in _patterns(s)
+		some pat in array.concat(
+			[q | some s in stmts; some q in _patterns(s)],
+			[v | some v in _condition_values(stmts, "bedrock:inferenceprofilearn")],
+		)
 		w := concretize(pat)
 	]
 	arn_w := {invoke(a, w[0], w[1], w[2], true) |

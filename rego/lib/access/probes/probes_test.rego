@@ -143,6 +143,24 @@ test_witnesses_when_pattern_is_owned_kind if {
 	count(ws) == 2
 }
 
+test_witnesses_when_a_profile_arn_condition_names_geographies if {
+	# GIVEN foundation models allowed only through profiles a bedrock:InferenceProfileArn condition names with a
+	# wildcard geography WHEN witnesses are built THEN the named model's profile in every geography it matches,
+	# the catalog's or not (review: only Resource patterns were read)
+	s := {
+		"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*",
+		"Condition": {"StringLike": {"bedrock:InferenceProfileArn": "arn:aws:bedrock:*:*:inference-profile/??.amazon.nova-pro-v1:0"}},
+	}
+	ws := probes.witnesses([s]) with data.modelgate.approved as _config
+		with data.modelgate.catalog as testing.catalog
+	rs := {p.resource | some p in ws; p.kind == "inference-profile"}
+	"arn:aws:bedrock:us-east-1:000000000000:inference-profile/jp.amazon.nova-pro-v1:0" in rs
+	"arn:aws:bedrock:us-east-1:000000000000:inference-profile/eu.amazon.nova-pro-v1:0" in rs
+	every r in rs {
+		endswith(r, ".amazon.nova-pro-v1:0")
+	}
+}
+
 test_witnesses_when_product_ids_are_in_conditions if {
 	# GIVEN a Subscribe Allow for two products, one approved WHEN witnesses are built
 	# THEN a Subscribe probe via bedrock for the unapproved product only
