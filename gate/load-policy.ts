@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadPolicySync as sdkLoadPolicySync, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
 import { GateEvaluationError, describeThrown } from "../core/errors";
 import { FINDINGS_ENTRYPOINT } from "./finding";
+import { packageFile } from "./package-file";
 
 /** 64 KiB wasm pages. The default of 5 is too small for the catalog data; inputs grow memory on demand. */
 export interface MemoryOptions {
@@ -67,11 +68,7 @@ export interface GatePolicy {
 
 /** The wasm built by tools/build-wasm.sh, found from the source tree or from dist/. */
 export function defaultWasmPath(): string {
-  const candidates = [
-    path.resolve(__dirname, "..", "rego", "dist", "policy.wasm"),
-    path.resolve(__dirname, "..", "..", "rego", "dist", "policy.wasm"),
-  ];
-  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
+  return packageFile("rego", "dist", "policy.wasm");
 }
 
 /** A compiled WebAssembly.Module (lib ES2022 has no WebAssembly types; this file needs only the constructor). */

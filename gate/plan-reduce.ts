@@ -22,8 +22,8 @@
  * It is fit only for evaluation in selected pieces; the input's `json` still holds the whole plan.
  */
 
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { packageFile } from "./package-file";
 
 /** Top-level keys no rule reads once the plan is selected in pieces (gate/select.ts DROPPED_PLAN_KEYS less those it rebuilds). */
 const OMITTED_KEYS = new Set(["planned_values", "resource_drift", "output_changes", "relevant_attributes", "checks"]);
@@ -46,7 +46,10 @@ type Schema =
   /** An array whose elements follow one schema (child_modules: modules). */
   | { readonly kind: "each"; readonly element: Schema };
 
-/** Where the spans of a recorded entry start in its record (each span's end follows its start). */
+/**
+ * Where the spans of a recorded entry start in its record (each span's end follows its start), in int32s: the same
+ * layout as scanner/json-scan.ts's R_* byte offsets.
+ */
 const F_ADDRESS = 3;
 const F_TYPE = 5;
 const F_CHANGE = 7;
@@ -138,7 +141,7 @@ declare const WebAssembly: {
 interface LoadedScanner {
   readonly exports: ScanExports;
   readonly stack: number;
-  /** scanEntries' record: 15 int32 (start, end, unsure, then [start, end) of address, type, change, actions, after, after_unknown). */
+  /** Where scanEntries writes each entry's record (EntryTable's layout), and a view of it. */
   readonly rec: number;
   readonly record: Int32Array;
 }
@@ -153,12 +156,6 @@ let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undef
 /** What the scanner's entry() import calls: the scan in progress on this thread (scans are synchronous). */
 let onEntry: () => void = () => undefined;
 
-/** scanner/json-scan.wasm, from dist/gate (the built package) or gate/ (ts-jest). */
-function scannerPath(): string {
-  const candidates = [path.resolve(__dirname, "..", "..", "scanner", "json-scan.wasm"), path.resolve(__dirname, "..", "scanner", "json-scan.wasm")];
-  return candidates.find((c) => existsSync(c)) ?? (candidates[0] as string);
-}
-
 /**
  * A scanner whose memory holds `bytes` from offset 0, then SLACK zero bytes, then room for maxDepth + 2 containers,
  * then the entry record.
@@ -167,7 +164,7 @@ function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
   const stack = bytes.byteLength + SLACK;
   const rec = (stack + maxDepth + 2 + 3) & ~3;
   const need = rec + RECORD_INTS * 4;
-  scannerModule ??= new WebAssembly.Module(readFileSync(scannerPath()));
+  scannerModule ??= new WebAssembly.Module(readFileSync(packageFile("scanner", "json-scan.wasm")));
   let slot = kept;
   if (slot !== undefined && slot.memory.buffer.byteLength < need && need <= KEEP_BYTES) {
     slot.memory.grow(Math.ceil((need - slot.memory.buffer.byteLength) / PAGE));
