@@ -2669,6 +2669,20 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: updateWorkloadsScp(workloadsExempting(["arn:aws:bedrock:*:*:inference-profile/??.amazon.nova-pro-v1:0"])),
   });
+  add("scp-short-arn-exempts-a-region", "scp-weakened", {
+    description:
+      "The Workloads allow-list also exempts \"arn:aws:bedrock:eu-west-1:*\", an ARN of five segments: a \"*\" that ends a segment matches across colons (facts doc section 2), so every model and profile in eu-west-1 escapes the Deny. Patterns of fewer than six segments were dropped, and eu-west-1 never probed (attack).",
+    config: "with",
+    expect: "block",
+    plan: updateWorkloadsScp(workloadsExempting(["arn:aws:bedrock:eu-west-1:*"])),
+  });
+  add("id-short-arn-grants-a-region", "identity-policy", {
+    description:
+      "In ml-dev's account stack, a policy allows the invoke actions on \"arn:aws:bedrock:eu*\" (four segments, ending in \"*\"): it matches every foundation model and profile in each eu- Region (attack: passed).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("bedrock_eu", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:eu*" }), "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
+  });
   add("trap-custom-model-training-role", "false-positive-trap", {
     description:
       "A fine-tuning role in ml-dev gets bedrock:* on the account's custom models (custom-model/*). InvokeModel does not take a custom-model ARN (facts doc section 1: a custom model runs through a deployment or provisioned throughput, which this does not grant), so no model can be invoked through it (attack: reported as MG-0009).",

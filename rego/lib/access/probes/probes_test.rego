@@ -161,6 +161,18 @@ test_witnesses_when_a_profile_arn_condition_names_geographies if {
 	}
 }
 
+test_regions_when_a_short_pattern_ends_in_a_wildcard if {
+	# GIVEN Resource ARNs of fewer than six segments ending in "*" (the "*" matches across colons)
+	# WHEN the Regions to probe are listed THEN each one's Region is there; a short pattern without "*" adds none
+	rs := probes.regions([
+		_allow("arn:aws:bedrock:eu-west-1:*"),
+		_allow("arn:aws:bedrock:ap-south-1"),
+	])
+	"eu-west-1" in rs
+	not "ap-south-1" in rs
+	count(probes.regions([_allow("arn:aws:bedrock:eu*")])) == 1
+}
+
 test_witnesses_when_product_ids_are_in_conditions if {
 	# GIVEN a Subscribe Allow for two products, one approved WHEN witnesses are built
 	# THEN a Subscribe probe via bedrock for the unapproved product only

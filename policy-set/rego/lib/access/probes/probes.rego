@@ -434,12 +434,20 @@ regions(stmts) := {r |
 # the type segment matches (then concretized and expanded over the catalog like any pattern of that type)
 _patterns(s) := [p |
 	some raw in _resource_strings(s)
-	some p in _typed(iam.var_wild(raw))
+	some p in _typed(_padded(iam.var_wild(raw)))
 	startswith(p, "arn:")
 	segs := split(p, ":")
 	count(segs) >= 6
 	_bedrock_service(segs[2])
 ]
+
+# a pattern of fewer than six segments that ends in "*" stands for itself with the missing segments as "*": a "*"
+# that ends a segment may match across colons (facts doc section 2), so "arn:aws:bedrock:eu-west-1:*" reaches every
+# model in eu-west-1 (attack: such patterns were dropped, and their Region was never probed)
+_padded(p) := concat("", array.concat([p], [":*" | some _ in numbers.range(count(split(p, ":")), 5)])) if {
+	count(split(p, ":")) < 6
+	endswith(p, "*")
+} else := p
 
 _typed(p) := array.concat([p], [concat("", [head, ":", k, substring(rest, count(kind), -1)]) |
 	some k in invoke_kinds
