@@ -63,6 +63,34 @@ export interface LoadManagedPoliciesOptions {
 let bundledSnapshot: ManagedPolicies | undefined;
 
 /**
+ * What the gate's data document holds of a snapshot (data.modelgate.managedPolicies): its policies, all of them or
+ * those an input can name (managedPoliciesNamed). The Rego reads only `policies`, by exact name.
+ */
+export interface ManagedPolicySelection {
+  readonly policies: Readonly<Record<string, ManagedPolicy>>;
+  readonly source?: string;
+  readonly snapshotDate?: string;
+}
+
+const NO_POLICIES: ManagedPolicySelection = deepFreeze({ policies: {} });
+
+/**
+ * The bundled snapshot cut to the policies it holds among `names`: all the data document needs for an input in
+ * which no other AWS-managed policy can be named (gate/managed-names.ts finds the names). The snapshot is read only
+ * when some name is given: most plans attach no AWS-managed policy, and reading the 600 KB snapshot, and loading
+ * it into the policy's memory, cost a 10 MB plan's check more than selecting what the rules read.
+ */
+export function managedPoliciesNamed(names: readonly string[]): ManagedPolicySelection {
+  if (names.length === 0) return NO_POLICIES;
+  const snapshot = loadManagedPolicies();
+  const policies: Record<string, ManagedPolicy> = {};
+  for (const name of names) {
+    if (Object.prototype.hasOwnProperty.call(snapshot.policies, name)) policies[name] = snapshot.policies[name] as ManagedPolicy;
+  }
+  return Object.freeze({ source: snapshot.source, snapshotDate: snapshot.snapshotDate, policies: Object.freeze(policies) });
+}
+
+/**
  * The bundled snapshot (read once per process; trusted as it is when its bytes are the reviewed ones, see
  * catalog/trusted.ts, else validated), or the one in `options.file` (always validated). Immutable.
  * Throws CatalogError CATALOG_MANAGED_POLICIES_UNREADABLE (file missing or not JSON) or CATALOG_MANAGED_POLICIES_INVALID.

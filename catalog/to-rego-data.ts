@@ -1,5 +1,5 @@
 import type { Catalog } from "./load";
-import { loadManagedPolicies, type ManagedPolicies } from "./managed-policies";
+import { loadManagedPolicies, type ManagedPolicySelection } from "./managed-policies";
 
 /**
  * The data document the gate's Rego reads as data.modelgate. Built from the catalog alone
@@ -41,9 +41,10 @@ export interface RegoData {
     readonly settings: null | { readonly unresolvedPolicySeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" };
     /**
      * AWS-managed policies by the path and name after "policy/" in their ARN, each with its latest version's
-     * statements reduced to those that can matter for Bedrock model access (see catalog/managed-policies.ts).
+     * statements reduced to those that can matter for Bedrock model access (see catalog/managed-policies.ts): the
+     * whole snapshot, or the part of it an input can name (managedPoliciesNamed).
      */
-    readonly managedPolicies: ManagedPolicies;
+    readonly managedPolicies: ManagedPolicySelection;
   };
 }
 
@@ -94,10 +95,11 @@ export interface ApprovedSet extends ApprovedScope {
 }
 
 /**
- * @param managedPolicies the AWS-managed policy snapshot; @default the bundled one (loadManagedPolicies()).
- *   It is immutable and shared, not copied, so every data document built in a process holds the same object.
+ * @param managedPolicies the AWS-managed policy snapshot, or the part of it an input can name
+ *   (managedPoliciesNamed); @default the whole bundled one (loadManagedPolicies()). It is immutable and shared,
+ *   not copied.
  */
-export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPolicies?: ManagedPolicies): RegoData {
+export function toRegoData(catalog: Catalog, approved?: ApprovedSet, managedPolicies?: ManagedPolicySelection): RegoData {
   const models: RegoData["modelgate"]["catalog"]["models"] = {};
   for (const m of catalog.models) {
     models[m.id] = {

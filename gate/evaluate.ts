@@ -1,5 +1,5 @@
 import type { ApprovedSet, Catalog } from "../catalog";
-import { toRegoData } from "../catalog";
+import { managedPoliciesNamed, toRegoData } from "../catalog";
 import { GateEvaluationError } from "../core/errors";
 import { findingsOfResultSet, parseRawFinding, sortFindings, type Finding } from "./finding";
 import type { GateInput, ReadOptions } from "./input";
@@ -14,6 +14,7 @@ import {
   type MemoryOptions,
 } from "./load-policy";
 import { evalWorkerScript, evaluateInParallel, startWorkers, stopWorkers, threadsFor, type PieceJob, type StartedWorker } from "./parallel";
+import { awsManagedPolicyNames } from "./managed-names";
 import { PieceCache } from "./piece-cache";
 import { DEFAULT_PIECE_LIMITS, loadSelection, selectPieces, selectionPathFor, type PieceLimits, type Selection } from "./select";
 
@@ -122,7 +123,8 @@ async function judgeAll(
     if (pieces === undefined) {
       const bytes = input.json?.byteLength ?? 0;
       if (bytes > MAX_WASM_INPUT_BYTES) throw new GateEvaluationError("GATE_INPUT_TOO_LARGE", `${input.file}: ${tooLargeAdvice(bytes)}`);
-      const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(bytes));
+      // the user's own bytes (escapes and all) are not searched for AWS-managed policy names: the whole snapshot
+      const policy = await policyFor(options, wasmPath, options.memory ?? memoryForInput(bytes), regoDataFor(options.catalog, options.approved));
       out.push([evaluateOne(policy, input.json ?? input.document, input.file)]);
       continue;
     }
@@ -148,8 +150,9 @@ async function judgeAll(
     // the policy is loaded (and given its data) only when some piece is not in the cache
     const largest = jobs.reduce((n, j) => Math.max(n, j.text.byteLength), 0);
     const memory = options.memory ?? memoryForPieces(largest);
-    const policy = await policyFor(options, wasmPath, memory);
-    const data = regoDataFor(options.catalog, options.approved);
+    // of the AWS-managed policy snapshot, only the policies these pieces can name (gate/managed-names.ts)
+    const data = regoDataFor(options.catalog, options.approved, awsManagedPolicyNames(jobs.map((j) => j.text)));
+    const policy = await policyFor(options, wasmPath, memory, data);
     // the data again before each piece (an identity check when unchanged): this thread yields between pieces, and
     // another evaluation sharing the cached instance may have loaded its own data meanwhile
     const local = (job: PieceJob): unknown[] => {
@@ -193,6 +196,7 @@ function startAhead(inputs: readonly GateInput[], selection: Selection, options:
   const script = threads > 1 ? evalWorkerScript() : undefined;
   if (script === undefined) return [];
   const memory = options.memory ?? memoryForPieces(0);
+  // the whole AWS-managed policy snapshot: the pieces are not known yet (a superset of what they can name)
   const data = regoDataFor(options.catalog, options.approved);
   return startWorkers(script, { wasmPath, compiled: compiledPolicyModule(wasmPath), data, memory }, threads - 1);
 }
@@ -209,9 +213,9 @@ function memoryForPieces(largest: number): MemoryOptions {
 }
 const PIECE_MEMORY_PAGES = 4096;
 
-async function policyFor(options: EvaluateOptions, wasmPath: string, memory: MemoryOptions): Promise<GatePolicy> {
+async function policyFor(options: EvaluateOptions, wasmPath: string, memory: MemoryOptions, data: RegoData): Promise<GatePolicy> {
   const policy = options.policy ?? (await loadGatePolicy(wasmPath, memory));
-  policy.setData(regoDataFor(options.catalog, options.approved));
+  policy.setData(data);
   return policy;
 }
 
@@ -219,15 +223,28 @@ function evaluateOne(policy: GatePolicy, document: object | Uint8Array, file: st
   return findingsOfResultSet(policy.evaluate(document), file);
 }
 
-/** toRegoData once per catalog and approved set (a cdktf.out directory evaluates one input per stack). */
+/**
+ * toRegoData once per catalog, approved set and set of AWS-managed policy names (`managed`; absent: the whole
+ * snapshot), so that the same data document is the same object (GatePolicy.setData loads it once): a cdktf.out
+ * directory evaluates one input per stack, and the server one plan per run with mostly the same names.
+ */
 type RegoData = ReturnType<typeof toRegoData>;
-const regoData = new WeakMap<Catalog, { none?: RegoData; byApproved: WeakMap<ApprovedSet, RegoData> }>();
-function regoDataFor(catalog: Catalog, approved: ApprovedSet | undefined): RegoData {
+type ByNames = Map<string, RegoData>;
+const regoData = new WeakMap<Catalog, { none: ByNames; byApproved: WeakMap<ApprovedSet, ByNames> }>();
+/** Data documents kept per catalog and approved set; past this many distinct name sets the oldest is dropped. */
+const MAX_NAME_SETS = 64;
+function regoDataFor(catalog: Catalog, approved: ApprovedSet | undefined, managed?: readonly string[]): RegoData {
   let entry = regoData.get(catalog);
-  if (!entry) regoData.set(catalog, (entry = { byApproved: new WeakMap() }));
-  if (approved === undefined) return (entry.none ??= toRegoData(catalog));
-  let data = entry.byApproved.get(approved);
-  if (!data) entry.byApproved.set(approved, (data = toRegoData(catalog, approved)));
+  if (!entry) regoData.set(catalog, (entry = { none: new Map(), byApproved: new WeakMap() }));
+  let byNames = approved === undefined ? entry.none : entry.byApproved.get(approved);
+  if (!byNames) entry.byApproved.set(approved as ApprovedSet, (byNames = new Map()));
+  const key = managed === undefined ? "whole" : `named:${managed.join("\n")}`;
+  let data = byNames.get(key);
+  if (!data) {
+    data = toRegoData(catalog, approved, managed === undefined ? undefined : managedPoliciesNamed(managed));
+    if (byNames.size >= MAX_NAME_SETS) byNames.delete(byNames.keys().next().value as string);
+    byNames.set(key, data);
+  }
   return data;
 }
 
