@@ -59,6 +59,13 @@ describe("main builds only the command argv names (start-up), and the whole tree
     expect(commandNamed(argv)).toBe(expected);
   });
 
+  it("GIVEN -v or --version alone THEN the version, with no command built", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { version: string };
+    expect(await runCli(["-v"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    const none = buildProgram({ io: { stdout: () => undefined, stderr: () => undefined }, setExit: () => undefined, globals: () => ({ color: false, quiet: false }) }, "");
+    expect(none.commands).toEqual([]);
+  });
+
   it("GIVEN --help THEN every command is listed, as before", async () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
