@@ -2683,6 +2683,88 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: attachedPolicy("bedrock_eu", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:eu*" }), "MLDeveloper", { awsProvider: inAccount(ACCT.mlDev) }),
   });
+  // a "*" inside an ARN segment cannot match across colons (facts doc section 2): "arn:aws:bedrock:*/*" names no
+  // Bedrock ARN, since no Region holds a "/"; the gate read every "*" as matching colons (attack: four bypasses)
+  const adminMinusBedrock = (invokeDeny) =>
+    doc(
+      { Effect: "Allow", Action: "*", Resource: "*" },
+      { Effect: "Deny", Action: INVOKE, ...invokeDeny },
+      { Effect: "Deny", Action: ["bedrock-mantle:*", "aws-external-anthropic:*", "aws-marketplace:*"], Resource: "*" },
+    );
+  add("id-deny-star-inside-a-segment-denies-nothing", "identity-policy", {
+    description:
+      "In the management account (no SCP applies), a role gets Allow * on * and a Deny of the invoke actions on \"arn:aws:bedrock:*/*\", which reads like every Bedrock ARN: its first \"*\" cannot leave the Region segment, so the Deny names nothing and the role invokes every model (attack: passed, the Deny credited).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("admin", adminMinusBedrock({ Resource: "arn:aws:bedrock:*/*" }), "Admin", { awsProvider: inAccount(MGMT) }),
+  });
+  add("id-deny-stars-inside-resource-types", "identity-policy", {
+    description:
+      "The same admin role's Deny lists \"arn:aws:bedrock:*model/*\", \"arn:aws:bedrock:*profile/*\", \"arn:aws:bedrock:*router/*\" and \"arn:aws:bedrock:*/*\": none can match a Bedrock ARN, whose Region segment holds no \"/\" (attack: passed).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy(
+      "admin",
+      adminMinusBedrock({ Resource: ["arn:aws:bedrock:*model/*", "arn:aws:bedrock:*profile/*", "arn:aws:bedrock:*router/*", "arn:aws:bedrock:*/*"] }),
+      "Admin",
+      { awsProvider: inAccount(MGMT) },
+    ),
+  });
+  add("trap-admin-minus-bedrock-by-segments", "false-positive-trap", {
+    description:
+      "The same admin role in the management account, its invoke Deny on \"arn:aws:bedrock:*:*:*\": every \"*\" ends a segment, so it covers every Bedrock ARN (Region-less and account-less ones too) and the role invokes nothing.",
+    config: "with",
+    expect: "pass",
+    plan: attachedPolicy("admin", adminMinusBedrock({ Resource: "arn:aws:bedrock:*:*:*" }), "Admin", { awsProvider: inAccount(MGMT) }),
+  });
+  add("id-notresource-star-inside-a-segment-excludes-nothing", "identity-policy", {
+    description:
+      "In the management account, a policy allows the invoke actions on every resource but NotResource \"arn:aws:bedrock:*/*\", which names no Bedrock ARN: the Allow grants every model (attack).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("all_but", doc({ Effect: "Allow", Action: INVOKE, NotResource: ["arn:aws:bedrock:*/*"] }), "Admin", { awsProvider: inAccount(MGMT) }),
+  });
+  {
+    const denyOn = (change) => {
+      const d = structuredClone(WKLD);
+      change(d.Statement[0]);
+      return json(d);
+    };
+    add("scp-invoke-deny-on-a-star-inside-a-segment", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny changes from NotResource (the approved models) to Resource \"arn:aws:bedrock:*/*\", which reads like a stricter deny-all but names no Bedrock ARN: every model opens for the OU (attack: passed with no finding).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(
+        denyOn((st) => {
+          delete st.NotResource;
+          st.Resource = "arn:aws:bedrock:*/*";
+        }),
+      ),
+    });
+    add("scp-invoke-deny-arnlike-star-inside-the-account", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny gains ArnLike aws:PrincipalArn [\"arn:aws:iam::*/*\", \"arn:aws:iam::*:root\", \"arn:aws:sts::*/*\"], which looks like every principal: ArnLike checks each ARN component on its own, so \"*/*\" must fit in the account component and only root is denied; every role, user and session is exempt (attack: passed).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(
+        denyOn((st) => {
+          st.Condition = { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*/*", "arn:aws:iam::*:root", "arn:aws:sts::*/*"] } };
+        }),
+      ),
+    });
+    add("trap-scp-invoke-deny-arnlike-every-role", "false-positive-trap", {
+      description:
+        "The Workloads allow-list's invoke Deny gains ArnLike aws:PrincipalArn [\"arn:aws:iam::*:*\", \"arn:aws:sts::*:*\"]: each \"*\" ends a component, every principal of every account is named, and the Deny applies as before.",
+      config: "with",
+      expect: "pass",
+      plan: updateWorkloadsScp(
+        denyOn((st) => {
+          st.Condition = { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:*", "arn:aws:sts::*:*"] } };
+        }),
+      ),
+    });
+  }
   add("trap-custom-model-training-role", "false-positive-trap", {
     description:
       "A fine-tuning role in ml-dev gets bedrock:* on the account's custom models (custom-model/*). InvokeModel does not take a custom-model ARN (facts doc section 1: a custom model runs through a deployment or provisioned throughput, which this does not grant), so no model can be invoked through it (attack: reported as MG-0009).",

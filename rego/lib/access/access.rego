@@ -43,7 +43,7 @@ deny_sure(s, p) if {
 _surely_covers_resource(s, arn) if {
 	some pat in iam.resources(s)
 	not _wild_type(pat)
-	iam.wildcard_match(pat, arn)
+	iam.arn_surely(pat, arn)
 }
 
 _surely_covers_resource(s, arn) if {
@@ -184,7 +184,7 @@ _allow_res(s, res_all, keys) := res_all if {
 	iam.allows(s)
 	not s.Resource
 	s.NotResource
-	ix := index([pat | some pat in iam.not_resources(s); not iam.has_variable(pat)])
+	ix := sure_index([pat | some pat in iam.not_resources(s); not iam.has_variable(pat)])
 } else := set()
 
 _deny_res(s, res_all, keys) := res_all if {
@@ -196,7 +196,7 @@ _deny_res(s, res_all, keys) := res_all if {
 } if {
 	iam.denies(s)
 	s.Resource
-	ix := index([pat | some pat in iam.resources(s); not _wild_type(pat); not iam.has_variable(pat)])
+	ix := sure_index([pat | some pat in iam.resources(s); not _wild_type(pat); not iam.has_variable(pat)])
 } else := {r |
 	some r in res_all
 	not _index_hit(ix, r, keys)
@@ -216,6 +216,18 @@ index(pats) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] 
 	not _pattern_key(pat)
 ]} if {
 	pairs := [[k, iam.matcher(pat)] |
+		some pat in pats
+		k := _pattern_key(pat)
+	]
+}
+
+# sure_index(patterns): the same with iam.sure_matcher, for patterns whose match takes access away (a Deny's
+# Resource, an Allow's NotResource): an ARN is in it only when a pattern surely names it
+sure_index(pats) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] in pairs}, "other": [iam.sure_matcher(pat) |
+	some pat in pats
+	not _pattern_key(pat)
+]} if {
+	pairs := [[k, iam.sure_matcher(pat)] |
 		some pat in pats
 		k := _pattern_key(pat)
 	]

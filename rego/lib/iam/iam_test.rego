@@ -137,3 +137,65 @@ test_var_wild_reads_each_policy_variable_as_a_wildcard if {
 	iam.has_variable("role/${aws:username}")
 	not iam.has_variable("role/${oops")
 }
+
+# every case: [pattern, value, a match however IAM reads the pattern's wildcards (arn_surely)]
+_sure_cases := [
+	# a "*" followed by "/" cannot leave the Region segment, and no Region holds a "/": IAM matches nothing
+	["arn:aws:bedrock:*/*", "arn:aws:bedrock:us-east-1::foundation-model/deepseek.v3-v1:0", false],
+	["arn:aws:bedrock:*model/*", "arn:aws:bedrock:us-east-1::foundation-model/deepseek.v3-v1:0", false],
+	# stars within segments, each segment against its own
+	["arn:aws:bedrock:*:*:foundation-model/*", "arn:aws:bedrock:us-east-1:111122223333:foundation-model/x", true],
+	["arn:aws:bedrock:*::foundation-model/amazon.nova-*", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:us-*-1::foundation-model/x", "arn:aws:bedrock:us-east-1::foundation-model/x", true],
+	["arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0", "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:*:*:inference-profile/*.amazon.nova-lite-v1:0", "arn:aws:bedrock:eu-west-1:111122223333:inference-profile/eu.amazon.nova-pro-v1:0", false],
+	# a final "*" takes the value's further segments (a short pattern stands for its padded form)
+	["arn:aws:bedrock:*:*:*", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0", true],
+	["arn:aws:bedrock:eu*", "arn:aws:bedrock:eu-west-1::foundation-model/x", true],
+	["arn:aws:bedrock:eu-west-1:*", "arn:aws:bedrock:eu-west-1::foundation-model/x", true],
+	# a "*" that ends an inner segment may take colons under one reading and not another: not sure
+	["arn:aws:bedrock:*:foundation-model/x", "arn:aws:bedrock:us-east-1::foundation-model/x", false],
+	# "?" where the value has a colon
+	["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1?0", "arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0", false],
+	["arn:aws:bedrock:us-east-?::foundation-model/x", "arn:aws:bedrock:us-east-1::foundation-model/x", true],
+	["arn:aws:bedrock:us-east-1::foundation-model/x", "arn:aws:bedrock:us-east-1::foundation-model/x", true],
+	["arn:aws:bedrock:us-east-1::foundation-model/x", "arn:aws:bedrock:us-east-1::foundation-model/x:0", false],
+	["*", "arn:aws:bedrock:us-east-1::foundation-model/x", true],
+]
+
+test_arn_surely_matches_segment_by_segment if {
+	wrong := [c |
+		some c in _sure_cases
+		_sure(c[0], c[1]) != c[2]
+	]
+	wrong == []
+}
+
+test_a_sure_match_is_a_match if {
+	# GIVEN every case THEN what surely matches also may: the two readings differ only in what they leave out
+	every c in _sure_cases {
+		not _sure_not_may(c[0], c[1])
+	}
+}
+
+test_arn_condition_surely_needs_six_components if {
+	iam.arn_condition_surely("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/admin")
+	not iam.arn_condition_surely("arn:aws:iam::*/*", "arn:aws:iam::111122223333:role/admin")
+	not iam.arn_condition_surely("arn:aws:iam::*", "arn:aws:iam::111122223333:role/admin")
+	not iam.arn_condition_surely("arn:aws:sts::*/*", "arn:aws:sts::111122223333:assumed-role/admin/session")
+}
+
+test_an_allow_notresource_excludes_only_what_it_surely_names if {
+	# GIVEN NotResource "arn:aws:bedrock:*/*", which names no Bedrock ARN THEN the Allow covers every model
+	iam.covers_resource({"NotResource": ["arn:aws:bedrock:*/*"]}, "arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0")
+	not iam.covers_resource({"NotResource": ["arn:aws:bedrock:*:*:*"]}, "arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0")
+}
+
+_sure(p, v) if iam.arn_surely(p, v)
+
+_sure(p, v) := false if not iam.arn_surely(p, v)
+
+_sure_not_may(p, v) if {
+	iam.arn_surely(p, v)
+	not iam.wildcard_match(p, v)
+}

@@ -145,23 +145,75 @@ matcher(p) := {"kind": "prefix", "text": prefix} if {
 	count(parts) <= _max_stars + 1
 } else := {"kind": "regex", "text": p}
 
-matches(m, v) if m.text == v
+matches(m, v) if _plain(m, v)
 
+# a sure_matcher's pattern, segment by segment
 matches(m, v) if {
+	m.kind == "segs"
+	m.text != v
+	vs := split(v, ":")
+	_segments_fit(m, count(vs))
+	every i, sm in m.segs {
+		_plain(sm, vs[i])
+	}
+}
+
+_plain(m, v) if m.text == v
+
+_plain(m, v) if {
 	m.kind == "prefix"
 	startswith(v, m.text)
 }
 
-matches(m, v) if {
+_plain(m, v) if {
 	m.kind == "star"
 	m.text != v
 	_star_match(m.parts, v)
 }
 
-matches(m, v) if {
+_plain(m, v) if {
 	m.kind == "regex"
 	m.text != v
 	regex.match(to_regex(m.text), v)
+}
+
+# ---- ARN patterns: what a pattern surely matches
+#
+# IAM reads an ARN pattern by its colon-separated segments (facts doc section 2): "*" and "?" match within a
+# segment, and only a "*" that ends a segment may also match across colons. wildcard_match and matches let every
+# "*" and "?" match colons too: they may over-match ("arn:aws:bedrock:*/*" names every Bedrock ARN to them, none to
+# IAM, since no Region holds a "/"), which is the safe reading where a match grants (an Allow's Resource, a Deny's
+# NotResource). Where a match takes access away (a Deny's Resource, an Allow's NotResource, a Deny's ArnLike
+# condition) the gate needs a match that holds however IAM reads such a wildcard: the segments of the pattern and of
+# the value line up one to one, each pattern segment matches its value segment, and only a "*" that ends the whole
+# pattern takes the value's further segments. (Every such match is one under the segment rule above, and under a
+# reading that matches the first five segments each on its own and the resource part as one string.)
+
+# sure_matcher(p): pattern p analysed once, for matches(m, v) to match what it surely names (its "segs" case
+# above); a pattern whose only wildcard is a final "*", or that has none, matches the same either way
+sure_matcher(p) := m if {
+	m := matcher(p)
+	m.kind in {"exact", "prefix"}
+} else := {"kind": "segs", "text": p, "segs": [matcher(seg) | some seg in segs], "open": endswith(p, "*")} if {
+	segs := split(p, ":")
+}
+
+# as many value segments as pattern segments, or more when the pattern's final "*" takes them
+_segments_fit(m, n) if n == count(m.segs)
+
+_segments_fit(m, n) if {
+	n > count(m.segs)
+	m.open
+}
+
+# arn_surely(p, v): pattern p matches v however IAM reads its wildcards (see above)
+arn_surely(p, v) if matches(sure_matcher(p), v)
+
+# arn_condition_surely(p, v): the same for an ArnLike or ArnEquals condition value, which IAM checks by the six
+# components of the ARN: a pattern of fewer components is not trusted to match anything
+arn_condition_surely(p, v) if {
+	count(split(p, ":")) >= 6
+	arn_surely(p, v)
 }
 
 _max_stars := 8
@@ -255,6 +307,8 @@ covers_resource(s, arn) if {
 	wildcard_match(p, arn)
 }
 
+# an Allow's NotResource excludes only what it surely names (arn_surely): a pattern IAM may read as naming nothing
+# ("arn:aws:bedrock:*/*") excludes nothing, so the Allow grants everything
 covers_resource(s, arn) if {
 	s.NotResource
 	not _not_resource_excludes(s, arn)
@@ -262,7 +316,7 @@ covers_resource(s, arn) if {
 
 _not_resource_excludes(s, arn) if {
 	some p in not_resources(s)
-	wildcard_match(p, arn)
+	arn_surely(p, arn)
 }
 
 # resource_patterns: every string in Resource and NotResource of every statement

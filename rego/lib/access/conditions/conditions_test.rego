@@ -418,3 +418,29 @@ test_a_policy_variable_in_a_value_is_unknown_when_the_key_is_present if {
 	# and Null reads its value whatever the request holds
 	_verdicts("Null", _via, "${aws:username}", _absent) == ["u"]
 }
+
+# ---- Arn operators: a wildcard inside an ARN component (facts doc section 2)
+
+_role := {"aws:principalarn": ["arn:aws:iam::111122223333:role/ml-dev"]}
+
+test_arn_like_with_a_star_inside_the_account_component_is_unknown if {
+	# GIVEN ArnLike "arn:aws:iam::*/*", which reads like every principal but whose first "*" cannot leave the
+	# account component WHEN the principal is a role THEN "u": a Deny with it is not trusted to apply, an Allow may
+	_verdicts("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*/*", "arn:aws:sts::*/*"], _role) == ["u"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*/*", _role) == ["u"]
+}
+
+test_arn_like_with_fewer_than_six_components_is_unknown if {
+	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*", _role) == ["u"]
+}
+
+test_arn_like_with_stars_within_components_is_decided if {
+	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*:role/*", _role) == ["t"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*:role/*", _role) == ["f"]
+	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*:user/*", _role) == ["f"]
+}
+
+test_string_like_reads_stars_across_colons if {
+	# GIVEN StringLike, which globs the whole string THEN "arn:aws:iam::*/*" matches the role
+	_verdicts("StringLike", "aws:PrincipalArn", "arn:aws:iam::*/*", _role) == ["t"]
+}

@@ -164,13 +164,36 @@ _negated_b(base) if _negated(base)
 
 _negated_b(base) := false if not _negated(base)
 
-_present(p, cs, req) := "t" if {
+# An Arn operator's wildcard pattern may name more than it surely names (iam.arn_condition_surely: a "*" or "?" inside
+# an ARN component, a pattern of fewer than six components): the verdict is "u" when counting the values it may
+# match and counting those it surely matches disagree (the verdict moves one way with the count).
+_present(p, cs, req) := "u" if {
+	_wild_arn(p.base, cs)
+	may := count([v | some v in req; _any_hit(p.base, cs, v)])
+	sure := count([v | some v in req; _any_sure_hit(cs, v)])
+	_verdict(p, may, count(req)) != _verdict(p, sure, count(req))
+} else := "t" if {
 	hits := count([v |
 		some v in req
 		_any_hit(p.base, cs, v)
 	])
 	_holds(p.set, _negated_b(p.base), hits, count(req))
 } else := "f"
+
+_verdict(p, hits, n) if {
+	_holds(p.set, _negated_b(p.base), hits, n)
+} else := false
+
+_wild_arn(base, cs) if {
+	replace(base, "not", "") in {"arnequals", "arnlike"}
+	some c in cs
+	iam.has_wildcard(c)
+}
+
+_any_sure_hit(cs, v) if {
+	some c in cs
+	iam.arn_condition_surely(c, v)
+}
 
 # positive operators: some value matches (all values, for ForAllValues)
 _holds("", false, hits, _) if hits > 0
