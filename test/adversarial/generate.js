@@ -1300,6 +1300,19 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ]),
     witness: idBlock([bedrockStar]),
   });
+  add("holder-trust-arnlike-naming-nobody-made-a-role", K, {
+    description:
+      "Role partner-access (bedrock:* on *): its trust, Principal AWS \"*\" with ArnLike aws:PrincipalArn \"arn:aws:iam::*/*\" (its first \"*\" cannot leave the account segment: it names no principal), becomes ArnLike \"arn:aws:iam::999988887777:role/attacker\": a role in another account gains bedrock:* (second attack on the segment reading: the old pattern was read as covering the new one).",
+    expect: "block",
+    plan: plan([
+      resource("aws_iam_role_policy.partner", { state: { role: "partner-access", name: "bedrock", policy: json(bedrockStar) } }),
+      resource("aws_iam_role.partner", {
+        state: { name: "partner-access", path: "/", arn: `arn:aws:iam::${ACCT.mlDev}:role/partner-access`, assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*/*" } } })) },
+        set: { assume_role_policy: json(doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::999988887777:role/attacker" } } })) },
+      }),
+    ]),
+    witness: idBlock([bedrockStar]),
+  });
   add("holder-deny-dropped-from-awscc-policy-roles-list", K, {
     description: "Role analyst (bedrock:* on *, unchanged) is listed in an awscc_iam_managed_policy's Roles whose text denies every model but Nova Lite; the plan empties the list: the Deny no longer applies to analyst.",
     expect: "block",
@@ -2753,6 +2766,34 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         }),
       ),
     });
+    {
+      // an exemption that names nobody, then one that names a role: the second step opens that role
+      const exempting = (value) =>
+        denyOn((st) => {
+          st.Condition = { ArnNotLike: { "aws:PrincipalArn": value } };
+        });
+      add("scp-exemption-naming-nobody-made-a-named-role", "scp-weakened", {
+        description:
+          "The Workloads allow-list's invoke Deny exempts ArnNotLike aws:PrincipalArn \"arn:aws:iam::*/*\" (a \"*\" inside the account segment: it exempts nobody) and the plan changes it to \"arn:aws:iam::222233334444:role/BreakGlass\": that role now invokes every model (second attack: the old exemption was judged unknown, so nothing looked weaker).",
+        config: "with",
+        expect: "block",
+        plan: (() => {
+          const p = updateWorkloadsScp(exempting("arn:aws:iam::222233334444:role/BreakGlass"));
+          const rc = p.resource_changes.find((r) => r.type === "aws_organizations_policy" && r.change.actions.includes("update"));
+          rc.change.before.content = exempting("arn:aws:iam::*/*");
+          const walk = (m) => [...(m.resources ?? []), ...(m.child_modules ?? []).flatMap(walk)];
+          for (const r of walk(p.prior_state.values.root_module)) if (r.address === rc.address) r.values.content = rc.change.before.content;
+          return p;
+        })(),
+      });
+      add("trap-scp-exemption-naming-nobody", "false-positive-trap", {
+        description:
+          "The Workloads allow-list's invoke Deny gains ArnNotLike aws:PrincipalArn \"arn:aws:iam::*/*\": no principal's ARN has a \"/\" in its account segment, so the exemption exempts nobody and the Deny applies as before (second attack: reported as weakening).",
+        config: "with",
+        expect: "pass",
+        plan: updateWorkloadsScp(exempting("arn:aws:iam::*/*")),
+      });
+    }
     add("trap-scp-invoke-deny-arnlike-every-role", "false-positive-trap", {
       description:
         "The Workloads allow-list's invoke Deny gains ArnLike aws:PrincipalArn [\"arn:aws:iam::*:*\", \"arn:aws:sts::*:*\"]: each \"*\" ends a component, every principal of every account is named, and the Deny applies as before.",
@@ -2765,6 +2806,20 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ),
     });
   }
+  add("id-notresource-type-wildcard-excludes-nothing", "identity-policy", {
+    description:
+      "In the management account, a policy allows the invoke actions with NotResource [\"arn:aws:bedrock:*::*/*\", \"arn:aws:bedrock:*:*:*/*\"]: whether IAM globs a \"*\" in the resource type is unknown (facts doc section 15), and if it does not, the NotResource excludes nothing and the Allow grants every model (second attack: trusted to exclude everything).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("all_but_types", doc({ Effect: "Allow", Action: INVOKE, NotResource: ["arn:aws:bedrock:*::*/*", "arn:aws:bedrock:*:*:*/*"] }), "Admin", { awsProvider: inAccount(MGMT) }),
+  });
+  add("id-deny-type-prefix-wildcard", "identity-policy", {
+    description:
+      "The management account's admin role (Allow * on *) denies the invoke actions on \"arn:aws:bedrock:*::f*\" and \"arn:aws:bedrock:*:*:i*\": a \"*\" inside the resource type, the form AWS calls incorrect usage (\"arn:aws:iam::123456789012:u*\"); whether IAM globs it is unknown (facts doc section 15), so the Deny is not credited (second attack).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy("admin", adminMinusBedrock({ Resource: ["arn:aws:bedrock:*::f*", "arn:aws:bedrock:*:*:i*"] }), "Admin", { awsProvider: inAccount(MGMT) }),
+  });
   add("trap-custom-model-training-role", "false-positive-trap", {
     description:
       "A fine-tuning role in ml-dev gets bedrock:* on the account's custom models (custom-model/*). InvokeModel does not take a custom-model ARN (facts doc section 1: a custom model runs through a deployment or provisioned throughput, which this does not grant), so no model can be invoked through it (attack: reported as MG-0009).",

@@ -56,13 +56,8 @@ _not_resource_excludes(s, arn) if {
 	iam.wildcard_match(pat, arn)
 }
 
-# "arn:aws:bedrock:*::*/x": a wildcard in the resource-type part
-_wild_type(pat) if {
-	segs := split(pat, ":")
-	count(segs) >= 6
-	iam.has_wildcard(split(concat(":", array.slice(segs, 5, count(segs))), "/")[0])
-	contains(segs[5], "/")
-}
+# "arn:aws:bedrock:*::*/x": a wildcard in the resource type (or the service), which IAM may read as naming nothing
+_wild_type(pat) if iam.unsure_pattern(pat)
 
 # denied_request: some statement of stmts surely denies the request on this one resource
 denied_request(stmts, p) if {

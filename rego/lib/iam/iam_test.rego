@@ -199,3 +199,30 @@ _sure_not_may(p, v) if {
 	iam.arn_surely(p, v)
 	not iam.wildcard_match(p, v)
 }
+
+test_unsure_patterns_surely_name_nothing if {
+	# a wildcard in the resource type or the service segment: IAM may read it as naming nothing
+	not iam.arn_surely("arn:aws:bedrock:*::*/*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+	not iam.arn_surely("arn:aws:bedrock:*::f*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+	not iam.arn_surely("arn:aws:b?drock:*:*:*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+	not iam.arn_surely("arn:aws:*:*:*:*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+	not iam.covers_resource({"NotResource": ["arn:aws:bedrock:*:*:*"]}, "arn:aws:bedrock:us-east-1::foundation-model/x")
+	iam.covers_resource({"NotResource": ["arn:aws:bedrock:*::*/*", "arn:aws:bedrock:*:*:*/*"]}, "arn:aws:bedrock:us-east-1::foundation-model/x")
+
+	# a resource part of only "*", and "arn:*", name everything
+	iam.arn_surely("arn:aws:bedrock:*:*:*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+	iam.arn_surely("arn:*", "arn:aws:bedrock:us-east-1::foundation-model/x")
+}
+
+test_arn_condition_may_takes_either_reading if {
+	# the segment rule: a final "*" of an inner segment crosses colons
+	iam.arn_condition_may("arn:aws:iam::*", "arn:aws:iam::111122223333:role/x")
+
+	# by components: a "*" in the resource part crosses colons
+	iam.arn_condition_may("arn:aws:bedrock:*:*:inference-profile/*-v1:0", "arn:aws:bedrock:us-east-1:1:inference-profile/us.m-v1:0")
+
+	# neither: a "*" inside the account component
+	not iam.arn_condition_may("arn:aws:iam::*/*", "arn:aws:iam::111122223333:role/x")
+	not iam.arn_condition_may("arn:aws:iam::1?/*", "arn:aws:iam::111122223333:role/x")
+	iam.arn_condition_may("arn:aws:iam::1*3:role/*", "arn:aws:iam::111122223333:role/x")
+}

@@ -68,10 +68,14 @@ has_wildcard(p) if contains(p, "?")
 
 # glob pattern (IAM: * and ?) to an anchored regular expression
 to_regex(p) := concat("", ["^", r, "$"]) if {
+	r := replace(replace(_escaped(p), "*", ".*"), "?", ".")
+}
+
+# p with every regular-expression character but "*" and "?" escaped
+_escaped(p) := replace(e3, "$", "\\$") if {
 	e1 := replace(replace(replace(p, "\\", "\\\\"), ".", "\\."), "+", "\\+")
 	e2 := replace(replace(replace(replace(e1, "(", "\\("), ")", "\\)"), "[", "\\["), "]", "\\]")
 	e3 := replace(replace(replace(replace(e2, "{", "\\{"), "}", "\\}"), "|", "\\|"), "^", "\\^")
-	r := replace(replace(replace(e3, "$", "\\$"), "*", ".*"), "?", ".")
 }
 
 # wildcard_match: does IAM pattern p match value v (case-sensitive; lower both sides for actions).
@@ -191,11 +195,31 @@ _plain(m, v) if {
 
 # sure_matcher(p): pattern p analysed once, for matches(m, v) to match what it surely names (its "segs" case
 # above); a pattern whose only wildcard is a final "*", or that has none, matches the same either way
-sure_matcher(p) := m if {
+sure_matcher(p) := {"kind": "none", "text": null} if {
+	unsure_pattern(p)
+} else := m if {
 	m := matcher(p)
 	m.kind in {"exact", "prefix"}
 } else := {"kind": "segs", "text": p, "segs": [matcher(seg) | some seg in segs], "open": endswith(p, "*")} if {
 	segs := split(p, ":")
+}
+
+# unsure_pattern(p): an ARN pattern IAM may read as naming nothing, so it surely names nothing: a wildcard in the
+# service segment (not allowed there, facts doc section 2), or in the resource type ("arn:aws:bedrock:*::*/x",
+# "arn:aws:bedrock:*::f*": AWS calls it incorrect usage, and whether IAM globs it is unknown, section 15). A
+# resource part that is only "*" names every resource.
+unsure_pattern(p) if {
+	segs := split(p, ":")
+	count(segs) >= 3
+	has_wildcard(segs[2])
+}
+
+unsure_pattern(p) if {
+	segs := split(p, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	rest != "*"
+	has_wildcard(split(rest, "/")[0])
 }
 
 # as many value segments as pattern segments, or more when the pattern's final "*" takes them
@@ -214,6 +238,50 @@ arn_surely(p, v) if matches(sure_matcher(p), v)
 arn_condition_surely(p, v) if {
 	count(split(p, ":")) >= 6
 	arn_surely(p, v)
+}
+
+# arn_condition_may(p, v): an ArnLike or ArnEquals condition value may match v under one of the two readings: the
+# segment rule (a "*" inside a segment or a "?" matches no colon, a "*" that ends a segment may), or each of the six
+# components on its own with the resource part as one string (AWS's condition reference). "arn:aws:iam::*/*"
+# matches no role under either, so a Deny exempting it exempts nobody.
+arn_condition_may(p, v) if {
+	not _inner_wildcard(p)
+	wildcard_match(p, v)
+}
+
+arn_condition_may(p, v) if {
+	_inner_wildcard(p)
+	regex.match(_segment_regex(p), v)
+}
+
+arn_condition_may(p, v) if _by_components(p, v)
+
+# a "?", or a "*" that does not end its segment
+_inner_wildcard(p) if contains(p, "?")
+
+_inner_wildcard(p) if {
+	some seg in split(p, ":")
+	contains(trim_suffix(seg, "*"), "*")
+}
+
+# the segment rule as a regular expression (only for patterns with an inner wildcard: few, see wildcard_match)
+_segment_regex(p) := concat("", ["^", concat(":", [_segment_re(seg) | some seg in split(p, ":")]), "$"])
+
+_segment_re(seg) := concat("", [_inner_re(trim_suffix(seg, "*")), ".*"]) if endswith(seg, "*")
+
+_segment_re(seg) := _inner_re(seg) if not endswith(seg, "*")
+
+_inner_re(seg) := replace(replace(_escaped(seg), "*", "[^:]*"), "?", "[^:]")
+
+_by_components(p, v) if {
+	ps := split(p, ":")
+	count(ps) >= 6
+	vs := split(v, ":")
+	count(vs) >= 6
+	every i in [1, 2, 3, 4] {
+		wildcard_match(ps[i], vs[i])
+	}
+	wildcard_match(concat(":", array.slice(ps, 5, count(ps))), concat(":", array.slice(vs, 5, count(vs))))
 }
 
 _max_stars := 8

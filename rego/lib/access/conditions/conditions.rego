@@ -6,7 +6,8 @@
 #   condition keys to arrays of values; an empty array means the key is absent from the request, and a key that
 #   is not in the context at all is unknown (it may be absent or hold any value). Supported: the String and Arn
 #   operators (Equals, NotEquals, EqualsIgnoreCase, NotEqualsIgnoreCase, Like, NotLike; ArnEquals/ArnLike match
-#   wildcards like ArnLike), their IfExists forms, the ForAnyValue and ForAllValues set qualifiers, and Null.
+#   wildcards like ArnLike, by ARN segment: iam.arn_condition_may and iam.arn_condition_surely, "u" where the two
+#   readings of a wildcard disagree), their IfExists forms, the ForAnyValue and ForAllValues set qualifiers, and Null.
 #   Every other operator (Bool, Numeric, Date, IpAddress, ...) is unknown, and so is a value holding a policy
 #   variable when the key is present (IAM fills it in per request). Semantics of an absent key follow the
 #   IAM user guide (facts doc section 6): a positive operator is false, a negated one true, IfExists true,
@@ -218,9 +219,11 @@ _hit("stringequals", c, v) if c == v
 
 _hit("stringequalsignorecase", c, v) if lower(c) == lower(v)
 
+_hit("stringlike", c, v) if iam.wildcard_match(c, v)
+
 _hit(base, c, v) if {
-	base in {"stringlike", "arnequals", "arnlike"}
-	iam.wildcard_match(c, v)
+	base in {"arnequals", "arnlike"}
+	iam.arn_condition_may(c, v)
 }
 
 _default_principal(v) if {

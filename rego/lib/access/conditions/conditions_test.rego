@@ -423,15 +423,19 @@ test_a_policy_variable_in_a_value_is_unknown_when_the_key_is_present if {
 
 _role := {"aws:principalarn": ["arn:aws:iam::111122223333:role/ml-dev"]}
 
-test_arn_like_with_a_star_inside_the_account_component_is_unknown if {
-	# GIVEN ArnLike "arn:aws:iam::*/*", which reads like every principal but whose first "*" cannot leave the
-	# account component WHEN the principal is a role THEN "u": a Deny with it is not trusted to apply, an Allow may
-	_verdicts("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*/*", "arn:aws:sts::*/*"], _role) == ["u"]
-	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*/*", _role) == ["u"]
+test_arn_like_with_a_star_inside_the_account_component_names_no_role if {
+	# GIVEN ArnLike "arn:aws:iam::*/*", which reads like every principal: its first "*" cannot leave the account
+	# component (segment rule), and it has five components (component reading) WHEN the principal is a role THEN
+	# it surely does not match: a Deny with it denies nobody, a Deny exempting it exempts nobody
+	_verdicts("ArnLike", "aws:PrincipalArn", ["arn:aws:iam::*/*", "arn:aws:sts::*/*"], _role) == ["f"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*/*", _role) == ["t"]
 }
 
-test_arn_like_with_fewer_than_six_components_is_unknown if {
+test_arn_like_where_the_two_readings_disagree_is_unknown if {
+	# GIVEN "arn:aws:iam::*" (five components, its "*" ends a segment): every IAM ARN under the segment rule, none
+	# by components THEN "u"
 	_verdicts("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*", _role) == ["u"]
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam::*", _role) == ["u"]
 }
 
 test_arn_like_with_stars_within_components_is_decided if {

@@ -221,7 +221,7 @@ _value_within(v, op, op2, vals) if {
 _value_within(v, op, op2, vals) if {
 	not _literal(v, op2)
 	contains(op, "Like")
-	_pattern_within(v, vals)
+	_pattern_within(v, op, vals)
 }
 
 _literal(_, op2) if not contains(op2, "Like")
@@ -235,21 +235,40 @@ _literal(v, _) if {
 
 _literal_within(v, _, vals) if v in iam.as_array(vals)
 
+# an original Like pattern passes the literal however IAM reads it: StringLike globs the whole string; ArnLike
+# reads an ARN by components (iam.arn_condition_surely: "arn:aws:iam::*/*" passes no role, though every "*" of a
+# whole-string glob would)
 _literal_within(v, op, vals) if {
 	is_string(v)
-	contains(op, "Like")
+	contains(op, "StringLike")
 	some p in iam.as_array(vals)
 	iam.wildcard_match(p, v)
 }
 
-_pattern_within(v, vals) if v in iam.as_array(vals)
+_literal_within(v, op, vals) if {
+	is_string(v)
+	contains(op, "ArnLike")
+	some p in iam.as_array(vals)
+	iam.arn_condition_surely(p, v)
+}
 
-_pattern_within(v, vals) if {
+_pattern_within(v, _, vals) if v in iam.as_array(vals)
+
+_pattern_within(v, op, vals) if {
 	some p in iam.as_array(vals)
 	endswith(p, "*")
 	stem := substring(p, 0, count(p) - 1)
 	not iam.has_wildcard(stem)
+	_stem_pattern(op, p)
 	startswith(v, stem)
+}
+
+# an ArnLike pattern of fewer than six components may name nothing (iam.arn_condition_surely)
+_stem_pattern(op, _) if not contains(op, "Arn")
+
+_stem_pattern(op, p) if {
+	contains(op, "Arn")
+	count(split(p, ":")) >= 6
 }
 
 # a boundary replaced by one that itself allows no unapproved request (AmazonS3ReadOnlyAccess, a list of models

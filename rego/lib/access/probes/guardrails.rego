@@ -49,7 +49,7 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
-	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats; not service_linked(v)} | _other_principals)
+	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats; not service_linked(v); not names_no_principal(v)} | _other_principals)
 	some q in _principal_requests
 }
 
@@ -89,6 +89,18 @@ fill_principal(v) := concat(":", array.concat(
 broad_principal(v) if {
 	not _named_principal(v)
 	not service_linked(v)
+	not names_no_principal(v)
+}
+
+# names_no_principal(pattern): an ARN pattern with a "/" in its partition, service, Region or account segment
+# ("arn:aws:iam::*/*"): whichever way IAM reads its wildcards, the segment holds that "/" (a "*" crosses colons only
+# where it ends a segment, after it), and no principal's ARN has one there
+names_no_principal(v) if {
+	startswith(v, "arn:")
+	segs := split(v, ":")
+	some i in [1, 2, 3, 4]
+	i < count(segs)
+	contains(segs[i], "/")
 }
 
 # service_linked(pattern): the pattern names only service-linked roles (path /aws-service-role/), which SCPs never

@@ -23,3 +23,11 @@ test_service_linked_roles_are_no_exemption if {
 	# WHEN an allow-list Deny gains that exemption THEN it is not weaker
 	org.weaker([deny], [exempt]) == set() with data.modelgate.catalog as testing.catalog
 }
+
+test_a_pattern_with_a_slash_before_the_resource_names_no_principal if {
+	probes.names_no_principal("arn:aws:iam::*/*")
+	probes.names_no_principal("arn:aws:sts::*/*")
+	not probes.broad_principal("arn:aws:iam::*/*")
+	not probes.names_no_principal("arn:aws:iam::*:role/*")
+	probes.broad_principal("arn:aws:iam::*:role/*")
+}
