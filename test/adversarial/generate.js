@@ -2786,6 +2786,31 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
           return p;
         })(),
       });
+      add("scp-string-not-like-slash-in-account-exempts-roles", "scp-weakened", {
+        description:
+          "The Workloads allow-list's invoke Deny gains StringNotLike aws:PrincipalArn \"arn:aws:iam::*/M*\": StringLike globs the whole string, so its first \"*\" takes \"222233334444:role\" and the Deny stops applying to role MLDeveloper (third attack: a pattern with a \"/\" in the account segment was taken to name no principal, whatever the operator).",
+        config: "with",
+        expect: "block",
+        plan: updateWorkloadsScp(
+          denyOn((st) => {
+            st.Condition = { StringNotLike: { "aws:PrincipalArn": "arn:aws:iam::*/M*" } };
+          }),
+        ),
+      });
+      add("scp-arn-not-like-region-star-takes-the-account", "scp-weakened", {
+        description:
+          "The Workloads allow-list's invoke Deny gains ArnNotLike aws:PrincipalArn \"arn:aws:iam:*:*/M*\": the Region's \"*\" ends its segment, and such a \"*\" may match across colons (facts doc section 2), so the pattern may name role MLDeveloper (third attack: taken to name no principal).",
+        config: "with",
+        expect: "block",
+        plan: updateWorkloadsScp(exempting("arn:aws:iam:*:*/M*")),
+      });
+      add("trap-scp-arn-not-like-slash-in-account", "false-positive-trap", {
+        description:
+          "The Workloads allow-list's invoke Deny gains ArnNotLike aws:PrincipalArn \"arn:aws:iam::*/M*\": as an ARN pattern its first \"*\" stays in the account segment, which never holds a \"/\", so it exempts nobody under either reading of ArnLike.",
+        config: "with",
+        expect: "pass",
+        plan: updateWorkloadsScp(exempting("arn:aws:iam::*/M*")),
+      });
       add("trap-scp-exemption-naming-nobody", "false-positive-trap", {
         description:
           "The Workloads allow-list's invoke Deny gains ArnNotLike aws:PrincipalArn \"arn:aws:iam::*/*\": no principal's ARN has a \"/\" in its account segment, so the exemption exempts nobody and the Deny applies as before (second attack: reported as weakening).",

@@ -206,24 +206,18 @@ _deny_res(s, res_all, keys) := res_all if {
 # with a wildcard in type or ID, or no ARN]}, each pattern analysed once (iam.matcher). Keyed is an object so that a
 # lookup is one hash of the key: a set of [key, matcher] pairs was scanned whole on every lookup, and wasm steps
 # through a set by hashing each (deep) element. Grouping compares keys pairwise, strings only.
-index(pats) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] in pairs}, "other": [iam.matcher(pat) |
-	some pat in pats
-	not _pattern_key(pat)
-]} if {
-	pairs := [[k, iam.matcher(pat)] |
-		some pat in pats
-		k := _pattern_key(pat)
-	]
-}
+index(pats) := _indexed([[pat, iam.matcher(pat)] | some pat in pats])
 
 # sure_index(patterns): the same with iam.sure_matcher, for patterns whose match takes access away (a Deny's
 # Resource, an Allow's NotResource): an ARN is in it only when a pattern surely names it
-sure_index(pats) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] in pairs}, "other": [iam.sure_matcher(pat) |
-	some pat in pats
+sure_index(pats) := _indexed([[pat, iam.sure_matcher(pat)] | some pat in pats])
+
+_indexed(ms) := {"keyed": {k: [m | some [k2, m] in pairs; k2 == k] | some [k, _] in pairs}, "other": [m |
+	some [pat, m] in ms
 	not _pattern_key(pat)
 ]} if {
-	pairs := [[k, iam.sure_matcher(pat)] |
-		some pat in pats
+	pairs := [[k, m] |
+		some [pat, m] in ms
 		k := _pattern_key(pat)
 	]
 }

@@ -73,7 +73,7 @@ _eval(op, k, cv, ctx) := "u" if {
 	_default_principal(v)
 	not _any_hit(p.base, cs, v)
 	some c in cs
-	probes.broad_principal(c)
+	_broad(p.base, c)
 } else := "u" if {
 	# a policy variable in a value (${aws:RequestedRegion}) is filled in from each request: compared as written it
 	# would make "StringEquals aws:RequestedRegion ${aws:RequestedRegion}", which always holds, never hold
@@ -86,6 +86,17 @@ _eval(op, k, cv, ctx) := "u" if {
 	req := ctx[key]
 	r := _eval_req(p, _values(cv), req)
 } else := "u"
+
+# a pattern naming a family of principals; as an Arn operator's value, not one that names no principal at all
+_broad(base, c) if {
+	probes.broad_principal(c)
+	not _names_none(base, c)
+}
+
+_names_none(base, c) if {
+	contains(base, "arn")
+	probes.names_no_principal(c)
+}
 
 # the verdict depends on the condition's values: Null's always, any other operator's when the key is present (for
 # an absent key the operator alone decides)

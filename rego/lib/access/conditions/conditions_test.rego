@@ -1,6 +1,7 @@
 package lib.access.conditions_test
 
 import data.lib.access.conditions
+import data.lib.access.probes
 
 _via := "aws:CalledViaLast"
 
@@ -447,4 +448,15 @@ test_arn_like_with_stars_within_components_is_decided if {
 test_string_like_reads_stars_across_colons if {
 	# GIVEN StringLike, which globs the whole string THEN "arn:aws:iam::*/*" matches the role
 	_verdicts("StringLike", "aws:PrincipalArn", "arn:aws:iam::*/*", _role) == ["t"]
+}
+
+test_string_not_like_with_a_slash_in_the_account_still_exempts_roles if {
+	# GIVEN StringNotLike "arn:aws:iam::*/M*" (a whole-string glob: it names role/MLDeveloper) WHEN the default
+	# principal (any principal of the account) asks THEN "u": the Deny may not apply to it
+	_verdicts("StringNotLike", "aws:PrincipalArn", "arn:aws:iam::*/M*", {"aws:principalarn": [probes.principal("aws")]}) == ["u"]
+}
+
+test_arn_not_like_with_a_shifting_region_star_still_exempts_roles if {
+	# GIVEN ArnNotLike "arn:aws:iam:*:*/M*": the Region's "*" ends its segment and may take the account THEN "u"
+	_verdicts("ArnNotLike", "aws:PrincipalArn", "arn:aws:iam:*:*/M*", {"aws:principalarn": [probes.principal("aws")]}) == ["u"]
 }

@@ -49,8 +49,16 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
-	some pr in ({[fill_principal(v), _narrow(v)] | some v in pats; not service_linked(v); not names_no_principal(v)} | _other_principals)
+	some pr in (_pattern_principals(stmts, pats) | _other_principals)
 	some q in _principal_requests
+}
+
+# a principal named by each pattern, but for patterns that name none (service-linked roles, which SCPs never
+# restrict; ARN patterns with a "/" before the resource under Arn operators only)
+_pattern_principals(stmts, pats) := {[fill_principal(v), _narrow(v)] |
+	some v in pats
+	not service_linked(v)
+	not _arn_only_naming_nobody(stmts, v)
 }
 
 # A session from sts:GetFederationToken (an IAM user mints one for itself) is an STS principal: its aws:PrincipalArn
@@ -89,18 +97,39 @@ fill_principal(v) := concat(":", array.concat(
 broad_principal(v) if {
 	not _named_principal(v)
 	not service_linked(v)
-	not names_no_principal(v)
 }
 
-# names_no_principal(pattern): an ARN pattern with a "/" in its partition, service, Region or account segment
-# ("arn:aws:iam::*/*"): whichever way IAM reads its wildcards, the segment holds that "/" (a "*" crosses colons only
-# where it ends a segment, after it), and no principal's ARN has one there
+# names_no_principal(pattern): as an ArnLike or ArnEquals value, an ARN pattern with a "/" in its partition,
+# service, Region or account segment, and no "*" ending a segment before it ("arn:aws:iam::*/*"): whichever way IAM
+# reads its wildcards, the matched ARN holds that "/" in that segment (a "*" crosses colons only where it ends a
+# segment: "arn:aws:iam:*:*/x" may name role/x), and no principal's ARN has one there. (StringLike globs the whole
+# string: "arn:aws:iam::*/x*" names role/x1.)
 names_no_principal(v) if {
 	startswith(v, "arn:")
 	segs := split(v, ":")
 	some i in [1, 2, 3, 4]
 	i < count(segs)
 	contains(segs[i], "/")
+	every seg in array.slice(segs, 1, i) {
+		not endswith(seg, "*")
+	}
+}
+
+# a pattern that only Arn operators name, and that names no principal as one: a witness made from it would be no
+# principal at all
+_arn_only_naming_nobody(stmts, v) if {
+	names_no_principal(v)
+	not _value_under_other_operator(stmts, v)
+}
+
+_value_under_other_operator(stmts, v) if {
+	some s in stmts
+	some op, kv in object.get(s, "Condition", {})
+	is_object(kv)
+	not contains(lower(op), "arn")
+	some k, cv in kv
+	lower(k) == "aws:principalarn"
+	v in iam.as_array(cv)
 }
 
 # service_linked(pattern): the pattern names only service-linked roles (path /aws-service-role/), which SCPs never
