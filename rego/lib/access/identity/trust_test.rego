@@ -130,3 +130,30 @@ _bounded_holders(rcs, cfg) := xs if {
 	xs := {e.holder | some e in identity.exposures} with input as object.union(testing.plan(rcs), {"plan": {"configuration": cfg}})
 		with data.modelgate.catalog as testing.catalog
 }
+
+# ---- narrowing a trust condition: the original pattern must pass the new value however IAM reads it
+
+test_arn_like_naming_nobody_is_not_narrowed_to_a_role if {
+	# GIVEN ArnLike "arn:aws:iam::*/*" (its first "*" stays in the account segment: it names no role) THEN a named
+	# role is not within it, as ArnLike or ArnEquals
+	not identity._narrower("ArnLike", ["arn:aws:iam::*/*"], "ArnLike", ["arn:aws:iam::999988887777:role/attacker"])
+	not identity._narrower("ArnLike", ["arn:aws:iam::*/*"], "ArnEquals", ["arn:aws:iam::999988887777:role/attacker"])
+}
+
+test_arn_like_by_components_is_narrowed_to_a_role if {
+	identity._narrower("ArnLike", ["arn:aws:iam::*:role/*"], "ArnLike", ["arn:aws:iam::999988887777:role/partner"])
+	identity._narrower("StringLike", ["arn:aws:iam::*/*"], "StringLike", ["arn:aws:iam::999988887777:role/partner"])
+}
+
+test_a_short_arn_stem_proves_no_narrowing if {
+	# GIVEN an ArnLike stem pattern of fewer than six components (it may name nothing) THEN a pattern under it is not
+	# narrower; a StringLike stem still is
+	not identity._narrower("ArnLike", ["arn:aws:iam::*"], "ArnLike", ["arn:aws:iam::1*"])
+	not identity._narrower("ArnLike", ["arn:aws:iam::*:role/*"], "ArnLike", ["arn:aws:iam::1*:role/x*"])
+	identity._narrower("StringLike", ["arn:aws:iam::*"], "StringLike", ["arn:aws:iam::1*"])
+}
+
+test_a_non_string_value_is_a_literal if {
+	identity._narrower("StringEquals", ["1"], "StringEquals", ["1"])
+	identity._narrower("ForAnyValue:StringLike", [1], "ForAnyValue:StringLike", [1])
+}

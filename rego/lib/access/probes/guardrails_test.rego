@@ -32,3 +32,14 @@ test_a_pattern_with_a_slash_before_the_resource_names_no_principal if {
 	# a "*" ending an earlier segment may take the account: "*/M*" can be role/MLDeveloper
 	not probes.names_no_principal("arn:aws:iam:*:*/M*")
 }
+
+test_witnesses_skip_arn_values_naming_nobody_but_not_string_ones if {
+	# GIVEN "arn:aws:iam::*/*" under ArnNotLike only THEN no principal witness is made from it; under StringNotLike
+	# too (a whole-string glob names roles with it) THEN one is
+	arn_only := [{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": "x", "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*/*"}}}]
+	probes._arn_only_naming_nobody(arn_only, "arn:aws:iam::*/*")
+	both := array.concat(arn_only, [{"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": "x", "Condition": {"StringNotLike": {"aws:PrincipalArn": "arn:aws:iam::*/*"}}}])
+	not probes._arn_only_naming_nobody(both, "arn:aws:iam::*/*")
+	count(probes._pattern_principals(arn_only, {"arn:aws:iam::*/*"})) == 0
+	count(probes._pattern_principals(both, {"arn:aws:iam::*/*"})) == 1
+}
