@@ -2270,6 +2270,35 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
     }),
   });
+  // fourth attack: the subscriber Deny split in two, one exempting a calling service, one a product
+  const subscriberSplit = (callerCondition) =>
+    subscriberWith((d) => {
+      const i = d.Statement.findIndex((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
+      const st = d.Statement[i];
+      d.Statement.splice(
+        i,
+        1,
+        { ...st, Sid: "DenySubscribeExceptCaller", Condition: { ...st.Condition, ...callerCondition } },
+        { ...st, Sid: "DenySubscribeExceptProduct", Condition: { ...st.Condition, StringNotEquals: { "aws-marketplace:ProductId": "prod-azycxvnd5mhqi" } } },
+      );
+    });
+  for (const [slug, how, callerCondition, context] of [
+    ["scp-designated-subscriber-split-exempts-a-product-via-mantle", "a Deny unless called through bedrock-mantle and a Deny unless the product is prod-azycxvnd5mhqi (Claude Opus 4): any role subscribes the account to Opus 4 through mantle", { StringNotEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" } }, { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }],
+    ["scp-designated-subscriber-split-exempts-a-product-direct", "a Deny only for calls through a service (Null aws:CalledViaLast false) and a Deny unless the product is prod-azycxvnd5mhqi (Claude Opus 4): any role subscribes the account to Opus 4 directly", { Null: { "aws:CalledViaLast": "false" } }, {}],
+  ]) {
+    const split = subscriberSplit(callerCondition);
+    add(slug, K, {
+      description: `The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) splits its Subscribe Deny in two: ${how} (fourth attack: each product was asked only through Bedrock).`,
+      expect: "block",
+      plan: subscriberUpdate(split),
+      witness: orgBlock([[split], []], {
+        scpsBefore: [[subscriberScp], []],
+        action: "aws-marketplace:Subscribe",
+        resource: "*",
+        context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper`, "aws-marketplace:ProductId": "prod-azycxvnd5mhqi", ...context }),
+      }),
+    });
+  }
   const subscriberFewer = subscriberWith((d) => {
     const st = d.Statement.find((x) => x.Sid === "DenyInvokeExceptApprovedModels");
     st.NotResource = st.NotResource.slice(1);
@@ -2342,6 +2371,9 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     // attack14: AWS's own mantle statement shape, no ProductId: any product subscribed through mantle
     ["id-subscribe-via-mantle-null-productid", "Subscribe on * via bedrock-mantle.amazonaws.com only when no aws-marketplace:ProductId is in the request (Null true): whatever mantle subscribes without naming a product.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, Null: { "aws-marketplace:ProductId": "true" } }), { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "with"],
     ["id-subscribe-via-mantle-any-product", "Subscribe on * with only StringEquals aws:CalledViaLast bedrock-mantle.amazonaws.com: any Marketplace model reached through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "without"],
+    // fourth attack, 2026-11-30: a product was asked only through Bedrock, the direct and mantle probes only for a made-up product
+    ["id-subscribe-via-mantle-unapproved-product", "Subscribe via bedrock-mantle.amazonaws.com scoped to prod-azycxvnd5mhqi (Claude Opus 4), which the config does not approve: the account is subscribed to it through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-azycxvnd5mhqi"] } }), { "aws-marketplace:ProductId": "prod-azycxvnd5mhqi", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "with"],
+    ["id-subscribe-direct-unapproved-product", "Subscribe called directly only (Null aws:CalledViaLast true) and scoped to prod-azycxvnd5mhqi (Claude Opus 4), which the config does not approve.", sub({ Null: { "aws:CalledViaLast": "true" }, "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-azycxvnd5mhqi"] } }), { "aws-marketplace:ProductId": "prod-azycxvnd5mhqi" }, "with"],
   ];
   for (const [slug, description, d, context, config] of subVariants) {
     add(slug, K, { description: `aws_iam_role_policy: ${description}`, config, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: idBlock([d], { action: "aws-marketplace:Subscribe", resource: "*", context }) });
@@ -2819,6 +2851,25 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         plan: updateWorkloadsScp(exempting("arn:aws:iam::*/*")),
       });
     }
+    add("scp-invoke-deny-split-principal-and-model", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny is split in two: one as before but also exempting foundation-model/deepseek.r1-v1:0, one as before with ArnNotLike aws:PrincipalArn role/Research. Each alone still denies DeepSeek R1 to someone; together only role Research calling DeepSeek R1 escapes both (fourth attack: the named principal was asked only for a made-up model, the exempted model only by the probe role).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(
+        (() => {
+          const d = structuredClone(WKLD);
+          const st = d.Statement[0];
+          d.Statement.splice(
+            0,
+            1,
+            { ...st, Sid: "DenyInvokeExceptApprovedAndDeepSeek", NotResource: [...st.NotResource, "arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0"] },
+            { ...st, Sid: "DenyInvokeExceptResearch", Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/Research" } } },
+          );
+          return json(d);
+        })(),
+      ),
+    });
     add("trap-scp-invoke-deny-arnlike-every-role", "false-positive-trap", {
       description:
         "The Workloads allow-list's invoke Deny gains ArnLike aws:PrincipalArn [\"arn:aws:iam::*:*\", \"arn:aws:sts::*:*\"]: each \"*\" ends a component, every principal of every account is named, and the Deny applies as before.",

@@ -43,3 +43,15 @@ test_witnesses_skip_arn_values_naming_nobody_but_not_string_ones if {
 	count(probes._pattern_principals(arn_only, {"arn:aws:iam::*/*"})) == 0
 	count(probes._pattern_principals(both, {"arn:aws:iam::*/*"})) == 1
 }
+
+test_a_named_principal_is_asked_for_the_statements_own_models if {
+	# GIVEN one Deny exempting a model no catalog lists, another exempting role Research WHEN the
+	# principal witnesses are built THEN Research asks for that model too (only both exemptions together spare it)
+	fm := "arn:aws:bedrock:*::foundation-model/acme.unlisted-v1:0"
+	a := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": [fm]}
+	b := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "NotResource": [], "Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/Research"}}}
+	ws := probes.principal_witnesses([a, b]) with data.modelgate.catalog as testing.catalog
+	some w in ws
+	w.principal == "arn:aws:iam::000000000000:role/Research"
+	contains(w.resource, "foundation-model/acme.unlisted-v1:0")
+}

@@ -175,14 +175,20 @@ test_regions_when_a_short_pattern_ends_in_a_wildcard if {
 
 test_witnesses_when_product_ids_are_in_conditions if {
 	# GIVEN a Subscribe Allow for two products, one approved WHEN witnesses are built
-	# THEN a Subscribe probe via bedrock for the unapproved product only
+	# THEN Subscribe probes for the unapproved product, directly, via bedrock and via bedrock-mantle, and the
+	# approved one directly (only a call through Bedrock is approved)
 	s := {
 		"Effect": "Allow", "Action": "aws-marketplace:Subscribe", "Resource": "*",
 		"Condition": {"ForAnyValue:StringEquals": {"aws-marketplace:ProductId": ["prod-approved", "prod-other", 7]}},
 	}
 	ws := probes.witnesses([s]) with data.modelgate.approved as _config
 		with data.modelgate.catalog as testing.catalog
-	ws == {probes.subscribe(["bedrock.amazonaws.com"], ["prod-other"], true)}
+	ws == {
+		probes.subscribe([], ["prod-approved"], true),
+		probes.subscribe([], ["prod-other"], true),
+		probes.subscribe(["bedrock.amazonaws.com"], ["prod-other"], true),
+		probes.subscribe(["bedrock-mantle.amazonaws.com"], ["prod-other"], true),
+	}
 }
 
 test_witnesses_when_mantle_model_pattern_in_condition if {

@@ -45,12 +45,25 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 # direct Subscribe and the API-key calls) is made once for each principal the condition values name (every
 # wildcard filled in: a principal each pattern matches) and for principals of other kinds (an IAM user, an
 # account's root user, a federated user session), besides the fixed probes' role. A witness is "narrow" when its
-# pattern names one principal (no wildcard after the account segment): a named break-glass role.
+# pattern names one principal (no wildcard after the account segment): a named break-glass role. The statements'
+# own invoke and Subscribe witnesses (a model or product they name) are asked by each named principal too: a Deny
+# exempting role Research beside one exempting model X spares exactly Research calling X (fourth attack).
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
 	some pr in (_pattern_principals(stmts, pats) | _other_principals)
 	some q in _principal_requests
+} | {_as_principal(q, pr) |
+	pats := _condition_values(stmts, "aws:principalarn")
+	count(pats) > 0
+	some pr in _pattern_principals(stmts, pats)
+	pr[1] == true
+	some q in _own_requests(stmts)
+}
+
+_own_requests(stmts) := {w |
+	some w in witnesses(stmts)
+	w.surface in {"invoke", "subscribe"}
 }
 
 # a principal named by each pattern, but for patterns that name none (service-linked roles, which SCPs never

@@ -278,6 +278,9 @@ _unapproved_at(i, p) if {
 	not approved(p)
 }
 
+# how a Subscribe request may arrive: directly (no aws:CalledViaLast), through Bedrock, through bedrock-mantle
+_subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws.com"]]
+
 # ---- witnesses from a list of statements
 
 # witnesses(stmts): probes made from the statements' own patterns and condition values, unapproved ones only
@@ -355,8 +358,13 @@ _witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | 
 		a := invoke_actions[0]
 	}
 
-	product_w := {subscribe(["bedrock.amazonaws.com"], [v], true) |
+	# each product a condition names, subscribed to directly, through Bedrock and through bedrock-mantle (facts doc
+	# section 6: either service may call it): a grant scoped to one product and one calling service is asked with
+	# both (attack: products were asked only through Bedrock, and the fixed direct and mantle probes carry only a
+	# made-up product)
+	product_w := {subscribe(via, [v], true) |
 		some v in _condition_values(stmts, "aws-marketplace:productid")
+		some via in _subscribe_callers
 	}
 
 	# a model a bedrock-mantle:Model condition names, asked of the made-up project and of every project the
