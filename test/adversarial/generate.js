@@ -2870,6 +2870,35 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         })(),
       ),
     });
+    // fifth attack: exemptions in separate Denies that only a Region crossed with a model (or a principal) escapes
+    const splitDeny = (...variants) => {
+      const d = structuredClone(WKLD);
+      const st = d.Statement[0];
+      d.Statement.splice(0, 1, ...variants.map((v, i) => ({ ...st, Sid: `DenyInvokeExceptApproved${i}`, ...v(st) })));
+      return json(d);
+    };
+    const exceptRegion = () => ({ Condition: { StringNotEquals: { "aws:RequestedRegion": "ap-south-1" } } });
+    add("scp-invoke-deny-split-region-and-model", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny is split in two: one also exempting foundation-model/deepseek.r1-v1:0 (any Region), one with StringNotEquals aws:RequestedRegion ap-south-1. Only DeepSeek R1 called in ap-south-1 escapes both (fifth attack: a model witness was asked in us-east-1 only).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(splitDeny((st) => ({ NotResource: [...st.NotResource, "arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0"] }), exceptRegion)),
+    });
+    add("scp-invoke-deny-split-principal-and-region", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny is split in two: one exempting Region ap-south-1, one exempting role Research. Only Research calling in ap-south-1 escapes both: a Region-limited break-glass role (fifth attack: a named principal was asked in us-east-1 only).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(splitDeny(exceptRegion, () => ({ Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/Research" } } }))),
+    });
+    add("scp-invoke-deny-split-region-and-geography", "scp-weakened", {
+      description:
+        "The Workloads allow-list's invoke Deny is split in two: one also exempting inference-profile/apac.amazon.nova-pro-v1:0 (the config approves the us and eu geographies only), one exempting Region ap-south-1: the apac profile is used from ap-south-1 (fifth attack).",
+      config: "with",
+      expect: "block",
+      plan: updateWorkloadsScp(splitDeny((st) => ({ NotResource: [...st.NotResource, "arn:aws:bedrock:*:*:inference-profile/apac.amazon.nova-pro-v1:0"] }), exceptRegion)),
+    });
     add("trap-scp-invoke-deny-arnlike-every-role", "false-positive-trap", {
       description:
         "The Workloads allow-list's invoke Deny gains ArnLike aws:PrincipalArn [\"arn:aws:iam::*:*\", \"arn:aws:sts::*:*\"]: each \"*\" ends a component, every principal of every account is named, and the Deny applies as before.",
@@ -2882,6 +2911,22 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       ),
     });
   }
+  add("id-deny-split-region-and-model", "identity-policy", {
+    description:
+      "In the management account (no SCP applies), role Admin gets Allow invoke on *, a Deny with NotResource DeepSeek R1 (any Region) and a Deny on * unless the Region is ap-south-1: DeepSeek R1 is invoked in ap-south-1 (fifth attack: each Deny alone was seen, not the pair).",
+    config: "with",
+    expect: "block",
+    plan: attachedPolicy(
+      "region_model",
+      doc(
+        { Effect: "Allow", Action: INVOKE, Resource: "*" },
+        { Effect: "Deny", Action: INVOKE, NotResource: "arn:aws:bedrock:*::foundation-model/deepseek.r1-v1:0" },
+        { Effect: "Deny", Action: INVOKE, Resource: "*", Condition: { StringNotEquals: { "aws:RequestedRegion": "ap-south-1" } } },
+      ),
+      "Admin",
+      { awsProvider: inAccount(MGMT) },
+    ),
+  });
   add("id-notresource-type-wildcard-excludes-nothing", "identity-policy", {
     description:
       "In the management account, a policy allows the invoke actions with NotResource [\"arn:aws:bedrock:*::*/*\", \"arn:aws:bedrock:*:*:*/*\"]: whether IAM globs a \"*\" in the resource type is unknown (facts doc section 15), and if it does not, the NotResource excludes nothing and the Allow grants every model (second attack: trusted to exclude everything).",

@@ -46,8 +46,9 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 # wildcard filled in: a principal each pattern matches) and for principals of other kinds (an IAM user, an
 # account's root user, a federated user session), besides the fixed probes' role. A witness is "narrow" when its
 # pattern names one principal (no wildcard after the account segment): a named break-glass role. The statements'
-# own invoke and Subscribe witnesses (a model or product they name) are asked by each named principal too: a Deny
-# exempting role Research beside one exempting model X spares exactly Research calling X (fourth attack).
+# own invoke and Subscribe witnesses (a model or product they name) and the made-up model in each Region they name
+# are asked by each named principal too: a Deny exempting role Research beside one exempting model X (or Region R)
+# spares exactly Research calling X (or calling in R) (fourth and fifth attacks).
 principal_witnesses(stmts) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
@@ -64,7 +65,7 @@ principal_witnesses(stmts) := {_as_principal(q, pr) |
 _own_requests(stmts) := {w |
 	some w in witnesses(stmts)
 	w.surface in {"invoke", "subscribe"}
-}
+} | own_fixed(stmts)
 
 # a principal named by each pattern, but for patterns that name none (service-linked roles, which SCPs never
 # restrict; ARN patterns with a "/" before the resource under Arn operators only)

@@ -56,10 +56,26 @@ unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[scope_index(key)] | {p |
 witnesses_in(stmts, key) := witnesses_for(stmts, scope(key))
 
 # witnesses_for(stmts, cfg): the witnesses of the statements that the approved set cfg does not approve
-witnesses_for(stmts, cfg) := {object.union(p, {"action": a}) |
+witnesses_for(stmts, cfg) := {object.union(q, {"action": a}) |
+	rs := regions(stmts)
 	some p in _witness_seeds(stmts, cfg)
 	not approved_in(p, cfg)
-	some a in _actions_like(p)
+	some q in _in_each_region(p, rs)
+	some a in _actions_like(q)
+}
+
+# an invoke witness also in each Region the statements name (regions): a Deny that exempts a model beside one that
+# exempts a Region spares exactly that model in that Region (fifth attack: witnesses were asked in the Region
+# their pattern's wildcard was filled with only). A Region-less ARN stays as it is.
+_in_each_region(p, _) := {p} if p.surface != "invoke"
+
+_in_each_region(p, rs) := {p} | {object.union(p, {"resource": arn, "ctx": object.union(p.ctx, {"aws:requestedregion": [r]})}) |
+	p.surface == "invoke"
+	segs := split(p.resource, ":")
+	segs[3] != ""
+	some r in rs
+	r != segs[3]
+	arn := concat(":", array.flatten([array.slice(segs, 0, 3), r, array.slice(segs, 4, count(segs))]))
 }
 
 # every action of a seed's surface
