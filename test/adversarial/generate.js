@@ -2299,6 +2299,23 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       }),
     });
   }
+  {
+    const subscriberOneRegion = subscriberWith((d) => {
+      const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
+      st.Condition = { ...st.Condition, StringNotEquals: { "aws:RequestedRegion": "eu-central-1" } };
+    });
+    add("scp-designated-subscriber-deny-spares-a-region", K, {
+      description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) adds StringNotEquals aws:RequestedRegion eu-central-1 to its Subscribe Deny: a Subscribe carrying eu-central-1 escapes it, for any role and product (sixth attack: Subscribe was asked in us-east-1 only).",
+      expect: "block",
+      plan: subscriberUpdate(subscriberOneRegion),
+      witness: orgBlock([[subscriberOneRegion], []], {
+        scpsBefore: [[subscriberScp], []],
+        action: "aws-marketplace:Subscribe",
+        resource: "*",
+        context: mlDevCtx("eu-central-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper`, "aws-marketplace:ProductId": "prod-azycxvnd5mhqi", "aws:CalledViaLast": "bedrock.amazonaws.com" }),
+      }),
+    });
+  }
   const subscriberFewer = subscriberWith((d) => {
     const st = d.Statement.find((x) => x.Sid === "DenyInvokeExceptApprovedModels");
     st.NotResource = st.NotResource.slice(1);
@@ -2373,6 +2390,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ["id-subscribe-via-mantle-any-product", "Subscribe on * with only StringEquals aws:CalledViaLast bedrock-mantle.amazonaws.com: any Marketplace model reached through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "without"],
     // fourth attack, 2026-11-30: a product was asked only through Bedrock, the direct and mantle probes only for a made-up product
     ["id-subscribe-via-mantle-unapproved-product", "Subscribe via bedrock-mantle.amazonaws.com scoped to prod-azycxvnd5mhqi (Claude Opus 4), which the config does not approve: the account is subscribed to it through mantle.", sub({ StringEquals: { "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-azycxvnd5mhqi"] } }), { "aws-marketplace:ProductId": "prod-azycxvnd5mhqi", "aws:CalledViaLast": "bedrock-mantle.amazonaws.com" }, "with"],
+    ["id-subscribe-any-product-in-one-region", "Subscribe on * for any product, only where aws:RequestedRegion is eu-central-1: which Region a Subscribe carries is not known, so the grant may apply (sixth attack: Subscribe was asked in us-east-1 only).", sub({ StringEquals: { "aws:RequestedRegion": "eu-central-1" } }), { "aws-marketplace:ProductId": "prod-mxcfnwvpd6kb4", "aws:CalledViaLast": "bedrock.amazonaws.com", "aws:RequestedRegion": "eu-central-1" }, "with"],
     ["id-subscribe-direct-unapproved-product", "Subscribe called directly only (Null aws:CalledViaLast true) and scoped to prod-azycxvnd5mhqi (Claude Opus 4), which the config does not approve.", sub({ Null: { "aws:CalledViaLast": "true" }, "ForAnyValue:StringEquals": { "aws-marketplace:ProductId": ["prod-azycxvnd5mhqi"] } }), { "aws-marketplace:ProductId": "prod-azycxvnd5mhqi" }, "with"],
   ];
   for (const [slug, description, d, context, config] of subVariants) {

@@ -55,3 +55,9 @@ test_a_named_principal_is_asked_for_the_statements_own_models if {
 	w.principal == "arn:aws:iam::000000000000:role/Research"
 	contains(w.resource, "foundation-model/acme.unlisted-v1:0")
 }
+
+test_a_subscribe_request_carries_no_known_region if {
+	# GIVEN the Region a Subscribe carries, which the facts doc does not give THEN it is unknown to conditions
+	p := probes.subscribe(["bedrock.amazonaws.com"], ["prod-x"], false)
+	not "aws:requestedregion" in object.keys(p.ctx)
+}

@@ -107,7 +107,10 @@ subscribe(via, pids, witness) := {
 	"surface": "subscribe",
 	"action": "aws-marketplace:subscribe",
 	"resource": "*",
-	"ctx": object.union(_base_ctx("aws", "us-east-1"), {
+	# which Region a Subscribe carries (one Bedrock makes on a first invoke in eu-central-1, say) is not in the facts
+	# doc: aws:RequestedRegion is left unknown, so a Region condition neither keeps a grant from applying nor makes a
+	# Deny apply (sixth attack: Subscribe was asked in us-east-1 only)
+	"ctx": object.union(object.remove(_base_ctx("aws", "us-east-1"), ["aws:requestedregion"]), {
 		"aws:calledvialast": via,
 		"aws:calledvia": via,
 		"aws-marketplace:productid": pids,
