@@ -42,7 +42,6 @@ deny_sure(s, p) if {
 
 _surely_covers_resource(s, arn) if {
 	some pat in iam.resources(s)
-	not _wild_type(pat)
 	iam.arn_surely(pat, arn)
 }
 
@@ -55,9 +54,6 @@ _not_resource_excludes(s, arn) if {
 	some pat in iam.not_resources(s)
 	iam.wildcard_match(pat, arn)
 }
-
-# "arn:aws:bedrock:*::*/x": a wildcard in the resource type (or the service), which IAM may read as naming nothing
-_wild_type(pat) if iam.unsure_pattern(pat)
 
 # denied_request: some statement of stmts surely denies the request on this one resource
 denied_request(stmts, p) if {
@@ -191,7 +187,7 @@ _deny_res(s, res_all, keys) := res_all if {
 } if {
 	iam.denies(s)
 	s.Resource
-	ix := sure_index([pat | some pat in iam.resources(s); not _wild_type(pat); not iam.has_variable(pat)])
+	ix := sure_index([pat | some pat in iam.resources(s); not iam.has_variable(pat)])
 } else := {r |
 	some r in res_all
 	not _index_hit(ix, r, keys)

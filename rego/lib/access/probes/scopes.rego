@@ -69,13 +69,11 @@ witnesses_for(stmts, cfg) := {object.union(q, {"action": a}) |
 # their pattern's wildcard was filled with only). A Region-less ARN stays as it is.
 _in_each_region(p, _) := {p} if p.surface != "invoke"
 
-_in_each_region(p, rs) := {p} | {object.union(p, {"resource": arn, "ctx": object.union(p.ctx, {"aws:requestedregion": [r]})}) |
+_in_each_region(p, rs) := {p} | {object.union(p, {"resource": arn, "ctx": object.union(p.ctx, {"aws:requestedregion": [_seg(arn, 3)]})}) |
 	p.surface == "invoke"
-	segs := split(p.resource, ":")
-	segs[3] != ""
-	some r in rs
-	r != segs[3]
-	arn := concat(":", array.flatten([array.slice(segs, 0, 3), r, array.slice(segs, 4, count(segs))]))
+	_seg(p.resource, 3) != ""
+	some arn in _in_regions(p.resource, "*", rs)
+	arn != p.resource
 }
 
 # every action of a seed's surface
