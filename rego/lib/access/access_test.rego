@@ -329,3 +329,22 @@ test_index_matches_every_pattern_of_one_key if {
 	not access.index_matches(ix, "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-lite-v1:0")
 	not access.index_matches(ix, "arn:aws:bedrock:us-west-2:111122223333:inference-profile/eu.amazon.nova-lite-v1:0")
 }
+
+test_unapproved_probes_in_an_unscoped_target_are_the_union_ones if {
+	# GIVEN a config without entries of its own for targets and statements exempting a named role WHEN the probes
+	# of a target are built (the witnesses once, passed along) THEN they are unapproved_fixed_in and witnesses_in
+	# of that target, and unapproved_probes of the statements
+	stmts := [{
+		"Effect": "Deny", "Action": "bedrock:InvokeModel",
+		"NotResource": ["arn:aws:bedrock:*::foundation-model/amazon.nova-lite-v1:0"],
+		"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ml"}},
+	}]
+	cfg := {"models": ["amazon.nova-lite-v1:0"], "productIds": [], "literalPatterns": []}
+	ps := access.unapproved_probes_in(stmts, "111122223333") with data.modelgate.approved as cfg
+		with data.modelgate.catalog as testing.catalog
+	count(ps) > 0
+	expected := probes.unapproved_fixed_in(stmts, "111122223333") | probes.witnesses_in(stmts, "111122223333") with data.modelgate.approved as cfg
+		with data.modelgate.catalog as testing.catalog
+	ps == expected
+	ps == access.unapproved_probes(stmts) with data.modelgate.approved as cfg with data.modelgate.catalog as testing.catalog
+}

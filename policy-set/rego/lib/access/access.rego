@@ -366,11 +366,15 @@ _fixed(p) if {
 }
 
 # unapproved_probes(stmts): the unapproved fixed probes (with the statements' own Regions) and witnesses
-unapproved_probes(stmts) := probes.unapproved_fixed_for(stmts) | probes.witnesses(stmts)
+unapproved_probes(stmts) := probes.unapproved_fixed_with(stmts, ws) | ws if ws := probes.witnesses(stmts)
 
 # unapproved_probes_in(stmts, key): the same, judged by the config's own entry for target key (root, OU or
 # account ID) when it has one, else by the union (probes.scope)
-unapproved_probes_in(stmts, key) := _join(probes.unapproved_fixed_in(stmts, key), probes.witnesses_in(stmts, key))
+unapproved_probes_in(stmts, key) := _join(probes.unapproved_fixed_with(stmts, ws), ws) if {
+	# a target without an entry of its own is judged by the union: witnesses_in is witnesses, built once here
+	not probes.scoped(key)
+	ws := probes.witnesses(stmts)
+} else := _join(probes.unapproved_fixed_in(stmts, key), probes.witnesses_in(stmts, key))
 
 # _join(a, b): a | b, without copying a into a new set when b is empty (OPA's wasm runtime hashes every element
 # of both sides again for a union)

@@ -360,6 +360,20 @@ test_principal_witnesses_when_patterns_name_principals if {
 	{p.surface | some p in ws} == {"invoke", "mantle", "claude-platform", "subscribe", "apikey"}
 }
 
+test_unapproved_fixed_for_asks_a_named_role_in_the_statements_regions if {
+	# GIVEN statements exempting a named role and, apart, a Region WHEN the unapproved fixed probes are built (the
+	# witnesses and own fixed probes passed along to the principal witnesses) THEN the named role asks in that Region
+	stmts := [
+		_exempting("ArnNotLike", ["arn:aws:iam::111122223333:role/ml"]),
+		_invoke_deny({"Condition": {"StringNotEquals": {"aws:RequestedRegion": "ap-south-1"}}}),
+	]
+	fixed := probes.unapproved_fixed_for(stmts) with data.modelgate.catalog as testing.catalog
+	fixed == probes.unapproved_fixed_with(stmts, probes.witnesses(stmts)) with data.modelgate.catalog as testing.catalog
+	some p in fixed
+	p.ctx["aws:principalarn"] == ["arn:aws:iam::111122223333:role/ml"]
+	p.ctx["aws:requestedregion"] == ["ap-south-1"]
+}
+
 test_weaker_when_exemptions_spare_every_role_but_the_probe_one if {
 	# GIVEN an allow-list whose Deny gains ArnNotLike role/a* ... role/y* (every letter but z, the fixed probes'
 	# principal's) WHEN compared THEN the witness roles are no longer denied

@@ -37,6 +37,10 @@ _apikey_resource("iam:createservicespecificcredential") := concat("", ["arn:aws:
 
 _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 
+# how a Subscribe request may arrive (product witnesses, probes.rego): directly (no aws:CalledViaLast), through
+# Bedrock, through bedrock-mantle
+_subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws.com"]]
+
 # ---- principal witnesses
 #
 # A condition on aws:PrincipalArn names principals; one probe principal cannot stand for them all (a Deny that
@@ -49,7 +53,14 @@ _apikey_resource(a) := "*" if a != "iam:createservicespecificcredential"
 # own invoke and Subscribe witnesses (a model or product they name) and the made-up model in each Region they name
 # are asked by each named principal too: a Deny exempting role Research beside one exempting model X (or Region R)
 # spares exactly Research calling X (or calling in R) (fourth and fifth attacks).
-principal_witnesses(stmts) := {_as_principal(q, pr) |
+principal_witnesses(stmts) := principal_witnesses_with(stmts, witnesses(stmts), own_fixed(stmts)) if {
+	count(_condition_values(stmts, "aws:principalarn")) > 0
+} else := set()
+
+# principal_witnesses_with(stmts, ws, own): principal_witnesses(stmts) from the statements' witnesses(stmts) and
+# own_fixed(stmts), which the callers have built already (wasm does not memoize functions, and these two sets
+# are among the costliest an SCP's judgment builds: building them again here was a fifth of a plan's evaluation)
+principal_witnesses_with(stmts, ws, own) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
 	some pr in (_pattern_principals(stmts, pats) | _other_principals)
@@ -59,13 +70,13 @@ principal_witnesses(stmts) := {_as_principal(q, pr) |
 	count(pats) > 0
 	some pr in _pattern_principals(stmts, pats)
 	pr[1] == true
-	some q in _own_requests(stmts)
+	some q in _own_requests(ws, own)
 }
 
-_own_requests(stmts) := {w |
-	some w in witnesses(stmts)
+_own_requests(ws, own) := {w |
+	some w in ws
 	w.surface in {"invoke", "subscribe"}
-} | own_fixed(stmts)
+} | own
 
 # a principal named by each pattern, but for patterns that name none (service-linked roles, which SCPs never
 # restrict; ARN patterns with a "/" before the resource under Arn operators only)

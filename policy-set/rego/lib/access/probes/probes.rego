@@ -262,9 +262,13 @@ own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
 # once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
 # Only guardrail (SCP) judgments ask for this set, so it also holds the probes that matter for an allow-list but
 # grant no model to an identity policy on their own: the Bedrock API-key probes and the principal witnesses.
-unapproved_fixed_for(stmts) := {p |
+# unapproved_fixed_with(stmts, ws) is the same for a caller that has built ws = witnesses(stmts) already.
+unapproved_fixed_for(stmts) := unapproved_fixed_with(stmts, witnesses(stmts))
+
+unapproved_fixed_with(stmts, ws) := {p |
 	# one set built in one pass: four unions would copy (and hash) the growing set four times
-	some i, ps in [fixed_unapproved, apikey_unapproved, union_geo_unapproved, own_fixed(stmts), principal_witnesses(stmts)]
+	own := own_fixed(stmts)
+	some i, ps in [fixed_unapproved, apikey_unapproved, union_geo_unapproved, own, principal_witnesses_with(stmts, ws, own)]
 	some p in ps
 	_unapproved_at(i, p)
 }
@@ -277,9 +281,6 @@ _unapproved_at(i, p) if {
 	i >= 3
 	not approved(p)
 }
-
-# how a Subscribe request may arrive: directly (no aws:CalledViaLast), through Bedrock, through bedrock-mantle
-_subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws.com"]]
 
 # ---- witnesses from a list of statements
 
