@@ -195,11 +195,15 @@ const BACKSLASH = 0x5c;
  */
 class Scanner {
   i = 0;
+  /** The same bytes as a Buffer, for its native slicing into strings. */
+  readonly buf: Buffer;
   constructor(
     readonly b: Uint8Array,
     readonly maxDepth: number,
     readonly wasm: LoadedScanner,
-  ) {}
+  ) {
+    this.buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  }
 
   ws(): void {
     const b = this.b;
@@ -243,7 +247,7 @@ class Scanner {
         this.i++;
         // keys are compared as bytes: one with an escape could spell any name
         if (found !== undefined && b.subarray(keyStart + 1, keyEnd - 1).includes(BACKSLASH)) giveUp();
-        const key = found === undefined ? undefined : latin1(b, keyStart + 1, keyEnd - 1);
+        const key = found === undefined ? undefined : this.buf.toString("latin1", keyStart + 1, keyEnd - 1);
         this.ws();
         const valueStart = this.i;
         const child = key !== undefined && schema.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
@@ -317,10 +321,6 @@ class Scanner {
   }
 }
 
-function latin1(b: Uint8Array, start: number, end: number): string {
-  return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString("latin1");
-}
-
 /**
  * The plan (the top-level object of `terraform show -json` output) with what gate/select.ts would drop cut out, or
  * undefined when the bytes must be parsed whole (see the file comment). `bytes` must be valid UTF-8 without a BOM.
@@ -359,8 +359,9 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     const s = t.from(k, F_TYPE);
     const e = t.to(k, F_TYPE);
     if (t.unsure(k) || s < 0 || bytes[s] !== QUOTE) return undefined;
-    if (bytes.subarray(s, e).includes(BACKSLASH)) return undefined;
-    return latin1(bytes, s + 1, e - 1);
+    // the bytes as a string (no Buffer object per entry); one with an escape could spell any type
+    const type = buf.toString("latin1", s + 1, e - 1);
+    return type.includes("\\") ? undefined : type;
   };
   const first = (t: EntryTable, k: number, field: number): number | undefined => {
     const s = t.from(k, field);
@@ -374,7 +375,7 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   const shapeOk = (t: EntryTable, k: number): boolean => {
     if (first(t, k, F_ADDRESS) !== QUOTE || first(t, k, F_TYPE) !== QUOTE || first(t, k, F_CHANGE) !== 0x7b) return false;
     if (first(t, k, F_ACTIONS) !== 0x5b) return false;
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset + t.from(k, F_ACTIONS), t.to(k, F_ACTIONS) - t.from(k, F_ACTIONS)).toString("utf8");
+    const text = buf.toString("utf8", t.from(k, F_ACTIONS), t.to(k, F_ACTIONS));
     let ok = actionsOk.get(text);
     if (ok === undefined) {
       const list: unknown = JSON.parse(text);
@@ -492,7 +493,8 @@ class Needle {
     this.at = buf.indexOf(needle);
   }
   within(start: number, end: number): boolean {
-    while (this.at !== -1 && this.at < start) this.at = this.buf.indexOf(this.needle, this.at + 1);
+    // the first occurrence from start on (spans come in ascending order, so this searches each byte at most once)
+    if (this.at !== -1 && this.at < start) this.at = this.buf.indexOf(this.needle, start);
     return this.at !== -1 && this.at + this.needle.length <= end;
   }
 }

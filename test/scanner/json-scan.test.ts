@@ -97,6 +97,38 @@ describe("json-scan: skipValue accepts exactly what JSON.parse accepts", () => {
     expect(deep.skipValue(0, 0, MAX_DEPTH, s2)).toBe(-1);
   });
 
+  it("GIVEN strings up to 80 bytes with a quote, an escape, a control or a multi-byte character at every offset THEN the same verdict as JSON.parse", () => {
+    // skipString steps 16 bytes at a time (SIMD): every offset of a special byte within and across those steps
+    const specials = ['\\"', "\\\\", "\\u00e9", "\\n", "\\x", "\\u12g4", "é", "€", "\u0001", "\u001f", "\u007f", '"', "\\"];
+    for (let len = 0; len <= 80; len++) {
+      for (let at = 0; at <= len; at++) {
+        for (const special of specials) {
+          const t = `"${"a".repeat(at)}${special}${"b".repeat(len - at)}"`;
+          expect([t, scans(Buffer.from(t, "utf8"))]).toEqual([t, parses(t)]);
+        }
+      }
+    }
+  });
+
+  it("GIVEN a string running to the last byte the reader lays out (memory sized as plan-reduce.ts sizes it) THEN no load leaves the memory", () => {
+    // plan-reduce.ts: the bytes, 8 zero bytes, the stack (maxDepth + 2, rounded to 4), a 60-byte record, in whole pages
+    const fill = (n: number) => 65536 - 8 - ((MAX_DEPTH + 2 + 3) & ~3) - 60 - n;
+    for (let k = -20; k <= 20; k++) {
+      for (const closed of [true, false]) {
+        const n = fill(k);
+        const bytes = Buffer.alloc(n, 0x61);
+        bytes[0] = 0x22;
+        if (closed) bytes[n - 1] = 0x22;
+        const stack = n + 8;
+        const rec = (stack + MAX_DEPTH + 2 + 3) & ~3;
+        const memory = new WebAssembly.Memory({ initial: Math.ceil((rec + 60) / 65536) });
+        const scan = new WebAssembly.Instance(MODULE, { env: { memory, entry: () => undefined } }).exports as Scan;
+        new Uint8Array(memory.buffer).set(bytes, 0);
+        expect([n, closed, scan.skipValue(0, 0, MAX_DEPTH, stack)]).toEqual([n, closed, closed ? n : -1]);
+      }
+    }
+  });
+
   it("GIVEN the edges JSON.parse refuses THEN refused", () => {
     for (const t of ['"a\tb"', '"\\x"', '"\\u12g4"', "01", "1.", "-", "1e", "tru", "nul", "[1,]", '{"a":1,}', '{"a" 1}', "{1:2}", '"abc']) {
       expect([t, scans(Buffer.from(t))]).toEqual([t, false]);
