@@ -12,6 +12,8 @@
 //   npm run build && node bench/runtask/run.js                        defaults below; JSON in bench/out/runtask/
 //   node bench/runtask/run.js --tasks-1mb 100 --tasks-10mb 10 --clients 8 --server-concurrency 4
 //   node bench/runtask/run.js --vary one     a workspace re-planned with one resource changed (the server cache)
+//   node bench/runtask/run.js --server-node-args ""   the server under Node's default flags (the default run uses
+//                                            the recipes' --single-threaded-gc; see SERVER_NODE_ARGS)
 //
 // Bounded: at most --tasks-1mb + --tasks-10mb tasks (+ a 10-task warm-up), and the whole run stops after
 // --timeout-s seconds (tasks still waiting then count as lost).
@@ -35,6 +37,10 @@ const TASKS_10MB = Number(opt("tasks-10mb", "20"));
 const SERIAL_1MB = Number(opt("serial-1mb", "20")); // one at a time: latency without queueing
 const CLIENTS = Number(opt("clients", "8"));
 const SERVER_CONCURRENCY = Number(opt("server-concurrency", "4"));
+// Node's flags for the server: by default those of the deployment recipes for small machines (README "Terraform
+// Cloud", examples/runtask/); --server-node-args "" measures Node's defaults, and e.g. --server-node-args
+// "--single-threaded-gc --cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (its workers too)
+const SERVER_NODE_ARGS = opt("server-node-args", "--single-threaded-gc").split(" ").filter(Boolean);
 const WORKERS = opt("workers", undefined); // default: the server's (one per core)
 const TIMEOUT_S = Number(opt("timeout-s", "600"));
 const RSS_MS = Number(opt("rss-ms", "500"));
@@ -119,8 +125,7 @@ function startServer(hcpHost) {
   const child = spawn(
     process.execPath,
     [
-      // e.g. --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server (its workers too)
-      ...(opt("server-node-args", "") || "").split(" ").filter(Boolean),
+      ...SERVER_NODE_ARGS,
       join(ROOT, "dist/cli/bin.js"), "serve", "--port", "0", "--host", "127.0.0.1", "--tfc-host", hcpHost, "--insecure-http",
       "--concurrency", String(SERVER_CONCURRENCY), "--queue", "1000", "--max-plan-bytes", String(32 * 1024 * 1024), "--log-level", "info", ...(WORKERS !== undefined ? ["--workers", WORKERS] : []),
       ...(CACHE_MB !== undefined ? ["--cache-mb", CACHE_MB] : []),
@@ -337,7 +342,7 @@ async function main() {
   const step = Math.max(1, Math.floor(rss.length / 12));
   console.log(`\nRSS (MiB) every ${((step * RSS_MS) / 1000).toFixed(1)} s: ${rss.filter((_, i) => i % step === 0).map((r) => f(r.kib / 1024)).join(", ")}`);
   console.log(`after warm-up ${f(summary.rss.afterWarmUpMiB)} MiB, max ${f(summary.rss.maxMiB)} MiB, last ${f(summary.rss.lastMiB)} MiB; callbacks ${callbacks} (${JSON.stringify(statuses)}); server exit ${JSON.stringify(exit)}; server warnings/errors logged: ${logLines.length}`);
-  console.log(`plans: ${PLANS}; vary: ${VARY}; server --cache-mb ${CACHE_MB ?? "default"}`);
+  console.log(`plans: ${PLANS}; vary: ${VARY}; server --cache-mb ${CACHE_MB ?? "default"}; server's node flags: ${SERVER_NODE_ARGS.join(" ") || "none"}`);
   console.log(`machine: ${env.cpus} cores ${env.cpuModel}, ${env.node}, load average at end ${env.loadavg.map((l) => l.toFixed(2)).join(" ")}`);
 }
 
