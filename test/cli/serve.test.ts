@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
@@ -160,6 +161,14 @@ describe("modelgate serve: finds its config as check does (--config, $MODELGATE_
     expect(code).toBe(0);
     expect(listening(lines)).toMatchObject({ approvedSet: true, config: path.join(cwd, "modelgate.yaml") });
     expect(lines.some((l) => String(l.msg).startsWith("approved set: none"))).toBe(false);
+  });
+
+  it("GIVEN a machine of 1-2 cores and Node without --single-threaded-gc THEN the start-up log says how to start it", async () => {
+    const { code, lines } = await startAndStop([], { cwd: tempDir(), env: { MODELGATE_CONFIG: EXAMPLE } });
+    expect(code).toBe(0);
+    const hint = lines.find((l) => String(l.msg).includes("--single-threaded-gc"));
+    const expected = availableParallelism() <= 2 && !process.execArgv.includes("--single-threaded-gc");
+    expect(hint === undefined ? undefined : { level: hint.level, cores: hint.cores }).toEqual(expected ? { level: 30, cores: availableParallelism() } : undefined);
   });
 
   it("GIVEN $MODELGATE_CONFIG THEN that file is used", async () => {
