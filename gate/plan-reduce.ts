@@ -134,6 +134,7 @@ interface WasmMemory {
 // lib ES2022 has no WebAssembly types; this file needs only these
 declare const WebAssembly: {
   readonly Module: new (bytes: Uint8Array) => object;
+  readonly CompileError: new () => Error;
   readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
   readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
 };
@@ -157,6 +158,19 @@ let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undef
 let onEntry: () => void = () => undefined;
 
 /**
+ * The compiled scanner: the SIMD build, or where V8 cannot compile WebAssembly SIMD (an x86-64 CPU without SSE4.1)
+ * the same scanner built without it (tools/build-scanner.sh).
+ */
+function compileScanner(): object {
+  try {
+    return new WebAssembly.Module(readFileSync(packageFile("scanner", "json-scan.wasm")));
+  } catch (error) {
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+  }
+  return new WebAssembly.Module(readFileSync(packageFile("scanner", "json-scan-scalar.wasm")));
+}
+
+/**
  * A scanner whose memory holds `bytes` from offset 0, then SLACK zero bytes, then room for maxDepth + 2 containers,
  * then the entry record.
  */
@@ -164,7 +178,7 @@ function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
   const stack = bytes.byteLength + SLACK;
   const rec = (stack + maxDepth + 2 + 3) & ~3;
   const need = rec + RECORD_INTS * 4;
-  scannerModule ??= new WebAssembly.Module(readFileSync(packageFile("scanner", "json-scan.wasm")));
+  scannerModule ??= compileScanner();
   let slot = kept;
   if (slot !== undefined && slot.memory.buffer.byteLength < need && need <= KEEP_BYTES) {
     slot.memory.grow(Math.ceil((need - slot.memory.buffer.byteLength) / PAGE));

@@ -9,14 +9,13 @@
 // Memory (imported, sized by the caller): the input's bytes from offset 0, then at least 8 zero bytes (a read past
 // the end sees 0, a control character that no path accepts), then the stack of open containers, then one entry
 // record (scanEntries). skipString loads 16 bytes at a time (SIMD) from offsets up to that first zero, and over 16
-// bytes of memory follow it (the rest of the zeros and the 60-byte record at least), so no load leaves the memory. Every function returns the offset after what it read, or -1 when the bytes are not what it
+// bytes of memory follow it (the rest of the zeros and the 60-byte record at least), so no load leaves the memory.
+// tools/build-scanner.sh builds this file twice: json-scan.wasm with SIMD, and json-scan-scalar.wasm without it
+// (one byte at a time), which plan-reduce.ts loads where V8 cannot compile SIMD (an x86-64 CPU without SSE4.1). Every function returns the offset after what it read, or -1 when the bytes are not what it
 // expects: the caller then gives up. The module has no data segment (no string literals): keys are compared as
 // integers, so nothing of its own lands on the input.
 
 const GIVE_UP: i32 = -1;
-const QUOTES: v128 = i8x16.splat(0x22);
-const BACKSLASHES: v128 = i8x16.splat(0x5c);
-const SPACES: v128 = i8x16.splat(0x20);
 
 @inline function isWs(c: u32): bool {
   return c == 0x20 || c == 0x0a || c == 0x0d || c == 0x09;
@@ -32,17 +31,26 @@ const SPACES: v128 = i8x16.splat(0x20);
 export function skipString(i: i32): i32 {
   i++;
   for (;;) {
-    // 16 bytes at a time to the first quote, backslash or control character (the zero after the input is one, so
-    // a load never reaches past the scanner's memory: see the file comment)
-    const v = v128.load(i);
-    const stop = v128.or(v128.or(i8x16.eq(v, QUOTES), i8x16.eq(v, BACKSLASHES)), i8x16.lt_u(v, SPACES));
-    const mask = i8x16.bitmask(stop);
-    if (mask == 0) {
-      i += 16;
-      continue;
+    let c: u32;
+    if (ASC_FEATURE_SIMD) {
+      // 16 bytes at a time to the first quote, backslash or control character (the zero after the input is one, so
+      // a load never reaches past the scanner's memory: see the file comment)
+      const v = v128.load(i);
+      const stop = v128.or(v128.or(i8x16.eq(v, i8x16.splat(0x22)), i8x16.eq(v, i8x16.splat(0x5c))), i8x16.lt_u(v, i8x16.splat(0x20)));
+      const mask = i8x16.bitmask(stop);
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += ctz<i32>(mask);
+      c = <u32>load<u8>(i);
+    } else {
+      c = <u32>load<u8>(i);
+      if (c >= 0x20 && c != 0x22 && c != 0x5c) {
+        i++;
+        continue;
+      }
     }
-    i += ctz<i32>(mask);
-    const c = <u32>load<u8>(i);
     if (c == 0x22) return i + 1;
     if (c != 0x5c) return GIVE_UP; // a control character, or the end of the input
     const e = <u32>load<u8>(i + 1);

@@ -121,7 +121,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
     "modelgate run task listening",
   );
   if (rulesNotEvaluated.length > 0) server.app.log.warn({ rulesNotEvaluated }, noConfigNotice(rulesNotEvaluated));
-  if (os.availableParallelism() <= 2 && !process.execArgv.includes("--single-threaded-gc")) {
+  if (os.availableParallelism() <= 2 && !process.execArgv.some((a) => a.replace(/_/g, "-") === "--single-threaded-gc")) {
     server.app.log.info(
       { cores: os.availableParallelism() },
       "on 1-2 cores, start node with --single-threaded-gc for ~10-15 % more tasks/s (README, Terraform Cloud)",

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { main } from "../../cli";
 import type { CliIo } from "../../cli/io";
-import { iamPolicyChange, plan, requireRealWasm, tempDir, writeTemp } from "../gate/wasm-helper";
+import { REPO, iamPolicyChange, plan, requireRealWasm, tempDir, writeTemp } from "../gate/wasm-helper";
 import { ensureBuilt } from "../support/built-cli";
 
 const WIDE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }] };
@@ -156,5 +156,28 @@ describe("modelgate (process): check loads only what it needs to start fast (BEN
     const files = loaded(["serve", "--help"]);
     expect(has(files, "/node_modules/fastify/")).toBe(true);
     expect(has(files, "/dist/deploy/")).toBe(false);
+  });
+});
+
+describe("modelgate check on a CPU without WebAssembly SIMD", () => {
+  // V8 cannot compile the SIMD scanner on an x86-64 CPU without SSE4.1 (--no-enable-sse4-1 makes this one behave so):
+  // the scalar build must read the plan instead, with the same verdict (the gate once exited 3 there)
+  const run = process.arch === "x64" ? it : it.skip;
+  run("GIVEN a plan large enough to be scanned THEN the same report as with SIMD", () => {
+    const padded = JSON.parse(readFileSync(path.join(REPO, "test", "fixtures", "plans", "article-1-original.json"), "utf8")) as {
+      resource_changes: unknown[];
+    };
+    // padded with unrelated resources past the 64 KiB from which plans are scanned, not parsed whole
+    for (let i = 0; i < 400; i++) {
+      padded.resource_changes.push({ address: `null_resource.pad${i}`, type: "null_resource", name: `pad${i}`, change: { actions: ["create"], before: null, after: { triggers: { note: "x".repeat(200) } }, after_unknown: {} } });
+    }
+    const text = JSON.stringify(padded);
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const file = writeTemp(dir, "padded-plan.json", text);
+    const simd = spawnSync(process.execPath, [bin, "check", file, "--format", "json"], { encoding: "utf8" });
+    const scalar = spawnSync(process.execPath, ["--no-enable-sse4-1", bin, "check", file, "--format", "json"], { encoding: "utf8" });
+    expect(simd.status).toBe(1);
+    expect([scalar.status, scalar.stderr]).toEqual([simd.status, simd.stderr]);
+    expect(scalar.stdout).toBe(simd.stdout);
   });
 });
