@@ -124,7 +124,7 @@ export async function runServe(options: ServeOptions, io: CliIo): Promise<number
   if (os.availableParallelism() <= 2 && !process.execArgv.some((a) => a.replace(/_/g, "-") === "--single-threaded-gc")) {
     server.app.log.info(
       { cores: os.availableParallelism() },
-      "on 1-2 cores, start node with --single-threaded-gc for ~10-15 % more tasks/s (README, Terraform Cloud)",
+      "on 1-2 cores, start node with --single-threaded-gc: up to ~15 % more tasks/s (README, Terraform Cloud)",
     );
   }
   io.onListening?.(address);
