@@ -199,7 +199,6 @@ const giveUp = (): never => {
 };
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * One validating pass: the bytes are one JSON value (RFC 8259, as JSON.parse reads it) no deeper than maxDepth,
@@ -209,15 +208,12 @@ const BACKSLASH = 0x5c;
  */
 class Scanner {
   i = 0;
-  /** The same bytes as a Buffer, for its native slicing into strings. */
-  readonly buf: Buffer;
   constructor(
-    readonly b: Uint8Array,
+    /** The bytes, as a Buffer for its native slicing into strings. */
+    readonly b: Buffer,
     readonly maxDepth: number,
     readonly wasm: LoadedScanner,
-  ) {
-    this.buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  }
+  ) {}
 
   ws(): void {
     const b = this.b;
@@ -259,9 +255,9 @@ class Scanner {
         this.ws();
         if (b[this.i] !== 0x3a) giveUp();
         this.i++;
-        // keys are compared as bytes: one with an escape could spell any name
-        if (found !== undefined && b.subarray(keyStart + 1, keyEnd - 1).includes(BACKSLASH)) giveUp();
-        const key = found === undefined ? undefined : this.buf.toString("latin1", keyStart + 1, keyEnd - 1);
+        // keys are compared as their bytes: one with an escape could spell any name
+        const key = found === undefined ? undefined : b.toString("latin1", keyStart + 1, keyEnd - 1);
+        if (key?.includes("\\")) giveUp();
         this.ws();
         const valueStart = this.i;
         const child = key !== undefined && schema.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
@@ -349,7 +345,7 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     if (error instanceof RangeError) return undefined; // no memory for a copy: the full reading decides
     throw error;
   }
-  const scanner = new Scanner(bytes, options.maxDepth, wasm);
+  const scanner = new Scanner(buf, options.maxDepth, wasm);
   let top: Found | undefined;
   try {
     scanner.ws();

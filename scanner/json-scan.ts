@@ -11,8 +11,9 @@
 // record (scanEntries). skipString loads 16 bytes at a time (SIMD) from offsets up to that first zero, and over 16
 // bytes of memory follow it (the rest of the zeros and the 60-byte record at least), so no load leaves the memory.
 // tools/build-scanner.sh builds this file twice: json-scan.wasm with SIMD, and json-scan-scalar.wasm without it
-// (one byte at a time), which plan-reduce.ts loads where V8 cannot compile SIMD (an x86-64 CPU without SSE4.1). Every function returns the offset after what it read, or -1 when the bytes are not what it
-// expects: the caller then gives up. The module has no data segment (no string literals): keys are compared as
+// (one byte at a time), which plan-reduce.ts loads where V8 cannot compile SIMD (an x86-64 CPU without SSE4.1).
+// Every function returns the offset after what it read, or -1 when the bytes are not what it expects: the caller
+// then gives up. The module has no data segment (no string literals): keys are compared as
 // integers, so nothing of its own lands on the input.
 
 const GIVE_UP: i32 = -1;
