@@ -53,7 +53,11 @@ _subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws
 # own invoke and Subscribe witnesses (a model or product they name) and the made-up model in each Region they name
 # are asked by each named principal too: a Deny exempting role Research beside one exempting model X (or Region R)
 # spares exactly Research calling X (or calling in R) (fourth and fifth attacks).
-principal_witnesses(stmts) := principal_witnesses_with(stmts, witnesses(stmts), own_fixed(stmts)) if {
+principal_witnesses(stmts) := principal_witnesses_of(stmts, own_fixed(stmts))
+
+# principal_witnesses_of(stmts, own): the same from own_fixed(stmts), which the caller has built; the statements'
+# witnesses are built only when a principal condition needs them
+principal_witnesses_of(stmts, own) := principal_witnesses_with(stmts, witnesses(stmts), own) if {
 	count(_condition_values(stmts, "aws:principalarn")) > 0
 } else := set()
 
@@ -61,17 +65,17 @@ principal_witnesses(stmts) := principal_witnesses_with(stmts, witnesses(stmts), 
 # own_fixed(stmts), which the callers have built already (wasm does not memoize functions, and these two sets
 # are among the costliest an SCP's judgment builds: building them again here was a fifth of a plan's evaluation)
 principal_witnesses_with(stmts, ws, own) := {_as_principal(q, pr) |
-	pats := _condition_values(stmts, "aws:principalarn")
-	count(pats) > 0
-	some pr in (_pattern_principals(stmts, pats) | _other_principals)
+	some pr in (named | _other_principals)
 	some q in _principal_requests
 } | {_as_principal(q, pr) |
-	pats := _condition_values(stmts, "aws:principalarn")
-	count(pats) > 0
-	some pr in _pattern_principals(stmts, pats)
+	some pr in named
 	pr[1] == true
 	some q in _own_requests(ws, own)
-}
+} if {
+	pats := _condition_values(stmts, "aws:principalarn")
+	count(pats) > 0
+	named := _pattern_principals(stmts, pats)
+} else := set()
 
 _own_requests(ws, own) := {w |
 	some w in ws

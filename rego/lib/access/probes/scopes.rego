@@ -42,14 +42,15 @@ fixed_unapproved_in[i] := {p |
 unapproved_fixed_in(stmts, key) := unapproved_fixed_for(stmts) if not scoped(key)
 
 unapproved_fixed_in(stmts, key) := (fixed_unapproved_in[scope_index(key)] | {p |
-	some p in own_fixed(stmts)
+	some p in own
 	not approved_in(p, cfg)
 }) | {p |
-	some p in principal_witnesses(stmts)
+	some p in principal_witnesses_of(stmts, own)
 	not approved_in(p, cfg)
 } if {
 	scoped(key)
 	cfg := scope(key)
+	own := own_fixed(stmts)
 }
 
 # witnesses_in(stmts, key): witnesses(stmts) judged by the scope of target key
