@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { loadPolicySync as sdkLoadPolicySync, type LoadedPolicy } from "@open-policy-agent/opa-wasm";
+import type { LoadedPolicy, loadPolicySync as SdkLoadPolicySync } from "@open-policy-agent/opa-wasm";
 import { GateEvaluationError, describeThrown } from "../core/errors";
 import { FINDINGS_ENTRYPOINT } from "./finding";
+import { opaSdk } from "./opa-sdk";
 import { packageFile } from "./package-file";
 
 /** 64 KiB wasm pages. The default of 5 is too small for the catalog data; inputs grow memory on demand. */
@@ -148,7 +149,7 @@ async function instantiate(wasmPath: string, memory: MemoryOptions, evict: () =>
   const compiled = compileWasm(wasmPath);
   let loaded: LoadedPolicy;
   try {
-    loaded = sdkLoadPolicySync(compiled as Parameters<typeof sdkLoadPolicySync>[0], { initial: memory.initial, maximum: memory.maximum });
+    loaded = opaSdk().loadPolicySync(compiled as Parameters<typeof SdkLoadPolicySync>[0], { initial: memory.initial, maximum: memory.maximum });
   } catch (cause) {
     throw new GateEvaluationError("GATE_POLICY_INVALID", `cannot load the policy ${wasmPath}: ${describeThrown(cause)}`, { cause });
   }

@@ -139,10 +139,12 @@ describe("modelgate (process): check loads only what it needs to start fast (BEN
     "/dist/catalog/managed-policies-schema.js",
   ];
 
-  it("GIVEN check without a config THEN neither serve's, deploy's nor the config loader's modules, nor zod or the catalog schemas, were loaded (yaml is: the opa-wasm SDK requires it for its yaml builtins)", () => {
+  it("GIVEN check without a config THEN neither serve's, deploy's nor the config loader's modules, nor zod or the catalog schemas, nor the yaml package the opa-wasm SDK requires for its yaml builtins (gate/opa-sdk.ts), were loaded", () => {
     const files = loaded(["check", large, "-f", "json", "-o", path.join(dir, "out-lazy.json")]);
     expect(has(files, "/dist/gate/load-policy.js")).toBe(true); // the probe sees what check does load
+    expect(has(files, "/node_modules/@open-policy-agent/opa-wasm/src/opa.js")).toBe(true);
     expect(HEAVY.filter((h) => has(files, h))).toEqual([]);
+    expect(files.filter((f) => /\/node_modules\/yaml\/dist\//.test(f))).toEqual([]);
   });
 
   it("GIVEN check --config THEN the config loader was loaded, and nothing of serve or deploy", () => {
