@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { isUtf8 } from "node:buffer";
 import { PlanInputError } from "../core/errors";
-import { PLAN_ACTIONS, reducePlanBytes } from "./plan-reduce";
+import { PLAN_ACTIONS, reducePlanBytes, scannerBuffer } from "./plan-reduce";
 
 /**
  * Reading what the gate judges: `terraform show -json` / `tofu show -json` plans, Terraform Cloud's OPA input
@@ -55,7 +55,7 @@ export function readInput(file: string, options: ReadOptions = {}): GateInput[] 
       `${file}: input is ${stat.size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`,
     );
   }
-  const bytes = readBytes(file);
+  const bytes = readBytes(file, options.reduceTo !== undefined ? (options.reduceFromBytes ?? REDUCE_FROM_BYTES) : undefined);
   if (path.basename(file) === "manifest.json") {
     const value = parseJson(decodeText(bytes, file), file);
     if (isRecord(value) && isRecord(value.stacks)) return readSynthDirectory(path.dirname(file));
@@ -800,16 +800,45 @@ function providerName(type: string, providerArg: unknown, sources: Map<string, s
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function readBytes(file: string): Uint8Array {
+/**
+ * The file's bytes. From `scanFromBytes` bytes up (a plan that will be scanned, gate/plan-reduce.ts), they are read
+ * straight into a scanner's memory (scannerBuffer), which spares the scan a copy; a file that is not the size it was
+ * a moment ago is read again the ordinary way.
+ */
+function readBytes(file: string, scanFromBytes?: number): Uint8Array {
   try {
     const size = statSync(file).size;
     if (size > MAX_INPUT_BYTES) {
       throw new PlanInputError("INPUT_TOO_LARGE", `${file}: input is ${size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`);
     }
+    if (scanFromBytes !== undefined && size >= scanFromBytes) {
+      const read = readIntoScanner(file, size);
+      if (read !== undefined) return read;
+    }
     return readFileSync(file);
   } catch (cause) {
     if (cause instanceof PlanInputError) throw cause;
     throw new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
+  }
+}
+
+/** `size` bytes of the file in a scanner's memory; undefined when there is no memory for them or the file is not `size` bytes. */
+function readIntoScanner(file: string, size: number): Uint8Array | undefined {
+  let into: Buffer;
+  try {
+    into = scannerBuffer(size, MAX_JSON_DEPTH);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  const fd = openSync(file, "r");
+  try {
+    let at = 0;
+    for (let n = 1; at < size && n > 0; at += n) n = readSync(fd, into, at, size - at, null);
+    if (at !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return undefined;
+    return into;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,11 +1,12 @@
+import fs from "node:fs";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import * as fc from "fast-check";
-import { MAX_JSON_DEPTH, parseInputBytes, type GateInput } from "../../gate/input";
-import { reducePlanBytes } from "../../gate/plan-reduce";
+import { MAX_JSON_DEPTH, parseInputBytes, readInput, type GateInput } from "../../gate/input";
+import { reducePlanBytes, scannerBuffer } from "../../gate/plan-reduce";
 import { loadSelection, selectPieces, type Selection } from "../../gate/select";
 import { PlanInputError } from "../../core/errors";
-import { REPO, requireRealWasm } from "./wasm-helper";
+import { REPO, requireRealWasm, tempDir, writeTemp } from "./wasm-helper";
 
 /**
  * gate/plan-reduce.ts reads a plan without parsing what gate/select.ts drops. The reduced plan must select to the
@@ -29,6 +30,13 @@ function outcome(bytes: Uint8Array, reduce: boolean): Outcome {
   }
   const doc = (inputs[0] as GateInput).document;
   return { pieces: JSON.stringify(selectPieces(doc, selection) ?? null), reduced: !("planned_values" in doc.plan) && "planned_values" in JSON.parse(Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "")) };
+}
+
+/** The pieces of the full reading of `bytes`, as JSON. */
+function outcomePieces(bytes: Uint8Array): string {
+  const full = outcome(bytes, false);
+  if ("error" in full) throw new Error(full.error);
+  return full.pieces;
 }
 
 function expectSame(bytes: Uint8Array): Outcome {
@@ -99,6 +107,60 @@ describe("plan-reduce: the reduced plan selects to the same pieces as the whole 
   it("GIVEN a plan built here with unrelated, declared and policy-like resources in modules and prior state THEN the same pieces, reduced", () => {
     const r = expectSame(Buffer.from(JSON.stringify(realisticPlan(300))));
     expect("reduced" in r && r.reduced).toBe(true);
+  });
+});
+
+describe("plan-reduce: a plan read straight into a scanner's memory (scannerBuffer)", () => {
+  const copyIn = (bytes: Uint8Array): Buffer => {
+    const into = scannerBuffer(bytes.byteLength, MAX_JSON_DEPTH);
+    into.set(bytes);
+    return into;
+  };
+
+  it("GIVEN every fixture and adversarial plan THEN the same reduction as from an ordinary Buffer, and its bytes unchanged", () => {
+    for (const f of planFiles()) {
+      const bytes = readFileSync(f);
+      const into = copyIn(bytes);
+      const direct = reducePlanBytes(into, { types: selection.types, maxDepth: MAX_JSON_DEPTH });
+      expect(JSON.stringify(direct)).toBe(JSON.stringify(reducePlanBytes(bytes, { types: selection.types, maxDepth: MAX_JSON_DEPTH })));
+      expect(into.equals(bytes)).toBe(true);
+    }
+  });
+
+  it("GIVEN a view of part of it THEN that part is reduced, and the bytes after it are not touched", () => {
+    const plan = Buffer.from(JSON.stringify(realisticPlan(40)));
+    const into = copyIn(Buffer.concat([plan, Buffer.from("  tail bytes that are not the plan")]));
+    const before = Buffer.from(into);
+    const part = reducePlanBytes(into.subarray(0, plan.byteLength), { types: selection.types, maxDepth: MAX_JSON_DEPTH });
+    expect(JSON.stringify(part)).toBe(JSON.stringify(reducePlanBytes(plan, { types: selection.types, maxDepth: MAX_JSON_DEPTH })));
+    expect(into.equals(before)).toBe(true);
+  });
+
+  it("GIVEN large plan files read by readInput THEN the same pieces as the full reading, and each input's JSON is its file, after other plans were read", () => {
+    const dir = tempDir("modelgate-reduce-read-");
+    const texts = [JSON.stringify(realisticPlan(300)), JSON.stringify(realisticPlan(301)).replace(/"r7"/g, '"r7x"'), JSON.stringify(realisticPlan(280))];
+    // the files are read into a scanner's memory (readSync into scannerBuffer), not read whole by readFileSync
+    const whole = jest.spyOn(fs, "readFileSync");
+    const read = jest.spyOn(fs, "readSync");
+    let inputs: GateInput[];
+    try {
+      inputs = texts.map((t, i) => {
+        expect(t.length).toBeGreaterThan(64 * 1024);
+        const [input] = readInput(writeTemp(dir, `plan-${i}.json`, t), { reduceTo: selection.types });
+        return input as GateInput;
+      });
+      expect(whole.mock.calls.filter((c) => String(c[0]).startsWith(dir))).toEqual([]);
+      expect(read.mock.calls.length).toBeGreaterThanOrEqual(2 * texts.length); // the bytes, then the end of the file
+    } finally {
+      whole.mockRestore();
+      read.mockRestore();
+    }
+    inputs.forEach((input, i) => {
+      const text = texts[i] as string;
+      expect(JSON.stringify(selectPieces(input.document, selection))).toBe(outcomePieces(Buffer.from(text)));
+      expect("planned_values" in input.document.plan).toBe(false); // reduced
+      expect(Buffer.from(input.json as Uint8Array).toString("utf8")).toBe(`{"plan":${text}}`);
+    });
   });
 });
 
