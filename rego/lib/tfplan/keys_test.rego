@@ -25,3 +25,17 @@ test_too_many_keys_counts_only_above_the_limit if {
 	tfplan.too_many_keys(tfplan.written_keys(many)) == tfplan.max_checked_keys + 1
 	not _keys_of(many)
 }
+
+test_written_keys_reads_escaped_backslashes_and_quotes_as_json_does if {
+	text := `{"a\\":1,"b":"x\\\"y:","c\"d" :{"e\\\\":[":", "\"f\":"]},"g":"\\"}`
+	tfplan.written_keys(text) == ["a\\", "b", "c\"d", "e\\\\", "g"]
+	not _keys_of(text)
+	_keys_of(`{"a\\":1,"a\\" :2}`) == "a\\"
+	_keys_of("{\"k\"\n\t:1,\r\n\"k\":2}") == "k"
+}
+
+test_written_keys_counts_a_string_as_a_key_only_before_a_colon if {
+	tfplan.written_keys(`["k", {"v": "k"}, "w"]`) == ["v"]
+	tfplan.written_keys(`"just a string"`) == []
+	tfplan.written_keys(`{}`) == []
+}

@@ -4,12 +4,29 @@ package lib.tfplan
 
 # strict_json: text is one strict JSON value. OPA's Wasm json.is_valid accepts a trailing comma in an
 # array and content after the value, which Go's (HCP's) rejects; the extra checks make both strict and
-# equal. A string value containing ", ]" or "}{" is also reported, which no IAM policy needs.
+# equal. A string value containing ", ]" or "}{" is also reported, which no IAM policy needs. The checks are
+# those of the regular expressions `,\s*[\]}]` and `[}\]]\s*[{\[]` (RE2's \s: tab, newline, form feed, carriage
+# return, space), made with string builtins on the text without those characters: compiling the expressions
+# (RE2, in a process's first evaluation) cost a one-plan check more than these builtins (BENCHMARKS.md).
 strict_json(text) if {
 	json.is_valid(text)
-	not regex.match(`,\s*[\]}]`, text)
-	not regex.match(`[}\]]\s*[{\[]`, text)
+	bare := strings.replace_n(_space_chars, text)
+	not _comma_closes(bare)
+	not _values_adjoin(bare)
 	_closed(trim_space(text))
+}
+
+_space_chars := {" ": "", "\t": "", "\n": "", "\f": "", "\r": ""}
+
+# a comma right before a closing bracket or brace (white space removed)
+_comma_closes(bare) if contains(bare, ",]")
+
+_comma_closes(bare) if contains(bare, ",}")
+
+# a closing bracket or brace right before an opening one (white space removed)
+_values_adjoin(bare) if {
+	some pair in ["}{", "}[", "]{", "]["]
+	contains(bare, pair)
 }
 
 _closed(t) if {

@@ -471,3 +471,14 @@ test_a_look_alike_in_a_constant_is_not_configuration if {
 	}]}}
 	count(tfplan.config_resources) == 1 with input as {"plan": {"configuration": cfg}}
 }
+
+test_strict_json_rejects_what_the_two_expressions_reject_with_any_white_space_between if {
+	not tfplan.strict_json("[1,\t\n\r ]")
+	not tfplan.strict_json(`{"a":1 , }`)
+	not tfplan.strict_json(`{"a":1} {"b":2}`)
+	not tfplan.strict_json("[1]\n[2]")
+	not tfplan.strict_json(`{"a":"x, ]"}`) # inside a string too: no IAM policy needs it
+	tfplan.strict_json(`{"a":"}\n{"}`) # an escaped newline is no white space
+	tfplan.strict_json(`{"a":[1, 2], "b":{"c":[]}}`)
+	tfplan.strict_json(`{"a":",x]"}`)
+}

@@ -30,11 +30,18 @@ too_many_keys(written) := n if {
 	n > max_checked_keys
 }
 
-# written_keys(text): every key of the text, as written (in text order, repeats kept), unescaped
+# written_keys(text): every key of the text, as written (in text order, repeats kept), unescaped. For strict JSON
+# text (the callers' parsed texts): every escaped backslash, then every escaped quote, is first replaced by a control
+# character strict JSON cannot hold raw, so the quotes left delimit the strings; the odd pieces between them are
+# the strings, and a string whose next piece starts (after white space) with a colon is a key. String builtins,
+# not a regular expression: compiling one (RE2, in a process's first evaluation) and searching with it cost a
+# one-plan check more than these builtins (BENCHMARKS.md).
 written_keys(text) := [key |
-	some m in regex.find_all_string_submatch_n(`"((?:[^"\\]|\\.)*)"\s*(:?)`, text, -1)
-	m[2] == ":"
-	key := _unescaped(m[1])
+	parts := split(replace(replace(text, `\\`, "\u0001"), `\"`, "\u0002"), `"`)
+	some i, raw in parts
+	i % 2 == 1
+	startswith(trim_left(parts[i + 1], " \t\n\r"), ":")
+	key := _unescaped(replace(replace(raw, "\u0002", `\"`), "\u0001", `\\`))
 ]
 
 # a key without a backslash is its own value; only one with an escape is decoded (a JSON parse per key was most of
