@@ -152,6 +152,10 @@ const PAGE = 65536;
 const SLACK = 8;
 /** A scanner's memory up to this size is kept for this thread's next plan (the server judges one after another). */
 const KEEP_BYTES = 64 * 1024 * 1024;
+/** The reduced text's buffer starts this large (a realistic 10 MB plan reduces to ~0.7 MB) and doubles as needed. */
+const OUT_START_BYTES = 256 * 1024;
+/** The output buffer of this thread's last reduction (up to KEEP_BYTES), for the next one. */
+let keptOut: Buffer | undefined;
 let scannerModule: object | undefined;
 let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undefined;
 /** What the scanner's entry() import calls: the scan in progress on this thread (scans are synchronous). */
@@ -437,9 +441,10 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     return type === undefined || options.types.has(type) ? "keep" : "drop";
   };
 
-  // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries (a stub is shorter
-  // than its entry, so the text is rarely longer than the input; `room` grows it when it would be)
-  let out = Buffer.allocUnsafe(bytes.byteLength + 64);
+  // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries, into this
+  // thread's output buffer (reused from plan to plan: a fresh one per plan, as large as the plan, was external
+  // memory that made V8 collect garbage, in the server every few dozen plans); `room` grows it when needed
+  let out = keptOut ?? Buffer.allocUnsafe(OUT_START_BYTES);
   let pos = 0;
   const room = (n: number): void => {
     if (pos + n <= out.length) return;
@@ -511,6 +516,7 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     throw error;
   }
   const text = out.toString("utf8", 0, pos);
+  keptOut = out.length <= KEEP_BYTES ? out : undefined;
   const value: unknown = JSON.parse(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown> };
