@@ -1,4 +1,4 @@
-import * as readlinePromises from "node:readline/promises";
+import { readlineModule } from "./lazy";
 
 /** Where a command writes, and the few things tests replace. Commands never touch process.* directly. */
 export interface CliIo {
@@ -65,7 +65,7 @@ export function processIo(): CliIo {
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     interactive: process.stdin.isTTY === true,
     ask: async (question) => {
-      const { createInterface } = readlinePromises;
+      const { createInterface } = readlineModule();
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {
         return await rl.question(question);

@@ -47,3 +47,8 @@ export const COMMANDS: readonly { readonly name: string; readonly aliases: reado
 export function configModule(): typeof import("../config") {
   return require("../config") as typeof import("../config");
 }
+
+/** node:readline/promises, loaded the first time a command asks a question (most runs ask none). */
+export function readlineModule(): typeof import("node:readline/promises") {
+  return require("node:readline/promises") as typeof import("node:readline/promises");
+}

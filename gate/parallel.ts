@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
-import { Worker, isMainThread } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { GateEvaluationError } from "../core/errors";
 import type { EvalJob, EvalReply, EvalWorkerData } from "./eval-worker";
 
@@ -34,9 +34,16 @@ const MAX_DEFAULT_THREADS = 4;
  * workers of their own (the server already runs one judge per core).
  */
 export function threadsFor(jobs: number, requested?: number): number {
-  if (!isMainThread) return 1;
+  // one thread for fewer pieces, whatever else holds: a check of one plan does not even load node:worker_threads
+  if (jobs < MIN_PIECES_PER_WORKER || !workerThreads().isMainThread) return 1;
   const wanted = Math.min(requested ?? MAX_DEFAULT_THREADS, availableParallelism());
   return Math.max(1, Math.min(wanted, Math.floor(jobs / MIN_PIECES_PER_WORKER) + 1));
+}
+
+/** node:worker_threads, loaded when first needed (~2 ms of a check that runs on one thread). */
+function workerThreads(): typeof import("node:worker_threads") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("node:worker_threads") as typeof import("node:worker_threads");
 }
 
 /** The compiled worker script: next to this file in dist/, or dist/gate/ when running from the TypeScript sources. */
@@ -60,7 +67,7 @@ export interface StartedWorker {
 /** Start `count` workers from `init` ahead of their pieces. */
 export function startWorkers(script: string, init: EvalWorkerData, count: number): StartedWorker[] {
   return Array.from({ length: count }, () => {
-    const started: StartedWorker = { worker: new Worker(script, { workerData: init }), init };
+    const started: StartedWorker = { worker: new (workerThreads().Worker)(script, { workerData: init }), init };
     started.worker.on("error", (error) => (started.failure ??= error));
     started.worker.on("exit", (code) => (started.exitCode ??= code));
     return started;
@@ -115,7 +122,7 @@ export async function evaluateInParallel(
     // inside the try: a worker that cannot be created (ERR_WORKER_INIT_FAILED) must not leave the others running
     for (let i = 1; i < threads; i++) {
       const ahead = started[i - 1];
-      const worker = ahead?.worker ?? new Worker(script, { workerData: init });
+      const worker = ahead?.worker ?? new (workerThreads().Worker)(script, { workerData: init });
       workers.push(worker);
       if (ahead !== undefined) {
         worker.removeAllListeners();

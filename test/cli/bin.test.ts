@@ -116,9 +116,9 @@ describe("modelgate (process): check never loads cdktf; synth does", () => {
 });
 
 describe("modelgate (process): check loads only what it needs to start fast (BENCHMARKS.md, Start-up)", () => {
-  const HOOK = `process.on("exit", () => { process.stderr.write("\\n@@loaded " + JSON.stringify(Object.keys(require.cache)) + "\\n"); });`;
+  const HOOK = `process.on("exit", () => { const builtins = (process.moduleLoadList ?? []).filter((m) => m.startsWith("NativeModule ")).map((m) => "builtin:" + m.slice(13)); process.stderr.write("\\n@@loaded " + JSON.stringify([...Object.keys(require.cache), ...builtins]) + "\\n"); });`;
 
-  /** Every module file the real process loaded, with "/" separators, relative to the repository or node_modules. */
+  /** Every module file the real process loaded, with "/" separators, and Node's own modules as "builtin:<name>". */
   function loaded(args: string[]): string[] {
     const hook = writeTemp(dir, "loaded-hook.js", HOOK);
     const r = spawnSync(process.execPath, ["-r", hook, bin, ...args], { cwd: dir, env, encoding: "utf8" });
@@ -145,6 +145,9 @@ describe("modelgate (process): check loads only what it needs to start fast (BEN
     expect(has(files, "/node_modules/@open-policy-agent/opa-wasm/src/opa.js")).toBe(true);
     expect(HEAVY.filter((h) => has(files, h))).toEqual([]);
     expect(files.filter((f) => /\/node_modules\/yaml\/dist\//.test(f))).toEqual([]);
+    // Node's own modules that only threads (gate/parallel.ts) and questions (cli/io.ts) need
+    expect(files.filter((f) => ["builtin:worker_threads", "builtin:readline/promises"].includes(f))).toEqual([]);
+    expect(has(files, "builtin:fs")).toBe(true); // the probe sees Node's modules
   });
 
   it("GIVEN check --config THEN the config loader was loaded, and nothing of serve or deploy", () => {
