@@ -2541,6 +2541,19 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: ref("data.aws_iam_policy_document.app", "json") } }),
     ]),
   });
+  // attack (session 5): OPA's wasm json.is_valid reads the first value and ignores what follows it, so a policy
+  // text with content after its JSON was judged as its first value (Go OPA, and AWS, reject the text)
+  const s3Only = json(doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }));
+  add("policy-text-content-after-the-value-escaped-quote", K, {
+    description: 'aws_iam_role_policy text is a valid S3-only policy followed by \\"x":1} (an escaped quote outside any string, then a key). Not one JSON value: AWS rejects it and Go OPA\'s json.is_valid does too, so the gate must not judge it as its first value. Must fail closed.',
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: `${s3Only}\\"x":1}` } })]),
+  });
+  add("policy-text-content-after-the-value-form-feeds", K, {
+    description: "aws_iam_role_policy text is a valid S3-only policy followed by form feeds around a key (\\f\"x\"\\f:1}). Not one JSON value (a form feed is no JSON white space). Must fail closed.",
+    expect: "block",
+    plan: plan([resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: `${s3Only}\f"x"\f:1}` } })]),
+  });
   // attack18: a mantle grant scoped to the account's own projects (or one Region's), restricted by
   // bedrock-mantle:Model to one model, was asked only at the made-up project with that model
   const mantleGrant = (resourceArn, model) =>

@@ -482,3 +482,17 @@ test_strict_json_rejects_what_the_two_expressions_reject_with_any_white_space_be
 	tfplan.strict_json(`{"a":[1, 2], "b":{"c":[]}}`)
 	tfplan.strict_json(`{"a":",x]"}`)
 }
+
+# wasm's json.is_valid admits content after the first value, Go's does not: these are rejected by _one_value in
+# wasm (the adversarial corpus runs them there) and by json.is_valid here
+test_strict_json_rejects_content_after_the_value if {
+	g := `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`
+	not tfplan.strict_json(concat("", [g, "x}"]))
+	not tfplan.strict_json(concat("", [g, "\f\"x\"\f:1}"]))
+	not tfplan.strict_json(concat("", [g, `\"x":1}`]))
+	not tfplan.strict_json("[1,2]]")
+	not tfplan.strict_json(`{"a":1}}`)
+	not tfplan.strict_json(`{"a":"}"}"}"}`)
+	tfplan.strict_json(concat("", [g, " \n"]))
+	tfplan.strict_json(`{"a":"x}y]z{w[\\\"","b":[[],{}]}`)
+}

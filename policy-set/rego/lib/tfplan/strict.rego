@@ -14,6 +14,17 @@ strict_json(text) if {
 	not _comma_closes(bare)
 	not _values_adjoin(bare)
 	_closed(trim_space(text))
+	_one_value(text)
+}
+
+# _one_value(text): nothing follows the text's first value. OPA's wasm json.is_valid reads the first value and
+# ignores anything after it ("{…}x}", "[1]]"), which Go's rejects. Wrapped in an array, the value may be followed
+# only by "," or "]"; wrapped as an object's member, only by "," or "}"; and what follows a "," cannot be both
+# an array element and an object member ("k":v is no element, a bare value no member). So anything after the
+# value makes one of the two wrapped texts invalid, for wasm's parser as for Go's.
+_one_value(text) if {
+	json.is_valid(concat("", ["[", text, "]"]))
+	json.is_valid(concat("", [`{"a":`, text, "}"]))
 }
 
 _space_chars := {" ": "", "\t": "", "\n": "", "\f": "", "\r": ""}
