@@ -55,7 +55,7 @@ export function readInput(file: string, options: ReadOptions = {}): GateInput[] 
       `${file}: input is ${stat.size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`,
     );
   }
-  const bytes = readBytes(file, options.reduceTo !== undefined ? (options.reduceFromBytes ?? REDUCE_FROM_BYTES) : undefined);
+  const bytes = readBytes(file, options.reduceTo !== undefined && options.readInPlace === true ? (options.reduceFromBytes ?? REDUCE_FROM_BYTES) : undefined);
   if (path.basename(file) === "manifest.json") {
     const value = parseJson(decodeText(bytes, file), file);
     if (isRecord(value) && isRecord(value.stacks)) return readSynthDirectory(path.dirname(file));
@@ -73,6 +73,13 @@ export interface ReadOptions {
   readonly reduceTo?: ReadonlySet<string>;
   /** Plans smaller than this are parsed whole (default 64 KiB: below it the bookkeeping costs more than it saves). */
   readonly reduceFromBytes?: number;
+  /**
+   * Read a plan file that will be reduced straight into a scanner's memory (gate/plan-reduce.ts scannerBuffer), not
+   * into a Buffer the scan then copies. For a caller that reads one plan (check of one file): each such memory
+   * reserves ~10 GiB of address space for as long as its input is held, so many plans read so in one run could
+   * exhaust a limited address space (ulimit -v) before the policy's own memory is reserved.
+   */
+  readonly readInPlace?: boolean;
 }
 
 const REDUCE_FROM_BYTES = 64 * 1024;
@@ -801,28 +808,35 @@ function providerName(type: string, providerArg: unknown, sources: Map<string, s
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * The file's bytes. From `scanFromBytes` bytes up (a plan that will be scanned, gate/plan-reduce.ts), they are read
- * straight into a scanner's memory (scannerBuffer), which spares the scan a copy; a file that is not the size it was
- * a moment ago is read again the ordinary way.
+ * The file's bytes. With `scanFromBytes` (ReadOptions.readInPlace), a file of that many bytes or more (a plan that
+ * will be scanned, gate/plan-reduce.ts) is read straight into a scanner's memory (scannerBuffer), which spares the
+ * scan a copy. A file that is not the size it was a moment ago is read again the ordinary way.
  */
 function readBytes(file: string, scanFromBytes?: number): Uint8Array {
+  let size: number;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_INPUT_BYTES) {
-      throw new PlanInputError("INPUT_TOO_LARGE", `${file}: input is ${size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`);
-    }
-    if (scanFromBytes !== undefined && size >= scanFromBytes) {
-      const read = readIntoScanner(file, size);
-      if (read !== undefined) return read;
-    }
+    size = statSync(file).size;
+  } catch (cause) {
+    throw cannotRead(file, cause);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new PlanInputError("INPUT_TOO_LARGE", `${file}: input is ${size} bytes; the gate reads at most ${MAX_INPUT_BYTES} bytes per file`);
+  }
+  if (scanFromBytes !== undefined && size >= scanFromBytes) {
+    const read = readIntoScanner(file, size);
+    if (read !== undefined) return read;
+  }
+  try {
     return readFileSync(file);
   } catch (cause) {
-    if (cause instanceof PlanInputError) throw cause;
-    throw new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
+    throw cannotRead(file, cause);
   }
 }
 
-/** `size` bytes of the file in a scanner's memory; undefined when there is no memory for them or the file is not `size` bytes. */
+/**
+ * `size` bytes of the file in a scanner's memory; undefined when there is no memory for them or the file is not
+ * `size` bytes. The scanner's own failures (its module missing or invalid) are internal errors, as in the scan.
+ */
 function readIntoScanner(file: string, size: number): Uint8Array | undefined {
   let into: Buffer;
   try {
@@ -831,15 +845,26 @@ function readIntoScanner(file: string, size: number): Uint8Array | undefined {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
-  const fd = openSync(file, "r");
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (cause) {
+    throw cannotRead(file, cause);
+  }
   try {
     let at = 0;
     for (let n = 1; at < size && n > 0; at += n) n = readSync(fd, into, at, size - at, null);
     if (at !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return undefined;
     return into;
+  } catch (cause) {
+    throw cannotRead(file, cause);
   } finally {
     closeSync(fd);
   }
+}
+
+function cannotRead(file: string, cause: unknown): PlanInputError {
+  return new PlanInputError("INPUT_NOT_FOUND", `${file}: cannot read input (${errnoText(cause)})`, { cause });
 }
 
 function errnoText(cause: unknown): string {

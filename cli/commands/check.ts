@@ -146,7 +146,8 @@ function ruleIdsOrUndefined(wasmPath: string | undefined): Set<string> | undefin
 
 /** Read each path in order; `-` reads standard input once. */
 async function readAllInputs(paths: readonly string[], io: CliIo): Promise<GateInput[]> {
-  const readOptions = readOptionsFor(io.wasmPath);
+  // one plan file is read straight into the scanner's memory (gate/input.ts ReadOptions.readInPlace)
+  const readOptions = { ...readOptionsFor(io.wasmPath), readInPlace: paths.length === 1 };
   if (paths.filter((p) => p === "-").length > 1) {
     throw new PlanInputError("INPUT_STDIN_TWICE", "- (standard input) can be given only once");
   }

@@ -146,7 +146,7 @@ describe("plan-reduce: a plan read straight into a scanner's memory (scannerBuff
     try {
       inputs = texts.map((t, i) => {
         expect(t.length).toBeGreaterThan(64 * 1024);
-        const [input] = readInput(writeTemp(dir, `plan-${i}.json`, t), { reduceTo: selection.types });
+        const [input] = readInput(writeTemp(dir, `plan-${i}.json`, t), { reduceTo: selection.types, readInPlace: true });
         return input as GateInput;
       });
       expect(whole.mock.calls.filter((c) => String(c[0]).startsWith(dir))).toEqual([]);
@@ -160,6 +160,50 @@ describe("plan-reduce: a plan read straight into a scanner's memory (scannerBuff
       expect(JSON.stringify(selectPieces(input.document, selection))).toBe(outcomePieces(Buffer.from(text)));
       expect("planned_values" in input.document.plan).toBe(false); // reduced
       expect(Buffer.from(input.json as Uint8Array).toString("utf8")).toBe(`{"plan":${text}}`);
+    });
+  });
+});
+
+describe("readInput: where a large plan file is read", () => {
+  const dir = tempDir("modelgate-reduce-where-");
+  const text = JSON.stringify(realisticPlan(300));
+
+  it("GIVEN no readInPlace (several plans in one run) THEN the file is read whole into a Buffer, with the same pieces", () => {
+    const whole = jest.spyOn(fs, "readFileSync");
+    try {
+      const file = writeTemp(dir, "plan-whole.json", text);
+      const [input] = readInput(file, { reduceTo: selection.types });
+      expect(whole.mock.calls.filter((c) => c[0] === file)).toHaveLength(1);
+      expect(JSON.stringify(selectPieces((input as GateInput).document, selection))).toBe(outcomePieces(Buffer.from(text)));
+    } finally {
+      whole.mockRestore();
+    }
+  });
+
+  it("GIVEN the scanner's module cannot be read THEN an internal error, not a complaint about the user's plan", () => {
+    const file = writeTemp(dir, "plan-noscanner.json", text);
+    jest.isolateModules(() => {
+      // a fresh plan-reduce, whose scanner module is not compiled yet, and a read of it that fails
+      const isolated = require("../../gate/input") as typeof import("../../gate/input");
+      const errors = require("../../core/errors") as typeof import("../../core/errors");
+      const original = fs.readFileSync;
+      const broken = jest.spyOn(fs, "readFileSync").mockImplementation(((f: fs.PathOrFileDescriptor, o?: unknown) => {
+        if (/json-scan(-scalar)?\.wasm$/.test(String(f))) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${String(f)}'`), { code: "ENOENT" });
+        return (original as (f: fs.PathOrFileDescriptor, o?: unknown) => unknown)(f, o);
+      }) as typeof fs.readFileSync);
+      try {
+        let thrown: unknown;
+        try {
+          isolated.readInput(file, { reduceTo: selection.types, readInPlace: true });
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(Error);
+        expect(thrown).not.toBeInstanceOf(errors.PlanInputError);
+        expect(String(thrown)).toMatch(/json-scan/);
+      } finally {
+        broken.mockRestore();
+      }
     });
   });
 });
