@@ -184,7 +184,9 @@ describe("readInput: where a large plan file is read", () => {
     const file = writeTemp(dir, "plan-noscanner.json", text);
     jest.isolateModules(() => {
       // a fresh plan-reduce, whose scanner module is not compiled yet, and a read of it that fails
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const isolated = require("../../gate/input") as typeof import("../../gate/input");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const errors = require("../../core/errors") as typeof import("../../core/errors");
       const original = fs.readFileSync;
       const broken = jest.spyOn(fs, "readFileSync").mockImplementation(((f: fs.PathOrFileDescriptor, o?: unknown) => {
