@@ -39,3 +39,11 @@ test_written_keys_counts_a_string_as_a_key_only_before_a_colon if {
 	tfplan.written_keys(`"just a string"`) == []
 	tfplan.written_keys(`{}`) == []
 }
+
+# OPA's wasm JSON parser takes any value as a key ("{…,0:0}"); such a key, never written as a string, must not
+# balance the count of a repeated one
+test_repeated_key_is_found_when_a_key_that_is_no_string_balances_the_count if {
+	written := ["Statement", "Effect", "Effect", "x"]
+	tfplan.repeated_key(written, {"Statement": {"Effect": "Deny", 0: 0, "x": 1}}) == "Effect"
+	not tfplan.repeated_key(["Statement", "x"], {"Statement": {0: 0, "x": 1}})
+}
