@@ -322,8 +322,11 @@ function checkDepth(root: unknown, file: string): void {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// the same, written as JSON escapes inside text that is itself JSON (policy documents are JSON strings in a plan)
-const LONE_SURROGATE_ESCAPE = /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
+// the same, written as JSON escapes inside text that is itself JSON (policy documents are JSON strings in a plan).
+// A "\\u" is an escape only after an even run of backslashes ("\\\\ud800" is an escaped backslash, then text): the
+// lookbehinds count them, so such text neither is a surrogate nor pairs with a real low one after it.
+const LONE_SURROGATE_ESCAPE =
+  /(?<=(?:^|[^\\])(?:\\\\)*)\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<=(?:^|[^\\])(?:\\\\)*)(?<!(?:^|[^\\])(?:\\\\)*\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
 
 /** True when a string holds an unpaired surrogate, directly or as a \\u escape of embedded JSON text. */
 export function hasLoneSurrogate(text: string): boolean {

@@ -461,6 +461,9 @@ describe("parseInputBytes: a lone UTF-16 surrogate is a clear input error (exit 
     ["an unpaired low surrogate in the plan's own JSON", "\udc00"],
     ["an unpaired \\u escape inside the policy text", "\\ud800"],
     ["a low escape before its high one", "\\udc00\\ud800"],
+    // an escaped backslash, then the text ud800: no high surrogate, so the low escape after it is unpaired
+    ["a low escape after an escaped backslash and the text ud800", "\\\\ud800\\udc00"],
+    ["a high escape after an escaped backslash", "\\\\\\ud800"],
   ])("GIVEN %s THEN INPUT_LONE_SURROGATE naming the attribute", (_name, sid) => {
     // GIVEN the plan as bytes WHEN parsed THEN a user error (exit 2) that names where the string is
     let caught: unknown;
@@ -475,7 +478,8 @@ describe("parseInputBytes: a lone UTF-16 surrogate is a clear input error (exit 
   });
 
   it("GIVEN a paired surrogate (an emoji), as a character or as escapes THEN the plan is read", () => {
-    for (const sid of ["\ud83d\ude00", "\\ud83d\\ude00"]) {
+    // also after an escaped backslash, and the escaped backslash before text that only reads like an escape
+    for (const sid of ["\ud83d\ude00", "\\ud83d\\ude00", "\\\\\\ud83d\\ude00", "\\\\ud800", "\\\\udc00"]) {
       expect(() => parseInputBytes(Buffer.from(JSON.stringify(policyWith(sid))), "plan.json")).not.toThrow();
     }
   });
