@@ -2549,11 +2549,6 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: plan([resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: `${s3Only}\\"x":1}` } })]),
   });
-  add("policy-text-repeated-effect-balanced-by-a-number-key", K, {
-    description: "aws_iam_role_policy text writes Effect twice in one statement (Allow bedrock:* on *, then Deny) and adds a key that is no string (0:0) in its Condition: not JSON (AWS and Go OPA reject it), and OPA's wasm parser, which takes any value as a key, counted the extra key as the repeat's twin. A repeated key must fail closed.",
-    expect: "block",
-    plan: plan([resource("aws_iam_role_policy.app", { set: { name: "app", role: "MLDeveloper", policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:*","Resource":"*","Effect":"Deny","Condition":{"Null":{"aws:PrincipalTag/t":"false",0:0}}}]}' } })]),
-  });
   add("policy-text-content-after-the-value-form-feeds", K, {
     description: "aws_iam_role_policy text is a valid S3-only policy followed by form feeds around a key (\\f\"x\"\\f:1}). Not one JSON value (a form feed is no JSON white space). Must fail closed.",
     expect: "block",

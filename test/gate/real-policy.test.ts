@@ -96,3 +96,15 @@ describe("real policy (rego/dist/policy.wasm): inputs map to findings and METADA
     }
   });
 });
+
+describe("real policy: JSON that only OPA's wasm parser accepts (Go's rejects it: MG-0001 'not valid JSON')", () => {
+  // not in the adversarial corpus: its parity test asks for Go's message, and the two engines read this text
+  // differently; what matters is that wasm blocks it too
+  it("GIVEN Effect written twice (Allow bedrock:* on *, then Deny) and a key that is no string (0:0) THEN MG-0001 names the repeated key", async () => {
+    requireRealWasm();
+    const text =
+      '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:*","Resource":"*","Effect":"Deny","Condition":{"Null":{"aws:PrincipalTag/t":"false",0:0}}}]}';
+    const findings = await evaluatePlan(inputOf(plan([iamPolicyChange("aws_iam_policy.p", text)])), { catalog });
+    expect(findings.map((f) => [f.ruleId, f.message])).toContainEqual(["MG-0001", expect.stringContaining('repeats the key "Effect"')]);
+  });
+});
