@@ -1,5 +1,6 @@
-# Part of package lib.access.probes (its METADATA is in probes.rego): a policy's ARN patterns made concrete: each
-# wildcard filled in (concretize), and the model part of foundation-model and inference-profile patterns.
+# Part of package lib.access.probes (its METADATA is in probes.rego): a policy's bedrock ARN patterns (_patterns,
+# all_patterns) and those patterns made concrete: each wildcard filled in (concretize), and the model part of
+# foundation-model and inference-profile patterns.
 package lib.access.probes
 
 import data.lib.catalog
@@ -74,9 +75,11 @@ _model_of(kind, _) := "" if not kind in {"foundation-model", "inference-profile"
 # so it stands for the profile of each catalog model in each geography it matches (attack:
 # "arn:aws:bedrock:*:*:*amazon.nova-lite-v1:0" reached the apac. profile of a model approved in us and eu only;
 # concretize, and so pws, knows no kind for it)
-_kindless_seeds(stmts, cfg) := {invoke(a, arn, "inference-profile", m, true) |
-	some s in stmts
-	some pat in _patterns(s)
+_kindless_seeds(stmts, cfg) := _kindless_seeds_in(all_patterns(stmts), cfg)
+
+# _kindless_seeds from the statements' patterns (all_patterns), which the caller has built
+_kindless_seeds_in(pats, cfg) := {invoke(a, arn, "inference-profile", m, true) |
+	some pat in pats
 	segs := split(pat, ":")
 	count(segs) >= 6
 	segs[3] != ""
@@ -90,4 +93,53 @@ _kindless_seeds(stmts, cfg) := {invoke(a, arn, "inference-profile", m, true) |
 	arn := concat(":", ["arn", _fill_partition(segs[1]), "bedrock", _fill_region(segs[3]), _fill_account(segs[4]), id])
 	not invoke_approved("inference-profile", m, arn, true, cfg)
 	a := invoke_actions[0]
+}
+
+# all_patterns(stmts): _patterns of every statement of the list, in order (built once by each caller that reads them
+# all: a statement list's patterns were read five to seven times in one SCP judgment)
+all_patterns(stmts) := [p |
+	some s in stmts
+	some p in _patterns(s)
+]
+
+# the statement's bedrock ARN patterns, each policy variable read as "*" (iam.var_wild: witnesses of what it may name)
+# A wildcard in the resource type ("f*l/deepseek.*", "*/deepseek.*", "foundation-mode?/x") is matched like any
+# other by the access model, so the pattern also stands for itself with each resource type InvokeModel accepts that
+# the type segment matches (then concretized and expanded over the catalog like any pattern of that type)
+_patterns(s) := [p |
+	some raw in _resource_strings(s)
+	some p in _typed(_padded(iam.var_wild(raw)))
+	startswith(p, "arn:")
+	segs := split(p, ":")
+	count(segs) >= 6
+	_bedrock_service(segs[2])
+]
+
+# a pattern of fewer than six segments that ends in "*" stands for itself with the missing segments as "*": a "*"
+# that ends a segment may match across colons (facts doc section 2), so "arn:aws:bedrock:eu-west-1:*" reaches every
+# model in eu-west-1 (attack: such patterns were dropped, and their Region was never probed)
+_padded(p) := concat("", array.concat([p], [":*" | some _ in numbers.range(count(split(p, ":")), 5)])) if {
+	count(split(p, ":")) < 6
+	endswith(p, "*")
+} else := p
+
+_typed(p) := array.concat([p], [concat("", [head, ":", k, substring(rest, count(kind), -1)]) |
+	some k in invoke_kinds
+	iam.wildcard_match(kind, k)
+]) if {
+	segs := split(p, ":")
+	count(segs) >= 6
+	rest := concat(":", array.slice(segs, 5, count(segs)))
+	contains(rest, "/")
+	kind := split(rest, "/")[0]
+	iam.has_wildcard(kind)
+	head := concat(":", array.slice(segs, 0, 5))
+} else := [p]
+
+_bedrock_service("bedrock")
+
+_bedrock_service(seg) if {
+	seg != "bedrock"
+	iam.has_wildcard(seg)
+	iam.wildcard_match(seg, "bedrock")
 }

@@ -177,9 +177,10 @@ fixed_invoke_resources := ({
 fixed_invoke_arns contains res[0] if some res in fixed_invoke_resources
 
 # partitions other than aws named by the statements' bedrock ARN patterns (wildcards filled in)
-partitions(stmts) := {pt |
-	some s in stmts
-	some pat in _patterns(s)
+partitions(stmts) := _partitions_in(all_patterns(stmts))
+
+_partitions_in(pats) := {pt |
+	some pat in pats
 	pt := _fill_partition(split(pat, ":")[1])
 	pt != "aws"
 }
@@ -230,9 +231,10 @@ fixed_base := {invoke(a, res[0], res[1], res[2], false) |
 
 # accounts named by the statements' bedrock ARN patterns (wildcards filled in): profiles and owned resources
 # there get probes of their own, since the fixed probes' made-up account matches no literal account
-accounts(stmts) := {a |
-	some s in stmts
-	some pat in _patterns(s)
+accounts(stmts) := _accounts_in(all_patterns(stmts))
+
+_accounts_in(pats) := {a |
+	some pat in pats
 	a := _fill_account(split(pat, ":")[4])
 	not a in {"", probe_account}
 }
@@ -253,10 +255,14 @@ _account_arn(account, kind, id) := concat("", ["arn:aws:bedrock:us-east-1:", acc
 fixed_for(stmts) := fixed_base | own_fixed(stmts)
 
 # own_fixed(stmts): the probes of fixed_for(stmts) in the statements' own Regions, accounts and partitions
-own_fixed(stmts) := {invoke(a, res[0], res[1], res[2], false) |
-	some res in ((region_resources(regions(stmts)) | account_resources(accounts(stmts))) | partition_resources(partitions(stmts)))
+own_fixed(stmts) := _own_fixed_in(stmts, pats, _regions_in(stmts, pats)) if pats := all_patterns(stmts)
+
+# own_fixed from the statements' patterns (all_patterns) and Regions (regions), which the caller has built: wasm
+# does not memoize functions, and each of these reads every pattern of every statement again
+_own_fixed_in(stmts, pats, rs) := {invoke(a, res[0], res[1], res[2], false) |
+	some res in ((region_resources(rs) | account_resources(_accounts_in(pats))) | partition_resources(_partitions_in(pats)))
 	some a in invoke_actions
-} | own_surface(stmts)
+} | _own_surface_in(stmts, rs)
 
 # unapproved_fixed_for(stmts): the probes of fixed_for(stmts) no approval covers. The fixed probes are judged
 # once per evaluation (fixed_unapproved), so per policy only those in its own Regions, accounts and partitions are.
@@ -293,12 +299,17 @@ witnesses(stmts) := witnesses_for(stmts, _union)
 # action of their surface. Each pattern is read and concretized once; the largest set, arn_w, joins last (a union
 # copies both sides). An invoke seed that cfg approves (invoke_approved) is not built: most of a rendered policy's
 # patterns name approved models, and witnesses_for would drop them anyway.
-_witness_seeds(stmts, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) | _kindless_seeds(stmts, cfg)) if {
+_witness_seeds(stmts, cfg) := _witness_seeds_in(stmts, all_patterns(stmts), cfg)
+
+# _witness_seeds from the statements' patterns (all_patterns), which the caller has built
+_witness_seeds_in(stmts, pats, cfg) := arn_w | (((((catalog_w | product_w) | mantle_w) | geo_w) | wild_w) | kindless_w) if {
+	kindless_w := _kindless_seeds_in(pats, cfg)
+
 	# the statements' ARN patterns, and the profiles bedrock:InferenceProfileArn condition values name (the foundation-
 	# model request of a profile call carries it: a grant or an exemption scoped by it reaches those profiles' models)
 	pws := [[pat, w] |
 		some pat in array.concat(
-			[q | some s in stmts; some q in _patterns(s)],
+			pats,
 			[v | some v in _condition_values(stmts, "bedrock:inferenceprofilearn")],
 		)
 		w := concretize(pat)
@@ -403,9 +414,9 @@ _profile_id(pat) := substring(pat, indexof(pat, "inference-profile/") + count("i
 # the Region the pattern's own wildcard is filled with and in each of the statements' Regions it matches (an
 # aws:RequestedRegion condition or another pattern names one: the filled-in us-east-1 alone would not meet it)
 owned_witnesses(stmts) := {invoke(a, arn, w[1], w[2], true) |
-	rs := regions(stmts)
-	some s in stmts
-	some pat in _patterns(s)
+	pats := all_patterns(stmts)
+	rs := _regions_in(stmts, pats)
+	some pat in pats
 	_names_owned_kind(pat)
 	w := concretize(pat)
 	w[1] in owned_kinds
@@ -426,57 +437,17 @@ _names_owned_kind(pat) if {
 }
 
 # Regions named by the statements' bedrock ARN patterns or aws:RequestedRegion conditions (wildcards filled in)
-regions(stmts) := {r |
-	some s in stmts
-	some pat in _patterns(s)
+regions(stmts) := _regions_in(stmts, all_patterns(stmts))
+
+# regions from the statements' patterns (all_patterns), which the caller has built
+_regions_in(stmts, pats) := {r |
+	some pat in pats
 	r := _fill_region(split(pat, ":")[3])
 	r != ""
 } | {r |
 	some v in _condition_values(stmts, "aws:requestedregion")
 	r := _fill_region(v)
 	r != "unspecified"
-}
-
-# the statement's bedrock ARN patterns, each policy variable read as "*" (iam.var_wild: witnesses of what it may name)
-# A wildcard in the resource type ("f*l/deepseek.*", "*/deepseek.*", "foundation-mode?/x") is matched like any
-# other by the access model, so the pattern also stands for itself with each resource type InvokeModel accepts that
-# the type segment matches (then concretized and expanded over the catalog like any pattern of that type)
-_patterns(s) := [p |
-	some raw in _resource_strings(s)
-	some p in _typed(_padded(iam.var_wild(raw)))
-	startswith(p, "arn:")
-	segs := split(p, ":")
-	count(segs) >= 6
-	_bedrock_service(segs[2])
-]
-
-# a pattern of fewer than six segments that ends in "*" stands for itself with the missing segments as "*": a "*"
-# that ends a segment may match across colons (facts doc section 2), so "arn:aws:bedrock:eu-west-1:*" reaches every
-# model in eu-west-1 (attack: such patterns were dropped, and their Region was never probed)
-_padded(p) := concat("", array.concat([p], [":*" | some _ in numbers.range(count(split(p, ":")), 5)])) if {
-	count(split(p, ":")) < 6
-	endswith(p, "*")
-} else := p
-
-_typed(p) := array.concat([p], [concat("", [head, ":", k, substring(rest, count(kind), -1)]) |
-	some k in invoke_kinds
-	iam.wildcard_match(kind, k)
-]) if {
-	segs := split(p, ":")
-	count(segs) >= 6
-	rest := concat(":", array.slice(segs, 5, count(segs)))
-	contains(rest, "/")
-	kind := split(rest, "/")[0]
-	iam.has_wildcard(kind)
-	head := concat(":", array.slice(segs, 0, 5))
-} else := [p]
-
-_bedrock_service("bedrock")
-
-_bedrock_service(seg) if {
-	seg != "bedrock"
-	iam.has_wildcard(seg)
-	iam.wildcard_match(seg, "bedrock")
 }
 
 # the strings of a statement's Resource and NotResource

@@ -40,9 +40,12 @@ _claude(a, arn, witness) := {
 # own_surface(stmts): the mantle and Claude Platform requests in the statements' own Regions (ARN patterns and
 # aws:RequestedRegion values), and at the projects and workspaces their mantle and Claude Platform ARN patterns name
 # (every wildcard filled in): a grant or a Deny scoped to a Region, an account or a project is judged there
-own_surface(stmts) := {p |
+own_surface(stmts) := _own_surface_in(stmts, regions(stmts))
+
+# own_surface from the statements' Regions (regions), which the caller has built
+_own_surface_in(stmts, rs) := {p |
 	_names_surface(stmts)
-	some arn in _surface_arns(stmts)
+	some arn in _surface_arns_in(stmts, rs)
 	some p in surface_probes(arn)
 	not fixed_surface[p]
 }
@@ -63,7 +66,9 @@ _mantle_projects(stmts) := {"arn:aws:bedrock-mantle:us-east-1:000000000000:proje
 # the made-up mantle project of the probe account in Region r (surface_probes makes the workspace of it too)
 probe_project(r) := concat("", ["arn:aws:bedrock-mantle:", r, ":", probe_account, ":project/zzprobe"])
 
-_surface_arns(stmts) := {probe_project(r) | some r in regions(stmts)} | {arn |
+_surface_arns(stmts) := _surface_arns_in(stmts, regions(stmts))
+
+_surface_arns_in(stmts, rs) := {probe_project(r) | some r in rs} | {arn |
 	some s in stmts
 	some raw in _resource_strings(s)
 	pat := iam.var_wild(raw)

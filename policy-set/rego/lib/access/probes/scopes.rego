@@ -58,8 +58,9 @@ witnesses_in(stmts, key) := witnesses_for(stmts, scope(key))
 
 # witnesses_for(stmts, cfg): the witnesses of the statements that the approved set cfg does not approve
 witnesses_for(stmts, cfg) := {object.union(q, {"action": a}) |
-	rs := regions(stmts)
-	some p in _witness_seeds(stmts, cfg)
+	pats := all_patterns(stmts)
+	rs := _regions_in(stmts, pats)
+	some p in _witness_seeds_in(stmts, pats, cfg)
 	not approved_in(p, cfg)
 	some q in _in_each_region(p, rs)
 	some a in _actions_like(q)
