@@ -46,6 +46,25 @@ test_profile_model_probes_when_profile_is_probed if {
 	p.ctx["aws:requestedregion"] == ["us-east-1"]
 }
 
+test_profile_model_probes_keep_the_callers_principal if {
+	# GIVEN a profile probe made for a named principal (a principal witness of an aws:PrincipalArn condition)
+	research := "arn:aws:iam::000000000000:role/Research"
+	p := object.union(_profile, {"ctx": object.union(_profile.ctx, {"aws:principalarn": [research]})})
+
+	# WHEN its FM check is built THEN the same principal makes it (attack on caa4473: the fixed probes' role did)
+	[fm] := [x | some x in access.profile_model_probes(p)]
+	fm.ctx["aws:principalarn"] == [research]
+	fm.ctx["bedrock:inferenceprofilearn"] == [_profile_arn]
+
+	# and an SCP that denies Research only direct FM calls and non-profile resources leaves it the profile call
+	deny_direct := {
+		"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:*::foundation-model/*",
+		"Condition": {"Null": {"bedrock:InferenceProfileArn": "true"}, "ArnLike": {"aws:PrincipalArn": research}},
+	}
+	not access.denied([deny_direct], p)
+	access.denied([deny_direct], object.union(_fm, {"ctx": object.union(_fm.ctx, {"aws:principalarn": [research]})}))
+}
+
 # Regression (found by these tests): a global profile call is also authorized on the Region-less foundation model
 # arn:aws:bedrock:::foundation-model/<model> (facts doc section 3, AWS's three allows), but profile_model_probe
 # builds only the source-Region FM check. An identity policy without the Region-less FM ARN grants no global

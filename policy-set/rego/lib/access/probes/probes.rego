@@ -125,22 +125,23 @@ _seg(arn, i) := split(arn, ":")[i]
 
 # profile_check(p, region): the foundation-model request a call through invoke probe p (an inference profile)
 # also makes, in region ("" for the Region-less ARN of global profiles); it carries the profile in
-# bedrock:InferenceProfileArn. Built as one object: it is made for every profile probe of every policy.
+# bedrock:InferenceProfileArn. Built as one object: it is made for every profile probe of every policy. The same
+# caller makes it, so it keeps the rest of p's context: a principal witness's aws:PrincipalArn (attack: the check
+# was judged as the fixed probes' role, so an SCP that exempted role Research from the allow-list and denied
+# Research only direct foundation-model calls and non-profile resources let Research call any model through a
+# us. or eu. profile, and the gate passed it).
 profile_check(p, region) := {
 	"surface": "invoke",
 	"action": p.action,
-	"resource": concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", p.model]),
-	"ctx": {
+	"resource": concat("", ["arn:", _seg(p.resource, 1), ":bedrock:", region, "::foundation-model/", p.model]),
+	"ctx": object.union(p.ctx, {
 		"aws:requestedregion": [_requested(region)],
-		"aws:principalarn": [principal(partition)],
 		"bedrock:inferenceprofilearn": [p.resource],
-	},
+	}),
 	"kind": "foundation-model",
 	"model": p.model,
 	"product": "",
 	"witness": p.witness,
-} if {
-	partition := _seg(p.resource, 1)
 }
 
 _fm(partition, region, model) := concat("", ["arn:", partition, ":bedrock:", region, "::foundation-model/", model])
