@@ -2191,6 +2191,108 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     });
   }
 
+  // the second attack on caa7b8a: a dimension the probes did not combine (a principal, a Region) carved out
+  {
+    const research = "arn:aws:iam::*:role/Research";
+    const asResearch = (region = "us-east-1") => mlDevCtx(region, { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/Research` });
+    const scpCase = (slug, description, build, witness) => {
+      const d = structuredClone(WKLD);
+      build(d);
+      const content = json(d);
+      add(slug, K, {
+        description: `${description} (update in place of the Workloads allow-list; before = the rendered allow-list)`,
+        expect: "block",
+        plan: updateWorkloadsScp(content),
+        witness: orgBlock(levelsWkld(content), witness),
+      });
+    };
+    scpCase(
+      "scp-principal-exempt-then-us-regions-only",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn role/Research, and a new Deny stops Research only in three US Regions: Research may call any model in every other Region. (Research was asked only in us-east-1.)",
+      (d) => {
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": research } } };
+        d.Statement.splice(1, 0, {
+          Sid: "ResearchNoInferenceInUsRegions", Effect: "Deny", Action: INVOKE, Resource: "*",
+          Condition: { StringEquals: { "aws:RequestedRegion": ["us-east-1", "us-east-2", "us-west-2"] }, ArnLike: { "aws:PrincipalArn": research } },
+        });
+      },
+      { resource: fm(UNAPPROVED, "eu-west-1"), context: asResearch("eu-west-1") },
+    );
+    scpCase(
+      "scp-principal-exempt-then-other-geographies-only",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn role/Research, and new Denies stop Research's direct foundation-model calls (Null bedrock:InferenceProfileArn) and its us. profiles and imported models: Research may call any model through an eu., apac. or global. profile (facts §3: the profile and its model are both authorized). (Research was asked only the us. profile.)",
+      (d) => {
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": research } } };
+        d.Statement.splice(
+          1,
+          0,
+          {
+            Sid: "ResearchNoDirectFoundationModelCalls", Effect: "Deny", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*",
+            Condition: { Null: { "bedrock:InferenceProfileArn": "true" }, ArnLike: { "aws:PrincipalArn": research } },
+          },
+          {
+            Sid: "ResearchNoUsProfilesNoImports", Effect: "Deny", Action: INVOKE,
+            Resource: ["arn:aws:bedrock:*:*:inference-profile/us.*", "arn:aws:bedrock:*:*:imported-model/*"],
+            Condition: { ArnLike: { "aws:PrincipalArn": research } },
+          },
+        );
+      },
+      { resource: profile("eu", UNAPPROVED), context: asResearch() },
+    );
+    scpCase(
+      "scp-principal-exempt-then-mantle-inference-only",
+      "DenyMantleInference gains ArnNotLike aws:PrincipalArn role/Research, and a new Deny stops Research's bedrock-mantle:CreateInference only: Research may start mantle fine-tuning jobs (bedrock-mantle:CreateFineTuningJob) on any model. (Research was asked CreateInference only.)",
+      (d) => {
+        const at = d.Statement.findIndex((st) => st.Sid === "DenyMantleInference");
+        d.Statement[at] = { ...d.Statement[at], Condition: { ArnNotLike: { "aws:PrincipalArn": research } } };
+        d.Statement.splice(at + 1, 0, {
+          Sid: "ResearchNoMantleInference", Effect: "Deny", Action: "bedrock-mantle:CreateInference", Resource: "*",
+          Condition: { ArnLike: { "aws:PrincipalArn": research } },
+        });
+      },
+      { action: "bedrock-mantle:CreateFineTuningJob", resource: `arn:aws:bedrock-mantle:us-east-1:${ACCT.mlDev}:project/default`, context: asResearch() },
+    );
+    scpCase(
+      "scp-region-exempt-then-global-profiles-only",
+      "The invoke Deny gains StringNotEquals aws:RequestedRegion [eu-central-1, unspecified], and new Denies stop direct foundation-model calls there and us. profiles, imported, custom, provisioned and application models in eu-central-1: every principal of the OU may call any model through a global. profile in eu-central-1 (facts §3: the profile, its model in the Region and the Region-less model are authorized). (The Region was asked only a foundation model, a us. profile and an imported model.)",
+      (d) => {
+        const r = ["eu-central-1", "unspecified"];
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { StringNotEquals: { "aws:RequestedRegion": r } } };
+        d.Statement.splice(
+          1,
+          0,
+          {
+            Sid: "EuCentralNoDirectModelCalls", Effect: "Deny", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*",
+            Condition: { Null: { "bedrock:InferenceProfileArn": "true" }, StringEquals: { "aws:RequestedRegion": r } },
+          },
+          {
+            Sid: "EuCentralNoUsProfilesNoImports", Effect: "Deny", Action: INVOKE,
+            Resource: ["inference-profile/us.*", "imported-model/*", "custom-model-deployment/*", "provisioned-model/*", "application-inference-profile/*"].map((k) => `arn:aws:bedrock:*:*:${k}`),
+            Condition: { StringEquals: { "aws:RequestedRegion": "eu-central-1" } },
+          },
+        );
+      },
+      { resource: profile("global", UNAPPROVED, ACCT.mlDev, "eu-central-1"), context: mlDevCtx("eu-central-1") },
+    );
+    scpCase(
+      "scp-deny-us-east-1-then-other-geographies-only",
+      "The invoke Deny gains StringEquals aws:RequestedRegion us-east-1, and new Denies stop direct foundation-model calls and us. profiles and imported models everywhere: outside us-east-1 every principal of the OU may call any model through an eu., apac. or global. profile. (A Region no policy names was asked only a foundation model, a us. profile and an imported model.)",
+      (d) => {
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } };
+        d.Statement.splice(
+          1,
+          0,
+          {
+            Sid: "NoDirectModelCalls", Effect: "Deny", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*",
+            Condition: { Null: { "bedrock:InferenceProfileArn": "true" } },
+          },
+          { Sid: "NoUsProfilesNoImports", Effect: "Deny", Action: INVOKE, Resource: ["arn:aws:bedrock:*:*:inference-profile/us.*", "arn:aws:bedrock:*:*:imported-model/*"] },
+        );
+      },
+      { resource: profile("eu", UNAPPROVED, ACCT.mlDev, "eu-west-1"), context: mlDevCtx("eu-west-1") },
+    );
+  }
+
   // the Workloads allow-list with one of its surface statements replaced (by Sid)
   const wkldSurface = (sid, replace) => {
     const d = structuredClone(WKLD);
@@ -2402,6 +2504,9 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     ["id-principalarn-condition-names-the-holder", "Invoke on foundation-model/* only when aws:PrincipalArn is MLDeveloper, in MLDeveloper's own policy: the condition always holds for it.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` } } }), { context: { "aws:RequestedRegion": "us-east-1", "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` } }],
     ["id-deny-exempts-the-holder", "Allow bedrock:* with a Deny of every model but Nova Lite that exempts MLDeveloper (ArnNotEquals aws:PrincipalArn), in MLDeveloper's own policy: the Deny never applies to it.", doc({ Effect: "Allow", Action: "bedrock:*", Resource: "*" }, { Effect: "Deny", Action: INVOKE, NotResource: [fm("amazon.nova-lite-v1:0", "*")], Condition: { ArnNotEquals: { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` } } }), { context: { "aws:RequestedRegion": "us-east-1", "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` } }],
     ["id-provisioned-model-star-region-condition", "Invoke on provisioned-model/* in any Region, with StringEquals aws:RequestedRegion us-west-2: provisioned throughput of any model there.", doc({ Effect: "Allow", Action: INVOKE, Resource: "arn:aws:bedrock:*:*:provisioned-model/*", Condition: { StringEquals: { "aws:RequestedRegion": "us-west-2" } } }), { resource: `arn:aws:bedrock:us-west-2:${ACCT.mlDev}:provisioned-model/a1b2c3d4e5f6`, context: { "aws:RequestedRegion": "us-west-2" } }],
+    // the second attack on caa7b8a: a Region the policy names was asked only a foundation model, a us. profile and an
+    // imported model
+    ["id-region-then-global-profiles-only", "Invoke on * when aws:RequestedRegion is eu-central-1 or unspecified, with Denies of direct foundation-model calls (Null bedrock:InferenceProfileArn) and of us. profiles and every other resource kind: any model through a global. profile in eu-central-1 (facts §3: the profile, its model in the Region and the Region-less model are authorized).", doc({ Sid: "BedrockInFrankfurt", Effect: "Allow", Action: INVOKE, Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": ["eu-central-1", "unspecified"] } } }, { Sid: "NoDirectModelCalls", Effect: "Deny", Action: INVOKE, Resource: "arn:aws:bedrock:*::foundation-model/*", Condition: { Null: { "bedrock:InferenceProfileArn": "true" } } }, { Sid: "NoUsProfilesNoOtherKinds", Effect: "Deny", Action: INVOKE, Resource: ["arn:aws:bedrock:*:*:inference-profile/us.*", ...["imported-model", "custom-model-deployment", "provisioned-model", "application-inference-profile", "prompt-router", "default-prompt-router", "async-invoke", "project", "system-tool", "marketplace/model-endpoint"].map((k) => `arn:aws:bedrock:*:*:${k}/*`)] }), { resource: profile("global", UNAPPROVED, ACCT.mlDev, "eu-central-1"), context: { "aws:RequestedRegion": "eu-central-1" } }],
   ];
   for (const [slug, description, d, w] of variants) {
     add(slug, K, { description: `aws_iam_role_policy: ${description}`, expect: "block", plan: plan([rp(`aws_iam_role_policy.${slug.replace(/-/g, "_").slice(3)}`, d)]), witness: w === null ? undefined : idBlock([d], w) });

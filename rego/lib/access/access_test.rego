@@ -158,10 +158,10 @@ test_denied_when_deny_is_region_scoped if {
 
 test_every_model_probes_when_an_owned_kind_is_named if {
 	# GIVEN an Allow on one account's imported models WHEN every-model probes are built
-	# THEN the fixed probes, probes in that account (2 profiles, 10 owned kinds) and the imported-model witnesses
+	# THEN the fixed probes, probes in that account (4 profiles, 10 owned kinds) and the imported-model witnesses
 	stmts := [{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "arn:aws:bedrock:us-east-1:111122223333:imported-model/*"}]
 	ps := access.every_model_probes(stmts) with data.modelgate.catalog as testing.catalog
-	count(ps) == 80
+	count(ps) == 108
 	some p in ps
 	p.resource == "arn:aws:bedrock:us-east-1:111122223333:imported-model/zzprobe"
 	p.witness == true

@@ -258,9 +258,9 @@ test_weakened_policies_when_unattached_allowlist_is_widened if {
 # ---- weaker and is_allowlist
 
 test_weaker_when_allowlist_is_removed if {
-	# GIVEN an allow-list before and nothing after WHEN compared THEN every fixed invoke probe (19 resources x 2)
+	# GIVEN an allow-list before and nothing after WHEN compared THEN every fixed invoke probe (31 resources x 2)
 	w := org.weaker(_allowlist_stmts, []) with data.modelgate.catalog as testing.catalog
-	count(w) == 38
+	count(w) == 62
 	every p in w {
 		p.surface == "invoke"
 	}

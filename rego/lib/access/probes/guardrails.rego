@@ -3,6 +3,10 @@
 # conditions. Neither grants a model to an identity policy on its own, so the identity verdicts never see them.
 package lib.access.probes
 
+# conditions reads probes.principal (the fixed probes' role), and _distinct_principals reads the verdicts of
+# conditions: functions calling each other across the two packages, no rule depending on itself
+# regal ignore:circular-import
+import data.lib.access.conditions
 import data.lib.iam
 
 # ---- Bedrock API keys (facts doc section 5): calls with a bearer token on both endpoints, in a named Region
@@ -45,14 +49,14 @@ _subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws
 #
 # A condition on aws:PrincipalArn names principals; one probe principal cannot stand for them all (a Deny that
 # exempts role/a* ... role/y* spares every role but the probe's own z-led one). So when a statement list has
-# such a condition, a small set of requests (an invoke of a model no catalog lists, mantle, Claude Platform, a
-# direct Subscribe and the API-key calls) is made once for each principal the condition values name (every
-# wildcard filled in: a principal each pattern matches) and for principals of other kinds (an IAM user, an
-# account's root user, a federated user session), besides the fixed probes' role. A witness is "narrow" when its
-# pattern names one principal (no wildcard after the account segment): a named break-glass role. The statements'
-# own invoke and Subscribe witnesses (a model or product they name) and the made-up model in each Region they name
-# are asked by each named principal too: a Deny exempting role Research beside one exempting model X (or Region R)
-# spares exactly Research calling X (or calling in R) (fourth and fifth attacks).
+# such a condition, the fixed probes and the API-key calls (_principal_base) are made once for each principal the
+# condition values name (every wildcard filled in: a principal each pattern matches) and for principals of other
+# kinds (an IAM user, an account's root user, a federated user session), besides the fixed probes' role, for the
+# actions a statement with such a condition covers. A witness is "narrow" when its pattern names one principal (no
+# wildcard after the account segment): a named break-glass role. The statements' own invoke and Subscribe
+# witnesses (a model or product they name) and their own Regions', accounts' and partitions' probes are asked by
+# each named principal too: a Deny exempting role Research beside one exempting model X (or Region R) spares
+# exactly Research calling X (or calling in R) (fourth and fifth attacks).
 principal_witnesses(stmts) := principal_witnesses_of(stmts, own_fixed(stmts))
 
 # principal_witnesses_of(stmts, own): the same from own_fixed(stmts), which the caller has built; the statements'
@@ -65,17 +69,60 @@ principal_witnesses_of(stmts, own) := principal_witnesses_with(stmts, witnesses(
 # own_fixed(stmts), which the callers have built already (wasm does not memoize functions, and these two sets
 # are among the costliest an SCP's judgment builds: building them again here was a fifth of a plan's evaluation)
 principal_witnesses_with(stmts, ws, own) := {_as_principal(q, pr) |
-	some pr in (named | _other_principals)
-	some q in _principal_requests
+	some a in acts
+	some q in object.get(_principal_base, a, [])
+	some pr in reps
 } | {_as_principal(q, pr) |
-	some pr in named
-	pr[1] == true
 	some q in _own_requests(ws, own)
+	acts[q.action]
+	some pr in reps
 } if {
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
-	named := _pattern_principals(stmts, pats)
+	acts := _principal_conditioned_actions(stmts)
+	reps := _distinct_principals(stmts, _pattern_principals(stmts, pats) | _other_principals)
 } else := set()
+
+# _distinct_principals(stmts, prs): one principal of prs ([arn, narrow] pairs) for each way the statements'
+# aws:PrincipalArn operators judge them (conditions.principal_results): principals judged alike by every such
+# operator get the same verdict on every request, so one of them stands for the others (a broad one before a
+# narrow one, so that a finding does not take a broad exemption for a break-glass role). Sixty-two patterns
+# "role/a*" ... "role/9*" exempting every role they name make one principal, not sixty-two.
+_distinct_principals(stmts, prs) := {rep |
+	conditioned := [s | some s in stmts; _names_principal(s)]
+	verdicts := {pr: [conditions.principal_results(s, pr[0]) | some s in conditioned] | some pr in prs}
+	some v in {verdicts[pr] | some pr in prs}
+	rep := min({[pr[1], pr[0], pr] | some pr, x in verdicts; x == v})[2]
+}
+
+# _principal_conditioned_actions(stmts): the probe actions some statement with an aws:PrincipalArn condition covers.
+# Only such a statement tells one principal from another, so a request whose action none of them covers is judged
+# alike for every principal: its principal witnesses would repeat the fixed probes' verdicts.
+_principal_conditioned_actions(stmts) := {a |
+	some s in stmts
+	_names_principal(s)
+	some a in object.keys(action_names)
+	iam.covers_action(s, a)
+}
+
+_names_principal(s) if {
+	some kv in object.get(s, "Condition", {})
+	is_object(kv)
+	some k, _ in kv
+	lower(k) == "aws:principalarn"
+}
+
+# the requests every principal a condition names (and every other kind of principal) is asked: the fixed probes
+# (each resource kind and profile geography in a named and an unnamed Region, both mantle actions, Claude Platform,
+# Subscribe) and the API-key calls, narrowed to the actions a principal condition can tell apart. (Attacks: a
+# small set of these was asked, so an exemption for role Research beside Research-only Denies of direct model
+# calls, of us. profiles, of US Regions or of mantle inference let Research through eu. and global. profiles,
+# other Regions or mantle fine-tuning.)
+# By action, as arrays: built once per evaluation, and stepped through without hashing each probe (a request in two
+# of the sources appears twice; the witnesses are a set)
+_principal_base := {a: [q | some q in base; q.action == a] | some a in object.keys(action_names)} if {
+	base := array.flatten([[q | some q in fixed_base], [q | some q in apikey_base], [q | some q in _principal_requests]])
+}
 
 _own_requests(ws, own) := {w |
 	some w in ws

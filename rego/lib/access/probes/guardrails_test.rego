@@ -14,11 +14,9 @@ test_service_linked_roles_are_no_exemption if {
 	not probes.service_linked("arn:aws:iam::*:role/*")
 	deny := {"Effect": "Deny", "Action": "bedrock:InvokeModel", "Resource": "*"}
 	exempt := object.union(deny, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/aws-service-role/*"}}})
-	{p.principal | some p in probes.principal_witnesses([exempt])} == {
-		"arn:aws:iam::000000000000:user/zz-modelgate-probe",
-		"arn:aws:iam::000000000000:root",
-		"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe",
-	}
+
+	# (the other kinds of principal, judged alike by the condition, are asked through one of them)
+	{p.principal | some p in probes.principal_witnesses([exempt])} == {"arn:aws:iam::000000000000:root"}
 
 	# WHEN an allow-list Deny gains that exemption THEN it is not weaker
 	org.weaker([deny], [exempt]) == set() with data.modelgate.catalog as testing.catalog

@@ -158,20 +158,22 @@ _profile(partition, region, prefix) := concat("", [
 	"arn:", partition, ":bedrock:", region, ":", probe_account, ":inference-profile/", prefix, ".", sentinel_model,
 ])
 
-# resources of the fixed invoke probes, with their kind and model: every kind in us-east-1; a foundation model,
-# a profile and an imported model in a Region no policy names (for Region-scoped Allows and Denies); the
-# Region-less foundation model of global profiles. Other partitions get probes only where a policy names them
-# (partition_resources): a pattern of one partition never matches another's ARNs, and "*" matches them alike.
-fixed_invoke_resources := ({
-	[_fm("aws", "us-east-1", sentinel_model), "foundation-model", sentinel_model],
-	[_fm("aws", "", sentinel_model), "foundation-model", sentinel_model],
-	[_fm("aws", "zz-probe-9", sentinel_model), "foundation-model", sentinel_model],
-	[_profile("aws", "zz-probe-9", "us"), "inference-profile", sentinel_model],
-	[_owned("aws", "zz-probe-9", "imported-model"), "imported-model", ""],
-} | {[_profile("aws", "us-east-1", px), "inference-profile", sentinel_model] |
-	some px in _profile_prefixes.aws
-}) | {[_owned("aws", "us-east-1", k), k, ""] |
-	some k in owned_kinds
+# resources of the fixed invoke probes, with their kind and model: in us-east-1 and in a Region no policy names
+# (for Region-scoped Allows and Denies), every resource kind InvokeModel accepts, with a profile of every
+# geography (_region_resources); and the Region-less foundation model of global profiles. Other partitions get
+# probes only where a policy names them (partition_resources): a pattern of one partition never matches another's
+# ARNs, and "*" matches them alike. (Attack: the Region no policy names had only a us. profile, so a Deny exempting
+# other Regions beside Denies of direct model calls and us. profiles let eu., apac. and global. profiles through.)
+fixed_invoke_resources := {res |
+	some r in ["us-east-1", "zz-probe-9"]
+	some res in _region_resources("aws", r)
+} | {[_fm("aws", "", sentinel_model), "foundation-model", sentinel_model]}
+
+# _region_resources(pt, r): the invoke resources of Region r of partition pt: the made-up foundation model, its
+# profile in each geography of the partition, and one resource of every other kind
+_region_resources(pt, r) := array.concat(models, [[_owned(pt, r, k), k, ""] | some k in owned_kinds]) if {
+	profiles := [[_profile(pt, r, px), "inference-profile", sentinel_model] | some px in object.get(_profile_prefixes, pt, ["us"])]
+	models := array.concat([[_fm(pt, r, sentinel_model), "foundation-model", sentinel_model]], profiles)
 }
 
 # the ARNs of the fixed invoke probes
@@ -189,26 +191,15 @@ _partitions_in(pats) := {pt |
 partition_resources(pts) := {res |
 	some pt in pts
 	r := object.get(_regions, pt, ["zz-probe-9"])[0]
-	px := object.get(_profile_prefixes, pt, ["us"])[0]
-	some res in array.concat(
-		[
-			[_fm(pt, r, sentinel_model), "foundation-model", sentinel_model],
-			[_fm(pt, "", sentinel_model), "foundation-model", sentinel_model],
-			[_profile(pt, r, px), "inference-profile", sentinel_model],
-		],
-		[[_owned(pt, r, k), k, ""] | some k in owned_kinds],
-	)
+	some res in array.concat(_region_resources(pt, r), [[_fm(pt, "", sentinel_model), "foundation-model", sentinel_model]])
 }
 
-# extra Regions (from a policy's ARN patterns and aws:RequestedRegion condition values) get a foundation-model,
-# a profile and an imported-model probe each, in the aws partition
+# extra Regions (from a policy's ARN patterns and aws:RequestedRegion condition values) get the resources of
+# every kind and geography each, in the aws partition (attack: only a foundation model, a us. profile and an
+# imported model were asked there, so a global. profile in a Region a policy exempts was never asked)
 region_resources(regions) := {res |
 	some r in regions
-	some res in [
-		[_fm("aws", r, sentinel_model), "foundation-model", sentinel_model],
-		[_profile("aws", r, "us"), "inference-profile", sentinel_model],
-		[_owned("aws", r, "imported-model"), "imported-model", ""],
-	]
+	some res in _region_resources("aws", r)
 }
 
 # the other inference surfaces (bedrock-mantle, Claude Platform on AWS) in us-east-1 and in a Region no policy names
@@ -244,7 +235,7 @@ account_resources(accts) := {res |
 	some a in accts
 	some res in array.concat(
 		[[_account_arn(a, "inference-profile", concat(".", [px, sentinel_model])), "inference-profile", sentinel_model] |
-			some px in ["us", "global"]
+			some px in _profile_prefixes.aws
 		],
 		[[_account_arn(a, k, _owned_id(k)), k, ""] | some k in owned_kinds],
 	)

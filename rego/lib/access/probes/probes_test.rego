@@ -18,11 +18,12 @@ _config := {
 
 test_fixed_when_no_extra_regions if {
 	# GIVEN no extra Regions WHEN the fixed probes are built
-	# THEN 19 invoke resources x 2 actions, 2 mantle and 3 Claude Platform actions (the stand-in for any other one
-	# included) in 2 Regions, and 6 Subscribe
+	# THEN 31 invoke resources x 2 actions (in us-east-1 and the stand-in Region each: the foundation model, a
+	# profile of each of 4 geographies, 10 other kinds; and the Region-less foundation model), 2 mantle and 3 Claude
+	# Platform actions (the stand-in for any other one included) in 2 Regions, and 6 Subscribe
 	ps := probes.fixed(set())
-	count(ps) == 54
-	count({p | some p in ps; p.surface == "invoke"}) == 38
+	count(ps) == 78
+	count({p | some p in ps; p.surface == "invoke"}) == 62
 	count({p | some p in ps; p.surface == "subscribe"}) == 6
 	count({p | some p in ps; p.surface == "mantle"}) == 4
 	count({p | some p in ps; p.surface == "claude-platform"}) == 6
@@ -32,15 +33,18 @@ test_fixed_when_no_extra_regions if {
 }
 
 test_fixed_when_an_extra_region_is_given if {
-	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 3 resources x 2 actions are added
-	count(probes.fixed({"eu-west-1"})) == 60
+	# GIVEN eu-west-1 WHEN the fixed probes are built THEN 15 resources x 2 actions are added: every kind, and a
+	# profile of every geography (attack: a global. profile in a Region a policy names was never asked)
+	count(probes.fixed({"eu-west-1"})) == 108
 	some p in probes.fixed({"eu-west-1"})
 	p.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/us.zz.unlisted-model-v9:0"
+	some g in probes.fixed({"eu-west-1"})
+	g.resource == "arn:aws:bedrock:eu-west-1:000000000000:inference-profile/global.zz.unlisted-model-v9:0"
 }
 
 test_fixed_when_the_extra_region_is_already_probed if {
 	# GIVEN us-east-1 WHEN the fixed probes are built THEN nothing is added
-	count(probes.fixed({"us-east-1"})) == 54
+	count(probes.fixed({"us-east-1"})) == 78
 }
 
 test_fixed_invoke_resources_when_listing_regionless_and_kinds if {
@@ -343,21 +347,27 @@ test_principal_witnesses_when_no_principal_condition if {
 }
 
 test_principal_witnesses_when_patterns_name_principals if {
-	# GIVEN an exemption of role/a* and of one named role WHEN witnesses are built THEN one principal per
-	# pattern (narrow only for the named role), an IAM user, a root user and a federated user session, each with the
-	# same requests
-	_principals([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])]) == {
-		["arn:aws:iam::000000000000:role/azzprobe", false],
-		["arn:aws:iam::111122223333:role/ml", true],
-		["arn:aws:iam::000000000000:user/zz-modelgate-probe", false],
-		["arn:aws:iam::000000000000:root", false],
-		["arn:aws:sts::000000000000:federated-user/zz-modelgate-probe", false],
-	}
-	ws := probes.principal_witnesses([_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])])
+	# GIVEN an exemption of role/a* and of one named role WHEN witnesses are built THEN one principal for each way
+	# the condition judges them: role/a* and the named role are both exempt (the broad one stands for both), an IAM
+	# user, a root user and a federated user session are all not (the root user stands for them)
+	stmts := [_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])]
+	_principals(stmts) == {["arn:aws:iam::000000000000:role/azzprobe", false], ["arn:aws:iam::000000000000:root", false]}
+	ws := probes.principal_witnesses(stmts)
 	every p in ws {
 		p.ctx["aws:principalarn"] == [p.principal]
 	}
-	{p.surface | some p in ws} == {"invoke", "mantle", "claude-platform", "subscribe", "apikey"}
+
+	# and only the requests a statement with the condition covers (both invoke actions), of every fixed kind
+	{p.action | some p in ws} == {"bedrock:invokemodel", "bedrock:invokemodelwithresponsestream"}
+	{p.kind | some p in ws} == {k | some k in array.concat(["foundation-model", "inference-profile"], probes.owned_kinds)}
+
+	# GIVEN the exemption on a Deny of bedrock-mantle:* instead WHEN built THEN its actions are asked (attack: fine-tuning
+	# was not)
+	mantle := [{
+		"Effect": "Deny", "Action": "bedrock-mantle:*", "Resource": "*",
+		"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/Research"}},
+	}]
+	{p.action | some p in probes.principal_witnesses(mantle)} == {"bedrock-mantle:createinference", "bedrock-mantle:createfinetuningjob", "bedrock-mantle:callwithbearertoken"}
 }
 
 test_unapproved_fixed_for_asks_a_named_role_in_the_statements_regions if {
@@ -380,7 +390,7 @@ test_weaker_when_exemptions_spare_every_role_but_the_probe_one if {
 	letters := ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y"]
 	after := [_exempting("ArnNotLike", [concat("", ["arn:aws:iam::*:role/", c, "*"]) | some c in letters])]
 	w := org.weaker([_invoke_deny({})], after) with data.modelgate.catalog as testing.catalog
-	"bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0 by arn:aws:iam::000000000000:role/mzzprobe" in {probes.describe(p) | some p in w}
+	"bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0 by arn:aws:iam::000000000000:role/azzprobe" in {probes.describe(p) | some p in w}
 }
 
 test_weaker_when_one_named_role_is_exempted if {
@@ -407,11 +417,7 @@ test_weaker_when_exemption_is_widened_or_restricts_the_deny_to_roles if {
 	bg := [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlassAdmin")]
 	count(org.weaker(bg, [_exempting("ArnNotLike", "arn:aws:iam::*:role/BreakGlass*")])) > 0 with data.modelgate.catalog as testing.catalog
 	w := org.weaker([_invoke_deny({})], [_exempting("ArnLike", "arn:aws:iam::*:role/*")]) with data.modelgate.catalog as testing.catalog
-	{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {
-		"arn:aws:iam::000000000000:user/zz-modelgate-probe",
-		"arn:aws:iam::000000000000:root",
-		"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe",
-	}
+	{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {"arn:aws:iam::000000000000:root"}
 }
 
 test_weaker_when_the_deny_is_restricted_to_iam_principals if {

@@ -15,7 +15,7 @@ test_fails_with_message_when_bedrock_star if {
 	findings := rule.deny with input as _allow("bedrock:*", "*")
 	some f in findings
 	f.ruleId == "MG-0009"
-	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 37 more unapproved requests) is allowed via aws_iam_policy.this (policy)"
+	f.message == "`bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 61 more unapproved requests) is allowed via aws_iam_policy.this (policy)"
 }
 
 test_fails_when_every_model_arn if {

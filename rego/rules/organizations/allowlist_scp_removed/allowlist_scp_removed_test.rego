@@ -274,7 +274,7 @@ test_fails_when_account_leaves_the_organization if {
 	# THEN one finding on the account: 38 invoke, 4 mantle and 6 Claude Platform probes were denied on its path
 	{[f.address, f.message] | some f in findings} == {[
 		"aws_organizations_account.dev",
-		"removes account 111122223333 from the organization: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 47 more unapproved requests) was denied by the SCPs on its path and no SCP applies to it any more",
+		"removes account 111122223333 from the organization: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 71 more unapproved requests) was denied by the SCPs on its path and no SCP applies to it any more",
 	]}
 }
 
@@ -283,7 +283,7 @@ test_fails_when_account_moves_to_a_parent_unknown_until_apply if {
 	findings := rule.deny with input as _ou_plan({"id": "111122223333"})
 
 	# THEN the move is reported with the unknown parent spelled out
-	{f.message | some f in findings} == {"moves 111122223333 from ou-ab12-11111111 to a parent unknown until apply: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 47 more unapproved requests) was denied by the SCPs on its old path and is not on the new one"}
+	{f.message | some f in findings} == {"moves 111122223333 from ou-ab12-11111111 to a parent unknown until apply: `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 71 more unapproved requests) was denied by the SCPs on its old path and is not on the new one"}
 }
 
 test_fails_when_organization_is_deleted if {

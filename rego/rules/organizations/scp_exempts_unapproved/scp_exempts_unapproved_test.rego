@@ -135,7 +135,7 @@ test_fails_when_a_new_allowlist_exempts_a_family_of_principals if {
 	] {
 		count(_messages(_exempting_principals("ArnNotLike", patterns))) == 1
 	}
-	_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*")) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 38 more unapproved requests); the config does not approve it"}
+	_messages(_exempting_principals("ArnNotLike", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_*")) == {"the SCP lets through `bedrock:InvokeModel on arn:aws:bedrock:us-east-1::foundation-model/zz.unlisted-model-v9:0` (and 123 more unapproved requests); the config does not approve it"}
 }
 
 test_passes_when_a_new_allowlist_exempts_one_named_role if {
