@@ -2291,6 +2291,24 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       },
       { resource: profile("eu", UNAPPROVED, ACCT.mlDev, "eu-west-1"), context: mlDevCtx("eu-west-1") },
     );
+    // the third attack on d98ce03: a pattern that happens to match the fixed probes' role (zz-modelgate-probe)
+    const hyphenated = ["arn:aws:iam::*:role/*-*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root", "arn:aws:sts::*:federated-user/*"];
+    scpCase(
+      "scp-every-deny-restricted-to-hyphenated-roles",
+      "Every statement of the allow-list gains StringLike aws:PrincipalArn [role/*-*, user/*, root, federated-user/*]: the Denies now miss every role without a hyphen in its name (MLDeveloper, OrganizationAccountAccessRole, the AWSReservedSSO_ roles), which may invoke any model (facts §15: a condition on a Deny only narrows it).",
+      (d) => {
+        d.Statement = d.Statement.map((st) => ({ ...st, Condition: { ...(st.Condition ?? {}), StringLike: { "aws:PrincipalArn": hyphenated } } }));
+      },
+      {},
+    );
+    scpCase(
+      "scp-invoke-deny-restricted-to-hyphenated-roles",
+      "The invoke Deny gains StringLike aws:PrincipalArn [role/*-*, user/*, root, federated-user/*]: roles without a hyphen in their name (MLDeveloper) may invoke any model. The fixed probes' role has a hyphen, so it alone could not show it.",
+      (d) => {
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { StringLike: { "aws:PrincipalArn": hyphenated } } };
+      },
+      {},
+    );
   }
 
   // the Workloads allow-list with one of its surface statements replaced (by Sid)
@@ -2404,6 +2422,23 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     expect: "block",
     plan: subscriberUpdate(subscriberAnyRole),
     witness: orgBlock([[subscriberAnyRole], []], {
+      scpsBefore: [[subscriberScp], []],
+      action: "aws-marketplace:Subscribe",
+      resource: "*",
+      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
+    }),
+  });
+  // the third attack on d98ce03: the subscriber Deny restricted to principals a pattern that matches the fixed
+  // probes' role names
+  const subscriberHyphenated = subscriberWith((d) => {
+    const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
+    st.Condition = { ...st.Condition, ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/*-*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root", "arn:aws:sts::*:federated-user/*"] } };
+  });
+  add("scp-designated-subscriber-deny-restricted-to-hyphenated-roles", K, {
+    description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) keeps its exemption for role/ModelSubscriber and adds ArnLike aws:PrincipalArn [role/*-*, user/*, root, federated-user/*] to its Subscribe Deny: any role without a hyphen in its name may subscribe the account to any Marketplace model (facts §6, §15).",
+    expect: "block",
+    plan: subscriberUpdate(subscriberHyphenated),
+    witness: orgBlock([[subscriberHyphenated], []], {
       scpsBefore: [[subscriberScp], []],
       action: "aws-marketplace:Subscribe",
       resource: "*",

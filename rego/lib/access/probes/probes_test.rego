@@ -313,6 +313,9 @@ _bedrock_creds := {"Condition": {"StringEquals": {"iam:ServiceSpecificCredential
 
 _principals(stmts) := {[p.principal, p.narrow] | some p in probes.principal_witnesses(stmts)}
 
+# the name of the witness principals no pattern names (probes._unnamed_principals), when no pattern holds a Q
+_unnamed := concat("", ["Q" | some _ in numbers.range(1, 65)])
+
 test_fill_principal_when_pattern_has_wildcards if {
 	# GIVEN principal patterns WHEN filled THEN each wildcard is replaced so the pattern matches the result
 	probes.fill_principal("arn:aws:iam::*:role/a*") == "arn:aws:iam::000000000000:role/azzprobe"
@@ -349,9 +352,9 @@ test_principal_witnesses_when_no_principal_condition if {
 test_principal_witnesses_when_patterns_name_principals if {
 	# GIVEN an exemption of role/a* and of one named role WHEN witnesses are built THEN one principal for each way
 	# the condition judges them: role/a* and the named role are both exempt (the broad one stands for both), an IAM
-	# user, a root user and a federated user session are all not (the root user stands for them)
+	# user, a root user, a federated user session and a role no pattern names are all not (that role stands for them)
 	stmts := [_exempting("ArnNotLike", ["arn:aws:iam::*:role/a*", "arn:aws:iam::111122223333:role/ml"])]
-	_principals(stmts) == {["arn:aws:iam::000000000000:role/azzprobe", false], ["arn:aws:iam::000000000000:root", false]}
+	_principals(stmts) == {["arn:aws:iam::000000000000:role/azzprobe", false], [concat("", ["arn:aws:iam::000000000000:role/", _unnamed]), false]}
 	ws := probes.principal_witnesses(stmts)
 	every p in ws {
 		p.ctx["aws:principalarn"] == [p.principal]
@@ -425,7 +428,7 @@ test_weaker_when_the_deny_is_restricted_to_iam_principals if {
 	# users listed) WHEN compared THEN weaker: a federated user session (sts:GetFederationToken) is an STS principal
 	every pats in [["arn:aws:iam::*:*"], ["arn:aws:iam::*:role/*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root"]] {
 		w := org.weaker([_invoke_deny({})], [_exempting("ArnLike", pats)]) with data.modelgate.catalog as testing.catalog
-		{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {"arn:aws:sts::000000000000:federated-user/zz-modelgate-probe"}
+		{p.principal | some p in w; p.action == "bedrock:invokemodel"} == {concat("", ["arn:aws:sts::000000000000:federated-user/", _unnamed])}
 	}
 }
 

@@ -80,8 +80,28 @@ principal_witnesses_with(stmts, ws, own) := {_as_principal(q, pr) |
 	pats := _condition_values(stmts, "aws:principalarn")
 	count(pats) > 0
 	acts := _principal_conditioned_actions(stmts)
-	reps := _distinct_principals(stmts, _pattern_principals(stmts, pats) | _other_principals)
+	reps := _distinct_principals(stmts, ((_pattern_principals(stmts, pats) | _other_principals) | _unnamed_principals(pats)))
 } else := set()
+
+# _unnamed_principals(pats): a role, an IAM user and a federated user session whose names no pattern can match
+# unless it matches every name: 65 of one character that no pattern holds (names are at most 64 characters). The
+# fixed probes' role stands for every principal, but a pattern that happens to match it (role/*-*, role/*o*)
+# matches only some roles: a Deny restricted to principals like that spares the others (attack: a Deny of every
+# allow-list statement restricted to roles with a hyphen spared MLDeveloper, and the gate passed it).
+_unnamed_principals(pats) := {
+	[concat("", ["arn:aws:iam::", probe_account, ":role/", name]), false],
+	[concat("", ["arn:aws:iam::", probe_account, ":user/", name]), false],
+	[concat("", ["arn:aws:sts::", probe_account, ":federated-user/", name]), false],
+} if {
+	free := [c | some c in split("QZXJKVWYqzxjkvwy0123456789", ""); not _in_some(pats, c)]
+	c := array.concat(free, ["Q"])[0]
+	name := concat("", [c | some _ in numbers.range(1, 65)])
+}
+
+_in_some(pats, c) if {
+	some v in pats
+	contains(v, c)
+}
 
 # _distinct_principals(stmts, prs): one principal of prs ([arn, narrow] pairs) for each way the statements'
 # aws:PrincipalArn operators judge them (conditions.principal_results): principals judged alike by every such
