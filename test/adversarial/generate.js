@@ -2413,6 +2413,14 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     return json(d);
   };
   const subscriberUpdate = (after) => plan(rootAllowList("", "p-subscr01aa", "modelgate-root-r-ab12", subscriberScp, after, ["update"]));
+  /** MLDeveloper subscribes the account to a product: denied by the rendered list, allowed by `after`. */
+  const subscriberWitness = (after) =>
+    orgBlock([[after], []], {
+      scpsBefore: [[subscriberScp], []],
+      action: "aws-marketplace:Subscribe",
+      resource: "*",
+      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
+    });
   const subscriberAnyRole = subscriberWith((d) => {
     const st = d.Statement.find((x) => x.Sid === "DenyMarketplaceSubscriptionExceptSubscriber");
     st.Condition = { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/*"] } };
@@ -2421,12 +2429,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) widens its Subscribe exemption from arn:aws:iam::*:role/ModelSubscriber to arn:aws:iam::*:role/*: any role may subscribe the account to any Marketplace model again.",
     expect: "block",
     plan: subscriberUpdate(subscriberAnyRole),
-    witness: orgBlock([[subscriberAnyRole], []], {
-      scpsBefore: [[subscriberScp], []],
-      action: "aws-marketplace:Subscribe",
-      resource: "*",
-      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
-    }),
+    witness: subscriberWitness(subscriberAnyRole),
   });
   // the third attack on d98ce03: the subscriber Deny restricted to principals a pattern that matches the fixed
   // probes' role names
@@ -2438,12 +2441,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     description: "The renderer's designated-subscriber allow-list (configs/designated-subscriber.yaml, on the root) keeps its exemption for role/ModelSubscriber and adds ArnLike aws:PrincipalArn [role/*-*, user/*, root, federated-user/*] to its Subscribe Deny: any role without a hyphen in its name may subscribe the account to any Marketplace model (facts §6, §15).",
     expect: "block",
     plan: subscriberUpdate(subscriberHyphenated),
-    witness: orgBlock([[subscriberHyphenated], []], {
-      scpsBefore: [[subscriberScp], []],
-      action: "aws-marketplace:Subscribe",
-      resource: "*",
-      context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/MLDeveloper` }),
-    }),
+    witness: subscriberWitness(subscriberHyphenated),
   });
   // fourth attack: the subscriber Deny split in two, one exempting a calling service, one a product
   const subscriberSplit = (callerCondition) =>
