@@ -2153,45 +2153,7 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
     add(slug, K, { description: `${description} (update in place of the Workloads allow-list; before = the rendered allow-list)`, expect: "block", plan: updateWorkloadsScp(content), witness: orgBlock(levelsWkld(content), w) });
   }
 
-  // a principal exemption whose own Denies leave that principal only inference-profile calls: judged per principal,
-  // the profile call's foundation-model request must be made by the same principal (attack on caa4473: it was
-  // judged as the fixed probes' role, which the allow-list still denied)
-  {
-    const research = "arn:aws:iam::*:role/Research";
-    const d = structuredClone(WKLD);
-    d.Statement[0] = { ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": research } } };
-    d.Statement.splice(
-      1,
-      0,
-      {
-        Sid: "ResearchNoDirectFoundationModelCalls",
-        Effect: "Deny",
-        Action: INVOKE,
-        Resource: "arn:aws:bedrock:*::foundation-model/*",
-        Condition: { Null: { "bedrock:InferenceProfileArn": "true" }, ArnLike: { "aws:PrincipalArn": research } },
-      },
-      {
-        Sid: "ResearchOnlyUsAndEuProfiles",
-        Effect: "Deny",
-        Action: INVOKE,
-        NotResource: ["arn:aws:bedrock:*:*:inference-profile/us.*", "arn:aws:bedrock:*:*:inference-profile/eu.*", "arn:aws:bedrock:*::foundation-model/*"],
-        Condition: { ArnLike: { "aws:PrincipalArn": research } },
-      },
-    );
-    const content = json(d);
-    add("scp-principal-exempt-then-profiles-only", K, {
-      description:
-        "The invoke Deny gains ArnNotLike aws:PrincipalArn role/Research, and two new Denies for Research alone read like a tightening: no direct foundation-model call (Null bedrock:InferenceProfileArn), nothing but us. and eu. system profiles and foundation models. A call through a profile is authorized on the profile and on its foundation model, which carries bedrock:InferenceProfileArn (facts §3), so Research may call any model, unapproved ones included, through a us. or eu. profile. (update in place of the Workloads allow-list; before = the rendered allow-list)",
-      expect: "block",
-      plan: updateWorkloadsScp(content),
-      witness: orgBlock(levelsWkld(content), {
-        resource: profile("us", UNAPPROVED),
-        context: mlDevCtx("us-east-1", { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/Research` }),
-      }),
-    });
-  }
-
-  // the second attack on caa7b8a: a dimension the probes did not combine (a principal, a Region) carved out
+  // principal and Region exemptions carved out by Denies that read like a tightening (fresh-eyes attacks)
   {
     const research = "arn:aws:iam::*:role/Research";
     const asResearch = (region = "us-east-1") => mlDevCtx(region, { "aws:PrincipalArn": `arn:aws:iam::${ACCT.mlDev}:role/Research` });
@@ -2206,6 +2168,35 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
         witness: orgBlock(levelsWkld(content), witness),
       });
     };
+    // attack on caa4473: judged per principal, a profile call's foundation-model request must be made by the same
+    // principal (it was judged as the fixed probes' role, which the allow-list still denied)
+    scpCase(
+      "scp-principal-exempt-then-profiles-only",
+      "The invoke Deny gains ArnNotLike aws:PrincipalArn role/Research, and two new Denies for Research alone read like a tightening: no direct foundation-model call (Null bedrock:InferenceProfileArn), nothing but us. and eu. system profiles and foundation models. A call through a profile is authorized on the profile and on its foundation model, which carries bedrock:InferenceProfileArn (facts §3), so Research may call any model, unapproved ones included, through a us. or eu. profile.",
+      (d) => {
+        d.Statement[0] = { ...WKLD_INVOKE, Condition: { ArnNotLike: { "aws:PrincipalArn": research } } };
+        d.Statement.splice(
+          1,
+          0,
+          {
+            Sid: "ResearchNoDirectFoundationModelCalls",
+            Effect: "Deny",
+            Action: INVOKE,
+            Resource: "arn:aws:bedrock:*::foundation-model/*",
+            Condition: { Null: { "bedrock:InferenceProfileArn": "true" }, ArnLike: { "aws:PrincipalArn": research } },
+          },
+          {
+            Sid: "ResearchOnlyUsAndEuProfiles",
+            Effect: "Deny",
+            Action: INVOKE,
+            NotResource: ["arn:aws:bedrock:*:*:inference-profile/us.*", "arn:aws:bedrock:*:*:inference-profile/eu.*", "arn:aws:bedrock:*::foundation-model/*"],
+            Condition: { ArnLike: { "aws:PrincipalArn": research } },
+          },
+        );
+      },
+      { resource: profile("us", UNAPPROVED), context: asResearch() },
+    );
+    // the second attack, on caa7b8a: a dimension the probes did not combine (a principal, a Region) carved out
     scpCase(
       "scp-principal-exempt-then-us-regions-only",
       "The invoke Deny gains ArnNotLike aws:PrincipalArn role/Research, and a new Deny stops Research only in three US Regions: Research may call any model in every other Region. (Research was asked only in us-east-1.)",

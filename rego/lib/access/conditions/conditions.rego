@@ -42,16 +42,6 @@ results(s, ctx) := [r |
 	r := _eval(op, k, cv, ctx)
 ]
 
-# principal_results(s, arn): the verdicts of the statement's aws:PrincipalArn operators for a request by principal
-# arn, in the order results gives them: two principals with the same verdicts everywhere are judged alike
-principal_results(s, arn) := [r |
-	some op, kv in block(s)
-	is_object(kv)
-	some k, cv in kv
-	lower(k) == "aws:principalarn"
-	r := _eval(op, k, cv, {"aws:principalarn": [arn]})
-]
-
 # surely_false: some operator surely fails, so an Allow with this Condition cannot apply
 surely_false(s, ctx) if {
 	not _malformed(s)

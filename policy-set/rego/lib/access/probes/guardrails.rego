@@ -49,14 +49,15 @@ _subscribe_callers := [[], ["bedrock.amazonaws.com"], ["bedrock-mantle.amazonaws
 #
 # A condition on aws:PrincipalArn names principals; one probe principal cannot stand for them all (a Deny that
 # exempts role/a* ... role/y* spares every role but the probe's own z-led one). So when a statement list has
-# such a condition, the fixed probes and the API-key calls (_principal_base) are made once for each principal the
-# condition values name (every wildcard filled in: a principal each pattern matches) and for principals of other
-# kinds (an IAM user, an account's root user, a federated user session), besides the fixed probes' role, for the
-# actions a statement with such a condition covers. A witness is "narrow" when its pattern names one principal (no
-# wildcard after the account segment): a named break-glass role. The statements' own invoke and Subscribe
-# witnesses (a model or product they name) and their own Regions', accounts' and partitions' probes are asked by
-# each named principal too: a Deny exempting role Research beside one exempting model X (or Region R) spares
-# exactly Research calling X (or calling in R) (fourth and fifth attacks).
+# such a condition, the fixed probes and the API-key calls (_principal_base) are asked, for the actions a statement
+# with such a condition covers, by principals besides the fixed probes' role: one each pattern names (every
+# wildcard filled in), principals of other kinds (an IAM user, an account's root user, a federated user session)
+# and principals no pattern names (_unnamed_principals), one of each class the conditions judge alike
+# (_distinct_principals). A witness is "narrow" when its pattern names one principal (no wildcard after the
+# account segment): a named break-glass role. The statements' own invoke and Subscribe witnesses (a model or
+# product they name) and their own Regions', accounts' and partitions' probes are asked by those principals too: a
+# Deny exempting role Research beside one exempting model X (or Region R) spares exactly Research calling X (or
+# calling in R) (fourth and fifth attacks).
 principal_witnesses(stmts) := principal_witnesses_of(stmts, own_fixed(stmts))
 
 # principal_witnesses_of(stmts, own): the same from own_fixed(stmts), which the caller has built; the statements'
@@ -104,13 +105,14 @@ _in_some(pats, c) if {
 }
 
 # _distinct_principals(stmts, prs): one principal of prs ([arn, narrow] pairs) for each way the statements'
-# aws:PrincipalArn operators judge them (conditions.principal_results): principals judged alike by every such
+# conditions judge a request that differs only in its aws:PrincipalArn (conditions.results of a context holding
+# that key alone: every other key is unknown, "u" for all principals alike): principals judged alike by every such
 # operator get the same verdict on every request, so one of them stands for the others (a broad one before a
 # narrow one, so that a finding does not take a broad exemption for a break-glass role). Sixty-two patterns
 # "role/a*" ... "role/9*" exempting every role they name make one principal, not sixty-two.
 _distinct_principals(stmts, prs) := {rep |
 	conditioned := [s | some s in stmts; _names_principal(s)]
-	verdicts := {pr: [conditions.principal_results(s, pr[0]) | some s in conditioned] | some pr in prs}
+	verdicts := {pr: [conditions.results(s, {"aws:principalarn": [pr[0]]}) | some s in conditioned] | some pr in prs}
 	some v in {verdicts[pr] | some pr in prs}
 	rep := min({[pr[1], pr[0], pr] | some pr, x in verdicts; x == v})[2]
 }
@@ -132,16 +134,14 @@ _names_principal(s) if {
 	lower(k) == "aws:principalarn"
 }
 
-# the requests every principal a condition names (and every other kind of principal) is asked: the fixed probes
-# (each resource kind and profile geography in a named and an unnamed Region, both mantle actions, Claude Platform,
-# Subscribe) and the API-key calls, narrowed to the actions a principal condition can tell apart. (Attacks: a
-# small set of these was asked, so an exemption for role Research beside Research-only Denies of direct model
-# calls, of us. profiles, of US Regions or of mantle inference let Research through eu. and global. profiles,
-# other Regions or mantle fine-tuning.)
-# By action, as arrays: built once per evaluation, and stepped through without hashing each probe (a request in two
-# of the sources appears twice; the witnesses are a set)
+# the requests each principal witness asks: the fixed probes (each resource kind and profile geography in a named
+# and an unnamed Region, both mantle actions, Claude Platform, Subscribe) and the API-key calls, by action (the
+# caller takes those a principal condition can tell apart). As arrays: built once per evaluation, and stepped
+# through without hashing each probe. (Attacks: a small set of these was asked, so an exemption for role Research
+# beside Research-only Denies of direct model calls, of us. profiles, of US Regions or of mantle inference let
+# Research through eu. and global. profiles, other Regions or mantle fine-tuning.)
 _principal_base := {a: [q | some q in base; q.action == a] | some a in object.keys(action_names)} if {
-	base := array.flatten([[q | some q in fixed_base], [q | some q in apikey_base], [q | some q in _principal_requests]])
+	base := array.concat([q | some q in fixed_base], [q | some q in apikey_base])
 }
 
 _own_requests(ws, own) := {w |
@@ -165,15 +165,6 @@ _other_principals := {
 	[concat("", ["arn:aws:iam::", probe_account, ":root"]), false],
 	[concat("", ["arn:aws:sts::", probe_account, ":federated-user/zz-modelgate-probe"]), false],
 }
-
-_principal_requests := ({
-	invoke("bedrock:invokemodel", _fm("aws", "us-east-1", sentinel_model), "foundation-model", sentinel_model, false),
-	subscribe([], [sentinel_product], false),
-} | {p |
-	some p in fixed_surface
-	p.surface in {"mantle", "claude-platform"}
-	p.action != "bedrock-mantle:createfinetuningjob"
-}) | apikey_base
 
 # fill_principal(pattern): a principal ARN the pattern matches (its account wildcards filled with the probe
 # account, every other "*" with "zzprobe" and "?" with "z")
