@@ -2292,6 +2292,38 @@ const roleAttach = (address, policyArnValue, role = "MLDeveloper", opts = {}) =>
       },
       {},
     );
+    // the fourth attack, on 955f98d: patterns that name the probes' own principals and names no principal can have
+    const q65 = "?".repeat(65);
+    scpCase(
+      "scp-invoke-deny-restricted-to-the-probe-names",
+      "The invoke Deny gains StringLike aws:PrincipalArn on role/zz-modelgate-probe, user/zz-modelgate-probe, root, federated-user/zz-modelgate-probe and role/, user/ and federated-user/ followed by 65 ?s (names have at most 64 characters): it applies to those principals only, and every other role (MLDeveloper) may invoke any model.",
+      (d) => {
+        d.Statement[0] = {
+          ...WKLD_INVOKE,
+          Condition: {
+            StringLike: {
+              "aws:PrincipalArn": [
+                "arn:aws:iam::*:role/zz-modelgate-probe", "arn:aws:iam::*:user/zz-modelgate-probe", "arn:aws:iam::*:root",
+                "arn:aws:sts::*:federated-user/zz-modelgate-probe", `arn:aws:iam::*:role/${q65}`, `arn:aws:iam::*:user/${q65}`,
+                `arn:aws:sts::*:federated-user/${q65}`,
+              ],
+            },
+          },
+        };
+      },
+      {},
+    );
+    scpCase(
+      "scp-invoke-deny-restricted-to-zz-roles-and-65-character-names",
+      "The invoke Deny gains ArnLike aws:PrincipalArn [role/zz*, user/*, root, federated-user/*, role/ followed by 65 ?s]: roles whose name does not start with zz (MLDeveloper) may invoke any model.",
+      (d) => {
+        d.Statement[0] = {
+          ...WKLD_INVOKE,
+          Condition: { ArnLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/zz*", "arn:aws:iam::*:user/*", "arn:aws:iam::*:root", "arn:aws:sts::*:federated-user/*", `arn:aws:iam::*:role/${q65}`] } },
+        };
+      },
+      {},
+    );
     scpCase(
       "scp-invoke-deny-restricted-to-hyphenated-roles",
       "The invoke Deny gains StringLike aws:PrincipalArn [role/*-*, user/*, root, federated-user/*]: roles without a hyphen in their name (MLDeveloper) may invoke any model. The fixed probes' role has a hyphen, so it alone could not show it.",

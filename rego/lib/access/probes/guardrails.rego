@@ -84,20 +84,59 @@ principal_witnesses_with(stmts, ws, own) := {_as_principal(q, pr) |
 	reps := _distinct_principals(stmts, ((_pattern_principals(stmts, pats) | _other_principals) | _unnamed_principals(pats)))
 } else := set()
 
-# _unnamed_principals(pats): a role, an IAM user and a federated user session whose names no pattern can match
-# unless it matches every name: 65 of one character that no pattern holds (names are at most 64 characters). The
-# fixed probes' role stands for every principal, but a pattern that happens to match it (role/*-*, role/*o*)
-# matches only some roles: a Deny restricted to principals like that spares the others (attack: a Deny of every
-# allow-list statement restricted to roles with a hyphen spared MLDeveloper, and the gate passed it).
-_unnamed_principals(pats) := {
-	[concat("", ["arn:aws:iam::", probe_account, ":role/", name]), false],
-	[concat("", ["arn:aws:iam::", probe_account, ":user/", name]), false],
-	[concat("", ["arn:aws:sts::", probe_account, ":federated-user/", name]), false],
-} if {
-	free := [c | some c in split("QZXJKVWYqzxjkvwy0123456789", ""); not _in_some(pats, c)]
+# _unnamed_principals(pats): a role, an IAM user and a federated user session that no pattern matches, when one
+# of a real name's length (1 to 64 characters) exists: named with one character no pattern holds, repeated as
+# often as the shortest such name needs (a pattern of "?" and "*" only matches every name of some lengths). The
+# fixed probes' role stands for every principal, but a pattern that happens to match it (role/*-*, role/*o*) or
+# names it matches only some roles: a Deny restricted to principals like that spares the others (attacks: a Deny
+# of every allow-list statement restricted to roles with a hyphen, or to the probes' own names and 65-character
+# names, spared MLDeveloper, and the gate passed it). Only when every length is matched (every name is) is the
+# name 65 characters long.
+_unnamed_principals(pats) := {[_unnamed(pats, c, kind), false] |
+	free := [x | some x in split("QZXJKVWYqzxjkvwy0123456789", ""); not _in_some(pats, x)]
 	c := array.concat(free, ["Q"])[0]
-	name := concat("", [c | some _ in numbers.range(1, 65)])
+	some kind in [
+		concat("", ["arn:aws:iam::", probe_account, ":role/"]),
+		concat("", ["arn:aws:iam::", probe_account, ":user/"]),
+		concat("", ["arn:aws:sts::", probe_account, ":federated-user/"]),
+	]
 }
+
+# the principal ARN of kind (its ARN up to the name) named by c repeated, the fewest times no pattern matches; a
+# pattern with a character outside kind's ARN, other than a wildcard, never matches a name made of c (most do: the
+# one-character name is then taken without trying the lengths)
+_unnamed(pats, c, kind) := concat("", [kind, c]) if {
+	count([v | some v in pats; _only_chars_of(v, kind)]) == 0
+} else := [arn |
+	could := [v | some v in pats; _only_chars_of(v, kind)]
+	full := concat("", [c | some _ in numbers.range(1, 65)])
+	some k in numbers.range(1, 65)
+	arn := concat("", [kind, substring(full, 0, k)])
+	_unmatched(could, arn, k)
+][0]
+
+# the last length (65) is taken whatever matches it
+_unmatched(_, _, 65)
+
+_unmatched(pats, arn, k) if {
+	k < 65
+	not _matched(pats, arn)
+}
+
+_matched(pats, arn) if {
+	some v in pats
+	iam.wildcard_match(v, arn)
+}
+
+_only_chars_of(v, kind) if {
+	every x in split(v, "") {
+		_wild_or_in(x, kind)
+	}
+}
+
+_wild_or_in(x, _) if x in {"*", "?"}
+
+_wild_or_in(x, kind) if contains(kind, x)
 
 _in_some(pats, c) if {
 	some v in pats

@@ -16,7 +16,7 @@ test_service_linked_roles_are_no_exemption if {
 	exempt := object.union(deny, {"Condition": {"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/aws-service-role/*"}}})
 
 	# (the other kinds of principal, judged alike by the condition, are asked through one of them)
-	{p.principal | some p in probes.principal_witnesses([exempt])} == {concat("", ["arn:aws:iam::000000000000:role/", concat("", ["Q" | some _ in numbers.range(1, 65)])])}
+	{p.principal | some p in probes.principal_witnesses([exempt])} == {"arn:aws:iam::000000000000:role/Q"}
 
 	# WHEN an allow-list Deny gains that exemption THEN it is not weaker
 	org.weaker([deny], [exempt]) == set() with data.modelgate.catalog as testing.catalog
@@ -58,4 +58,28 @@ test_a_subscribe_request_carries_no_known_region if {
 	# GIVEN the Region a Subscribe carries, which the facts doc does not give THEN it is unknown to conditions
 	p := probes.subscribe(["bedrock.amazonaws.com"], ["prod-x"], false)
 	not "aws:requestedregion" in object.keys(p.ctx)
+}
+
+test_unnamed_principals_when_patterns_match_names_of_some_lengths if {
+	# GIVEN patterns naming the probes' principals, and every role of 65 characters (no real role: names have at
+	# most 64) WHEN the unnamed witnesses are built THEN a one-character name no pattern matches
+	q65 := concat("", ["?" | some _ in numbers.range(1, 65)])
+	pats := {
+		"arn:aws:iam::*:role/zz-modelgate-probe", concat("", ["arn:aws:iam::*:role/", q65]),
+		"arn:aws:iam::*:user/zz-modelgate-probe", "arn:aws:iam::*:root",
+	}
+	{p[0] | some p in probes._unnamed_principals(pats)} == {
+		"arn:aws:iam::000000000000:role/Q", "arn:aws:iam::000000000000:user/Q",
+		"arn:aws:sts::000000000000:federated-user/Q",
+	}
+
+	# GIVEN roles of 1 to 3 characters matched WHEN built THEN a role of 4 characters
+	short := {"arn:aws:iam::*:role/?", "arn:aws:iam::*:role/??", "arn:aws:iam::*:role/???"}
+	"arn:aws:iam::000000000000:role/QQQQ" in {p[0] | some p in probes._unnamed_principals(short)}
+
+	# GIVEN every role matched WHEN built THEN the 65-character name, which the pattern matches too
+	every_role := {"arn:aws:iam::*:role/*"}
+	some p in probes._unnamed_principals(every_role)
+	startswith(p[0], "arn:aws:iam::000000000000:role/")
+	count(p[0]) == count("arn:aws:iam::000000000000:role/") + 65
 }

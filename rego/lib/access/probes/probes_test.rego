@@ -313,8 +313,9 @@ _bedrock_creds := {"Condition": {"StringEquals": {"iam:ServiceSpecificCredential
 
 _principals(stmts) := {[p.principal, p.narrow] | some p in probes.principal_witnesses(stmts)}
 
-# the name of the witness principals no pattern names (probes._unnamed_principals), when no pattern holds a Q
-_unnamed := concat("", ["Q" | some _ in numbers.range(1, 65)])
+# the name of the witness principals no pattern names (probes._unnamed_principals), when no pattern holds a Q and
+# none is made of wildcards only
+_unnamed := "Q"
 
 test_fill_principal_when_pattern_has_wildcards if {
 	# GIVEN principal patterns WHEN filled THEN each wildcard is replaced so the pattern matches the result
