@@ -41,72 +41,35 @@ type Span = readonly [number, number];
 /** What the pass records under a value: the schema of the parts of a plan it walks. */
 type Schema =
   | { readonly kind: "keys"; readonly children: Readonly<Record<string, Schema>> }
-  /** An array of objects: each entry's span and its own "type" value. */
-  | { readonly kind: "entries" }
+  /** An array of objects, read and written reduced by the scanner as a list of kind `list` (LIST_CHANGES, LIST_PRIOR). */
+  | { readonly kind: "entries"; readonly list: number }
   /** An array whose elements follow one schema (child_modules: modules). */
   | { readonly kind: "each"; readonly element: Schema };
 
 /**
- * Where the spans of a recorded entry start in its record (each span's end follows its start), in int32s: the same
- * layout as scanner/json-scan.ts's R_* byte offsets.
+ * The kinds of list scanEntries (scanner/json-scan.ts) reduces. Of resource changes, it keeps the first (so that
+ * "has resource changes" reads the same), every change of a declared type, every change it cannot read with
+ * certainty (a type that is not a plain string, an entry with a key written with an escape), and every change whose
+ * bytes hold "Statement", "Effect" or an escape that could spell either (select.ts keeps undeclared resources with
+ * a string that reads like policy JSON); the others become stubs of their address, type and actions (select.ts
+ * tells the prior state's resources that no change shows, a targeted plan's, by the addresses of every change),
+ * and must pass validatePlan's checks as if kept (a string address and type, a change object, a non-empty array of
+ * PLAN_ACTIONS written without escapes, after and after_unknown objects, arrays, booleans or null when present),
+ * else it gives up. Of prior state resources, it drops those of a plain-string type that is not declared.
  */
-const F_ADDRESS = 3;
-const F_TYPE = 5;
-const F_CHANGE = 7;
-const F_ACTIONS = 9;
-const F_AFTER = 11;
-const F_AFTER_UNKNOWN = 13;
-const RECORD_INTS = 15;
+const LIST_CHANGES = 0;
+const LIST_PRIOR = 1;
 
-/**
- * The entries of one list, as the scanner recorded them (RECORD_INTS int32 each, in list order): the entry's span,
- * whether it is unsure (a key at either level written with an escape, which could spell any name, or "change"
- * repeated: the entry is then kept whole), and the spans of the values validatePlan (gate/input.ts) checks in a
- * resource change: its own "address", "type" and "change", and that change's "actions", "after" and
- * "after_unknown" (the last of duplicate keys, as JSON.parse reads them); -1 where absent.
- */
-class EntryTable {
-  data = new Int32Array(RECORD_INTS * 256);
-  length = 0;
-
-  push(record: Int32Array): void {
-    const at = this.length * RECORD_INTS;
-    if (at + RECORD_INTS > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data.set(record, at);
-    this.length++;
-  }
-  start(k: number): number {
-    return this.data[k * RECORD_INTS] as number;
-  }
-  end(k: number): number {
-    return this.data[k * RECORD_INTS + 1] as number;
-  }
-  unsure(k: number): boolean {
-    return this.data[k * RECORD_INTS + 2] === 1;
-  }
-  /** Where the field's value starts, or -1. */
-  from(k: number, field: number): number {
-    return this.data[k * RECORD_INTS + field] as number;
-  }
-  to(k: number, field: number): number {
-    return this.data[k * RECORD_INTS + field + 1] as number;
-  }
-}
-
-/** What the pass found at a value the schema names. */
+/** What the pass found at a value the schema names; a list's reduced text is at [out[0], out[1]) of the scanner's memory. */
 type Found =
   | { readonly kind: "keys"; readonly start: number; end: number; readonly keys: Map<string, { keySpan: Span; span: Span; found?: Found }> }
-  | { readonly kind: "entries"; readonly start: number; end: number; readonly entries: EntryTable }
+  | { readonly kind: "entries"; readonly start: number; end: number; out: Span }
   | { readonly kind: "each"; readonly start: number; end: number; readonly elements: Array<{ span: Span; found?: Found }> };
 
 const MODULE: Schema = {
   kind: "keys",
   children: {
-    resources: { kind: "entries" },
+    resources: { kind: "entries", list: LIST_PRIOR },
     get child_modules(): Schema {
       return CHILD_MODULES;
     },
@@ -116,7 +79,7 @@ const CHILD_MODULES: Schema = { kind: "each", element: MODULE };
 const PLAN: Schema = {
   kind: "keys",
   children: {
-    resource_changes: { kind: "entries" },
+    resource_changes: { kind: "entries", list: LIST_CHANGES },
     prior_state: { kind: "keys", children: { values: { kind: "keys", children: { root_module: MODULE } } } },
   },
 };
@@ -125,7 +88,9 @@ const PLAN: Schema = {
 interface ScanExports {
   skipValue(i: number, depth: number, maxDepth: number, stack: number): number;
   skipString(i: number): number;
-  scanEntries(i: number, depth: number, maxDepth: number, stack: number, rec: number): number;
+  scanEntries(i: number, depth: number, maxDepth: number, stack: number, rec: number, list: number, types: number): number;
+  setOutput(start: number, limit: number): void;
+  written(): number;
 }
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
@@ -138,13 +103,16 @@ declare const WebAssembly: {
   readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
   readonly Memory: new (descriptor: { initial: number }) => WasmMemory;
 };
-/** A scanner instance holding a copy of the bytes, where its stack of open containers starts, and its entry record. */
+/** A scanner instance holding a copy of the bytes, and where its memory's regions start (layout()). */
 interface LoadedScanner {
   readonly exports: ScanExports;
+  /** The whole memory, where the reduced lists are read from. */
+  readonly memory: Buffer;
   readonly stack: number;
-  /** Where scanEntries writes each entry's record (EntryTable's layout), and a view of it. */
   readonly rec: number;
-  readonly record: Int32Array;
+  readonly types: number;
+  readonly out: number;
+  readonly need: number;
 }
 
 const PAGE = 65536;
@@ -158,8 +126,6 @@ const OUT_START_BYTES = 256 * 1024;
 let keptOut: Buffer | undefined;
 let scannerModule: object | undefined;
 let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undefined;
-/** What the scanner's entry() import calls: the scan in progress on this thread (scans are synchronous). */
-let onEntry: () => void = () => undefined;
 
 /**
  * The compiled scanner: the SIMD build, or where V8 cannot compile WebAssembly SIMD (an x86-64 CPU without SSE4.1)
@@ -174,44 +140,80 @@ function compileScanner(): object {
   return new WebAssembly.Module(readFileSync(packageFile("scanner", "json-scan-scalar.wasm")));
 }
 
-/** Where a scanner's memory holding `size` bytes keeps its stack and its entry record, and how much it needs. */
-function layout(size: number, maxDepth: number): { readonly stack: number; readonly rec: number; readonly need: number } {
+/** Bytes of a scanner's entry record (scanner/json-scan.ts R_*: 15 int32). */
+const RECORD_BYTES = 60;
+/** Room for the declared types' table (typesTable()); a larger table (no selection has one) means a full reading. */
+const TYPES_BYTES = 16 * 1024;
+/** Room after the reduced lists beyond the input's length (what scanEntries writes of a list is never longer). */
+const OUT_SLACK = 16;
+
+/**
+ * Where a scanner's memory holding `size` bytes keeps its stack of open containers, its entry record, the declared
+ * types and the reduced lists, and how much it needs.
+ */
+function layout(size: number, maxDepth: number): { readonly stack: number; readonly rec: number; readonly types: number; readonly out: number; readonly need: number } {
   const stack = size + SLACK;
   const rec = (stack + maxDepth + 2 + 3) & ~3;
-  return { stack, rec, need: rec + RECORD_INTS * 4 };
+  const types = rec + RECORD_BYTES;
+  const out = types + TYPES_BYTES;
+  return { stack, rec, types, out, need: out + size + OUT_SLACK };
 }
 
 /** A new scanner instance with a memory of its own of at least `need` bytes. */
 function newScanner(need: number): { readonly memory: WasmMemory; readonly exports: ScanExports } {
   scannerModule ??= compileScanner();
   const memory = new WebAssembly.Memory({ initial: Math.ceil(need / PAGE) });
-  return { memory, exports: new WebAssembly.Instance(scannerModule, { env: { memory, entry: () => onEntry() } }).exports as ScanExports };
+  return { memory, exports: new WebAssembly.Instance(scannerModule, { env: { memory } }).exports as ScanExports };
 }
 
 /**
  * A scanner whose memory holds `bytes` from offset 0, then SLACK zero bytes, then room for maxDepth + 2 containers,
- * then the entry record.
+ * the entry record, the declared types' table and the reduced lists (layout()).
  */
 function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
-  const { stack, rec, need } = layout(bytes.byteLength, maxDepth);
+  const at = layout(bytes.byteLength, maxDepth);
   const own = owned.get(bytes.buffer);
-  if (own !== undefined && bytes.byteOffset === 0 && bytes.byteLength === own.size && need <= own.memory.buffer.byteLength) {
+  if (own !== undefined && bytes.byteOffset === 0 && bytes.byteLength === own.size && at.need <= own.memory.buffer.byteLength) {
     // read straight into this scanner's memory (scannerBuffer): only the slack after the bytes is written
     new Uint8Array(own.memory.buffer, bytes.byteLength, SLACK).fill(0);
-    return { exports: own.exports, stack, rec, record: new Int32Array(own.memory.buffer, rec, RECORD_INTS) };
+    return { exports: own.exports, memory: Buffer.from(own.memory.buffer), ...at };
   }
   let slot = kept;
-  if (slot !== undefined && slot.memory.buffer.byteLength < need && need <= KEEP_BYTES) {
-    slot.memory.grow(Math.ceil((need - slot.memory.buffer.byteLength) / PAGE));
-  } else if (slot === undefined || slot.memory.buffer.byteLength < need) {
-    slot = newScanner(need);
-    if (need <= KEEP_BYTES) kept = slot;
+  if (slot !== undefined && slot.memory.buffer.byteLength < at.need && at.need <= KEEP_BYTES) {
+    slot.memory.grow(Math.ceil((at.need - slot.memory.buffer.byteLength) / PAGE));
+  } else if (slot === undefined || slot.memory.buffer.byteLength < at.need) {
+    slot = newScanner(at.need);
+    if (at.need <= KEEP_BYTES) kept = slot;
   }
-  const view = new Uint8Array(slot.memory.buffer, 0, need);
+  const view = new Uint8Array(slot.memory.buffer, 0, at.need);
   view.set(bytes, 0);
   view.fill(0, bytes.byteLength, bytes.byteLength + SLACK);
-  return { exports: slot.exports, stack, rec, record: new Int32Array(slot.memory.buffer, rec, RECORD_INTS) };
+  return { exports: slot.exports, memory: Buffer.from(slot.memory.buffer), ...at };
 }
+
+/**
+ * The declared types as scanEntries reads them: an int32 count, then each type's length (int32) and its bytes,
+ * padded to 4; undefined when they do not fit in TYPES_BYTES. The scan compares a type's bytes as they are written
+ * between its quotes (one written with an escape is kept unread), so a type is its Latin-1 bytes, and one with a
+ * character beyond Latin-1, which no such bytes spell, is left out. Built once per set.
+ */
+function typesTable(types: ReadonlySet<string>): Buffer | undefined {
+  let table = typeTables.get(types);
+  if (table === undefined) {
+    const names = [...types].filter((t) => [...t].every((c) => c.charCodeAt(0) <= 0xff)).map((t) => Buffer.from(t, "latin1"));
+    table = Buffer.alloc(4 + names.reduce((n, b) => n + 4 + ((b.length + 3) & ~3), 0));
+    table.writeInt32LE(names.length, 0);
+    let p = 4;
+    for (const b of names) {
+      table.writeInt32LE(b.length, p);
+      b.copy(table, p + 4);
+      p += 4 + ((b.length + 3) & ~3);
+    }
+    typeTables.set(types, table);
+  }
+  return table.length <= TYPES_BYTES ? table : undefined;
+}
+const typeTables = new WeakMap<ReadonlySet<string>, Buffer>();
 
 /** Memories of scannerBuffer(), by their buffer: each holds one plan's bytes for as long as they are referenced. */
 const owned = new WeakMap<ArrayBufferLike, { readonly memory: WasmMemory; readonly exports: ScanExports; readonly size: number }>();
@@ -332,10 +334,9 @@ class Scanner {
     if (depth > this.maxDepth) giveUp();
     const start = this.i;
     if (schema.kind === "entries") {
-      const found: Found = { kind: "entries", start, end: start, entries: new EntryTable() };
-      this.entries(depth, found.entries);
-      found.end = this.i;
-      return found;
+      const from = this.wasm.exports.written();
+      this.entries(depth, schema.list);
+      return { kind: "entries", start, end: this.i, out: [from, this.wasm.exports.written()] };
     }
     const found: Found | undefined = schema.kind === "each" ? { kind: "each", start, end: start, elements: [] } : undefined;
     if (!this.empty(0x5d)) {
@@ -352,19 +353,14 @@ class Scanner {
   }
 
   /**
-   * The list at this.i (a bracket) at `depth`, read in one call by the scanner: each entry (an object, else the
-   * full parse judges the shape) is recorded in `into` with the spans of the values validatePlan checks.
+   * The list at this.i (a bracket) at `depth`, read in one call by the scanner, which writes it reduced (every
+   * entry an object, else the full parse judges the shape) after what it wrote before (see LIST_CHANGES).
    */
-  entries(depth: number, into: EntryTable): void {
-    const { record, exports, stack, rec } = this.wasm;
-    onEntry = () => into.push(record);
-    try {
-      const end = exports.scanEntries(this.i, depth, this.maxDepth, stack, rec);
-      if (end < 0) giveUp();
-      this.i = end;
-    } finally {
-      onEntry = () => undefined;
-    }
+  entries(depth: number, list: number): void {
+    const { exports, stack, rec, types } = this.wasm;
+    const end = exports.scanEntries(this.i, depth, this.maxDepth, stack, rec, list, types);
+    if (end < 0) giveUp();
+    this.i = end;
   }
 }
 
@@ -382,6 +378,10 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     if (error instanceof RangeError) return undefined; // no memory for a copy: the full reading decides
     throw error;
   }
+  const table = typesTable(options.types);
+  if (table === undefined) return undefined;
+  wasm.memory.set(table, wasm.types);
+  wasm.exports.setOutput(wasm.out, wasm.need);
   const scanner = new Scanner(buf, options.maxDepth, wasm);
   let top: Found | undefined;
   try {
@@ -396,57 +396,8 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   }
   if (top?.kind !== "keys" || !top.keys.has("format_version")) return undefined;
   const changes = top.keys.get("resource_changes")?.found;
-  if (changes?.kind !== "entries" || changes.entries.length === 0) return undefined;
-  // select.ts keeps undeclared changes with a string that reads like policy JSON ("Statement" or "Effect"): any
-  // entry whose bytes hold either word, or an escape that could spell one, is kept
-  const policyLike = [new Needle(buf, STATEMENT), new Needle(buf, EFFECT), new Needle(buf, U_ESCAPE)];
-  const actionsOk = new Map<string, boolean>();
-
-  const typeOf = (t: EntryTable, k: number): string | undefined => {
-    const s = t.from(k, F_TYPE);
-    const e = t.to(k, F_TYPE);
-    if (t.unsure(k) || s < 0 || bytes[s] !== QUOTE) return undefined;
-    // the bytes as a string (no Buffer object per entry); one with an escape could spell any type
-    const type = buf.toString("latin1", s + 1, e - 1);
-    return type.includes("\\") ? undefined : type;
-  };
-  const first = (t: EntryTable, k: number, field: number): number | undefined => {
-    const s = t.from(k, field);
-    return s < 0 ? undefined : bytes[s];
-  };
-  /**
-   * A dropped resource change must pass validatePlan's checks as if it were kept (else the full reading reports
-   * it): a string address and type, a change object with a non-empty array of known actions, and after and
-   * after_unknown objects, booleans or null when present.
-   */
-  const shapeOk = (t: EntryTable, k: number): boolean => {
-    if (first(t, k, F_ADDRESS) !== QUOTE || first(t, k, F_TYPE) !== QUOTE || first(t, k, F_CHANGE) !== 0x7b) return false;
-    if (first(t, k, F_ACTIONS) !== 0x5b) return false;
-    const text = buf.toString("utf8", t.from(k, F_ACTIONS), t.to(k, F_ACTIONS));
-    let ok = actionsOk.get(text);
-    if (ok === undefined) {
-      const list: unknown = JSON.parse(text);
-      ok = Array.isArray(list) && list.length > 0 && list.every((a) => typeof a === "string" && PLAN_ACTIONS.has(a));
-      actionsOk.set(text, ok);
-    }
-    if (!ok) return false;
-    for (const field of [F_AFTER, F_AFTER_UNKNOWN]) {
-      const c = first(t, k, field);
-      if (c !== undefined && c !== 0x7b && c !== 0x5b && c !== 0x74 && c !== 0x66 && c !== 0x6e) return false;
-    }
-    return true;
-  };
-  const keepChange = (t: EntryTable, k: number): Keep => {
-    if (k === 0) return "keep"; // so that "has resource changes" reads the same on the reduced plan
-    const type = typeOf(t, k);
-    if (type === undefined || options.types.has(type)) return "keep";
-    if (!shapeOk(t, k)) giveUp();
-    return policyLike.some((n) => n.within(t.start(k), t.end(k))) ? "keep" : "stub";
-  };
-  const keepPrior = (t: EntryTable, k: number): Keep => {
-    const type = typeOf(t, k);
-    return type === undefined || options.types.has(type) ? "keep" : "drop";
-  };
+  // an empty list is written as "[]"; any other keeps its first entry
+  if (changes?.kind !== "entries" || changes.out[1] - changes.out[0] <= 2) return undefined;
 
   // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries, into this
   // thread's output buffer (reused from plan to plan, instead of a fresh one per plan as large as the plan: 10 MB
@@ -459,48 +410,25 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     out.copy(grown, 0, 0, pos);
     out = grown;
   };
-  const copy = (start: number, end: number): void => {
+  const copy = (from: Buffer, start: number, end: number): void => {
     room(end - start);
-    pos += buf.copy(out, pos, start, end);
+    pos += from.copy(out, pos, start, end);
   };
   const put = (constant: Uint8Array): void => {
     room(constant.length);
     out.set(constant, pos);
     pos += constant.length;
   };
-  /**
-   * A dropped resource change leaves its address, type and actions behind: select.ts tells the prior state's
-   * resources that no change shows (a targeted plan's) by the addresses of every change, kept or not.
-   */
-  const stub = (t: EntryTable, k: number): void => {
-    put(STUB_ADDRESS);
-    copy(t.from(k, F_ADDRESS), t.to(k, F_ADDRESS));
-    put(STUB_TYPE);
-    copy(t.from(k, F_TYPE), t.to(k, F_TYPE));
-    put(STUB_ACTIONS);
-    copy(t.from(k, F_ACTIONS), t.to(k, F_ACTIONS));
-    put(STUB_END);
-  };
-  const emit = (span: Span, found: Found | undefined, keep: (t: EntryTable, k: number) => Keep): void => {
+  const emit = (span: Span, found: Found | undefined): void => {
     if (found === undefined) {
-      copy(span[0], span[1]);
+      copy(buf, span[0], span[1]);
     } else if (found.kind === "entries") {
-      put(OPEN_BRACKET);
-      const t = found.entries;
-      let n = 0;
-      for (let k = 0; k < t.length; k++) {
-        const verdict = keep(t, k);
-        if (verdict === "drop") continue;
-        if (n++ > 0) put(COMMA);
-        if (verdict === "keep") copy(t.start(k), t.end(k));
-        else stub(t, k);
-      }
-      put(CLOSE_BRACKET);
+      copy(wasm.memory, found.out[0], found.out[1]);
     } else if (found.kind === "each") {
       put(OPEN_BRACKET);
       found.elements.forEach((el, k) => {
         if (k > 0) put(COMMA);
-        emit(el.span, el.found, keep);
+        emit(el.span, el.found);
       });
       put(CLOSE_BRACKET);
     } else {
@@ -509,43 +437,19 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
       for (const [key, child] of found.keys) {
         if (found === top && OMITTED_KEYS.has(key)) continue;
         if (n++ > 0) put(COMMA);
-        copy(child.keySpan[0], child.keySpan[1]);
+        copy(buf, child.keySpan[0], child.keySpan[1]);
         put(COLON);
-        emit(child.span, child.found, found === top && key === "prior_state" ? keepPrior : keep);
+        emit(child.span, child.found);
       }
       put(CLOSE_BRACE);
     }
   };
-  try {
-    emit([top.start, top.end], top, keepChange);
-  } catch (error) {
-    if (error instanceof GiveUp) return undefined;
-    throw error;
-  }
+  emit([top.start, top.end], top);
   const text = out.toString("utf8", 0, pos);
   keptOut = out.length <= KEEP_BYTES ? out : undefined;
   const value: unknown = JSON.parse(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown> };
-}
-
-/**
- * Where one byte string occurs in the bytes, found once (a native search) and asked about spans in ascending
- * order: whether one occurrence lies wholly inside [start, end).
- */
-class Needle {
-  private at: number;
-  constructor(
-    private readonly buf: Buffer,
-    private readonly needle: Buffer,
-  ) {
-    this.at = buf.indexOf(needle);
-  }
-  within(start: number, end: number): boolean {
-    // the first occurrence from start on (spans come in ascending order, so this searches each byte at most once)
-    if (this.at !== -1 && this.at < start) this.at = this.buf.indexOf(this.needle, start);
-    return this.at !== -1 && this.at + this.needle.length <= end;
-  }
 }
 
 /**
@@ -562,20 +466,15 @@ function surrogateEscapeIn(buf: Buffer): boolean {
   return false;
 }
 
-/** Every action `terraform show -json` (format 1.x) and `tofu show -json` emit in change.actions. */
+/**
+ * Every action `terraform show -json` (format 1.x) and `tofu show -json` emit in change.actions. The scanner's
+ * planAction (scanner/json-scan.ts) knows the same words (test/scanner/json-scan.test.ts checks they agree).
+ */
 export const PLAN_ACTIONS: ReadonlySet<string> = new Set(["no-op", "create", "read", "update", "delete", "forget"]);
-const STATEMENT = Buffer.from("Statement", "latin1");
-const EFFECT = Buffer.from("Effect", "latin1");
 const U_ESCAPE = Buffer.from("\\u", "latin1");
 const OPEN_BRACE = Buffer.from("{");
 const CLOSE_BRACE = Buffer.from("}");
 const OPEN_BRACKET = Buffer.from("[");
 const CLOSE_BRACKET = Buffer.from("]");
 const COMMA = Buffer.from(",");
-const STUB_ADDRESS = Buffer.from('{"address":');
-const STUB_TYPE = Buffer.from(',"type":');
-const STUB_ACTIONS = Buffer.from(',"change":{"actions":');
-const STUB_END = Buffer.from("}}");
-/** What becomes of a list entry in the reduced plan. */
-type Keep = "keep" | "stub" | "drop";
 const COLON = Buffer.from(":");
