@@ -192,15 +192,15 @@ function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
 }
 
 /**
- * The declared types as scanEntries reads them: an int32 count, then each type's length (int32) and its bytes,
- * padded to 4; undefined when they do not fit in TYPES_BYTES. The scan compares a type's bytes as they are written
- * between its quotes (one written with an escape is kept unread), so a type is its Latin-1 bytes, and one with a
- * character beyond Latin-1, which no such bytes spell, is left out. Built once per set.
+ * The declared types as scanEntries reads them: an int32 count, then each type's length (int32) and its UTF-8
+ * bytes, padded to 4; undefined when they do not fit in TYPES_BYTES. The scan compares a type's bytes as they are
+ * written between its quotes (one written with an escape is kept unread), and a plan is UTF-8, so those bytes
+ * spell the declared type exactly when they are its UTF-8 bytes. Built once per set.
  */
 function typesTable(types: ReadonlySet<string>): Buffer | undefined {
   let table = typeTables.get(types);
   if (table === undefined) {
-    const names = [...types].filter((t) => [...t].every((c) => c.charCodeAt(0) <= 0xff)).map((t) => Buffer.from(t, "latin1"));
+    const names = [...types].map((t) => Buffer.from(t, "utf8"));
     table = Buffer.alloc(4 + names.reduce((n, b) => n + 4 + ((b.length + 3) & ~3), 0));
     table.writeInt32LE(names.length, 0);
     let p = 4;

@@ -232,6 +232,19 @@ describe("plan-reduce: what it keeps of resources no rule declares", () => {
   });
 });
 
+describe("plan-reduce: declared types are compared as the plan's UTF-8 bytes", () => {
+  it("GIVEN declared types with characters beyond ASCII and beyond Latin-1 THEN their changes are kept whole, others cut", () => {
+    const base = realisticPlan(20);
+    const types = new Set([...selection.types, "custom_é_thing", "custom_ŧ_thing"]);
+    const rc = (type: string) => ({ address: `${type}.x`, mode: "managed", type, name: "x", change: { actions: ["create"], before: null, after: { marker: type }, after_unknown: {} } });
+    const plan = { ...base, resource_changes: [...(base.resource_changes as object[]), rc("custom_é_thing"), rc("custom_ŧ_thing"), rc("custom_e_thing")] };
+    const reduced = reducePlanBytes(Buffer.from(JSON.stringify(plan), "utf8"), { types, maxDepth: MAX_JSON_DEPTH })?.value as { resource_changes: Array<{ type: string; change: { after?: unknown } }> };
+    expect(reduced).toBeDefined();
+    const after = (type: string) => reduced.resource_changes.find((c) => c.type === type)?.change.after;
+    expect([after("custom_é_thing"), after("custom_ŧ_thing"), after("custom_e_thing")]).toEqual([{ marker: "custom_é_thing" }, { marker: "custom_ŧ_thing" }, undefined]);
+  });
+});
+
 describe("plan-reduce: inputs it cannot read with certainty end as the full reading ends", () => {
   const good = JSON.stringify(realisticPlan(30));
   const cases: Array<[string, string]> = [

@@ -37,7 +37,7 @@ const MAX_DEPTH = 64;
 /** The declared types' table as plan-reduce.ts writes it: a count, then each type's length and bytes, padded to 4. */
 function typesTable(types: readonly string[]): Buffer {
   const parts = types.map((t) => {
-    const b = Buffer.from(t, "latin1");
+    const b = Buffer.from(t, "utf8");
     const entry = Buffer.alloc(4 + ((b.length + 3) & ~3));
     entry.writeInt32LE(b.length, 0);
     b.copy(entry, 4);
