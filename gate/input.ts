@@ -628,7 +628,8 @@ function literalPolicyDocuments(stack: Record<string, unknown>): Map<string, str
   if (!isRecord(data)) return out;
   for (const [name, body] of Object.entries(data)) {
     if (!isRecord(body) || "count" in body || "for_each" in body || "dynamic" in body || containsInterpolation(body)) continue;
-    const args = Object.fromEntries(Object.entries(body).filter(([k]) => !META_ARGUMENTS.has(k)));
+    // Terraform reads the arguments' strings as templates first: "$${" and "%%{" are literal "${" and "%{"
+    const args = unescapeTemplates(Object.fromEntries(Object.entries(body).filter(([k]) => !META_ARGUMENTS.has(k)))) as Record<string, unknown>;
     const json = renderPolicyDocument(args);
     if (json !== undefined) out.set(name, json);
   }
@@ -642,15 +643,29 @@ function documentReference(value: string, documents: ReadonlyMap<string, string>
 }
 
 /**
- * The JSON an aws_iam_policy_document data source renders from literal arguments, as the provider builds it
- * (semantically: every list stays a list, which IAM reads as the provider's single strings), or undefined when the
- * arguments use anything else (source or override documents, an unknown key, a value of an unexpected shape), which
- * then stays unknown until apply (fail closed).
+ * The JSON an aws_iam_policy_document data source renders from literal arguments (their template escapes already
+ * read), as the provider builds it (semantically: every list stays a list, which IAM reads as the provider's single
+ * strings), or undefined when the arguments use anything else (source or override documents, an unknown key, a
+ * value of an unexpected shape), which then stays unknown until apply (fail closed).
+ *
+ * The provider writes "&{" as "${" in resources, not_resources, principal identifiers and condition values (its
+ * documented way to write an IAM policy variable, which Terraform would otherwise read as its own interpolation),
+ * and refuses "&{" there under Version 2008-10-17 (hashicorp/terraform-provider-aws, data source
+ * aws_iam_policy_document: dataSourcePolicyDocumentVarReplacer); actions, sids and condition keys are taken as
+ * written. So "&{aws:RequestedRegion}" reaches IAM as the variable ${aws:RequestedRegion}, and is judged as one.
  */
 export function renderPolicyDocument(args: Record<string, unknown>): string | undefined {
+  if (args.version !== undefined && typeof args.version !== "string") return undefined;
+  const oldVersion = args.version === "2008-10-17";
   const known = new Set(["statement", "version", "policy_id"]);
   if (Object.keys(args).some((k) => !known.has(k))) return undefined;
   const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined);
+  // a list the provider writes policy variables in: "&{" becomes "${" (undefined where the provider fails)
+  const withVariables = (v: unknown): string[] | undefined => {
+    const list = strings(v);
+    if (list === undefined || (oldVersion && list.some((x) => x.includes("&{")))) return undefined;
+    return list.map((x) => x.replaceAll("&{", "${"));
+  };
   const blocks = (v: unknown): Record<string, unknown>[] | undefined =>
     v === undefined ? [] : Array.isArray(v) && v.every(isRecord) ? (v as Record<string, unknown>[]) : isRecord(v) ? [v] : undefined;
   const principals = (v: unknown): Record<string, string[]> | "*" | undefined => {
@@ -658,7 +673,7 @@ export function renderPolicyDocument(args: Record<string, unknown>): string | un
     if (list === undefined) return undefined;
     const out: Record<string, string[]> = {};
     for (const p of list) {
-      const ids = strings(p.identifiers);
+      const ids = withVariables(p.identifiers);
       if (typeof p.type !== "string" || ids === undefined || Object.keys(p).some((k) => k !== "type" && k !== "identifiers")) return undefined;
       if (p.type === "*" && ids.length === 1 && ids[0] === "*" && list.length === 1) return "*";
       (out[p.type] ??= []).push(...ids);
@@ -679,9 +694,14 @@ export function renderPolicyDocument(args: Record<string, unknown>): string | un
     const effect = st.effect ?? "Allow";
     if (effect !== "Allow" && effect !== "Deny") return undefined;
     s.Effect = effect;
-    for (const [from, to] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]] as const) {
+    for (const [from, to, variables] of [
+      ["actions", "Action", false],
+      ["not_actions", "NotAction", false],
+      ["resources", "Resource", true],
+      ["not_resources", "NotResource", true],
+    ] as const) {
       if (st[from] === undefined) continue;
-      const list = strings(st[from]);
+      const list = variables ? withVariables(st[from]) : strings(st[from]);
       if (list === undefined) return undefined;
       if (list.length > 0) s[to] = list;
     }
@@ -696,7 +716,7 @@ export function renderPolicyDocument(args: Record<string, unknown>): string | un
       if (conditions === undefined) return undefined;
       const c: Record<string, Record<string, string[]>> = {};
       for (const cond of conditions) {
-        const values = strings(cond.values);
+        const values = withVariables(cond.values);
         if (typeof cond.test !== "string" || typeof cond.variable !== "string" || values === undefined) return undefined;
         if (Object.keys(cond).some((k) => k !== "test" && k !== "variable" && k !== "values")) return undefined;
         ((c[cond.test] ??= {})[cond.variable] ??= []).push(...values);
@@ -705,7 +725,6 @@ export function renderPolicyDocument(args: Record<string, unknown>): string | un
     }
     out.push(s);
   }
-  if (args.version !== undefined && typeof args.version !== "string") return undefined;
   if (args.policy_id !== undefined && typeof args.policy_id !== "string") return undefined;
   return JSON.stringify({ Version: args.version ?? "2012-10-17", ...(args.policy_id ? { Id: args.policy_id } : {}), Statement: out });
 }

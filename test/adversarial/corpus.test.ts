@@ -40,8 +40,11 @@ interface CaseMeta {
   readonly description: string;
   readonly config: "with" | "without";
   readonly expect: "block" | "pass";
-  /** "cdktf": the case is a synth directory `cases/<slug>.cdktf/` (manifest.json + stacks), not a plan file. */
-  readonly input?: "cdktf";
+  /**
+   * "cdktf": the case is a synth directory `cases/<slug>.cdktf/` (manifest.json + stacks); "synth": one synthesized
+   * stack `cases/<slug>.cdk.tf.json`; absent: a plan file.
+   */
+  readonly input?: "cdktf" | "synth";
   readonly witness?: Witness;
 }
 
@@ -61,7 +64,8 @@ const CLASSES = [
 
 const META: CaseMeta[] = JSON.parse(readFileSync(path.join(HERE, "cases.json"), "utf8")) as CaseMeta[];
 const BY_SLUG = new Map(META.map((c) => [c.slug, c]));
-const caseFile = (slug: string): string => path.join(CASES_DIR, BY_SLUG.get(slug)?.input === "cdktf" ? `${slug}.cdktf` : `${slug}.json`);
+const CASE_SUFFIX = { cdktf: ".cdktf", synth: ".cdk.tf.json", plan: ".json" } as const;
+const caseFile = (slug: string): string => path.join(CASES_DIR, `${slug}${CASE_SUFFIX[BY_SLUG.get(slug)?.input ?? "plan"]}`);
 const rowName = (c: CaseMeta): string => `${c.slug} [${c.class}] expect ${c.expect}${c.config === "with" ? " (--config)" : ""}`;
 const rows = META.map((c) => [rowName(c), c] as const);
 
@@ -104,7 +108,7 @@ function configResource(plan: Record<string, unknown>, rc: Record<string, unknow
 describe("adversarial corpus (1): every case is a plan in terraform show -json shape, with metadata", () => {
   it("GIVEN cases/ and cases.json THEN they name the same slugs, at least 80, each once", () => {
     const files = readdirSync(CASES_DIR)
-      .map((f) => f.replace(/\.(json|cdktf)$/, ""))
+      .map((f) => f.replace(/(\.cdk\.tf)?\.json$|\.cdktf$/, ""))
       .sort();
     const slugs = META.map((c) => c.slug).sort();
     expect(files).toEqual(slugs);
@@ -136,6 +140,13 @@ describe("adversarial corpus (1): every case is a plan in terraform show -json s
         const synth = JSON.parse(readFileSync(path.join(dir, stack.synthesizedStackPath), "utf8")) as Record<string, unknown>;
         expect(isRecord(synth.resource) && Object.keys(synth.resource).length > 0).toBe(true);
       }
+      return;
+    }
+    if (c.input === "synth") {
+      // One stack as cdktf synth writes it: resources, and the data sources the gate renders itself.
+      const synth = JSON.parse(readFileSync(caseFile(c.slug), "utf8")) as Record<string, unknown>;
+      expect(isRecord(synth.resource) && Object.keys(synth.resource).length > 0).toBe(true);
+      expect(isRecord(synth.terraform) && isRecord(synth.provider)).toBe(true);
       return;
     }
 

@@ -4398,11 +4398,101 @@ const cdktfDirs = [];
   }
 }
 
+// ================================================================ synth stacks (`check <stack>.cdk.tf.json`)
+// The gate renders a literal aws_iam_policy_document itself when it reads synth output; the provider writes "&{"
+// as "${" in resources, not_resources, principal identifiers and condition values (its way to write an IAM policy
+// variable), and Terraform reads "$${" as a literal "${" first (fresh-eyes attack on d216eef).
+{
+  /** A policy document's statement as aws_iam_policy_document arguments (every value a list). */
+  const asArguments = (s) => {
+    const list = (v) => (Array.isArray(v) ? v : [v]);
+    return {
+      ...(s.Sid ? { sid: s.Sid } : {}),
+      effect: s.Effect,
+      ...(s.Action ? { actions: list(s.Action) } : {}),
+      ...(s.NotAction ? { not_actions: list(s.NotAction) } : {}),
+      ...(s.Resource ? { resources: list(s.Resource) } : {}),
+      ...(s.NotResource ? { not_resources: list(s.NotResource) } : {}),
+      ...(s.Condition
+        ? { condition: Object.entries(s.Condition).flatMap(([test, byKey]) => Object.entries(byKey).map(([variable, values]) => ({ test, variable, values: list(values) }))) }
+        : {}),
+    };
+  };
+  const required = { required_providers: { aws: { source: "aws", version: "6.25.0" } } };
+  /** The Workloads OU's stack: its allow-list SCP rendered from a data document with these statements, attached. */
+  const ouStack = (statements) => ({
+    provider: { aws: [{ region: "us-east-1" }] },
+    data: { aws_iam_policy_document: { allow_list: { statement: statements } } },
+    resource: {
+      aws_organizations_policy: {
+        AllowListScpOuAb12Wkld0001: { content: "${data.aws_iam_policy_document.allow_list.json}", name: "modelgate-ou-ou-ab12-wkld0001", type: "SERVICE_CONTROL_POLICY" },
+      },
+      aws_organizations_policy_attachment: {
+        AllowListScpAttachmentOuAb12Wkld0001: { policy_id: "${aws_organizations_policy.AllowListScpOuAb12Wkld0001.id}", target_id: "ou-ab12-wkld0001" },
+      },
+    },
+    terraform: required,
+  });
+  /** An ml-dev account stack: MLDeveloper's inline policy rendered from a data document with these statements. */
+  const accountStack = (statements) => ({
+    provider: { aws: [{ region: "us-east-1", allowed_account_ids: [ACCT.mlDev] }] },
+    data: { aws_iam_policy_document: { invoke: { statement: statements } } },
+    resource: { aws_iam_role_policy: { InvokePolicy: { name: "bedrock-invoke", role: "MLDeveloper", policy: "${data.aws_iam_policy_document.invoke.json}" } } },
+    terraform: required,
+  });
+  const synth = (slug, klass, { description, expect, stack, witness }) => {
+    add(slug, klass, { description, config: "with", expect, plan: stack, witness });
+    cases[cases.length - 1].input = "synth";
+  };
+  const [invoke, ...others] = WKLD.Statement;
+  const regionNeverOther = { StringNotEquals: { "aws:RequestedRegion": "${aws:RequestedRegion}" } };
+  const wkldArguments = (first) => [asArguments(first), ...others.map(asArguments)];
+  const allow = { Effect: "Allow", Action: INVOKE, Resource: "*" };
+  const denyOthers = { Effect: "Deny", Action: INVOKE, NotResource: invoke.NotResource };
+
+  synth("synth-scp-data-document-allowlist", "false-positive-trap", {
+    description: "The Workloads allow-list written as an aws_iam_policy_document data source in synth output, statement for statement the rendered one, attached to the Workloads OU: the document the provider renders is the allow-list.",
+    expect: "pass",
+    stack: ouStack(wkldArguments(invoke)),
+    witness: passWitness(ADMIN_CALLER, { scps: levelsWkld() }),
+  });
+  synth("synth-scp-amp-variable-condition-never-applies", "target-approval", {
+    description: 'The synth-output allow-list\'s invoke Deny gains StringNotEquals aws:RequestedRegion ["&{aws:RequestedRegion}"]. The provider writes "&{" as "${" in condition values, so AWS reads the policy variable ${aws:RequestedRegion}: the Region never differs from itself, the Deny never applies, and every model is open.',
+    expect: "block",
+    stack: ouStack(wkldArguments({ ...invoke, Condition: { StringNotEquals: { "aws:RequestedRegion": "&{aws:RequestedRegion}" } } })),
+    witness: orgBlock(levelsWkld(json({ ...WKLD, Statement: [{ ...invoke, Condition: regionNeverOther }, ...others] }))),
+  });
+  synth("synth-scp-escaped-variable-condition-never-applies", "target-approval", {
+    description: 'As synth-scp-amp-variable-condition-never-applies, written "$${aws:RequestedRegion}": Terraform reads "$${" as a literal "${", so AWS again reads the policy variable and the Deny never applies.',
+    expect: "block",
+    stack: ouStack(wkldArguments({ ...invoke, Condition: { StringNotEquals: { "aws:RequestedRegion": "$${aws:RequestedRegion}" } } })),
+    witness: orgBlock(levelsWkld(json({ ...WKLD, Statement: [{ ...invoke, Condition: regionNeverOther }, ...others] }))),
+  });
+  synth("synth-scp-amp-variable-region-notresource", "target-approval", {
+    description: 'The synth-output allow-list\'s NotResource gains "arn:aws:bedrock:&{aws:RequestedRegion}::foundation-model/*", which AWS reads as every foundation model in the caller\'s Region (IAM substitutes policy variables in Resource elements). No witness: the oracle does not substitute variables inside ARNs.',
+    expect: "block",
+    stack: ouStack(wkldArguments({ ...invoke, NotResource: [...invoke.NotResource, "arn:aws:bedrock:&{aws:RequestedRegion}::foundation-model/*"] })),
+  });
+  synth("synth-identity-data-document-allow-deny", "false-positive-trap", {
+    description: "MLDeveloper's inline policy from a data document in synth output: Allow invoke on *, and Deny invoke on everything but the Workloads allow-list's resources. Only approved models are reachable.",
+    expect: "pass",
+    stack: accountStack([asArguments(allow), asArguments(denyOthers)]),
+    witness: passWitness([doc(allow, denyOthers)]),
+  });
+  synth("synth-identity-amp-variable-deny-never-applies", "identity-policy", {
+    description: 'As synth-identity-data-document-allow-deny, with the Deny limited by StringNotEquals aws:RequestedRegion ["&{aws:RequestedRegion}"]: AWS reads the policy variable, the Deny never applies, and Allow invoke on * opens every model.',
+    expect: "block",
+    stack: accountStack([asArguments(allow), asArguments({ ...denyOthers, Condition: { StringNotEquals: { "aws:RequestedRegion": "&{aws:RequestedRegion}" } } })]),
+    witness: idBlock([doc(allow, { ...denyOthers, Condition: regionNeverOther })], { context: mlDevCtx() }),
+  });
+}
+
 // ---------------------------------------------------------------- write (or --check: compare with what is on disk)
 const files = new Map(); // relative path → content
 const meta = [];
 for (const c of cases.sort((a, b) => (a.slug < b.slug ? -1 : 1))) {
-  if (c.input !== "cdktf") files.set(`cases/${c.slug}.json`, JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
+  if (c.input === "synth") files.set(`cases/${c.slug}.cdk.tf.json`, JSON.stringify(c.plan, null, 2) + "\n"); // as cdktf synth writes it
+  else if (c.input !== "cdktf") files.set(`cases/${c.slug}.json`, JSON.stringify(c.plan) + "\n"); // minified, as terraform show -json writes it
   const { plan: _plan, ...m } = c;
   meta.push(m);
 }

@@ -373,6 +373,48 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
     expect(renderPolicyDocument({ override_json: "{}" })).toBeUndefined();
   });
 
+  it('GIVEN "&{" in a policy document THEN the provider\'s "${" where it writes policy variables, and nowhere else', () => {
+    const rendered = renderPolicyDocument({
+      statement: [
+        {
+          sid: "a&{b}",
+          actions: ["s3:&{x}"],
+          resources: ["arn:aws:s3:::&{aws:username}/*"],
+          not_resources: ["arn:aws:bedrock:&{aws:RequestedRegion}::foundation-model/*"],
+          principals: [{ type: "AWS", identifiers: ["arn:aws:iam::&{aws:PrincipalAccount}:root"] }],
+          condition: [{ test: "StringNotEquals", variable: "aws:&{k}", values: ["&{aws:RequestedRegion}", "a&{b}&{c}"] }],
+        },
+      ],
+    });
+    expect(JSON.parse(rendered as string)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "a&{b}",
+          Effect: "Allow",
+          Action: ["s3:&{x}"],
+          Resource: ["arn:aws:s3:::${aws:username}/*"],
+          NotResource: ["arn:aws:bedrock:${aws:RequestedRegion}::foundation-model/*"],
+          Principal: { AWS: ["arn:aws:iam::${aws:PrincipalAccount}:root"] },
+          Condition: { StringNotEquals: { "aws:&{k}": ["${aws:RequestedRegion}", "a${b}${c}"] } },
+        },
+      ],
+    });
+    // Version 2008-10-17 has no policy variables: the provider fails, so the document stays unknown (fail closed)
+    expect(renderPolicyDocument({ version: "2008-10-17", statement: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::&{aws:username}"] }] })).toBeUndefined();
+    expect(renderPolicyDocument({ version: "2008-10-17", statement: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b"] }] })).toBeDefined();
+  });
+
+  it('GIVEN "$${" and "%%{" in a literal policy document of synth output THEN Terraform\'s literal "${" and "%{" reach the rendered JSON', () => {
+    const stack = {
+      data: { aws_iam_policy_document: { d: { statement: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::$${aws:username}/%%{x}"] }] } } },
+      resource: { aws_iam_policy: { p: { name: "p", policy: "${data.aws_iam_policy_document.d.json}" } } },
+    };
+    const [input] = parseInputBytes(Buffer.from(JSON.stringify(stack)), "s.json");
+    const p = (input?.document.plan.resource_changes as Array<{ address: string; change: { after: Record<string, unknown> } }>).find((rc) => rc.address === "aws_iam_policy.p");
+    expect(JSON.parse(p?.change.after.policy as string).Statement[0].Resource).toEqual(["arn:aws:s3:::${aws:username}/%{x}"]);
+  });
+
   it("GIVEN a module call THEN SYNTH_MODULE_UNJUDGED names it: the resources it creates are not in the stack", () => {
     const e = inputError(() => parseInputBytes(Buffer.from(JSON.stringify({ module: { admin: { source: "./modules/admin" }, other: { source: "x" } }, resource: {} })), "s.json"));
     expect([e.code, e.message]).toEqual([
