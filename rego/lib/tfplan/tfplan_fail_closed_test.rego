@@ -30,6 +30,16 @@ test_unknown_reports_non_string_policy_types if {
 	} with input as _plan([obj, num, arr, boo])
 }
 
+test_unknown_reports_a_non_string_optional_policy if {
+	obj := _managed("awscc_sso_permission_set", "awscc_sso_permission_set.obj", {"name": "o", "inline_policy": _policy_doc})
+	num := _managed("awscc_sso_permission_set", "awscc_sso_permission_set.num", {"name": "n", "inline_policy": 7})
+	unset := _managed("awscc_sso_permission_set", "awscc_sso_permission_set.unset", {"name": "u", "inline_policy": null})
+	tfplan.unknown == {
+		{"rc": obj, "attr": "inline_policy", "found": "object"},
+		{"rc": num, "attr": "inline_policy", "found": "number"},
+	} with input as _plan([obj, num, unset])
+}
+
 test_unknown_reports_missing_policy_attribute_or_after if {
 	rc := _rc("managed", "aws_iam_group_policy", "aws_iam_group_policy.a", ["create"], {}, {})
 	no_unknown := object.union(rc, {"change": {"actions": ["update"], "before": {}, "after": {}, "after_unknown": null}})

@@ -214,6 +214,18 @@ unknown contains {"rc": rc, "attr": attr, "found": "unknown"} if {
 	rc.change.after_unknown[attr] == true
 }
 
+# an optional policy attribute set to something other than text (the provider types it as a string, so no real
+# plan has this; a value the gate cannot read as a policy is reported, not skipped)
+unknown contains {"rc": rc, "attr": attr, "found": type_name(v)} if {
+	some rc in resource_change_list
+	writes(rc)
+	not rc.mode == "data"
+	attr := _optional_attrs[rc.type]
+	v := rc.change.after[attr]
+	not is_string(v)
+	v != null
+}
+
 # an inline_policy block whose policy is unknown (the element, or its policy, marked in after_unknown)
 unknown contains {"rc": rc, "attr": _block_attr(rc, i), "found": "unknown"} if {
 	some rc in _roles
