@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadCatalog, toRegoData, type ApprovedSet } from "../../catalog";
 import { approvedSet, loadConfig } from "../../config";
@@ -136,15 +136,11 @@ describe("selection parity: wasm on the selected pieces gives Go OPA's findings 
   const rego = path.join(work, "rego");
   execFileSync(process.execPath, [path.join(REPO, "tools", "stage-rego.js"), rego], { stdio: "pipe" });
 
-  const cases = JSON.parse(readFileSync(path.join(ADVERSARIAL, "cases.json"), "utf8")) as Array<{ slug: string; config: "with" | "without" }>;
+  const cases = JSON.parse(readFileSync(path.join(ADVERSARIAL, "cases.json"), "utf8")) as Array<{ slug: string; config: "with" | "without"; input?: "cdktf" | "synth" }>;
+  // a plan file, a synth directory (input "cdktf") or one synthesized stack (input "synth")
+  const suffix = { cdktf: ".cdktf", synth: ".cdk.tf.json", plan: ".json" } as const;
   const caseInputs = (config: "with" | "without"): GateInput[] =>
-    cases
-      .filter((c) => c.config === config)
-      .flatMap((c) => {
-        const plan = path.join(ADVERSARIAL, "cases", `${c.slug}.json`);
-        const dir = path.join(ADVERSARIAL, "cases", `${c.slug}.cdktf`);
-        return readInput(existsSync(dir) ? dir : plan);
-      });
+    cases.filter((c) => c.config === config).flatMap((c) => readInput(path.join(ADVERSARIAL, "cases", `${c.slug}${suffix[c.input ?? "plan"]}`)));
   const common: GateInput[] = [
     ...planFixtures().flatMap((f) => readInput(f)),
     ...files(REAL_PLANS, (n) => n.endsWith(".json") && n !== "expected.json").flatMap((f) => readInput(f)),
