@@ -26,7 +26,8 @@ const ROOT = path.resolve(__dirname, "../..");
   for (const f of fs.readdirSync(path.join(ROOT, "test/adversarial/configs"))) configs[f.replace(/\.yaml$/, "")] = `test/adversarial/configs/${f}`;
   const approved = Object.fromEntries(Object.entries(configs).map(([k, v]) => [k, v === undefined ? undefined : gateDataFor(path.join(ROOT, v)).approved]));
   const cases = JSON.parse(fs.readFileSync(path.join(ROOT, "test/adversarial/cases.json"), "utf8"));
-  const caseConfig = new Map(cases.map((c) => [path.join(ROOT, "test/adversarial/cases", `${c.slug}.json`), c.config]));
+  const suffix = { cdktf: ".cdktf", synth: ".cdk.tf.json", plan: ".json" };
+  const caseConfig = new Map(cases.map((c) => [path.join(ROOT, "test/adversarial/cases", `${c.slug}${suffix[c.input ?? "plan"]}`), c.config]));
   const files = [];
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
