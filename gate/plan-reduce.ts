@@ -60,11 +60,8 @@ type Schema =
 const LIST_CHANGES = 0;
 const LIST_PRIOR = 1;
 
-/** What the pass found at a value the schema names; a list's reduced text is at [out[0], out[1]) of the scanner's memory. */
-type Found =
-  | { readonly kind: "keys"; readonly start: number; end: number; readonly keys: Map<string, { keySpan: Span; span: Span; found?: Found }> }
-  | { readonly kind: "entries"; readonly start: number; end: number; out: Span }
-  | { readonly kind: "each"; readonly start: number; end: number; readonly elements: Array<{ span: Span; found?: Found }> };
+/** What the pass found at an object or list the schema names: an object's keys, a list's reduced text ([out[0], out[1]) of the scanner's memory). */
+type Found = { readonly kind: "keys"; readonly keys: Map<string, Found | undefined> } | { readonly kind: "entries"; readonly out: Span };
 
 const MODULE: Schema = {
   kind: "keys",
@@ -76,7 +73,7 @@ const MODULE: Schema = {
   },
 };
 const CHILD_MODULES: Schema = { kind: "each", element: MODULE };
-const PLAN: Schema = {
+const PLAN: Schema & { kind: "keys" } = {
   kind: "keys",
   children: {
     resource_changes: { kind: "entries", list: LIST_CHANGES },
@@ -120,10 +117,6 @@ const PAGE = 65536;
 const SLACK = 8;
 /** A scanner's memory up to this size is kept for this thread's next plan (the server judges one after another). */
 const KEEP_BYTES = 64 * 1024 * 1024;
-/** The reduced text's buffer starts this large (a realistic 10 MB plan reduces to ~0.7 MB) and doubles as needed. */
-const OUT_START_BYTES = 256 * 1024;
-/** The output buffer of this thread's last reduction (up to KEEP_BYTES), for the next one. */
-let keptOut: Buffer | undefined;
 let scannerModule: object | undefined;
 let kept: { readonly memory: WasmMemory; readonly exports: ScanExports } | undefined;
 
@@ -247,12 +240,19 @@ const QUOTE = 0x22;
  */
 class Scanner {
   i = 0;
+  /**
+   * Where the next byte of the reduced text goes: the scanner's memory from layout()'s `out` on, written in the
+   * input's order as the pass reads it (the lists by scanEntries, the rest here), never longer than the input.
+   */
+  out: number;
   constructor(
     /** The bytes, as a Buffer for its native slicing into strings. */
     readonly b: Buffer,
     readonly maxDepth: number,
     readonly wasm: LoadedScanner,
-  ) {}
+  ) {
+    this.out = wasm.out;
+  }
 
   ws(): void {
     const b = this.b;
@@ -265,24 +265,44 @@ class Scanner {
     this.i = i;
   }
 
-  /** The value at this.i (whitespace first) inside containers `depth` deep, walked where the schema names it. */
-  value(depth: number, schema?: Schema): Found | undefined {
+  /** One byte of the reduced text. */
+  put(c: number): void {
+    if (this.out >= this.wasm.need) giveUp();
+    this.wasm.memory[this.out++] = c;
+  }
+
+  /** The input's bytes [start, end) into the reduced text. */
+  copy(start: number, end: number): void {
+    if (this.out + end - start > this.wasm.need) giveUp();
+    this.wasm.memory.copyWithin(this.out, start, end);
+    this.out += end - start;
+  }
+
+  /**
+   * The value at this.i (whitespace first) inside containers `depth` deep, walked where the schema names it, and
+   * written to the reduced text unless `keep` is false.
+   */
+  value(depth: number, schema?: Schema, keep = true): Found | undefined {
     this.ws();
     const c = this.b[this.i];
-    if (schema !== undefined && c === 0x7b) return this.object(depth + 1, schema);
-    if (schema !== undefined && c === 0x5b) return this.array(depth + 1, schema);
+    if (schema?.kind === "keys" && c === 0x7b) return this.object(depth + 1, schema, false);
+    if ((schema?.kind === "entries" || schema?.kind === "each") && c === 0x5b) return this.array(depth + 1, schema);
     // nothing to note below: validated by the scanner (most of a plan's bytes go through here)
-    const end = this.wasm.exports.skipValue(this.i, depth, this.maxDepth, this.wasm.stack);
+    const start = this.i;
+    const end = this.wasm.exports.skipValue(start, depth, this.maxDepth, this.wasm.stack);
     if (end < 0) giveUp();
     this.i = end;
+    if (keep) this.copy(start, end);
     return undefined;
   }
 
-  object(depth: number, schema: Schema): Found | undefined {
+  /** The object at this.i at `depth`, its keys recorded; `top`: the plan itself, whose OMITTED_KEYS are left out. */
+  object(depth: number, schema: Schema & { kind: "keys" }, top: boolean): Found {
     if (depth > this.maxDepth) giveUp();
     const b = this.b;
-    const start = this.i;
-    const found: Found | undefined = schema.kind === "keys" ? { kind: "keys", start, end: start, keys: new Map() } : undefined;
+    const found: Found = { kind: "keys", keys: new Map() };
+    let written = 0;
+    this.put(0x7b);
     if (!this.empty(0x7d)) {
       for (;;) {
         this.ws();
@@ -295,20 +315,22 @@ class Scanner {
         if (b[this.i] !== 0x3a) giveUp();
         this.i++;
         // keys are compared as their bytes: one with an escape could spell any name
-        const key = found === undefined ? undefined : b.toString("latin1", keyStart + 1, keyEnd - 1);
-        if (key?.includes("\\")) giveUp();
-        this.ws();
-        const valueStart = this.i;
-        const child = key !== undefined && schema.kind === "keys" && Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
-        const inner = this.value(depth, child);
-        if (found !== undefined && key !== undefined) {
-          if (found.keys.has(key)) giveUp(); // JSON.parse keeps the last of duplicate keys; no plan has them
-          found.keys.set(key, { keySpan: [keyStart, keyEnd], span: [valueStart, this.i], ...(inner === undefined ? {} : { found: inner }) });
+        const key = b.toString("latin1", keyStart + 1, keyEnd - 1);
+        if (key.includes("\\")) giveUp();
+        // JSON.parse keeps the last of duplicate keys; no plan has them
+        if (found.keys.has(key)) giveUp();
+        const keep = !(top && OMITTED_KEYS.has(key));
+        if (keep) {
+          if (written++ > 0) this.put(0x2c);
+          this.copy(keyStart, keyEnd);
+          this.put(0x3a);
         }
+        const child = Object.prototype.hasOwnProperty.call(schema.children, key) ? schema.children[key] : undefined;
+        found.keys.set(key, this.value(depth, child, keep));
         if (!this.more(0x7d)) break;
       }
     }
-    if (found !== undefined) found.end = this.i;
+    this.put(0x7d);
     return found;
   }
 
@@ -330,37 +352,29 @@ class Scanner {
     return giveUp();
   }
 
-  array(depth: number, schema: Schema): Found | undefined {
+  /** The array at this.i at `depth`: a list of entries, read and written reduced by the scanner, or a list of modules. */
+  array(depth: number, schema: Schema & { kind: "entries" | "each" }): Found | undefined {
     if (depth > this.maxDepth) giveUp();
-    const start = this.i;
     if (schema.kind === "entries") {
-      const from = this.wasm.exports.written();
-      this.entries(depth, schema.list);
-      return { kind: "entries", start, end: this.i, out: [from, this.wasm.exports.written()] };
+      const { exports, stack, rec, types, need } = this.wasm;
+      const from = this.out;
+      exports.setOutput(from, need);
+      const end = exports.scanEntries(this.i, depth, this.maxDepth, stack, rec, schema.list, types);
+      if (end < 0) giveUp();
+      this.i = end;
+      this.out = exports.written();
+      return { kind: "entries", out: [from, this.out] };
     }
-    const found: Found | undefined = schema.kind === "each" ? { kind: "each", start, end: start, elements: [] } : undefined;
+    this.put(0x5b);
     if (!this.empty(0x5d)) {
-      for (;;) {
-        this.ws();
-        const s = this.i;
-        const inner = this.value(depth, schema.kind === "each" ? schema.element : undefined);
-        found?.elements.push(inner === undefined ? { span: [s, this.i] } : { span: [s, this.i], found: inner });
+      for (let n = 0; ; n++) {
+        if (n > 0) this.put(0x2c);
+        this.value(depth, schema.element);
         if (!this.more(0x5d)) break;
       }
     }
-    if (found !== undefined) found.end = this.i;
-    return found;
-  }
-
-  /**
-   * The list at this.i (a bracket) at `depth`, read in one call by the scanner, which writes it reduced (every
-   * entry an object, else the full parse judges the shape) after what it wrote before (see LIST_CHANGES).
-   */
-  entries(depth: number, list: number): void {
-    const { exports, stack, rec, types } = this.wasm;
-    const end = exports.scanEntries(this.i, depth, this.maxDepth, stack, rec, list, types);
-    if (end < 0) giveUp();
-    this.i = end;
+    this.put(0x5d);
+    return undefined;
   }
 }
 
@@ -381,72 +395,24 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   const table = typesTable(options.types);
   if (table === undefined) return undefined;
   wasm.memory.set(table, wasm.types);
-  wasm.exports.setOutput(wasm.out, wasm.need);
   const scanner = new Scanner(buf, options.maxDepth, wasm);
-  let top: Found | undefined;
+  let top: Found;
   try {
     scanner.ws();
     if (bytes[scanner.i] !== 0x7b) return undefined;
-    top = scanner.object(1, PLAN);
+    top = scanner.object(1, PLAN, true);
     scanner.ws();
     if (scanner.i !== bytes.length) return undefined;
   } catch (error) {
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
-  if (top?.kind !== "keys" || !top.keys.has("format_version")) return undefined;
-  const changes = top.keys.get("resource_changes")?.found;
+  if (top.kind !== "keys" || !top.keys.has("format_version")) return undefined;
+  const changes = top.keys.get("resource_changes");
   // an empty list is written as "[]"; any other keeps its first entry
   if (changes?.kind !== "entries" || changes.out[1] - changes.out[0] <= 2) return undefined;
-
-  // the reduced text: kept parts copied as bytes, recorded lists rebuilt from their kept entries, into this
-  // thread's output buffer (reused from plan to plan, instead of a fresh one per plan as large as the plan: 10 MB
-  // for a 10 MB plan whose reduced text is ~0.7 MB); `room` grows it when needed
-  let out = keptOut ?? Buffer.allocUnsafe(OUT_START_BYTES);
-  let pos = 0;
-  const room = (n: number): void => {
-    if (pos + n <= out.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(out.length * 2, pos + n));
-    out.copy(grown, 0, 0, pos);
-    out = grown;
-  };
-  const copy = (from: Buffer, start: number, end: number): void => {
-    room(end - start);
-    pos += from.copy(out, pos, start, end);
-  };
-  const put = (constant: Uint8Array): void => {
-    room(constant.length);
-    out.set(constant, pos);
-    pos += constant.length;
-  };
-  const emit = (span: Span, found: Found | undefined): void => {
-    if (found === undefined) {
-      copy(buf, span[0], span[1]);
-    } else if (found.kind === "entries") {
-      copy(wasm.memory, found.out[0], found.out[1]);
-    } else if (found.kind === "each") {
-      put(OPEN_BRACKET);
-      found.elements.forEach((el, k) => {
-        if (k > 0) put(COMMA);
-        emit(el.span, el.found);
-      });
-      put(CLOSE_BRACKET);
-    } else {
-      put(OPEN_BRACE);
-      let n = 0;
-      for (const [key, child] of found.keys) {
-        if (found === top && OMITTED_KEYS.has(key)) continue;
-        if (n++ > 0) put(COMMA);
-        copy(buf, child.keySpan[0], child.keySpan[1]);
-        put(COLON);
-        emit(child.span, child.found);
-      }
-      put(CLOSE_BRACE);
-    }
-  };
-  emit([top.start, top.end], top);
-  const text = out.toString("utf8", 0, pos);
-  keptOut = out.length <= KEEP_BYTES ? out : undefined;
+  // the reduced text, decoded straight from the scanner's memory
+  const text = wasm.memory.toString("utf8", wasm.out, scanner.out);
   const value: unknown = JSON.parse(text);
   if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
   return { value: value as Record<string, unknown> };
@@ -472,9 +438,3 @@ function surrogateEscapeIn(buf: Buffer): boolean {
  */
 export const PLAN_ACTIONS: ReadonlySet<string> = new Set(["no-op", "create", "read", "update", "delete", "forget"]);
 const U_ESCAPE = Buffer.from("\\u", "latin1");
-const OPEN_BRACE = Buffer.from("{");
-const CLOSE_BRACE = Buffer.from("}");
-const OPEN_BRACKET = Buffer.from("[");
-const CLOSE_BRACKET = Buffer.from("]");
-const COMMA = Buffer.from(",");
-const COLON = Buffer.from(":");

@@ -6,7 +6,7 @@
 // optimises it, and deoptimised on each byte class it had not seen); compiled ahead it runs at one speed from
 // its first byte (BENCHMARKS.md, "The byte scan in WebAssembly"). The lists of entries (resource changes, prior
 // state resources) are also judged and written reduced here, not in JavaScript: cold JavaScript spent ~5 µs on each
-// entry's verdict and copies, 10-20 ms of a 10 MB plan (BENCHMARKS.md, seventh session).
+// entry's verdict and copies, 10-20 ms of a 10 MB plan (BENCHMARKS.md, "The entry lists judged in WebAssembly").
 //
 // Memory (imported, sized by the caller): the input's bytes from offset 0, then at least 8 zero bytes (a read past
 // the end sees 0, a control character that no path accepts), then the stack of open containers, then one entry
