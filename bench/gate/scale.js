@@ -517,7 +517,11 @@ function table(env, rows) {
     const r = by(n);
     if (!r) continue;
     goal(vs(r, "parse", r.ratios.checkParse, 1.5), `${r.label}: check within 1.5× of JSON.parse (${checkOk(r) ? x(r.ratios.checkParse) : "check failed"})`);
-    goal(vs(r, "opa", r.ratios.checkOpa, 0.5), `${r.label}: check at least 2× faster than opa eval (${checkOk(r) ? x(r.ratios.checkOpa) : "check failed"})`);
+    // opa eval stopped by the timeout ran at least that long: a bound, not a ratio (a process killed otherwise proves nothing)
+    const o = r.summary.opa;
+    const bound = o && !o.findings && o.failed && /timeout/.test(o.error ?? "") && checkOk(r) ? r.summary.check.ms / o.errorMs : undefined;
+    if (bound !== undefined) goal(bound <= 0.5, `${r.label}: check at least 2× faster than opa eval (opa eval still running when the timeout stopped it: ≤ ${x(bound)})`);
+    else goal(vs(r, "opa", r.ratios.checkOpa, 0.5), `${r.label}: check at least 2× faster than opa eval (${checkOk(r) ? x(r.ratios.checkOpa) : "check failed"})`);
   }
   for (const [n, limit] of [["dense-2000", 2000], ["dense-10000", 10000]]) {
     const r = by(n);
