@@ -119,7 +119,10 @@ export function parseInputBytes(bytes: Uint8Array, file: string, options: ReadOp
       `${file}: "plan" is ${jsonTypeName(value.plan)} without a format_version; expected Terraform Cloud's OPA input {"plan": <terraform show -json output>, "run": …}`,
     );
   }
-  if (looksLikeSynthStack(value)) return [convertSynthStack(value, file, undefined)];
+  if (looksLikeSynthStack(value)) {
+    refuseRepeatedKeys(decoded.text, file);
+    return [convertSynthStack(value, file, undefined)];
+  }
   throw new PlanInputError(
     "INPUT_UNRECOGNIZED",
     `${file}: not a Terraform plan; expected the output of "terraform show -json tfplan" (with format_version), ` +
@@ -292,6 +295,61 @@ function checkTextDepth(text: string, file: string): void {
       close++;
     }
     i = close + 1;
+  }
+}
+
+/**
+ * A synthesized stack is what Terraform runs, and Terraform reads every occurrence of a repeated key in its JSON
+ * (HCL's JSON syntax: two "statement" keys are two blocks, two "resource" keys two sets of resources), where
+ * JSON.parse keeps only the last: whatever the earlier ones hold would be deployed unjudged. So a stack that
+ * repeats a key within one object is refused (exit 2), naming the key and where. (A plan's JSON only describes the
+ * saved plan, which is what apply runs, so repeated keys there hide nothing.) `text` has parsed as JSON.
+ */
+function refuseRepeatedKeys(text: string, file: string): void {
+  // per open container: its keys (an object) or null (an array), and the path to it for the message
+  const open: Array<{ keys: Set<string> | null; path: string }> = [];
+  let lastKey = "";
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      const parent = open[open.length - 1];
+      const at = parent === undefined ? "" : parent.keys === null ? `${parent.path}[]` : `${parent.path}${parent.path ? "." : ""}${lastKey}`;
+      open.push({ keys: c === 0x7b ? new Set() : null, path: at });
+      i++;
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+      i++;
+    } else if (c === 0x22) {
+      let close = i + 1;
+      for (;;) {
+        close = text.indexOf('"', close);
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close++;
+      }
+      let j = close + 1;
+      while (j < n && (text[j] === " " || text[j] === "\n" || text[j] === "\r" || text[j] === "\t")) j++;
+      const top = open[open.length - 1];
+      if (text[j] === ":" && top?.keys) {
+        const raw = text.slice(i + 1, close);
+        // a key written with escapes is the same key as its plain spelling
+        const key = raw.includes("\\") ? (JSON.parse(text.slice(i, close + 1)) as string) : raw;
+        if (top.keys.has(key)) {
+          throw new PlanInputError(
+            "SYNTH_KEY_REPEATED",
+            `${file}: the key "${key}" appears twice in ${top.path ? `"${top.path}"` : "the top-level object"}; Terraform reads every occurrence of a repeated key, JSON.parse only the last, so the gate cannot judge this stack`,
+          );
+        }
+        top.keys.add(key);
+        lastKey = key;
+      }
+      i = close + 1;
+    } else {
+      i++;
+    }
   }
 }
 
@@ -490,6 +548,7 @@ function readSynthDirectory(dir: string): GateInput[] {
       throw new PlanInputError("INPUT_NOT_OBJECT", `${file}: expected a JSON object (a cdk.tf.json), got ${jsonTypeName(value)}`);
     }
     checkStructure(stackText, value, file);
+    refuseRepeatedKeys(stackText, file);
     const name = isRecord(entry) && typeof entry.name === "string" ? entry.name : key;
     return convertSynthStack(value, file, name);
   });

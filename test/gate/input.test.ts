@@ -304,6 +304,35 @@ describe("readInput: CDKTF synth output becomes the plan shape of docs/ARCHITECT
     );
   });
 
+  it("GIVEN a key repeated within one object of a stack THEN SYNTH_KEY_REPEATED (Terraform reads every occurrence, JSON.parse the last)", () => {
+    const doc = (statements: string) => `{"data":{"aws_iam_policy_document":{"d":{${statements}}}},"resource":{"aws_iam_role_policy":{"p":{"role":"r","policy":"\${data.aws_iam_policy_document.d.json}"}}}}`;
+    const allow = '{"actions":["bedrock:InvokeModel"],"resources":["*"]}';
+    const s3 = '{"actions":["s3:GetObject"],"resources":["*"]}';
+    for (const [text, key, where] of [
+      [doc(`"statement":[${allow}],"statement":[${s3}]`), "statement", "data.aws_iam_policy_document.d"],
+      [doc(`"statement":[${allow}], "st\\u0061tement" : [${s3}]`), "statement", "data.aws_iam_policy_document.d"],
+      [`{"resource":{"aws_iam_role_policy":{"p":{"role":"r","policy":"x"}}},"resource":{"aws_s3_bucket":{"b":{}}}}`, "resource", "the top-level object"],
+      [`{"resource":{"aws_iam_role":{"r":{"inline_policy":[{"name":"a","name":"b"}]}}}}`, "name", "resource.aws_iam_role.r.inline_policy[]"],
+    ] as const) {
+      const e = inputError(() => parseInputBytes(Buffer.from(text), "s.json"));
+      expect([e.code, e.message]).toEqual([
+        "SYNTH_KEY_REPEATED",
+        `s.json: the key "${key}" appears twice in ${where === "the top-level object" ? where : `"${where}"`}; Terraform reads every occurrence of a repeated key, JSON.parse only the last, so the gate cannot judge this stack`,
+      ]);
+    }
+    // the same key in sibling objects, in nested objects, or as a string value is no repeat
+    const fine = doc(`"statement":[{"sid":"a","effect":"Allow","actions":["s3:*"],"resources":["*"],"condition":[{"test":"t","variable":"statement","values":["\\":\\"statement\\":"]}]},{"sid":"b","effect":"Allow","actions":["s3:*"],"resources":["*"]}]`);
+    expect(() => parseInputBytes(Buffer.from(fine), "s.json")).not.toThrow();
+  });
+
+  it("GIVEN a repeated key in a stack of a cdktf.out THEN SYNTH_KEY_REPEATED names that stack's file", () => {
+    const tmp = tempDir();
+    writeTemp(tmp, "manifest.json", JSON.stringify({ stacks: { a: { name: "a", synthesizedStackPath: "a.cdk.tf.json" } } }));
+    writeTemp(tmp, "a.cdk.tf.json", '{"resource":{"aws_s3_bucket":{"b":{}}},"resource":{"aws_s3_bucket":{"c":{}}}}');
+    const e = inputError(() => readInput(tmp));
+    expect([e.code, e.message.startsWith(`${path.join(tmp, "a.cdk.tf.json")}: the key "resource" appears twice`)]).toEqual(["SYNTH_KEY_REPEATED", true]);
+  });
+
   it("GIVEN a resource block that is not an object THEN SYNTH_SHAPE_INVALID", () => {
     const e = inputError(() => parseInputBytes(Buffer.from('{"resource": {"aws_iam_policy": {"X": "oops"}}}'), "s.json"));
     expect([e.code, e.message]).toEqual(["SYNTH_SHAPE_INVALID", "s.json: not a valid cdk.tf.json: aws_iam_policy.X is a string, expected an object"]);
