@@ -284,17 +284,22 @@ function checkTextDepth(text: string, file: string): void {
       }
     }
     if (quote === -1) return;
-    // the closing quote: the next one not escaped (preceded by an even number of backslashes)
-    let close = quote + 1;
-    for (;;) {
-      close = text.indexOf('"', close);
-      if (close === -1) return;
-      let backslashes = 0;
-      while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
-      if (backslashes % 2 === 0) break;
-      close++;
-    }
+    const close = closingQuote(text, quote);
+    if (close === -1) return;
     i = close + 1;
+  }
+}
+
+/** Where the string opened by the quote at `quote` closes: the next quote not escaped (after an even number of backslashes), or -1. */
+function closingQuote(text: string, quote: number): number {
+  let close = quote + 1;
+  for (;;) {
+    close = text.indexOf('"', close);
+    if (close === -1) return -1;
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close++;
   }
 }
 
@@ -322,14 +327,7 @@ function refuseRepeatedKeys(text: string, file: string): void {
       open.pop();
       i++;
     } else if (c === 0x22) {
-      let close = i + 1;
-      for (;;) {
-        close = text.indexOf('"', close);
-        let backslashes = 0;
-        while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
-        if (backslashes % 2 === 0) break;
-        close++;
-      }
+      const close = closingQuote(text, i);
       let j = close + 1;
       while (j < n && (text[j] === " " || text[j] === "\n" || text[j] === "\r" || text[j] === "\t")) j++;
       const top = open[open.length - 1];
