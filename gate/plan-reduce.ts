@@ -61,7 +61,8 @@ const LIST_CHANGES = 0;
 const LIST_PRIOR = 1;
 
 /** What the pass found at an object or list the schema names: an object's keys, a list's reduced text ([out[0], out[1]) of the scanner's memory). */
-type Found = { readonly kind: "keys"; readonly keys: Map<string, Found | undefined> } | { readonly kind: "entries"; readonly out: Span };
+type Found = FoundKeys | { readonly kind: "entries"; readonly out: Span };
+type FoundKeys = { readonly kind: "keys"; readonly keys: Map<string, Found | undefined> };
 
 const MODULE: Schema = {
   kind: "keys",
@@ -188,9 +189,10 @@ function loadScanner(bytes: Uint8Array, maxDepth: number): LoadedScanner {
  * The declared types as scanEntries reads them: an int32 count, then each type's length (int32) and its UTF-8
  * bytes, padded to 4; undefined when they do not fit in TYPES_BYTES. The scan compares a type's bytes as they are
  * written between its quotes (one written with an escape is kept unread), and a plan is UTF-8, so those bytes
- * spell the declared type exactly when they are its UTF-8 bytes. Built once per set.
+ * spell the declared type exactly when they are its UTF-8 bytes. Built once per set (exported for the scanner's
+ * tests, which lay out its memory themselves).
  */
-function typesTable(types: ReadonlySet<string>): Buffer | undefined {
+export function typesTable(types: ReadonlySet<string>): Buffer | undefined {
   let table = typeTables.get(types);
   if (table === undefined) {
     const names = [...types].map((t) => Buffer.from(t, "utf8"));
@@ -297,10 +299,10 @@ class Scanner {
   }
 
   /** The object at this.i at `depth`, its keys recorded; `top`: the plan itself, whose OMITTED_KEYS are left out. */
-  object(depth: number, schema: Schema & { kind: "keys" }, top: boolean): Found {
+  object(depth: number, schema: Schema & { kind: "keys" }, top: boolean): FoundKeys {
     if (depth > this.maxDepth) giveUp();
     const b = this.b;
-    const found: Found = { kind: "keys", keys: new Map() };
+    const found: FoundKeys = { kind: "keys", keys: new Map() };
     let written = 0;
     this.put(0x7b);
     if (!this.empty(0x7d)) {
@@ -396,7 +398,7 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
   if (table === undefined) return undefined;
   wasm.memory.set(table, wasm.types);
   const scanner = new Scanner(buf, options.maxDepth, wasm);
-  let top: Found;
+  let top: FoundKeys;
   try {
     scanner.ws();
     if (bytes[scanner.i] !== 0x7b) return undefined;
@@ -407,7 +409,7 @@ export function reducePlanBytes(bytes: Uint8Array, options: ReduceOptions): { va
     if (error instanceof GiveUp) return undefined;
     throw error;
   }
-  if (top.kind !== "keys" || !top.keys.has("format_version")) return undefined;
+  if (!top.keys.has("format_version")) return undefined;
   const changes = top.keys.get("resource_changes");
   // an empty list is written as "[]"; any other keeps its first entry
   if (changes?.kind !== "entries" || changes.out[1] - changes.out[0] <= 2) return undefined;

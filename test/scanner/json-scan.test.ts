@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import * as path from "node:path";
 import * as fc from "fast-check";
-import { PLAN_ACTIONS } from "../../gate/plan-reduce";
+import { PLAN_ACTIONS, typesTable } from "../../gate/plan-reduce";
 
 /**
  * scanner/json-scan.wasm (built from scanner/json-scan.ts by tools/build-scanner.sh; CI checks the committed module
@@ -34,20 +34,6 @@ const BUILDS: ReadonlyArray<readonly [string, object]> = [
 let MODULE = (BUILDS[0] as readonly [string, object])[1];
 const MAX_DEPTH = 64;
 
-/** The declared types' table as plan-reduce.ts writes it: a count, then each type's length and bytes, padded to 4. */
-function typesTable(types: readonly string[]): Buffer {
-  const parts = types.map((t) => {
-    const b = Buffer.from(t, "utf8");
-    const entry = Buffer.alloc(4 + ((b.length + 3) & ~3));
-    entry.writeInt32LE(b.length, 0);
-    b.copy(entry, 4);
-    return entry;
-  });
-  const count = Buffer.alloc(4);
-  count.writeInt32LE(types.length, 0);
-  return Buffer.concat([count, ...parts]);
-}
-
 /**
  * The bytes in a fresh instance's memory as plan-reduce.ts lays them out: the bytes, 8 zero bytes, the stack, the
  * entry record, the declared types' table (`types`), and room for the reduced lists as long as the bytes (`out`).
@@ -55,7 +41,8 @@ function typesTable(types: readonly string[]): Buffer {
 function load(bytes: Uint8Array, types: readonly string[] = []): { scan: Scan; memory: { buffer: ArrayBuffer }; stack: number; rec: number; types: number; out: number } {
   const stack = bytes.byteLength + 8;
   const rec = (stack + MAX_DEPTH + 2 + 3) & ~3;
-  const table = typesTable(types);
+  // the declared types' table as plan-reduce.ts writes it
+  const table = typesTable(new Set(types)) as Buffer;
   const out = rec + 60 + table.length;
   const limit = out + bytes.byteLength + 16;
   const memory = new WebAssembly.Memory({ initial: Math.ceil((limit + 64) / 65536) });
