@@ -9,6 +9,7 @@ import { readInput } from "../../gate/input";
 import { clearPolicyCache, loadGatePolicy } from "../../gate/load-policy";
 import { REPO, requireOpa, requireRealWasm, tempDir } from "../gate/wasm-helper";
 import { evaluate, type Decision, type PolicyInput } from "../support/iam-oracle";
+import { casePath, type CaseInput } from "./case-path";
 
 /**
  * The adversarial corpus (test/adversarial/README.md). Each case is a `terraform show -json` plan with a verdict
@@ -44,7 +45,7 @@ interface CaseMeta {
    * "cdktf": the case is a synth directory `cases/<slug>.cdktf/` (manifest.json + stacks); "synth": one synthesized
    * stack `cases/<slug>.cdk.tf.json`; absent: a plan file.
    */
-  readonly input?: "cdktf" | "synth";
+  readonly input?: CaseInput;
   readonly witness?: Witness;
 }
 
@@ -64,8 +65,7 @@ const CLASSES = [
 
 const META: CaseMeta[] = JSON.parse(readFileSync(path.join(HERE, "cases.json"), "utf8")) as CaseMeta[];
 const BY_SLUG = new Map(META.map((c) => [c.slug, c]));
-const CASE_SUFFIX = { cdktf: ".cdktf", synth: ".cdk.tf.json", plan: ".json" } as const;
-const caseFile = (slug: string): string => path.join(CASES_DIR, `${slug}${CASE_SUFFIX[BY_SLUG.get(slug)?.input ?? "plan"]}`);
+const caseFile = (slug: string): string => casePath(CASES_DIR, slug, BY_SLUG.get(slug)?.input);
 const rowName = (c: CaseMeta): string => `${c.slug} [${c.class}] expect ${c.expect}${c.config === "with" ? " (--config)" : ""}`;
 const rows = META.map((c) => [rowName(c), c] as const);
 

@@ -269,10 +269,10 @@ function passWitness(policies, { scps, action = "bedrock:InvokeModel", resource 
 
 // ---------------------------------------------------------------- case registry
 const cases = [];
-function add(slug, klass, { description, config = "without", expect, plan: p, witness }) {
+function add(slug, klass, { description, config = "without", expect, plan: p, witness, input }) {
   if (cases.some((c) => c.slug === slug)) throw new Error(`duplicate slug ${slug}`);
   if (!/^[a-z0-9-]+$/.test(slug)) throw new Error(`bad slug ${slug}`);
-  cases.push({ slug, class: klass, description, config, expect, ...(witness ? { witness } : {}), plan: p });
+  cases.push({ slug, class: klass, description, config, expect, ...(witness ? { witness } : {}), plan: p, ...(input ? { input } : {}) });
 }
 
 // Attachments of an AWS-managed policy to an existing principal (role/user/group named as a constant).
@@ -4440,10 +4440,7 @@ const cdktfDirs = [];
     resource: { aws_iam_role_policy: { InvokePolicy: { name: "bedrock-invoke", role: "MLDeveloper", policy: "${data.aws_iam_policy_document.invoke.json}" } } },
     terraform: required,
   });
-  const synth = (slug, klass, { description, expect, stack, witness }) => {
-    add(slug, klass, { description, config: "with", expect, plan: stack, witness });
-    cases[cases.length - 1].input = "synth";
-  };
+  const synth = (slug, klass, { description, expect, stack, witness }) => add(slug, klass, { description, config: "with", expect, plan: stack, witness, input: "synth" });
   const [invoke, ...others] = WKLD.Statement;
   const regionNeverOther = { StringNotEquals: { "aws:RequestedRegion": "${aws:RequestedRegion}" } };
   const wkldArguments = (first) => [asArguments(first), ...others.map(asArguments)];

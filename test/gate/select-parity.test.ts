@@ -9,6 +9,7 @@ import { clearPolicyCache } from "../../gate/load-policy";
 import { loadSelection, selectPieces, selectionPathFor } from "../../gate/select";
 import { canonicalJson } from "../../core/canonical-json";
 import { planFixtures, REPO, requireOpa, requireRealWasm, tempDir } from "./wasm-helper";
+import { casePath, type CaseInput } from "../adversarial/case-path";
 
 /**
  * Issue #7: the gate hands the wasm only the resources the rules read, in pieces of related resources
@@ -136,11 +137,9 @@ describe("selection parity: wasm on the selected pieces gives Go OPA's findings 
   const rego = path.join(work, "rego");
   execFileSync(process.execPath, [path.join(REPO, "tools", "stage-rego.js"), rego], { stdio: "pipe" });
 
-  const cases = JSON.parse(readFileSync(path.join(ADVERSARIAL, "cases.json"), "utf8")) as Array<{ slug: string; config: "with" | "without"; input?: "cdktf" | "synth" }>;
-  // a plan file, a synth directory (input "cdktf") or one synthesized stack (input "synth")
-  const suffix = { cdktf: ".cdktf", synth: ".cdk.tf.json", plan: ".json" } as const;
+  const cases = JSON.parse(readFileSync(path.join(ADVERSARIAL, "cases.json"), "utf8")) as Array<{ slug: string; config: "with" | "without"; input?: CaseInput }>;
   const caseInputs = (config: "with" | "without"): GateInput[] =>
-    cases.filter((c) => c.config === config).flatMap((c) => readInput(path.join(ADVERSARIAL, "cases", `${c.slug}${suffix[c.input ?? "plan"]}`)));
+    cases.filter((c) => c.config === config).flatMap((c) => readInput(casePath(path.join(ADVERSARIAL, "cases"), c.slug, c.input)));
   const common: GateInput[] = [
     ...planFixtures().flatMap((f) => readInput(f)),
     ...files(REAL_PLANS, (n) => n.endsWith(".json") && n !== "expected.json").flatMap((f) => readInput(f)),
