@@ -5,7 +5,9 @@
 #   aws-external-anthropic prefix is not an IAM action (bedrock:Converse, bedrock:ConverseStream,
 #   bedrock:InvokeModelWithBidirectionalStream, bedrock:UseInferenceProfile, bedrock:StartAsyncInvoke,
 #   typos), a pattern that matches no action, or uses the bedrock-runtime prefix, which IAM does not
-#   have. Such entries grant and deny nothing, so a Deny naming them blocks nothing.
+#   have. Such entries grant and deny nothing, so a Deny naming them blocks nothing. An entry of those
+#   prefixes written with white space before it is reported too (whether IAM trims it is not
+#   documented: unverified), as one with white space after it already is.
 # scope: package
 # custom:
 #   id: MG-0012
@@ -47,6 +49,19 @@ _problem(a) := concat("", ["it is not an IAM action", _hint(a)]) if {
 }
 
 _problem(a) := "the pattern matches no IAM action" if _matching_nothing[a]
+
+# white space before the prefix hides it from the rules above (after the name, the name itself is unknown)
+_problem(a) := "it has white space around it, so as written it is no IAM action (whether IAM trims it is not documented)" if {
+	not iam.action_prefix(a) in actions.prefixes
+	iam.action_prefix(a) != "bedrock-runtime"
+	trimmed := trim_space(a)
+	trimmed != a
+	_ours(iam.action_prefix(trimmed))
+}
+
+_ours(prefix) if prefix in actions.prefixes
+
+_ours("bedrock-runtime")
 
 # the distinct wildcard patterns of known services that the plan's documents name and no known action matches:
 # computed once per pattern, not once per statement that names it (a plan of many policies repeats a few). Complete

@@ -22,6 +22,16 @@ test_fails_when_single_notaction_is_unknown if {
 	{f.message | some f in findings} == {"statement 1 names bedrock-runtime:*: the bedrock-runtime prefix does not exist in IAM; runtime calls are authorized as bedrock: actions, so the entry grants and denies nothing"}
 }
 
+test_fails_when_white_space_precedes_a_name if {
+	findings := rule.deny with input as _deny([" bedrock:InvokeModel", "\tbedrock:*", " bedrock-runtime:InvokeModel", "bedrock:InvokeModel ", " s3:GetObject"])
+	{f.message | some f in findings} == {
+		"statement \"S\" names  bedrock:InvokeModel: it has white space around it, so as written it is no IAM action (whether IAM trims it is not documented), so the entry grants and denies nothing",
+		"statement \"S\" names \tbedrock:*: it has white space around it, so as written it is no IAM action (whether IAM trims it is not documented), so the entry grants and denies nothing",
+		"statement \"S\" names  bedrock-runtime:InvokeModel: it has white space around it, so as written it is no IAM action (whether IAM trims it is not documented), so the entry grants and denies nothing",
+		"statement \"S\" names bedrock:InvokeModel : it is not an IAM action, so the entry grants and denies nothing",
+	}
+}
+
 test_passes_when_actions_exist if {
 	count(rule.deny) == 0 with input as _deny([
 		"bedrock:InvokeModel", "BEDROCK:invokemodelwithresponsestream", "bedrock:Get*", "bedrock-mantle:CreateInference",
